@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+namespace AssetDesk {
+
+// One step of an asset's history: asset -> derivative -> post -> archived copy, asset -> case
+// annotation, asset -> ticket comment. Nodes are (kind, local id) pairs so one recursive query
+// answers "where was this asset used".
+struct LineageEdge
+{
+    enum class NodeKind { Asset, Derivative, Post, CaseNote, TicketComment, CustomerRecord, ArchivedCopy };
+
+    qint64 id = 0;
+    NodeKind fromKind = NodeKind::Asset;
+    qint64 fromId = 0;
+    NodeKind toKind = NodeKind::Post;
+    qint64 toId = 0;
+    QString relation;      // "derived-from", "published-as", "attached-to", "archived-as"
+    QString assetVersion;  // the source version at the time of use
+    QString note;
+    QDateTime createdAt;
+
+    bool operator==(const LineageEdge&) const = default;
+};
+
+QString lineageNodeKindId(LineageEdge::NodeKind kind);
+std::optional<LineageEdge::NodeKind> lineageNodeKindFromId(const QString& id);
+
+} // namespace AssetDesk
