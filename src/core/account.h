@@ -3,6 +3,7 @@
 #include "core/service.h"
 
 #include <QDateTime>
+#include <QMetaType>
 #include <QString>
 #include <QUrl>
 
@@ -36,8 +37,12 @@ struct Account
     QDateTime createdAt;
     QDateTime lastVerifiedAt;
 
+    bool operator==(const Account&) const = default;
+
     // The keychain entry that holds this account's Credentials.
     QString secretKey() const { return QStringLiteral("account/%1").arg(id); }
 };
 
 } // namespace AssetDesk
+
+Q_DECLARE_METATYPE(AssetDesk::Account)

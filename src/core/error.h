@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QMetaType>
 #include <QString>
 
 #include <chrono>
@@ -73,3 +74,5 @@ private:
 };
 
 } // namespace AssetDesk
+
+Q_DECLARE_METATYPE(AssetDesk::Error)

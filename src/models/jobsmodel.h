@@ -38,6 +38,11 @@ public:
     int activeCount() const;
     int failedCount() const;
 
+    // The view's requests; whoever runs the jobs listens to the matching signals.
+    void requestCancel(const QUuid& id) { emit cancelRequested(id); }
+    void requestRetry(const QUuid& id) { emit retryRequested(id); }
+    void requestClearFinished() { emit clearFinishedRequested(); }
+
 public slots:
     void apply(const AssetDesk::JobInfo& info);
     void remove(const QUuid& id);
