@@ -1,0 +1,7 @@
+#include "net/netlogging.h"
+
+namespace AssetDesk {
+
+Q_LOGGING_CATEGORY(lcNet, "assetdesk.net")
+
+} // namespace AssetDesk
