@@ -20,12 +20,12 @@ QString runOrFail(const QString& program, const QStringList& arguments, int time
     QProcess process;
     process.setProcessChannelMode(QProcess::SeparateChannels);
     process.start(program, arguments);
-    *ok = process.waitForStarted(10000) && process.waitForFinished(timeoutMs)
-        && process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+    *ok = process.waitForStarted(10000) && process.waitForFinished(timeoutMs) &&
+          process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
     const QString out = QString::fromUtf8(process.readAllStandardOutput());
     if (!*ok)
-        qWarning("%s %s failed:\n%s\n%s", qPrintable(program), qPrintable(arguments.join(u' ')), qPrintable(out),
-                 qPrintable(QString::fromUtf8(process.readAllStandardError())));
+        qWarning("%s %s failed:\n%s\n%s", qPrintable(program), qPrintable(arguments.join(u' ')),
+                 qPrintable(out), qPrintable(QString::fromUtf8(process.readAllStandardError())));
     return out;
 }
 
@@ -59,9 +59,10 @@ void TestDebPackage::initTestCase()
         QFAIL("dpkg-shlibdeps is missing: install dpkg-dev (scripts/run-tests.sh does)");
 
     bool ok = false;
-    runOrFail(Config::cpack,
-              {u"-G"_s, u"DEB"_s, u"--config"_s, Config::buildDir + u"/CPackConfig.cmake"_s, u"-B"_s, m_dir.path()},
-              540000, &ok);
+    runOrFail(
+        Config::cpack,
+        {u"-G"_s, u"DEB"_s, u"--config"_s, Config::buildDir + u"/CPackConfig.cmake"_s, u"-B"_s, m_dir.path()},
+        540000, &ok);
     QVERIFY2(ok, "cpack -G DEB failed (its output is above)");
     const auto debs = QDir(m_dir.path()).entryList({u"*.deb"_s}, QDir::Files);
     QCOMPARE(debs.size(), 1);
@@ -82,7 +83,8 @@ void TestDebPackage::initTestCase()
 void TestDebPackage::packageName()
 {
     bool ok = false;
-    const QString fields = runOrFail(m_dpkgDeb, {u"--field"_s, m_deb, u"Package"_s, u"Version"_s, u"Section"_s}, 60000, &ok);
+    const QString fields =
+        runOrFail(m_dpkgDeb, {u"--field"_s, m_deb, u"Package"_s, u"Version"_s, u"Section"_s}, 60000, &ok);
     QVERIFY(ok);
     QVERIFY2(fields.contains(u"Package: assetdesk\n"_s), qPrintable(fields));
     QVERIFY2(fields.contains(u"Version: "_s + Config::projectVersion), qPrintable(fields));
@@ -95,7 +97,8 @@ void TestDebPackage::contents_data()
     QTest::addColumn<bool>("executable");
     QTest::newRow("desktop entry") << u"/usr/share/applications/"_s + Config::appId + u".desktop"_s << false;
     QTest::newRow("metainfo") << u"/usr/share/metainfo/"_s + Config::appId + u".metainfo.xml"_s << false;
-    QTest::newRow("icon") << u"/usr/share/icons/hicolor/scalable/apps/"_s + Config::appId + u".svg"_s << false;
+    QTest::newRow("icon") << u"/usr/share/icons/hicolor/scalable/apps/"_s + Config::appId + u".svg"_s
+                          << false;
     for (const QString& exe : Config::installedExecutables)
         QTest::newRow(qPrintable(exe)) << u"/usr/bin/"_s + exe << true;
 }
@@ -117,7 +120,8 @@ void TestDebPackage::dependencies()
         QVERIFY2(depends.contains(package), qPrintable(u"Depends lacks "_s + package + u": "_s + depends));
     if (!Config::installedExecutables.isEmpty()) {
         // Every executable links QtCore: dpkg-shlibdeps must have turned that into a dependency.
-        QVERIFY2(depends.contains(u"libqt6core6"_s), qPrintable(u"no shlibdeps result in Depends: "_s + depends));
+        QVERIFY2(depends.contains(u"libqt6core6"_s),
+                 qPrintable(u"no shlibdeps result in Depends: "_s + depends));
     }
 }
 

@@ -189,8 +189,8 @@ void TestPackagingMetadata::validators_data()
     QTest::addColumn<QString>("tool");
     QTest::addColumn<QString>("package");
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("desktop-file-validate") << u"desktop-file-validate"_s << u"desktop-file-utils"_s
-                                           << QStringList{Config::desktopFile};
+    QTest::newRow("desktop-file-validate")
+        << u"desktop-file-validate"_s << u"desktop-file-utils"_s << QStringList{Config::desktopFile};
     QTest::newRow("appstreamcli validate") << u"appstreamcli"_s << u"appstream"_s
                                            << QStringList{u"validate"_s, u"--no-net"_s, Config::metainfoFile};
 }
@@ -227,7 +227,8 @@ void TestPackagingMetadata::installTree()
     env.insert(u"DESTDIR"_s, root.path());
     const ProcessResult install =
         run(Config::cmake, {u"--install"_s, Config::buildDir, u"--prefix"_s, u"/usr"_s}, env);
-    QVERIFY2(install.started && install.exitCode == 0, qPrintable(u"cmake --install failed:\n"_s + install.output));
+    QVERIFY2(install.started && install.exitCode == 0,
+             qPrintable(u"cmake --install failed:\n"_s + install.output));
 
     const QDir usr(root.filePath(u"usr"_s));
     QStringList expected = {
@@ -240,13 +241,15 @@ void TestPackagingMetadata::installTree()
     for (const QString& file : std::as_const(expected))
         QVERIFY2(QFileInfo::exists(usr.filePath(file)), qPrintable(file + u" was not installed"_s));
     for (const QString& exe : Config::installedExecutables)
-        QVERIFY2(QFileInfo(usr.filePath(u"bin/"_s + exe)).isExecutable(), qPrintable(exe + u" is not executable"_s));
+        QVERIFY2(QFileInfo(usr.filePath(u"bin/"_s + exe)).isExecutable(),
+                 qPrintable(exe + u" is not executable"_s));
 
     const QString appstreamcli = findTool(u"appstreamcli"_s, u"appstream"_s);
     if (appstreamcli.isEmpty())
         QFAIL("appstreamcli is not installed (Debian package appstream)");
     const ProcessResult tree = run(appstreamcli, {u"validate-tree"_s, u"--no-net"_s, root.path()});
-    QVERIFY2(tree.started && tree.exitCode == 0, qPrintable(u"appstreamcli validate-tree:\n"_s + tree.output));
+    QVERIFY2(tree.started && tree.exitCode == 0,
+             qPrintable(u"appstreamcli validate-tree:\n"_s + tree.output));
 }
 
 QTEST_GUILESS_MAIN(TestPackagingMetadata)

@@ -2,14 +2,15 @@
 // with Qt 6: the JSON definition is bundled, the default themes load, and a QTextDocument gets the
 // theme's colours for keys, strings, numbers and keywords, as in the workbench's JSON viewer.
 
-#include <KSyntaxHighlighting/Definition>
-#include <KSyntaxHighlighting/Repository>
-#include <KSyntaxHighlighting/SyntaxHighlighter>
-#include <KSyntaxHighlighting/Theme>
 #include <QTextBlock>
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QtTest>
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
 
 namespace KSH = KSyntaxHighlighting;
 using namespace Qt::StringLiterals;
@@ -69,8 +70,8 @@ void TestSyntaxHighlighting::defaultThemesLoad()
     QVERIFY2(light.isValid(), "no light theme: the theme resources are missing from the library");
     QVERIFY2(dark.isValid(), "no dark theme: the theme resources are missing from the library");
     QVERIFY(light.name() != dark.name());
-    QVERIFY(QColor::fromRgba(light.editorColor(KSH::Theme::BackgroundColor)).lightness()
-            > QColor::fromRgba(dark.editorColor(KSH::Theme::BackgroundColor)).lightness());
+    QVERIFY(QColor::fromRgba(light.editorColor(KSH::Theme::BackgroundColor)).lightness() >
+            QColor::fromRgba(dark.editorColor(KSH::Theme::BackgroundColor)).lightness());
 }
 
 void TestSyntaxHighlighting::highlightsJson_data()
@@ -112,9 +113,10 @@ void TestSyntaxHighlighting::highlightsJson()
     const auto formats = document.firstBlock().layout()->formats();
     QVERIFY2(!formats.isEmpty(), "the highlighter applied no format at all");
 
-    const auto covering = std::find_if(formats.cbegin(), formats.cend(), [&](const QTextLayout::FormatRange& r) {
-        return r.start <= offset && offset + token.size() <= r.start + r.length;
-    });
+    const auto covering =
+        std::find_if(formats.cbegin(), formats.cend(), [&](const QTextLayout::FormatRange& r) {
+            return r.start <= offset && offset + token.size() <= r.start + r.length;
+        });
     QVERIFY2(covering != formats.cend(), qPrintable(u"no format covers %1"_s.arg(token)));
     const auto textStyle = KSH::Theme::TextStyle(style);
     QCOMPARE(covering->format.foreground().color(), QColor::fromRgba(theme.textColor(textStyle)));

@@ -25,13 +25,13 @@ struct Message
     QString source;
     QString comment;
     bool numerus = false;
-    QString translationType; // "", "unfinished", "vanished", "obsolete"
+    QString translationType;  // "", "unfinished", "vanished", "obsolete"
     QStringList translations; // one per plural form for numerus messages
 
     QString key() const
     {
-        return context + u" | "_s + source + (comment.isEmpty() ? QString() : u" | "_s + comment)
-            + (numerus ? u" (plural)"_s : QString());
+        return context + u" | "_s + source + (comment.isEmpty() ? QString() : u" | "_s + comment) +
+               (numerus ? u" (plural)"_s : QString());
     }
     bool isActive() const { return translationType != u"vanished" && translationType != u"obsolete"; }
 };
@@ -152,8 +152,10 @@ void TestTranslations::catalogueMatchesSources()
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
     lupdate.setWorkingDirectory(Config::sourceDir);
-    lupdate.start(Config::lupdate, Config::lupdateOptions + QStringList{u"@"_s + Config::lupdateList, u"-ts"_s, copy});
-    QVERIFY2(lupdate.waitForStarted(10000), qPrintable(Config::lupdate + u" did not start (qt6-l10n-tools)"_s));
+    lupdate.start(Config::lupdate,
+                  Config::lupdateOptions + QStringList{u"@"_s + Config::lupdateList, u"-ts"_s, copy});
+    QVERIFY2(lupdate.waitForStarted(10000),
+             qPrintable(Config::lupdate + u" did not start (qt6-l10n-tools)"_s));
     QVERIFY(lupdate.waitForFinished(120000));
     const QString output = QString::fromUtf8(lupdate.readAll());
     QVERIFY2(lupdate.exitStatus() == QProcess::NormalExit && lupdate.exitCode() == 0, qPrintable(output));
@@ -163,11 +165,11 @@ void TestTranslations::catalogueMatchesSources()
     const QSet<QString> have = activeKeys(committed);
     const QSet<QString> want = activeKeys(updated);
     if (have != want) {
-        QFAIL(qPrintable(QFileInfo(tsFile).fileName() + u" is out of date with the sources."_s
-                         + describe(u"in the sources, missing from the .ts"_s, want - have)
-                         + describe(u"in the .ts, gone from the sources"_s, have - want)
-                         + u"\n  Run: cmake --build "_s + Config::buildDir
-                         + u" --target update_translations, then commit translations/."_s));
+        QFAIL(qPrintable(QFileInfo(tsFile).fileName() + u" is out of date with the sources."_s +
+                         describe(u"in the sources, missing from the .ts"_s, want - have) +
+                         describe(u"in the .ts, gone from the sources"_s, have - want) +
+                         u"\n  Run: cmake --build "_s + Config::buildDir +
+                         u" --target update_translations, then commit translations/."_s));
     }
 }
 
@@ -193,9 +195,9 @@ void TestTranslations::embeddedCatalogue()
         const QByteArray context = message.context.toUtf8();
         const QByteArray source = message.source.toUtf8();
         const QByteArray comment = message.comment.toUtf8();
-        const QString translated = translator.translate(context.constData(), source.constData(),
-                                                        comment.isEmpty() ? nullptr : comment.constData(),
-                                                        message.numerus ? 1 : -1);
+        const QString translated =
+            translator.translate(context.constData(), source.constData(),
+                                 comment.isEmpty() ? nullptr : comment.constData(), message.numerus ? 1 : -1);
         QVERIFY2(translated == message.translations.value(0),
                  qPrintable(u"%1: the .qm gives '%2'"_s.arg(message.key(), translated)));
         QVERIFY2(!translated.isEmpty(), qPrintable(message.key() + u": not in the embedded .qm"_s));
