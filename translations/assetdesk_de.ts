@@ -132,6 +132,41 @@
         <source>API token</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../src/net/httpresponse.cpp" line="+18"/>
+        <source>the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 answered with HTTP status %2 instead of data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a web page (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected JSON from %1 but received %2; a proxy, login page or maintenance page may have answered instead of the API.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Expected JSON from %1 but the response was empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The JSON from %1 ends early (%2 bytes); the response was probably cut off.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The JSON from %1 is malformed at byte %2: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssetDesk::AccountsModel</name>
@@ -173,6 +208,107 @@
     <message>
         <location line="+12"/>
         <source>Connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::HttpCall</name>
+    <message>
+        <location filename="../src/net/httpcall.cpp" line="+99"/>
+        <source>Cannot send a request to “%1”: not an http(s) address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+162"/>
+        <source>The response from %1 would be %2, over the %3 limit; it was not downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The response from %1 is larger than the %2 limit; stopped after %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>redirect to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many redirects from %1 (more than %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 redirected to an insecure or invalid address; the redirect was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Retrying in %1 s (attempt %2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 did not accept the credentials (HTTP 401). Sign in again or check the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is limiting how often AssetDesk may call it (HTTP 429).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 answered with a redirect (HTTP %2) that was not followed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 answered HTTP %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The secure connection to %1 failed: %2. AssetDesk never ignores certificate errors; check the system clock, any proxy, or the server&apos;s certificate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 did not answer within %2 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not find %1; check the address and the network connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 refused the connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The connection to %1 failed: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::HttpResponse</name>
+    <message>
+        <location filename="../src/net/httpresponse.cpp" line="+54"/>
+        <source>Expected a JSON object from %1 but received a list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Expected a JSON list from %1 but received an object.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -249,6 +385,24 @@
     <message>
         <location line="+36"/>
         <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::RateBudget</name>
+    <message>
+        <location filename="../src/net/ratebudget.cpp" line="+54"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting %1 for the %2 rate limit</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
