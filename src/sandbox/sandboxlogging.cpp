@@ -1,0 +1,7 @@
+#include "sandbox/sandboxlogging.h"
+
+namespace AssetDesk::Sandbox {
+
+Q_LOGGING_CATEGORY(lcSandbox, "assetdesk.sandbox")
+
+} // namespace AssetDesk::Sandbox

@@ -1,0 +1,42 @@
+#include "sandbox/servicemodulefactory.h"
+
+#include "sandbox/servicemodule.h"
+
+#include <functional>
+
+namespace AssetDesk::Sandbox {
+
+namespace {
+
+struct Builder
+{
+    const char* id;
+    std::function<std::unique_ptr<ServiceModule>(SandboxClock&)> make;
+};
+
+const QList<Builder>& builders()
+{
+    static const QList<Builder> list{};
+    return list;
+}
+
+} // namespace
+
+QStringList ServiceModuleFactory::builtInIds()
+{
+    QStringList ids;
+    for (const Builder& b : builders())
+        ids << QLatin1String(b.id);
+    return ids;
+}
+
+std::unique_ptr<ServiceModule> ServiceModuleFactory::create(const QString& id, SandboxClock& clock)
+{
+    for (const Builder& b : builders()) {
+        if (id == QLatin1String(b.id))
+            return b.make(clock);
+    }
+    return nullptr;
+}
+
+} // namespace AssetDesk::Sandbox
