@@ -7,6 +7,7 @@
 #include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QTimer>
+#include <QUrlQuery>
 
 #include <algorithm>
 #include <cmath>
@@ -35,7 +36,7 @@ QString origin(const QUrl& url)
 
 QString formatBytes(qint64 bytes)
 {
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
+    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
 }
 
 } // namespace
@@ -150,8 +151,24 @@ void HttpCall::onAuthorized(Result<HttpRequest> authorized)
                 redactor().registerSecret(value.mid(space + 1));
         }
     }
+    registerQuerySecrets(m_authorized);
     m_hop = m_authorized;
     acquireBudget();
+}
+
+void HttpCall::registerQuerySecrets(const HttpRequest& request)
+{
+    // Credentials passed by name (api_key=..., password=...) are redacted by name in our own log
+    // lines; registering their values also catches a service that echoes them back.
+    const auto register_ = [this](const QList<std::pair<QString, QString>>& items) {
+        for (const auto& [name, value] : items) {
+            if (Redactor::isSensitiveParameter(name))
+                redactor().registerSecret(value);
+        }
+    };
+    register_(QUrlQuery(request.url).queryItems(QUrl::FullyDecoded));
+    if (request.contentType.toLower().startsWith("application/x-www-form-urlencoded"))
+        register_(QUrlQuery(QString::fromLatin1(request.body)).queryItems(QUrl::FullyDecoded));
 }
 
 void HttpCall::acquireBudget()

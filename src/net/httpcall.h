@@ -63,6 +63,7 @@ private:
     void startAttempt();
     void authorize();
     void onAuthorized(Result<HttpRequest> authorized);
+    void registerQuerySecrets(const HttpRequest& request);
     void acquireBudget();
     void sendHop();
     void onMetaDataChanged();

@@ -35,11 +35,15 @@ HttpCall* HttpClient::send(HttpRequest request)
 void HttpClient::send(const HttpRequest& request, QObject* context, Callback done)
 {
     HttpCall* call = send(request);
-    // The connection dies with `context`, which drops the callback.
-    connect(call, &HttpCall::finished, context, [done = std::move(done)](const Result<HttpResponse>& result) {
-        done(result);
+    // The connection dies with `context`, which drops the callback. It is also cut explicitly
+    // before the abort, since destroyed() is emitted while the connection still exists.
+    const QMetaObject::Connection delivery = connect(
+        call, &HttpCall::finished, context,
+        [done = std::move(done)](const Result<HttpResponse>& result) { done(result); });
+    connect(context, &QObject::destroyed, call, [call, delivery] {
+        disconnect(delivery);
+        call->abort();
     });
-    connect(context, &QObject::destroyed, call, &HttpCall::abort);
 }
 
 } // namespace AssetDesk
