@@ -30,6 +30,7 @@ started=$SECONDS
 
 # --- 1. packages -----------------------------------------------------------------------------
 ad_ensure_packages "${ASSETDESK_BUILD_PACKAGES[@]}" "${ASSETDESK_TEST_PACKAGES[@]}"
+ad_say "packages ready after $((SECONDS - started)) s"
 
 # --- 2. build --------------------------------------------------------------------------------
 ad_say "configuring $build_dir"

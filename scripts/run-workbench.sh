@@ -25,6 +25,7 @@ build_dir=${ASSETDESK_WORKBENCH_BUILD_DIR:-$root/build-workbench}
 started=$SECONDS
 
 ad_ensure_packages "${ASSETDESK_BUILD_PACKAGES[@]}"
+ad_say "packages ready after $((SECONDS - started)) s"
 
 ad_say "configuring $build_dir"
 cmake -S "$root" -B "$build_dir" -G Ninja -DASSETDESK_BUILD_TESTS=OFF -DASSETDESK_BUILD_BENCHMARKS=OFF >/dev/null ||
