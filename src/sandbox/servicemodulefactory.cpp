@@ -1,6 +1,7 @@
 #include "sandbox/servicemodulefactory.h"
 
 #include "sandbox/servicemodule.h"
+#include "sandbox/x/xmodule.h"
 
 #include <functional>
 
@@ -16,7 +17,13 @@ struct Builder
 
 const QList<Builder>& builders()
 {
-    static const QList<Builder> list{};
+    // Canonical order (also the order of fixed ports): photoshelter, iconik, x, dynamics, zendesk.
+    static const QList<Builder> list{
+        {"x",
+         [](SandboxClock& clock) {
+             return std::make_unique<XModule>(clock);
+         }},
+    };
     return list;
 }
 
