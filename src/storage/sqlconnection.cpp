@@ -1,0 +1,195 @@
+#include "storage/sqlconnection.h"
+
+#include "storage/sqlerror.h"
+#include "storage/storagelog.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace AssetDesk {
+
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+QString redact(QString text, const StorageConfig& config)
+{
+    if (!config.password().isEmpty())
+        text.replace(config.password(), QStringLiteral("****"));
+    return text;
+}
+
+// Opens the driver connection and turns a failure into an Error that names the workspace but
+// never the password (libpq does not echo it, but we do not rely on that).
+Result<QSqlDatabase> openDriver(const StorageConfig& config, const QString& name, SqlConnection::Role role)
+{
+    QSqlDatabase db;
+    if (config.backend() == StorageBackend::SQLite) {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(config.sqlitePath());
+        QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs);
+        if (role == SqlConnection::Role::Reader)
+            options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+        db.setConnectOptions(options);
+    } else {
+        db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+        if (!config.host().isEmpty())
+            db.setHostName(config.host());
+        db.setPort(config.port());
+        db.setDatabaseName(config.databaseName());
+        db.setUserName(config.userName());
+        db.setPassword(config.password());
+        QStringList options = config.connectOptions().split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        auto hasOption = [&options](QLatin1String key) {
+            for (const QString& o : options) {
+                if (o.startsWith(key + QLatin1Char('=')))
+                    return true;
+            }
+            return false;
+        };
+        if (!hasOption(QLatin1String("connect_timeout")))
+            options << QStringLiteral("connect_timeout=10");
+        if (!hasOption(QLatin1String("application_name")))
+            options << QStringLiteral("application_name=AssetDesk");
+        db.setConnectOptions(options.join(QLatin1Char(';')));
+    }
+    if (!db.isValid()) {
+        QSqlDatabase::removeDatabase(name);
+        return Error(ErrorKind::Storage,
+                     QStringLiteral("The Qt SQL driver for %1 is not available.")
+                         .arg(storageBackendId(config.backend())))
+            .withOrigin(QStringLiteral("storage"));
+    }
+    if (!db.open()) {
+        const QString detail = redact(db.lastError().text(), config);
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(name);
+        return Error(ErrorKind::Storage, QStringLiteral("Cannot open the workspace database %1.")
+                                             .arg(config.displayString()),
+                     detail)
+            .withOrigin(QStringLiteral("storage"));
+    }
+    return db;
+}
+
+QString quotedIdentifier(const QString& name)
+{
+    QString quoted = name;
+    quoted.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + quoted + QLatin1Char('"');
+}
+
+Status configureSQLite(const SqlConnection& connection, SqlConnection::Role role)
+{
+    if (role == SqlConnection::Role::Writer) {
+        QSqlQuery query(connection.database());
+        if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next())
+            return sqlError(QStringLiteral("Cannot switch the database to WAL mode."), query.lastError());
+        const QString mode = query.value(0).toString().toLower();
+        if (mode != u"wal") {
+            return Error(ErrorKind::Storage,
+                         QStringLiteral("The database refused WAL journaling (it reports \"%1\").").arg(mode))
+                .withOrigin(QStringLiteral("storage"));
+        }
+    }
+    const QStringList pragmas{QStringLiteral("PRAGMA foreign_keys = ON"),
+                              QStringLiteral("PRAGMA busy_timeout = %1").arg(kBusyTimeoutMs),
+                              QStringLiteral("PRAGMA synchronous = NORMAL")};
+    for (const QString& pragma : pragmas) {
+        if (Status s = connection.exec(pragma); !s)
+            return s;
+    }
+    return {};
+}
+
+Status configurePostgres(const SqlConnection& connection, const StorageConfig& config, SqlConnection::Role role,
+                         SqlConnection::Create create)
+{
+    QStringList statements{QStringLiteral("SET client_min_messages TO warning"),
+                           QStringLiteral("SET standard_conforming_strings TO on"),
+                           QStringLiteral("SET TIME ZONE 'UTC'")};
+    if (!config.schema().isEmpty()) {
+        if (role == SqlConnection::Role::Writer && create == SqlConnection::Create::IfMissing)
+            statements << QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(quotedIdentifier(config.schema()));
+        statements << QStringLiteral("SET search_path TO %1").arg(quotedIdentifier(config.schema()));
+    }
+    if (role == SqlConnection::Role::Reader)
+        statements << QStringLiteral("SET default_transaction_read_only TO on");
+    for (const QString& statement : statements) {
+        if (Status s = connection.exec(statement); !s)
+            return s;
+    }
+    return {};
+}
+
+} // namespace
+
+SqlConnection::SqlConnection(QSqlDatabase database, StorageBackend backend)
+    : m_database(std::move(database))
+    , m_backend(backend)
+{
+}
+
+QString SqlConnection::uniqueName(const QString& prefix)
+{
+    static QAtomicInteger<quint64> counter;
+    return QStringLiteral("assetdesk-%1-%2").arg(prefix).arg(counter.fetchAndAddRelaxed(1) + 1);
+}
+
+Result<SqlConnection> SqlConnection::open(const StorageConfig& config, const QString& connectionName, Role role,
+                                          Create create)
+{
+    if (config.backend() == StorageBackend::SQLite) {
+        const QFileInfo file(config.sqlitePath());
+        if (create == Create::MustExist && !file.exists()) {
+            return Error(ErrorKind::NotFound,
+                         QStringLiteral("There is no AssetDesk database at %1.").arg(config.sqlitePath()))
+                .withOrigin(QStringLiteral("storage"));
+        }
+        if (create == Create::IfMissing && !QDir().mkpath(file.absolutePath())) {
+            return Error(ErrorKind::Io, QStringLiteral("Cannot create the folder %1.").arg(file.absolutePath()))
+                .withOrigin(QStringLiteral("storage"));
+        }
+    }
+    Status configured;
+    {
+        Result<QSqlDatabase> db = openDriver(config, connectionName, role);
+        if (!db)
+            return db.error();
+        SqlConnection connection(db.value(), config.backend());
+        configured = connection.isSQLite() ? configureSQLite(connection, role)
+                                           : configurePostgres(connection, config, role, create);
+        if (configured) {
+            qCDebug(lcStorage) << "opened" << (role == Role::Writer ? "writer" : "reader") << connectionName
+                               << "on" << config.displayString();
+            return connection;
+        }
+    }
+    // Every handle is gone by now, so removing the connection does not warn about it being in use.
+    close(connectionName);
+    return configured.error();
+}
+
+void SqlConnection::close(const QString& connectionName)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+}
+
+Status SqlConnection::exec(const QString& sql) const
+{
+    QSqlQuery query(m_database);
+    if (!query.exec(sql))
+        return sqlError(QStringLiteral("A database statement failed."), query.lastError(), sql);
+    return {};
+}
+
+} // namespace AssetDesk

@@ -1,0 +1,69 @@
+#include "storage/storagewriter.h"
+
+#include "storage/sqltransaction.h"
+#include "storage/storagelog.h"
+#include "storage/writecontext.h"
+
+namespace AssetDesk {
+
+StorageWriter::StorageWriter(StorageConfig config, QList<Migration> migrations)
+    : m_config(std::move(config))
+    , m_migrations(std::move(migrations))
+    , m_connectionName(SqlConnection::uniqueName(QStringLiteral("writer")))
+{
+}
+
+StorageWriter::~StorageWriter()
+{
+    closeConnection();
+}
+
+Status StorageWriter::openConnection(SqlConnection::Create create)
+{
+    Result<SqlConnection> connection = SqlConnection::open(m_config, m_connectionName,
+                                                           SqlConnection::Role::Writer, create);
+    if (!connection)
+        return connection.error();
+    m_connection = connection.value();
+    m_open = true;
+    return {};
+}
+
+void StorageWriter::closeConnection()
+{
+    if (!m_open)
+        return;
+    m_open = false;
+    m_connection = SqlConnection();
+    SqlConnection::close(m_connectionName);
+}
+
+void StorageWriter::runTransaction(const Body& body, const Done& done)
+{
+    if (!m_open) {
+        done(Error(ErrorKind::Storage, QStringLiteral("The workspace database is closed."))
+                 .withOrigin(QStringLiteral("storage")));
+        return;
+    }
+    SqlTransaction tx(m_connection);
+    if (Status s = tx.begin(); !s) {
+        done(s);
+        return;
+    }
+    WriteContext context(m_connection);
+    if (Status s = body(context); !s) {
+        tx.rollback();
+        qCDebug(lcStorage).noquote() << "write rolled back:" << s.error().toLogString();
+        done(s);
+        return;
+    }
+    if (Status s = tx.commit(); !s) {
+        done(s);
+        return;
+    }
+    if (!context.changes().isEmpty())
+        emit committed(context.changes());
+    done({});
+}
+
+} // namespace AssetDesk
