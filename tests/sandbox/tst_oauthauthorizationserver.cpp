@@ -8,6 +8,7 @@
 #include "sandbox/sandboxserver.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace AssetDesk;
@@ -376,6 +377,272 @@ private slots:
                           users.first().toObject().value(QStringLiteral("refresh_token")).toString());
         form.addQueryItem(QStringLiteral("client_id"), xClient());
         QCOMPARE(m_client.postForm(urlFor(x(), QStringLiteral("/2/oauth2/token")), form).status, 200);
+    }
+
+    // --- Dynamics 365 / Entra ---
+
+    QUrl dyn() const { return m_server->serviceUrl(QStringLiteral("dynamics")); }
+    QJsonObject dynCreds() const { return m_server->demoCredentials(QStringLiteral("dynamics")); }
+    QString dynTokenPath(const QString& tenant = {}) const
+    {
+        return QStringLiteral("/%1/oauth2/v2.0/token")
+            .arg(tenant.isEmpty() ? dynCreds().value(QStringLiteral("tenant_id")).toString() : tenant);
+    }
+    HttpResult whoAmI(const QString& token)
+    {
+        return m_client.get(urlFor(dyn(), QStringLiteral("/api/data/v9.2/WhoAmI")),
+                            {{"Authorization", "Bearer " + token.toLatin1()},
+                             {"OData-MaxVersion", "4.0"},
+                             {"OData-Version", "4.0"},
+                             {"Accept", "application/json"}});
+    }
+    HttpResult clientCredentials(const QString& secret, const QString& scope, const QString& tenant = {})
+    {
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("client_credentials"));
+        form.addQueryItem(QStringLiteral("client_id"),
+                          dynCreds().value(QStringLiteral("client_id")).toString());
+        form.addQueryItem(QStringLiteral("client_secret"), secret);
+        form.addQueryItem(QStringLiteral("scope"), scope);
+        return m_client.postForm(urlFor(dyn(), dynTokenPath(tenant)), form);
+    }
+
+private slots:
+    void clientCredentialsForDynamics()
+    {
+        const QJsonObject creds = dynCreds();
+        const HttpResult r = clientCredentials(creds.value(QStringLiteral("client_secret")).toString(),
+                                               creds.value(QStringLiteral("scope")).toString());
+        QCOMPARE(r.status, 200);
+        const QJsonObject t = r.json();
+        QCOMPARE(t.value(QStringLiteral("token_type")).toString(), QStringLiteral("Bearer"));
+        QCOMPARE(t.value(QStringLiteral("expires_in")).toInt(), 3599);
+        QCOMPARE(t.value(QStringLiteral("ext_expires_in")).toInt(), 3599);
+        QVERIFY(!t.contains(QStringLiteral("refresh_token")));
+        const QString token = t.value(QStringLiteral("access_token")).toString();
+        const QStringList jwt = token.split(QLatin1Char('.'));
+        QCOMPARE(jwt.size(), 3);
+        const QJsonObject claims =
+            QJsonDocument::fromJson(
+                QByteArray::fromBase64(jwt.at(1).toLatin1(),
+                                       QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals))
+                .object();
+        QCOMPARE(claims.value(QStringLiteral("aud")).toString(),
+                 creds.value(QStringLiteral("environment_url")).toString());
+        QCOMPARE(claims.value(QStringLiteral("tid")).toString(),
+                 creds.value(QStringLiteral("tenant_id")).toString());
+        QVERIFY(claims.value(QStringLiteral("exp")).toInteger() >
+                claims.value(QStringLiteral("iat")).toInteger());
+
+        const HttpResult who = whoAmI(token);
+        QCOMPARE(who.status, 200);
+        QCOMPARE(who.header("OData-Version"), QByteArray("4.0"));
+        QCOMPARE(who.json().value(QStringLiteral("UserId")).toString(),
+                 creds.value(QStringLiteral("application_user_id")).toString());
+    }
+
+    void dynamicsTokenErrorsSpeakEntra_data()
+    {
+        QTest::addColumn<QString>("secret");
+        QTest::addColumn<QString>("scope");
+        QTest::addColumn<QString>("tenant");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("error");
+        QTest::addColumn<int>("aadsts");
+        QTest::newRow("wrong secret") << "nope"
+                                      << ""
+                                      << "" << 401 << "invalid_client" << 7000215;
+        QTest::newRow("foreign resource") << ""
+                                          << "https://contoso.crm.dynamics.com/.default"
+                                          << "" << 400 << "invalid_scope" << 70011;
+        QTest::newRow("unknown tenant") << ""
+                                        << ""
+                                        << "not-a-tenant" << 400 << "invalid_request" << 90002;
+        QTest::newRow("common tenant works") << ""
+                                             << ""
+                                             << "common" << 200 << "" << 0;
+    }
+
+    void dynamicsTokenErrorsSpeakEntra()
+    {
+        QFETCH(QString, secret);
+        QFETCH(QString, scope);
+        QFETCH(QString, tenant);
+        QFETCH(int, status);
+        QFETCH(QString, error);
+        QFETCH(int, aadsts);
+        const QJsonObject creds = dynCreds();
+        const HttpResult r = clientCredentials(
+            secret.isEmpty() ? creds.value(QStringLiteral("client_secret")).toString() : secret,
+            scope.isEmpty() ? creds.value(QStringLiteral("scope")).toString() : scope, tenant);
+        QCOMPARE(r.status, status);
+        if (status == 200)
+            return;
+        QCOMPARE(r.json().value(QStringLiteral("error")).toString(), error);
+        QCOMPARE(r.json().value(QStringLiteral("error_codes")).toArray().first().toInt(), aadsts);
+        QVERIFY(r.json()
+                    .value(QStringLiteral("error_description"))
+                    .toString()
+                    .startsWith(QStringLiteral("AADSTS%1:").arg(aadsts)));
+    }
+
+    void dynamicsCodeFlowWithPkceAndExpiry()
+    {
+        const QJsonObject creds = dynCreds();
+        const QString user = creds.value(QStringLiteral("users"))
+                                 .toArray()
+                                 .at(1)
+                                 .toObject()
+                                 .value(QStringLiteral("username"))
+                                 .toString();
+        const PkcePair pkce = PkcePair::make(20);
+        QUrlQuery params =
+            authorizeParams(creds.value(QStringLiteral("public_client_id")).toString(), kRedirect,
+                            creds.value(QStringLiteral("environment_url")).toString() +
+                                QStringLiteral("/user_impersonation offline_access"),
+                            pkce);
+        params.addQueryItem(QStringLiteral("login_hint"), user);
+        const AuthorizeResult a = authorize(m_client, dyn(),
+                                            QStringLiteral("/%1/oauth2/v2.0/authorize")
+                                                .arg(creds.value(QStringLiteral("tenant_id")).toString()),
+                                            params);
+        QCOMPARE(a.status, 302);
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
+        form.addQueryItem(QStringLiteral("code"), a.code());
+        form.addQueryItem(QStringLiteral("redirect_uri"), kRedirect);
+        form.addQueryItem(QStringLiteral("client_id"),
+                          creds.value(QStringLiteral("public_client_id")).toString());
+        form.addQueryItem(QStringLiteral("code_verifier"), pkce.verifier);
+        const HttpResult t = m_client.postForm(urlFor(dyn(), dynTokenPath()), form);
+        QCOMPARE(t.status, 200);
+        QVERIFY(!t.json().value(QStringLiteral("refresh_token")).toString().isEmpty());
+        const QString token = t.json().value(QStringLiteral("access_token")).toString();
+        const HttpResult who = whoAmI(token);
+        QCOMPARE(who.status, 200);
+        QCOMPARE(who.json().value(QStringLiteral("UserId")).toString(),
+                 creds.value(QStringLiteral("users"))
+                     .toArray()
+                     .at(1)
+                     .toObject()
+                     .value(QStringLiteral("systemuser_id"))
+                     .toString());
+
+        m_server->clock().advance(3600s);
+        const HttpResult expired = whoAmI(token);
+        QCOMPARE(expired.status, 401);
+        QVERIFY(expired.header("WWW-Authenticate").startsWith("Bearer authorization_uri="));
+        QVERIFY(expired.json()
+                    .value(QStringLiteral("error"))
+                    .toObject()
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QStringLiteral("ExpiredAuthTicket")));
+    }
+
+    // --- Zendesk ---
+
+    void zendeskTokenEndpointTakesJson()
+    {
+        const QUrl zd = m_server->serviceUrl(QStringLiteral("zendesk"));
+        const QJsonObject creds = m_server->demoCredentials(QStringLiteral("zendesk"));
+        const QString clientId = creds.value(QStringLiteral("oauth_client_id")).toString();
+        const QString secret = creds.value(QStringLiteral("oauth_client_secret")).toString();
+        auto code = [&] {
+            return authorize(m_client, zd, QStringLiteral("/oauth/authorizations/new"),
+                             authorizeParams(clientId, kRedirect, QStringLiteral("read write"), PkcePair{},
+                                             QString()))
+                .code();
+        };
+        auto exchange = [&](const QString& c, QJsonObject extra = {}) {
+            QJsonObject body{{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                             {QStringLiteral("code"), c},
+                             {QStringLiteral("client_id"), clientId},
+                             {QStringLiteral("client_secret"), secret},
+                             {QStringLiteral("redirect_uri"), kRedirect},
+                             {QStringLiteral("scope"), QStringLiteral("read write")}};
+            for (auto it = extra.begin(); it != extra.end(); ++it)
+                body.insert(it.key(), it.value());
+            return m_client.postJson(urlFor(zd, QStringLiteral("/oauth/tokens")), body);
+        };
+
+        const QString first = code();
+        QVERIFY(!first.isEmpty()); // state is optional for Zendesk
+        QUrlQuery form;
+        form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("authorization_code"));
+        form.addQueryItem(QStringLiteral("code"), first);
+        form.addQueryItem(QStringLiteral("client_id"), clientId);
+        form.addQueryItem(QStringLiteral("client_secret"), secret);
+        const HttpResult formAttempt = m_client.postForm(urlFor(zd, QStringLiteral("/oauth/tokens")), form);
+        QCOMPARE(formAttempt.status, 400);
+        QCOMPARE(formAttempt.json().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("invalid_request"));
+
+        const HttpResult t = exchange(first);
+        QCOMPARE(t.status, 201);
+        QCOMPARE(t.json().value(QStringLiteral("token_type")).toString(), QStringLiteral("bearer"));
+        QCOMPARE(t.json().value(QStringLiteral("expires_in")).toInt(), 172800);
+        QCOMPARE(t.json().value(QStringLiteral("refresh_token_expires_in")).toInt(), 2592000);
+        const HttpResult me = m_client.get(
+            urlFor(zd, QStringLiteral("/api/v2/users/me.json")),
+            {{"Authorization",
+              "Bearer " + t.json().value(QStringLiteral("access_token")).toString().toLatin1()}});
+        QCOMPARE(me.status, 200);
+        QCOMPARE(me.json().value(QStringLiteral("user")).toObject().value(QStringLiteral("email")).toString(),
+                 creds.value(QStringLiteral("email")).toString());
+
+        // Codes live 120 s; a requested lifetime is honoured and then enforced.
+        const QString late = code();
+        const QString shortLived = code();
+        const HttpResult shortToken = exchange(shortLived, {{QStringLiteral("expires_in"), 300}});
+        QCOMPARE(shortToken.status, 201);
+        QCOMPARE(shortToken.json().value(QStringLiteral("expires_in")).toInt(), 300);
+        QCOMPARE(exchange(code(), {{QStringLiteral("expires_in"), 10}}).status, 400);
+        m_server->clock().advance(121s);
+        QCOMPARE(exchange(late).json().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("invalid_grant"));
+        m_server->clock().advance(180s);
+        const HttpResult expired = m_client.get(
+            urlFor(zd, QStringLiteral("/api/v2/users/me")),
+            {{"Authorization",
+              "Bearer " + shortToken.json().value(QStringLiteral("access_token")).toString().toLatin1()}});
+        QCOMPARE(expired.status, 401);
+        QCOMPARE(expired.json(),
+                 (QJsonObject{{QStringLiteral("error"), QStringLiteral("Couldn't authenticate you")}}));
+    }
+
+    void zendeskPublicClientNeedsPkce()
+    {
+        const QUrl zd = m_server->serviceUrl(QStringLiteral("zendesk"));
+        const QString clientId = m_server->demoCredentials(QStringLiteral("zendesk"))
+                                     .value(QStringLiteral("oauth_public_client_id"))
+                                     .toString();
+        AuthorizeResult a =
+            authorize(m_client, zd, QStringLiteral("/oauth/authorizations/new"),
+                      authorizeParams(clientId, kRedirect, QStringLiteral("read"), PkcePair{}));
+        QCOMPARE(a.error(), QStringLiteral("invalid_request"));
+        const PkcePair pkce = PkcePair::make(30);
+        a = authorize(m_client, zd, QStringLiteral("/oauth/authorizations/new"),
+                      authorizeParams(clientId, kRedirect, QStringLiteral("read"), pkce));
+        QVERIFY(!a.code().isEmpty());
+        const HttpResult t =
+            m_client.postJson(urlFor(zd, QStringLiteral("/oauth/tokens")),
+                              {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                               {QStringLiteral("code"), a.code()},
+                               {QStringLiteral("client_id"), clientId},
+                               {QStringLiteral("redirect_uri"), kRedirect},
+                               {QStringLiteral("code_verifier"), pkce.verifier}});
+        QCOMPARE(t.status, 201);
+        const QString refresh = t.json().value(QStringLiteral("refresh_token")).toString();
+        auto refreshWith = [&](const QString& token) {
+            return m_client.postJson(urlFor(zd, QStringLiteral("/oauth/tokens")),
+                                     {{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+                                      {QStringLiteral("refresh_token"), token},
+                                      {QStringLiteral("client_id"), clientId}});
+        };
+        QCOMPARE(refreshWith(refresh).status, 201);
+        QCOMPARE(refreshWith(refresh).json().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("invalid_grant"));
     }
 };
 
