@@ -1,0 +1,62 @@
+#pragma once
+
+#include "net/httpclientoptions.h"
+#include "net/oauthconfig.h"
+
+#include "core/credentials.h"
+#include "core/result.h"
+
+#include <QObject>
+
+#include <functional>
+
+namespace AssetDesk {
+
+class HttpClient;
+struct HttpResponse;
+
+// The token endpoint of one OAuth client: exchanges an authorization code (with the PKCE
+// verifier), refreshes, revokes. Bodies are form or JSON as the service wants; a confidential
+// client authenticates with HTTP Basic or in the body. Token requests are POSTs and are never
+// retried automatically (codes and X's refresh tokens are single-use).
+//
+// Errors: an OAuth error body ({"error":..., "error_description":...}) becomes ErrorKind::Auth
+// whose message carries the server's description and apiCode the error code.
+//
+// Owns its own HttpClient (no authenticator: the API's credentials must not reach the token
+// endpoint). Lives on the thread that uses it.
+class OAuthTokenEndpoint : public QObject
+{
+    Q_OBJECT
+public:
+    using CredentialsDone = std::function<void(Result<Credentials>)>;
+    using StatusDone = std::function<void(Status)>;
+
+    // `httpOptions` supplies the service id, redactor, clock and random source; its
+    // authenticator, budget and retry policy are not used.
+    OAuthTokenEndpoint(OAuthConfig config, HttpClientOptions httpOptions, QObject* parent = nullptr);
+
+    const OAuthConfig& config() const { return m_config; }
+
+    void exchangeCode(const QString& code, const QByteArray& codeVerifier, const QUrl& redirectUri, QObject* context,
+                      CredentialsDone done);
+    // Returns the new credentials; when the server rotates the refresh token the new one
+    // replaces the old, otherwise the old one is kept.
+    void refresh(const Credentials& current, QObject* context, CredentialsDone done);
+    // `tokenTypeHint`: "access_token" or "refresh_token".
+    void revoke(const QString& token, const QString& tokenTypeHint, QObject* context, StatusDone done);
+
+    // RFC 6749 section 5.2 error bodies, as an ErrorBodyParser.
+    static std::optional<Error> parseOAuthError(const HttpResponse& response);
+
+private:
+    HttpRequest tokenRequest(const QUrl& url, QList<std::pair<QString, QString>> parameters) const;
+    Result<Credentials> credentialsFrom(const Result<HttpResponse>& response, const Credentials& previous) const;
+    Error authError(const Error& error) const;
+    QString serviceName() const;
+
+    OAuthConfig m_config;
+    HttpClient* m_client;
+};
+
+} // namespace AssetDesk

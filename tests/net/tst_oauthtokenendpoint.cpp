@@ -1,0 +1,178 @@
+#include "net/oauthtokenendpoint.h"
+
+#include "testauthserver.h"
+
+#include <QTest>
+
+using namespace AssetDesk;
+using namespace AssetDesk::TestSupport;
+
+namespace {
+
+template<typename T>
+struct Answer
+{
+    std::optional<Result<T>> result;
+    QString text() const
+    {
+        if (!result)
+            return QStringLiteral("(not finished)");
+        return result->ok() ? QStringLiteral("(ok)") : result->error().toLogString();
+    }
+};
+
+HttpClientOptions httpOptions()
+{
+    HttpClientOptions o;
+    o.serviceId = QStringLiteral("testauth");
+    o.redactor = std::make_shared<Redactor>();
+    return o;
+}
+
+Result<Credentials> refreshWith(OAuthTokenEndpoint& endpoint, const Credentials& credentials)
+{
+    Answer<Credentials> answer;
+    QObject context;
+    endpoint.refresh(credentials, &context, [&answer](Result<Credentials> r) { answer.result.emplace(std::move(r)); });
+    if (!QTest::qWaitFor([&answer] { return answer.result.has_value(); }, 10000))
+        return Error(ErrorKind::Internal, QStringLiteral("refresh did not finish"));
+    return *answer.result;
+}
+
+} // namespace
+
+class TestOAuthTokenEndpoint : public QObject
+{
+    Q_OBJECT
+private slots:
+    void refreshRotatesAndTheOldTokenDies_data()
+    {
+        QTest::addColumn<bool>("json");
+        QTest::addColumn<QString>("secret");
+        QTest::newRow("form, public") << false << QString();
+        QTest::newRow("form, Basic") << false << QStringLiteral("client-s3cret");
+        QTest::newRow("json, public") << true << QString();
+    }
+    void refreshRotatesAndTheOldTokenDies()
+    {
+        QFETCH(bool, json);
+        QFETCH(QString, secret);
+        TestAuthorizationServer::Options options;
+        options.jsonBody = json;
+        options.clientSecret = secret;
+        TestAuthorizationServer server(options);
+        QVERIFY(server.listen());
+        const Credentials original = server.mint(10);
+        OAuthTokenEndpoint endpoint(server.config(), httpOptions());
+
+        const Result<Credentials> first = refreshWith(endpoint, original);
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().toLogString() + server.tokenProblem));
+        QVERIFY(first->refreshToken != original.refreshToken); // rotated...
+        QVERIFY(first->accessToken != original.accessToken);
+        QVERIFY(!server.isLiveRefreshToken(original.refreshToken)); // ...and the old one is dead
+        QVERIFY(first->accessTokenExpiresAt > QDateTime::currentDateTimeUtc().addSecs(7000));
+
+        const Result<Credentials> replay = refreshWith(endpoint, original);
+        QVERIFY(!replay.ok());
+        QCOMPARE(replay.error().kind(), ErrorKind::Auth);
+        QVERIFY2(replay.error().message().contains(QStringLiteral("Value passed for the token was invalid.")),
+                 qPrintable(replay.error().message()));
+
+        const Result<Credentials> second = refreshWith(endpoint, first.value());
+        QVERIFY(second.ok());
+        QVERIFY(second->refreshToken != first->refreshToken);
+        QCOMPARE(server.tokenRequests, 3);
+    }
+
+    void refreshKeepsAnUnrotatedRefreshToken()
+    {
+        TestAuthorizationServer::Options options;
+        options.rotateRefreshTokens = false;
+        TestAuthorizationServer server(options);
+        QVERIFY(server.listen());
+        const Credentials original = server.mint(10);
+        OAuthTokenEndpoint endpoint(server.config(), httpOptions());
+        const Result<Credentials> refreshed = refreshWith(endpoint, original);
+        QVERIFY(refreshed.ok());
+        QCOMPARE(refreshed->refreshToken, original.refreshToken);
+        QVERIFY(refreshed->accessToken != original.accessToken);
+    }
+
+    void refreshWithoutRefreshTokenIsAnAuthError()
+    {
+        TestAuthorizationServer server;
+        QVERIFY(server.listen());
+        OAuthTokenEndpoint endpoint(server.config(), httpOptions());
+        Credentials onlyAccess;
+        onlyAccess.accessToken = QStringLiteral("at-only");
+        const Result<Credentials> refreshed = refreshWith(endpoint, onlyAccess);
+        QCOMPARE(refreshed.error().kind(), ErrorKind::Auth);
+        QCOMPARE(server.tokenRequests, 0);
+    }
+
+    void wrongClientSecretIsAnAuthError()
+    {
+        TestAuthorizationServer::Options options;
+        options.clientSecret = QStringLiteral("the-real-secret");
+        TestAuthorizationServer server(options);
+        QVERIFY(server.listen());
+        const Credentials original = server.mint(10);
+        OAuthConfig config = server.config();
+        config.clientSecret = QStringLiteral("a-wrong-secret");
+        OAuthTokenEndpoint endpoint(config, httpOptions());
+        const Result<Credentials> refreshed = refreshWith(endpoint, original);
+        QCOMPARE(refreshed.error().kind(), ErrorKind::Auth);
+        QCOMPARE(refreshed.error().apiCode(), QStringLiteral("invalid_client"));
+        QVERIFY(!refreshed.error().message().contains(QStringLiteral("a-wrong-secret")));
+    }
+
+    void revokeKillsTheRefreshToken()
+    {
+        TestAuthorizationServer server;
+        QVERIFY(server.listen());
+        const Credentials credentials = server.mint(3600);
+        OAuthTokenEndpoint endpoint(server.config(), httpOptions());
+        Answer<void> revoked;
+        QObject context;
+        endpoint.revoke(credentials.refreshToken, QStringLiteral("refresh_token"), &context,
+                        [&revoked](Status s) { revoked.result.emplace(s); });
+        QTRY_VERIFY(revoked.result.has_value());
+        QVERIFY(revoked.result->ok());
+        QCOMPARE(server.revokeRequests, 1);
+        QVERIFY(!server.isLiveRefreshToken(credentials.refreshToken));
+        QCOMPARE(refreshWith(endpoint, credentials).error().kind(), ErrorKind::Auth);
+    }
+
+    void oauthErrorBodies_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("recognised");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("x") << QByteArray(R"({"error":"invalid_request","error_description":"Value passed for the authorization code was invalid.","errors":[]})")
+                           << true << QStringLiteral("Value passed for the authorization code was invalid.") << QStringLiteral("invalid_request");
+        QTest::newRow("no description") << QByteArray(R"({"error":"invalid_grant"})") << true << QStringLiteral("invalid_grant")
+                                        << QStringLiteral("invalid_grant");
+        QTest::newRow("not oauth") << QByteArray(R"({"title":"Unauthorized"})") << false << QString() << QString();
+        QTest::newRow("html") << QByteArray("<html>502</html>") << false << QString() << QString();
+    }
+    void oauthErrorBodies()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, recognised);
+        QFETCH(QString, message);
+        QFETCH(QString, code);
+        HttpResponse response;
+        response.status = 400;
+        response.body = body;
+        const std::optional<Error> error = OAuthTokenEndpoint::parseOAuthError(response);
+        QCOMPARE(error.has_value(), recognised);
+        if (recognised) {
+            QCOMPARE(error->message(), message);
+            QCOMPARE(error->apiCode(), code);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOAuthTokenEndpoint)
+#include "tst_oauthtokenendpoint.moc"
