@@ -81,10 +81,11 @@ void runJob(QObject* store, QKeychain::Job* job, QObject* context, std::chrono::
 {
     auto answered = std::make_shared<bool>(false);
     QPointer<QObject> target(context);
-    auto* timer = new QTimer(store);
+    QPointer<QTimer> timer = new QTimer(store);
     timer->setSingleShot(true);
     QObject::connect(job, &QKeychain::Job::finished, store, [answered, target, timer, onFinished](QKeychain::Job* j) {
-        timer->deleteLater();
+        if (timer)
+            timer->deleteLater();
         if (std::exchange(*answered, true) || !target)
             return;
         auto outcome = onFinished(*j);
@@ -143,7 +144,9 @@ void KeychainSecretStore::read(const QString& key, QObject* context, ReadCallbac
             Result<QByteArray> result = j.error() == QKeychain::NoError
                 ? Result<QByteArray>(static_cast<const QKeychain::ReadPasswordJob&>(j).binaryData())
                 : Result<QByteArray>(keychainError(j, key, QStringLiteral("read")));
-            if (!result)
+            if (!result && result.error().kind() == ErrorKind::NotFound)
+                qCInfo(lcNet).noquote() << result.error().toLogString();
+            else if (!result)
                 qCWarning(lcNet).noquote() << result.error().toLogString();
             return [done, result]() { done(result); };
         },
