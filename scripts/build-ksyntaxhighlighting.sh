@@ -165,5 +165,5 @@ if ! find "$prefix" -name KF5SyntaxHighlightingConfig.cmake | grep -q .; then
     ad_die "the build installed no KF5SyntaxHighlightingConfig.cmake into $prefix"
 fi
 echo "$stamp_text" >"$stamp"
-ad_say "KSyntaxHighlighting ${KSH_VERSION} for Qt 6 installed in $prefix"
+ad_say "KSyntaxHighlighting ${KSH_VERSION} for Qt 6 installed in $prefix (built in ${SECONDS} s)"
 echo "$prefix"
