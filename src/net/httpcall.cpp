@@ -1,10 +1,9 @@
 #include "net/httpcall.h"
 
+#include "net/httptransfer.h"
 #include "net/netlogging.h"
 
-#include <QLocale>
 #include <QNetworkAccessManager>
-#include <QNetworkReply>
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QUrlQuery>
@@ -17,9 +16,6 @@ namespace AssetDesk {
 
 namespace {
 
-// Bytes the network layer may buffer for us before we read them; keeps memory bounded and lets
-// the size cap stop a download early.
-constexpr qint64 kReadBufferBytes = 1024 * 1024;
 // How often a call waiting for a free slot asks again even without slotFreed().
 constexpr int kSlotPollMs = 1000;
 
@@ -34,11 +30,6 @@ QString origin(const QUrl& url)
         + QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
 }
 
-QString formatBytes(qint64 bytes)
-{
-    return QLocale::c().formattedDataSize(bytes, 1, QLocale::DataSizeIecFormat);
-}
-
 } // namespace
 
 HttpCall::HttpCall(QNetworkAccessManager* manager, HttpClientOptions options, HttpRequest request, QObject* parent)
@@ -46,6 +37,7 @@ HttpCall::HttpCall(QNetworkAccessManager* manager, HttpClientOptions options, Ht
     , m_manager(manager)
     , m_options(std::move(options))
     , m_request(std::move(request))
+    , m_errors(m_options)
 {
     m_timer = new QTimer(this);
     m_timer->setSingleShot(true);
@@ -72,7 +64,8 @@ HttpCall::HttpCall(QNetworkAccessManager* manager, HttpClientOptions options, Ht
 
 HttpCall::~HttpCall()
 {
-    detachReply();
+    if (m_transfer)
+        m_transfer->abort();
     if (m_holdingSlot)
         releaseBudget({}, 0);
 }
@@ -82,24 +75,13 @@ int HttpCall::maxAttempts() const
     return m_request.isIdempotent() ? std::max(1, m_options.retry.maxAttempts) : 1;
 }
 
-QString HttpCall::serviceName() const
-{
-    if (!m_options.serviceName.isEmpty())
-        return m_options.serviceName;
-    if (!m_options.serviceId.isEmpty())
-        return m_options.serviceId;
-    return m_request.url.host();
-}
-
 void HttpCall::start()
 {
     if (m_state != State::Idle)
         return;
     const QString scheme = m_request.url.scheme().toLower();
     if (!m_request.url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https"))) {
-        finish(Error(ErrorKind::Validation, tr("Cannot send a request to “%1”: not an http(s) address.")
-                                                .arg(redactor().redactUrl(m_request.url)))
-                   .withOrigin(m_options.serviceId));
+        finish(m_errors.invalidUrl(m_request.url));
         return;
     }
     startAttempt();
@@ -216,157 +198,50 @@ void HttpCall::acquireBudget()
 void HttpCall::sendHop()
 {
     m_state = State::Sending;
-    m_body.clear();
-    m_received = 0;
-    m_redirecting = false;
-    m_sslErrors.clear();
-    m_attemptTimer.start();
-
-    QNetworkRequest request(m_hop.url);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(int(std::clamp<qint64>(m_hop.timeout.count(), 1, std::numeric_limits<int>::max())));
-    request.setHeader(QNetworkRequest::UserAgentHeader, QString::fromLatin1(m_options.userAgent));
-    for (const HttpHeader& h : std::as_const(m_hop.headers)) {
-        const QByteArray existing = request.rawHeader(h.first);
-        request.setRawHeader(h.first, existing.isEmpty() ? h.second : existing + ", " + h.second);
-    }
-    if (!m_hop.body.isEmpty() && !m_hop.contentType.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QString::fromLatin1(m_hop.contentType));
-
-    if (lcNet().isDebugEnabled()) {
-        for (const HttpHeader& h : std::as_const(m_hop.headers)) {
-            qCDebug(lcNet).noquote() << QStringLiteral("[%1]   > %2: %3")
-                                            .arg(m_options.serviceId, QString::fromLatin1(h.first),
-                                                 redactor().redactHeaderValue(h.first, h.second));
-        }
-        if (!m_hop.body.isEmpty()) {
-            qCDebug(lcNet).noquote() << QStringLiteral("[%1]   > body: %2")
-                                            .arg(m_options.serviceId,
-                                                 redactor().redactBody(m_hop.body.left(2048), m_hop.contentType));
-        }
-    }
-
-    QNetworkReply* reply = m_hop.method.toUpper() == "HEAD"
-        ? m_manager->head(request)
-        : m_manager->sendCustomRequest(request, m_hop.method.toUpper(), m_hop.body);
-    reply->setParent(this);
-    reply->setReadBufferSize(kReadBufferBytes);
-    m_reply = reply;
-    connect(reply, &QNetworkReply::metaDataChanged, this, &HttpCall::onMetaDataChanged);
-    connect(reply, &QNetworkReply::readyRead, this, &HttpCall::onReadyRead);
-    connect(reply, &QNetworkReply::downloadProgress, this, [this](qint64 received, qint64 total) {
-        if (!m_redirecting)
-            Q_EMIT downloadProgress(received, total);
-    });
-    connect(reply, &QNetworkReply::uploadProgress, this, &HttpCall::uploadProgress);
-    // TLS errors are recorded for the message and never ignored: the handshake fails.
-    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) { m_sslErrors = errors; });
-    connect(reply, &QNetworkReply::finished, this, &HttpCall::onReplyFinished);
+    if (m_transfer)
+        m_transfer->deleteLater();
+    auto* transfer = new HttpTransfer(m_manager, m_options, m_errors, this);
+    m_transfer = transfer;
+    connect(transfer, &HttpTransfer::downloadProgress, this, &HttpCall::downloadProgress);
+    connect(transfer, &HttpTransfer::uploadProgress, this, &HttpCall::uploadProgress);
+    connect(transfer, &HttpTransfer::finished, this, &HttpCall::onTransferFinished);
+    transfer->start(m_hop);
 }
 
-void HttpCall::onMetaDataChanged()
+void HttpCall::onTransferFinished(const Result<HttpResponse>& result, int status)
 {
-    if (!m_reply)
-        return;
-    const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    m_redirecting = isRedirectStatus(status) && m_reply->hasRawHeader("Location");
-    if (m_redirecting || m_hop.method.toUpper() == "HEAD")
-        return;
-    const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
-    if (length.isValid() && length.toLongLong() > m_hop.maxResponseBytes) {
-        const Error error = Error(ErrorKind::TooLarge,
-                                  tr("The response from %1 would be %2, over the %3 limit; it was not downloaded.")
-                                      .arg(m_hop.url.host(), formatBytes(length.toLongLong()),
-                                           formatBytes(m_hop.maxResponseBytes)))
-                                .withHttpStatus(status)
-                                .withOrigin(m_options.serviceId);
-        detachReply();
-        failAttempt(error, status, {});
+    if (m_transfer) {
+        m_received = m_transfer->bytesReceived();
+        m_elapsedMs = m_transfer->elapsedMs();
     }
-}
-
-void HttpCall::onReadyRead()
-{
-    if (!m_reply)
-        return;
-    const QByteArray chunk = m_reply->readAll();
-    if (m_redirecting)
-        return; // a redirect's body is never used
-    m_received += chunk.size();
-    if (m_received > m_hop.maxResponseBytes) {
-        const int status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const Error error = Error(ErrorKind::TooLarge,
-                                  tr("The response from %1 is larger than the %2 limit; stopped after %3.")
-                                      .arg(m_hop.url.host(), formatBytes(m_hop.maxResponseBytes),
-                                           formatBytes(m_received)))
-                                .withHttpStatus(status)
-                                .withOrigin(m_options.serviceId);
-        detachReply();
-        failAttempt(error, status, {});
+    if (!result) {
+        failAttempt(result.error(), status, {});
         return;
     }
-    m_body += chunk;
-}
-
-void HttpCall::onReplyFinished()
-{
-    QNetworkReply* reply = m_reply;
-    if (!reply)
-        return;
-    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QNetworkReply::NetworkError networkError = reply->error();
-    // Errors below 200 are about the connection (refused, reset, timeout, TLS); above, Qt only
-    // echoes the HTTP status, which we classify ourselves.
-    if (status == 0 || (networkError > QNetworkReply::NoError && networkError < 200)) {
-        const Error error = transportError(reply);
-        detachReply();
-        failAttempt(error, status, {});
-        return;
-    }
-    onReadyRead();
-    if (!m_reply)
-        return; // the size cap stopped it
-
-    HttpResponse response;
-    response.status = status;
-    response.headers = reply->rawHeaderPairs();
-    response.body = std::move(m_body);
-    response.url = reply->url();
-    response.serviceId = m_options.serviceId;
-    m_body.clear();
-    detachReply();
-
+    const HttpResponse& response = result.value();
     if (isRedirectStatus(status) && response.hasHeader("Location")) {
-        if (followRedirect(response))
-            return;
+        followRedirect(response);
+        return;
     }
     completeAttempt(response);
 }
 
-bool HttpCall::followRedirect(const HttpResponse& response)
+void HttpCall::followRedirect(const HttpResponse& response)
 {
     const QUrl target = response.url.resolved(QUrl::fromEncoded(response.header("Location")));
     logAttempt(response.status, tr("redirect to %1").arg(redactor().redactUrl(target)));
     if (m_redirects >= m_hop.maxRedirects) {
-        const Error error = Error(ErrorKind::HttpStatus, tr("Too many redirects from %1 (more than %2).")
-                                                             .arg(m_request.url.host())
-                                                             .arg(m_hop.maxRedirects))
-                                .withHttpStatus(response.status)
-                                .withOrigin(m_options.serviceId);
+        const Error error = m_errors.tooManyRedirects(m_request.url, m_hop.maxRedirects, response.status);
         releaseBudget(RateLimitInfo::fromResponse(response, m_options.clock), response.status);
         finish(error);
-        return true;
+        return;
     }
     if (!target.isValid() || (target.scheme() != QLatin1String("https") && target.scheme() != QLatin1String("http"))
         || (m_hop.url.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https"))) {
-        const Error error = Error(ErrorKind::Transport, tr("%1 redirected to an insecure or invalid address; "
-                                                           "the redirect was refused.")
-                                                            .arg(m_hop.url.host()))
-                                .withHttpStatus(response.status)
-                                .withOrigin(m_options.serviceId);
+        const Error error = m_errors.refusedRedirect(m_hop.url, response.status);
         releaseBudget(RateLimitInfo::fromResponse(response, m_options.clock), response.status);
         finish(error);
-        return true;
+        return;
     }
     ++m_redirects;
     if (origin(target) != origin(m_hop.url)) {
@@ -386,7 +261,6 @@ bool HttpCall::followRedirect(const HttpResponse& response)
     }
     m_hop.url = target;
     sendHop();
-    return true;
 }
 
 void HttpCall::completeAttempt(const HttpResponse& response)
@@ -398,7 +272,7 @@ void HttpCall::completeAttempt(const HttpResponse& response)
         finish(response);
         return;
     }
-    const Error error = httpError(response, info);
+    const Error error = m_errors.fromResponse(response, m_hop.method, info);
     logAttempt(response.status, error.toLogString());
 
     if (response.status == 401 && m_options.authenticator && !m_reauthorized) {
@@ -460,94 +334,12 @@ void HttpCall::scheduleRetryOrFinish(const Error& error, const RateLimitInfo& in
     waitUntil(now + delay, &HttpCall::startAttempt);
 }
 
-Error HttpCall::httpError(const HttpResponse& response, const RateLimitInfo& info) const
-{
-    const int status = response.status;
-    const std::optional<Error> parsed = m_options.errorParser ? m_options.errorParser(response) : std::nullopt;
-    ErrorKind kind = parsed ? ErrorKind::ApiError : ErrorKind::HttpStatus;
-    QString message;
-    if (status == 401) {
-        kind = ErrorKind::Auth;
-        message = tr("%1 did not accept the credentials (HTTP 401). Sign in again or check the key.").arg(serviceName());
-    } else if (status == 429) {
-        kind = ErrorKind::RateLimited;
-        message = tr("%1 is limiting how often AssetDesk may call it (HTTP 429).").arg(serviceName());
-    } else if (status >= 300 && status < 400) {
-        message = tr("%1 answered with a redirect (HTTP %2) that was not followed.").arg(serviceName()).arg(status);
-    } else {
-        message = tr("%1 answered HTTP %2.").arg(serviceName()).arg(status);
-    }
-    QString detail = QString::fromLatin1(m_request.method) + QLatin1Char(' ') + redactor().redactUrl(response.url);
-    if (parsed) {
-        message = parsed->message().isEmpty() ? message : parsed->message();
-        if (!parsed->detail().isEmpty())
-            detail += QStringLiteral(": ") + parsed->detail();
-    } else if (!response.body.isEmpty()) {
-        detail += QStringLiteral(": ")
-            + redactor().redactBody(response.body.left(300), response.contentType()).simplified();
-    }
-    Error error(kind, redactor().redactText(message), redactor().redactText(detail));
-    error.withHttpStatus(status).withOrigin(m_options.serviceId);
-    if (parsed && !parsed->apiCode().isEmpty())
-        error.withApiCode(parsed->apiCode());
-    if (const auto notBefore = info.notBeforeMs(status))
-        error.withRetryAfter(std::chrono::milliseconds(std::max<qint64>(0, *notBefore - m_options.clock.nowMs())));
-    return error;
-}
-
-Error HttpCall::transportError(QNetworkReply* reply) const
-{
-    const QString host = m_hop.url.host();
-    QString message;
-    switch (reply->error()) {
-    case QNetworkReply::SslHandshakeFailedError: {
-        QStringList problems;
-        for (const QSslError& e : std::as_const(m_sslErrors))
-            problems << e.errorString();
-        if (problems.isEmpty())
-            problems << reply->errorString();
-        message = tr("The secure connection to %1 failed: %2. AssetDesk never ignores certificate errors; "
-                     "check the system clock, any proxy, or the server's certificate.")
-                      .arg(host, problems.join(QStringLiteral("; ")));
-        break;
-    }
-    case QNetworkReply::OperationCanceledError:
-    case QNetworkReply::TimeoutError:
-        message = tr("%1 did not answer within %2 s.").arg(host).arg(m_hop.timeout.count() / 1000.0);
-        break;
-    case QNetworkReply::HostNotFoundError:
-        message = tr("Could not find %1; check the address and the network connection.").arg(host);
-        break;
-    case QNetworkReply::ConnectionRefusedError:
-        message = tr("%1 refused the connection.").arg(host);
-        break;
-    default:
-        message = tr("The connection to %1 failed: %2.").arg(host, reply->errorString());
-        break;
-    }
-    return Error(ErrorKind::Transport, redactor().redactText(message),
-                 QString::fromLatin1(m_hop.method) + QLatin1Char(' ') + redactor().redactUrl(m_hop.url))
-        .withOrigin(m_options.serviceId);
-}
-
 void HttpCall::releaseBudget(const RateLimitInfo& info, int status)
 {
     if (!m_holdingSlot || !m_options.budget)
         return;
     m_holdingSlot = false;
     m_options.budget->release(m_bucket, info, status);
-}
-
-void HttpCall::detachReply()
-{
-    QNetworkReply* reply = m_reply;
-    m_reply = nullptr;
-    if (!reply)
-        return;
-    disconnect(reply, nullptr, this, nullptr);
-    if (reply->isRunning())
-        reply->abort();
-    reply->deleteLater();
 }
 
 void HttpCall::waitUntil(qint64 clockMs, void (HttpCall::*next)())
@@ -573,7 +365,7 @@ void HttpCall::logAttempt(int status, const QString& outcome) const
     QString line = QStringLiteral("[%1] %2 %3 -> %4 in %5 ms, %6 B, attempt %7/%8, budget wait %9 ms")
                        .arg(m_options.serviceId, QString::fromLatin1(m_hop.method), redactor().redactUrl(m_hop.url),
                             statusText)
-                       .arg(m_attemptTimer.isValid() ? m_attemptTimer.elapsed() : 0)
+                       .arg(m_elapsedMs)
                        .arg(m_received)
                        .arg(m_attempt)
                        .arg(maxAttempts())
@@ -589,9 +381,10 @@ void HttpCall::abort()
 {
     if (m_state == State::Finished)
         return;
-    detachReply();
+    if (m_transfer)
+        m_transfer->abort();
     releaseBudget({}, 0);
-    finish(Error(ErrorKind::Cancelled, tr("Cancelled.")).withOrigin(m_options.serviceId));
+    finish(m_errors.cancelled());
 }
 
 void HttpCall::finish(Result<HttpResponse> result)
@@ -603,7 +396,8 @@ void HttpCall::finish(Result<HttpResponse> result)
     m_pollTimer->stop();
     m_timerNext = nullptr;
     disconnect(m_slotFreedConnection);
-    detachReply();
+    if (m_transfer)
+        m_transfer->abort();
     releaseBudget({}, 0);
     setStatus(QString());
     if (!result)

@@ -1,23 +1,23 @@
 #pragma once
 
 #include "net/httpclientoptions.h"
+#include "net/httperrorclassifier.h"
 #include "net/httprequest.h"
 #include "net/httpresponse.h"
 #include "net/ratelimitinfo.h"
 
 #include "core/result.h"
 
-#include <QElapsedTimer>
 #include <QList>
 #include <QObject>
 #include <QPointer>
-#include <QSslError>
 
 class QNetworkAccessManager;
-class QNetworkReply;
 class QTimer;
 
 namespace AssetDesk {
+
+class HttpTransfer;
 
 // One logical request made by HttpClient::send(): authorization, rate budget, attempts with
 // backoff, redirect hops, size cap, and finally one finished() signal.
@@ -57,7 +57,6 @@ private:
 
     HttpCall(QNetworkAccessManager* manager, HttpClientOptions options, HttpRequest request, QObject* parent);
     Redactor& redactor() const { return *m_options.redactor; }
-    QString serviceName() const;
 
     void start();
     void startAttempt();
@@ -66,25 +65,21 @@ private:
     void registerQuerySecrets(const HttpRequest& request);
     void acquireBudget();
     void sendHop();
-    void onMetaDataChanged();
-    void onReadyRead();
-    void onReplyFinished();
-    bool followRedirect(const HttpResponse& response);
+    void onTransferFinished(const Result<HttpResponse>& result, int status);
+    void followRedirect(const HttpResponse& response);
     void failAttempt(const Error& error, int status, const RateLimitInfo& info);
     void completeAttempt(const HttpResponse& response);
     void scheduleRetryOrFinish(const Error& error, const RateLimitInfo& info, int status);
     void releaseBudget(const RateLimitInfo& info, int status);
-    void detachReply();
     void waitUntil(qint64 clockMs, void (HttpCall::*next)());
     void setStatus(const QString& text);
     void logAttempt(int status, const QString& outcome) const;
-    Error httpError(const HttpResponse& response, const RateLimitInfo& info) const;
-    Error transportError(QNetworkReply* reply) const;
     void finish(Result<HttpResponse> result);
 
     QNetworkAccessManager* m_manager;
     HttpClientOptions m_options;
     HttpRequest m_request;       // as given by the caller
+    HttpErrorClassifier m_errors; // refers to m_options
     HttpRequest m_authorized;    // with credentials, for the current attempt
     HttpRequest m_hop;           // what the current redirect hop sends
     QList<QByteArray> m_credentialHeaders; // headers the authenticator set: dropped on cross-origin hops
@@ -94,12 +89,9 @@ private:
     int m_redirects = 0;
     bool m_reauthorized = false;
     bool m_holdingSlot = false;
-    QPointer<QNetworkReply> m_reply;
-    QByteArray m_body;
-    qint64 m_received = 0;
-    bool m_redirecting = false;
-    QList<QSslError> m_sslErrors;
-    QElapsedTimer m_attemptTimer;
+    QPointer<HttpTransfer> m_transfer; // the hop on the wire
+    qint64 m_received = 0;             // of the last hop, for the log
+    qint64 m_elapsedMs = 0;
     qint64 m_budgetWaitStartMs = -1;
     qint64 m_budgetWaitMs = 0;
     QTimer* m_timer = nullptr;     // waits on the clock: backoff, rate windows

@@ -14,6 +14,7 @@
 #include <QSslKey>
 #include <QSslServer>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 
 #include <map>
@@ -713,6 +714,36 @@ private slots:
         client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/slow").arg(port))), &alive,
                     [&delivered](const Result<HttpResponse>& r) { delivered = r.ok(); });
         QTRY_VERIFY(delivered);
+    }
+
+    void clientOnAWorkerThreadAnswersOnTheCallersThread()
+    {
+        QHttpServer server;
+        server.route(QStringLiteral("/worker"), [](const QHttpServerRequest&) { return json(R"({"ok":true})"); });
+        const quint16 port = server.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port);
+        QThread worker;
+        worker.start();
+        auto stop = qScopeGuard([&worker] {
+            worker.quit();
+            worker.wait();
+        });
+        auto* client = new HttpClient(testOptions());
+        client->moveToThread(&worker);
+        connect(&worker, &QThread::finished, client, &QObject::deleteLater);
+
+        std::optional<Result<HttpResponse>> result;
+        QThread* answeredOn = nullptr;
+        const QUrl url(QStringLiteral("http://127.0.0.1:%1/worker").arg(port));
+        QMetaObject::invokeMethod(client, [client, url, this, &result, &answeredOn] {
+            client->send(HttpRequest::get(url), this, [&result, &answeredOn](const Result<HttpResponse>& r) {
+                answeredOn = QThread::currentThread();
+                result.emplace(r);
+            });
+        });
+        QTRY_VERIFY(result.has_value());
+        QVERIFY(result->ok());
+        QCOMPARE(answeredOn, QThread::currentThread()); // delivered queued, to the context's thread
     }
 
     void abortReportsCancelled()
