@@ -1,6 +1,8 @@
 #include "sandbox/servicemodulefactory.h"
 
 #include "sandbox/dynamics/dynamicsmodule.h"
+#include "sandbox/iconik/iconikmodule.h"
+#include "sandbox/photoshelter/photosheltermodule.h"
 #include "sandbox/servicemodule.h"
 #include "sandbox/x/xmodule.h"
 #include "sandbox/zendesk/zendeskmodule.h"
@@ -23,9 +25,8 @@ struct Builder
 
 // Canonical order (also the order of fixed ports): photoshelter, iconik, x, dynamics, zendesk.
 constexpr Builder kBuilders[] = {
-    {"x", &make<XModule>},
-    {"dynamics", &make<DynamicsModule>},
-    {"zendesk", &make<ZendeskModule>},
+    {"photoshelter", &make<PhotoShelterModule>}, {"iconik", &make<IconikModule>},   {"x", &make<XModule>},
+    {"dynamics", &make<DynamicsModule>},         {"zendesk", &make<ZendeskModule>},
 };
 
 } // namespace
