@@ -1,0 +1,143 @@
+#include "storage/assetsearchsql.h"
+
+#include "storage/sqlvalues.h"
+
+#include <QRegularExpression>
+
+namespace AssetDesk {
+
+namespace {
+constexpr int kMaxTerms = 16;
+} // namespace
+
+QStringList AssetSearchSql::terms(const QString& text)
+{
+    static const QRegularExpression separators(QStringLiteral("[^\\p{L}\\p{N}]+"));
+    QStringList words = text.toLower().split(separators, Qt::SkipEmptyParts);
+    if (words.size() > kMaxTerms)
+        words.resize(kMaxTerms);
+    return words;
+}
+
+QString AssetSearchSql::ftsMatchExpression(const QStringList& terms)
+{
+    QStringList parts;
+    for (const QString& term : terms)
+        parts << QLatin1Char('"') + term + QStringLiteral("\"*");
+    return parts.join(QLatin1Char(' '));
+}
+
+QString AssetSearchSql::tsQueryExpression(const QStringList& terms)
+{
+    QStringList parts;
+    for (const QString& term : terms)
+        parts << term + QStringLiteral(":*");
+    return parts.join(QStringLiteral(" & "));
+}
+
+AssetSearchSql::Statement AssetSearchSql::select(const AssetQuery& query, StorageBackend backend,
+                                                 const QString& columns)
+{
+    return build(query, backend, columns, false);
+}
+
+AssetSearchSql::Statement AssetSearchSql::count(const AssetQuery& query, StorageBackend backend)
+{
+    return build(query, backend, QStringLiteral("count(*)"), true);
+}
+
+AssetSearchSql::Statement AssetSearchSql::build(const AssetQuery& query, StorageBackend backend,
+                                                const QString& columns, bool counting)
+{
+    Statement st;
+    QStringList where;
+    QString from = QStringLiteral("assets a");
+    QString rank;
+
+    const QString text = query.text.trimmed();
+    if (!text.isEmpty()) {
+        const QStringList words = terms(text);
+        if (words.isEmpty()) {
+            st.matchesNothing = true;
+            return st;
+        }
+        if (backend == StorageBackend::SQLite) {
+            from = QStringLiteral("assets_fts CROSS JOIN assets a ON a.id = assets_fts.rowid");
+            where << QStringLiteral("assets_fts MATCH :match");
+            st.values.insert(QStringLiteral("match"), ftsMatchExpression(words));
+            // Weights follow the assets_fts column order: title, keywords, caption, credit,
+            // campaign, file_name.
+            rank = QStringLiteral("bm25(assets_fts, 10.0, 5.0, 2.0, 1.0, 1.0, 1.0), ");
+        } else {
+            where << QStringLiteral("a.search_vector @@ to_tsquery('simple', :tsquery)");
+            st.values.insert(QStringLiteral("tsquery"), tsQueryExpression(words));
+            rank = QStringLiteral("ts_rank(a.search_vector, to_tsquery('simple', :tsquery)) DESC, ");
+        }
+    }
+    auto filter = [&](const QString& condition, const QString& name, const QVariant& value) {
+        where << condition;
+        st.values.insert(name, value);
+    };
+    if (query.service)
+        filter(QStringLiteral("a.service = :service"), QStringLiteral("service"), serviceId(*query.service));
+    if (query.accountId)
+        filter(QStringLiteral("a.account_id = :account_id"), QStringLiteral("account_id"), *query.accountId);
+    if (query.approval)
+        filter(QStringLiteral("a.approval = :approval"), QStringLiteral("approval"), approvalStateId(*query.approval));
+    if (query.rightsStatus) {
+        const QDateTime at = query.rightsAt.isValid() ? query.rightsAt : QDateTime::currentDateTimeUtc();
+        const qint64 now = at.toMSecsSinceEpoch();
+        const qint64 soon = at.addDays(query.soonDays).toMSecsSinceEpoch();
+        switch (*query.rightsStatus) {
+        case RightsStatus::Unrestricted:
+            where << QStringLiteral("a.license_expires_at IS NULL");
+            break;
+        case RightsStatus::Expired:
+            filter(QStringLiteral("a.license_expires_at <= :rights_now"), QStringLiteral("rights_now"), now);
+            break;
+        case RightsStatus::ExpiringSoon:
+            filter(QStringLiteral("a.license_expires_at > :rights_now"), QStringLiteral("rights_now"), now);
+            filter(QStringLiteral("a.license_expires_at <= :rights_soon"), QStringLiteral("rights_soon"), soon);
+            break;
+        case RightsStatus::Valid:
+            filter(QStringLiteral("a.license_expires_at > :rights_soon"), QStringLiteral("rights_soon"), soon);
+            break;
+        }
+    }
+    if (!query.campaign.isEmpty())
+        filter(QStringLiteral("a.campaign = :campaign"), QStringLiteral("campaign"), query.campaign);
+    if (query.mediaType)
+        filter(QStringLiteral("a.media_type = :media_type"), QStringLiteral("media_type"), mediaTypeId(*query.mediaType));
+    if (query.lifecycle) {
+        filter(QStringLiteral("a.lifecycle = :lifecycle"), QStringLiteral("lifecycle"),
+               lifecycleStateId(*query.lifecycle));
+    }
+    if (query.modifiedFrom.isValid()) {
+        filter(QStringLiteral("a.modified_at >= :modified_from"), QStringLiteral("modified_from"),
+               SqlValues::timestamp(query.modifiedFrom));
+    }
+    if (query.modifiedTo.isValid()) {
+        filter(QStringLiteral("a.modified_at < :modified_to"), QStringLiteral("modified_to"),
+               SqlValues::timestamp(query.modifiedTo));
+    }
+
+    st.sql = QStringLiteral("SELECT %1 FROM %2").arg(columns, from);
+    if (!where.isEmpty())
+        st.sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
+    if (counting)
+        return st;
+    st.sql += QStringLiteral(" ORDER BY %1a.modified_at DESC NULLS LAST, a.id DESC").arg(rank);
+    if (query.limit > 0) {
+        st.sql += QStringLiteral(" LIMIT :limit OFFSET :offset");
+        st.values.insert(QStringLiteral("limit"), query.limit);
+        st.values.insert(QStringLiteral("offset"), qMax(0, query.offset));
+    } else if (query.offset > 0) {
+        // Both dialects accept LIMIT -1 / LIMIT ALL only in their own spelling.
+        st.sql += backend == StorageBackend::SQLite ? QStringLiteral(" LIMIT -1 OFFSET :offset")
+                                                    : QStringLiteral(" OFFSET :offset");
+        st.values.insert(QStringLiteral("offset"), query.offset);
+    }
+    return st;
+}
+
+} // namespace AssetDesk
