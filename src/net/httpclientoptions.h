@@ -38,4 +38,7 @@ struct HttpClientOptions
     QByteArray userAgent = "AssetDesk/0.1";
 };
 
+// The per-service configuration under the name connectors use for it.
+using ServiceProfile = HttpClientOptions;
+
 } // namespace AssetDesk

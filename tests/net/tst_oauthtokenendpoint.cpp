@@ -1,5 +1,7 @@
 #include "net/oauthtokenendpoint.h"
 
+#include "net/pkce.h"
+
 #include "testauthserver.h"
 
 #include <QTest>
@@ -141,6 +143,51 @@ private slots:
         QCOMPARE(server.revokeRequests, 1);
         QVERIFY(!server.isLiveRefreshToken(credentials.refreshToken));
         QCOMPARE(refreshWith(endpoint, credentials).error().kind(), ErrorKind::Auth);
+    }
+
+    void codesAreSingleUse()
+    {
+        TestAuthorizationServer server;
+        QVERIFY(server.listen());
+        // Play the browser by hand: ask for a code, read it from the redirect without following it.
+        const QByteArray verifier = Pkce::generateVerifier();
+        const QUrl redirect(QStringLiteral("http://127.0.0.1:45678/callback"));
+        QUrl authorize = server.config().authorizeUrl;
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("response_type"), QStringLiteral("code"));
+        query.addQueryItem(QStringLiteral("client_id"), server.config().clientId);
+        query.addQueryItem(QStringLiteral("redirect_uri"), redirect.toString());
+        query.addQueryItem(QStringLiteral("state"), QStringLiteral("s"));
+        query.addQueryItem(QStringLiteral("code_challenge"), QString::fromLatin1(Pkce::challengeS256(verifier)));
+        query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
+        authorize.setQuery(query);
+        QNetworkAccessManager nam;
+        QNetworkRequest request(authorize);
+        request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+        QNetworkReply* reply = nam.get(request);
+        QTRY_VERIFY(reply->isFinished());
+        const QUrl location = QUrl::fromEncoded(reply->rawHeader("Location"));
+        reply->deleteLater();
+        const QString code = QUrlQuery(location).queryItemValue(QStringLiteral("code"), QUrl::FullyDecoded);
+        QVERIFY2(!code.isEmpty(), qPrintable(location.toString()));
+
+        OAuthTokenEndpoint endpoint(server.config(), httpOptions());
+        auto exchange = [&]() -> Result<Credentials> {
+            Answer<Credentials> answer;
+            QObject context;
+            endpoint.exchangeCode(code, verifier, redirect, &context,
+                                  [&answer](Result<Credentials> r) { answer.result.emplace(std::move(r)); });
+            if (!QTest::qWaitFor([&answer] { return answer.result.has_value(); }, 10000))
+                return Error(ErrorKind::Internal, QStringLiteral("no answer"));
+            return *answer.result;
+        };
+        const Result<Credentials> first = exchange();
+        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().toLogString()));
+        QCOMPARE(server.pkceVerified, 1);
+        const Result<Credentials> again = exchange();
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().kind(), ErrorKind::Auth);
+        QCOMPARE(server.tokenRequests, 2);
     }
 
     void oauthErrorBodies_data()
