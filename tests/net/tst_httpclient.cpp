@@ -177,7 +177,7 @@ private slots:
         QVERIFY2(journal.hits().at(1).atMs >= notBeforeMs,
                  qPrintable(QStringLiteral("retried %1 ms too early").arg(notBeforeMs - journal.hits().at(1).atMs)));
         QCOMPARE(outcome->retryDelays.size(), 1);
-        QVERIFY2(outcome->retryDelays.first() > 1000, qPrintable(QString::number(outcome->retryDelays.first())));
+        QVERIFY2(outcome->retryDelays.first() > 100, qPrintable(QString::number(outcome->retryDelays.first())));
     }
 
     void postIsNeverRetried()
@@ -243,7 +243,7 @@ private slots:
         constexpr int kLimit = 2;
         constexpr int kMaxConcurrent = 3;
         constexpr int kCalls = 5;
-        const NetClock clock = NetClock::accelerated(20);
+        const NetClock clock = NetClock::accelerated(10);
         Journal journal(clock);
         QHttpServer server;
         server.route(QStringLiteral("/storm"), [&](const QHttpServerRequest& request) {
@@ -293,7 +293,7 @@ private slots:
             }
         } else {
             // Requests closer together than this were on the wire at the same time.
-            constexpr qint64 kOnTheWireMs = 400;
+            constexpr qint64 kOnTheWireMs = 800;
             QList<QList<qint64>> bursts;
             for (const Hit& h : hits) {
                 if (bursts.isEmpty() || h.atMs - bursts.last().first() > kOnTheWireMs)
@@ -339,6 +339,7 @@ private slots:
         QVERIFY2(outcome->error().message().contains(QStringLiteral("1.0 MiB")), qPrintable(outcome->error().message()));
         QCOMPARE(server.requests(), 1); // size errors are not retried
         QTRY_VERIFY_WITH_TIMEOUT(*peerGone, 5000);
+        qInfo("server wrote %lld bytes before the client hung up", *written);
         QVERIFY2(*written < k50MB / 4, qPrintable(QStringLiteral("server wrote %1 bytes").arg(*written)));
         QVERIFY2(outcome->lastReceived <= 3 * kCap, qPrintable(QString::number(outcome->lastReceived)));
     }
