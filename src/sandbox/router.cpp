@@ -87,11 +87,14 @@ Router::Match Router::matchPath(const QByteArray& method, const QString& path) c
 Router::Match Router::match(const QByteArray& method, const QString& path) const
 {
     const QByteArray upper = method.toUpper();
-    Match m = matchPath(upper, path);
-    if (m.route || m.pathMatched || m_options.optionalSuffix.isEmpty() ||
-        !path.endsWith(m_options.optionalSuffix))
-        return m;
-    return matchPath(upper, path.chopped(m_options.optionalSuffix.size()));
+    // With an optional suffix, "/tickets/17.json" must reach "/tickets/:id" as id 17, so the
+    // stripped path is tried first.
+    if (!m_options.optionalSuffix.isEmpty() && path.endsWith(m_options.optionalSuffix)) {
+        Match stripped = matchPath(upper, path.chopped(m_options.optionalSuffix.size()));
+        if (stripped.route || stripped.pathMatched)
+            return stripped;
+    }
+    return matchPath(upper, path);
 }
 
 } // namespace AssetDesk::Sandbox
