@@ -75,7 +75,9 @@ void ServiceHost::onRequest(SandboxRequest request, QPointer<QTcpSocket> socket)
         }
         if (exchange->fault->kind == FaultKind::Delay) {
             // A timer, never a sleep: other connections keep being served meanwhile.
-            QTimer::singleShot(exchange->fault->delayMs, this, [this, exchange] { process(exchange); });
+            // Precise: a coarse timer may fire up to 5 % early, and tests measure the delay.
+            QTimer::singleShot(exchange->fault->delayMs, Qt::PreciseTimer, this,
+                               [this, exchange] { process(exchange); });
             return;
         }
     }
