@@ -8,9 +8,9 @@ namespace AssetDesk {
 
 namespace {
 
-const QString kColumns = QStringLiteral(
-    "id, service, label, base_url, auth_method, login, organization, region, remote_user_id, remote_user_name, "
-    "sandbox, created_at, last_verified_at");
+const QString kColumns = QStringLiteral("id, service, label, base_url, auth_method, login, organization, "
+                                        "region, remote_user_id, remote_user_name, "
+                                        "sandbox, created_at, last_verified_at");
 
 Account accountFromRow(const SqlStatement& q)
 {
@@ -59,8 +59,9 @@ Result<QList<Account>> AccountRepository::query(const QString& where, const QVar
     Result<SqlConnection> connection = m_source.get();
     if (!connection)
         return connection.error();
-    SqlStatement q(connection.value(),
-                   QStringLiteral("SELECT %1 FROM accounts %2 ORDER BY service, label, id").arg(kColumns, where));
+    SqlStatement q(
+        connection.value(),
+        QStringLiteral("SELECT %1 FROM accounts %2 ORDER BY service, label, id").arg(kColumns, where));
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         q.bind(it.key(), it.value());
     if (Status s = q.exec(); !s)
@@ -118,7 +119,8 @@ Result<qint64> AccountRepository::add(WriteContext& ctx, const Account& account)
         return s.error();
     }
     if (!q.next())
-        return Error(ErrorKind::Storage, QStringLiteral("The new account got no id.")).withOrigin(QStringLiteral("storage"));
+        return Error(ErrorKind::Storage, QStringLiteral("The new account got no id."))
+            .withOrigin(QStringLiteral("storage"));
     const qint64 id = q.value(0).toLongLong();
     ctx.changes().add(EntityKind::Account, ChangeSet::Op::Inserted, id);
     return id;
@@ -127,7 +129,8 @@ Result<qint64> AccountRepository::add(WriteContext& ctx, const Account& account)
 Status AccountRepository::update(WriteContext& ctx, const Account& account)
 {
     SqlStatement q = ctx.statement(QStringLiteral(
-        "UPDATE accounts SET service = :service, label = :label, base_url = :base_url, auth_method = :auth_method, "
+        "UPDATE accounts SET service = :service, label = :label, base_url = :base_url, auth_method = "
+        ":auth_method, "
         "login = :login, organization = :organization, region = :region, remote_user_id = :remote_user_id, "
         "remote_user_name = :remote_user_name, sandbox = :sandbox, last_verified_at = :last_verified_at "
         "WHERE id = :id"));
@@ -145,11 +148,13 @@ Status AccountRepository::remove(WriteContext& ctx, qint64 id)
 {
     // The cascade removes what was synced through the account; models showing those rows must hear
     // about it, so collect their ids first.
-    const std::pair<EntityKind, const char*> cascaded[] = {
-        {EntityKind::Asset, "assets"},           {EntityKind::Collection, "collections"},
-        {EntityKind::Post, "posts"},             {EntityKind::Campaign, "campaigns"},
-        {EntityKind::SupportCase, "support_cases"}, {EntityKind::Ticket, "tickets"},
-        {EntityKind::Job, "jobs"}};
+    const std::pair<EntityKind, const char*> cascaded[] = {{EntityKind::Asset, "assets"},
+                                                           {EntityKind::Collection, "collections"},
+                                                           {EntityKind::Post, "posts"},
+                                                           {EntityKind::Campaign, "campaigns"},
+                                                           {EntityKind::SupportCase, "support_cases"},
+                                                           {EntityKind::Ticket, "tickets"},
+                                                           {EntityKind::Job, "jobs"}};
     ChangeSet removed;
     for (const auto& [kind, table] : cascaded) {
         SqlStatement ids = ctx.statement(

@@ -24,8 +24,12 @@ class WriteContext;
 class AccountRepository
 {
 public:
-    explicit AccountRepository(const Storage& storage) : m_source(storage) {}
-    explicit AccountRepository(const WriteContext& context) : m_source(context) {}
+    explicit AccountRepository(const Storage& storage)
+        : m_source(storage)
+    {}
+    explicit AccountRepository(const WriteContext& context)
+        : m_source(context)
+    {}
 
     // Ordered by service, then label.
     Result<QList<Account>> list() const;

@@ -26,13 +26,13 @@ struct AssetQuery
     std::optional<RightsStatus> rightsStatus;
     QDateTime rightsAt;
     int soonDays = 30;
-    QString campaign;  // exact campaign name; empty: any
+    QString campaign; // exact campaign name; empty: any
     std::optional<MediaType> mediaType;
     std::optional<LifecycleState> lifecycle;
-    QDateTime modifiedFrom;  // remote modification time, inclusive; invalid: open
-    QDateTime modifiedTo;    // exclusive; invalid: open
+    QDateTime modifiedFrom; // remote modification time, inclusive; invalid: open
+    QDateTime modifiedTo;   // exclusive; invalid: open
 
-    int limit = 100;  // <= 0: no limit
+    int limit = 100; // <= 0: no limit
     int offset = 0;
 };
 

@@ -21,13 +21,18 @@ Error storageError(ErrorKind kind, const QString& message)
 }
 
 const QString kUpsertSql = QStringLiteral(
-    "INSERT INTO assets (account_id, service, remote_id, version, title, caption, keywords, campaign, file_name, "
-    "mime_type, media_type, width, height, file_size, approval, license_expires_at, usage_restrictions, credit, "
+    "INSERT INTO assets (account_id, service, remote_id, version, title, caption, keywords, campaign, "
+    "file_name, "
+    "mime_type, media_type, width, height, file_size, approval, license_expires_at, usage_restrictions, "
+    "credit, "
     "copyright, lifecycle, created_at, modified_at, raw_json, sync_hash) "
-    "VALUES (:account_id, :service, :remote_id, :version, :title, :caption, :keywords, :campaign, :file_name, "
-    ":mime_type, :media_type, :width, :height, :file_size, :approval, :license_expires_at, :usage_restrictions, "
+    "VALUES (:account_id, :service, :remote_id, :version, :title, :caption, :keywords, :campaign, "
+    ":file_name, "
+    ":mime_type, :media_type, :width, :height, :file_size, :approval, :license_expires_at, "
+    ":usage_restrictions, "
     ":credit, :copyright, :lifecycle, :created_at, :modified_at, :raw_json, :sync_hash) "
-    "ON CONFLICT (account_id, remote_id) DO UPDATE SET service = excluded.service, version = excluded.version, "
+    "ON CONFLICT (account_id, remote_id) DO UPDATE SET service = excluded.service, version = "
+    "excluded.version, "
     "title = excluded.title, caption = excluded.caption, keywords = excluded.keywords, "
     "campaign = excluded.campaign, file_name = excluded.file_name, mime_type = excluded.mime_type, "
     "media_type = excluded.media_type, width = excluded.width, height = excluded.height, "
@@ -70,24 +75,28 @@ void bindAsset(SqlStatement& q, const Asset& a, const QString& digest)
 struct UpsertStatements
 {
     explicit UpsertStatements(const WriteContext& ctx)
-        : existing(ctx.statement(
-              QStringLiteral("SELECT id, sync_hash FROM assets WHERE account_id = :account_id AND remote_id = :remote_id")))
+        : existing(ctx.statement(QStringLiteral(
+              "SELECT id, sync_hash FROM assets WHERE account_id = :account_id AND remote_id = :remote_id")))
         , upsert(ctx.statement(kUpsertSql))
-        , cachedPaths(ctx.statement(QStringLiteral("SELECT name, local_path FROM asset_renditions WHERE asset_id = :id")))
+        , cachedPaths(ctx.statement(
+              QStringLiteral("SELECT name, local_path FROM asset_renditions WHERE asset_id = :id")))
         , clearRenditions(ctx.statement(QStringLiteral("DELETE FROM asset_renditions WHERE asset_id = :id")))
-        , addRendition(ctx.statement(QStringLiteral(
-              "INSERT INTO asset_renditions (asset_id, position, name, width, height, mime_type, bytes, remote_url, "
-              "local_path) VALUES (:id, :position, :name, :width, :height, :mime_type, :bytes, :remote_url, :local_path)")))
+        , addRendition(
+              ctx.statement(QStringLiteral("INSERT INTO asset_renditions (asset_id, position, name, width, "
+                                           "height, mime_type, bytes, remote_url, "
+                                           "local_path) VALUES (:id, :position, :name, :width, :height, "
+                                           ":mime_type, :bytes, :remote_url, :local_path)")))
         , clearMembers(ctx.statement(QStringLiteral("DELETE FROM collection_members WHERE asset_id = :id")))
-        , addMember(ctx.statement(QStringLiteral("INSERT INTO collection_members (asset_id, collection_remote_id, "
-                                                 "position) VALUES (:id, :collection, :position)")))
+        , addMember(
+              ctx.statement(QStringLiteral("INSERT INTO collection_members (asset_id, collection_remote_id, "
+                                           "position) VALUES (:id, :collection, :position)")))
         , addVersion(ctx.statement(QStringLiteral(
               "INSERT INTO asset_versions (asset_id, version, modified_at, first_seen_at) "
               "VALUES (:id, :version, :modified_at, :now) ON CONFLICT (asset_id, version) DO NOTHING")))
-    {
-    }
+    {}
 
-    SqlStatement existing, upsert, cachedPaths, clearRenditions, addRendition, clearMembers, addMember, addVersion;
+    SqlStatement existing, upsert, cachedPaths, clearRenditions, addRendition, clearMembers, addMember,
+        addVersion;
 };
 
 Status replaceDetails(UpsertStatements& st, qint64 id, const Asset& a, const QDateTime& now)
@@ -107,7 +116,7 @@ Status replaceDetails(UpsertStatements& st, qint64 id, const Asset& a, const QDa
     int position = 0;
     for (const Rendition& r : a.renditions) {
         if (names.contains(r.name))
-            continue;  // one row per name; the first wins
+            continue; // one row per name; the first wins
         names.insert(r.name);
         st.addRendition.bind(QStringLiteral("id"), id)
             .bind(QStringLiteral("position"), position++)
@@ -156,15 +165,19 @@ QString AssetRepository::contentDigest(const Asset& a)
     QByteArray bytes;
     QDataStream out(&bytes, QIODevice::WriteOnly);
     out.setVersion(QDataStream::Qt_6_4);
-    auto ms = [](const QDateTime& t) { return t.isValid() ? t.toMSecsSinceEpoch() : Q_INT64_C(-1); };
+    auto ms = [](const QDateTime& t) {
+        return t.isValid() ? t.toMSecsSinceEpoch() : Q_INT64_C(-1);
+    };
     out << quint8(1) << a.accountId << serviceId(a.service) << a.remoteId << a.version << a.title << a.caption
-        << a.keywords << a.campaign << a.fileName << a.mimeType << mediaTypeId(a.mediaType) << a.width << a.height
-        << a.fileSize << approvalStateId(a.rights.approval) << ms(a.rights.licenseExpiresAt)
-        << a.rights.usageRestrictions << a.rights.credit << a.rights.copyright << lifecycleStateId(a.lifecycle)
-        << ms(a.createdAt) << ms(a.modifiedAt) << a.rawJson << a.collectionRemoteIds;
+        << a.keywords << a.campaign << a.fileName << a.mimeType << mediaTypeId(a.mediaType) << a.width
+        << a.height << a.fileSize << approvalStateId(a.rights.approval) << ms(a.rights.licenseExpiresAt)
+        << a.rights.usageRestrictions << a.rights.credit << a.rights.copyright
+        << lifecycleStateId(a.lifecycle) << ms(a.createdAt) << ms(a.modifiedAt) << a.rawJson
+        << a.collectionRemoteIds;
     out << qint32(a.renditions.size());
     for (const Rendition& r : a.renditions)
-        out << r.name << r.width << r.height << r.mimeType << r.bytes << r.remoteUrl.toEncoded() << r.localPath;
+        out << r.name << r.width << r.height << r.mimeType << r.bytes << r.remoteUrl.toEncoded()
+            << r.localPath;
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
@@ -175,10 +188,12 @@ Result<QList<qint64>> AssetRepository::upsert(WriteContext& ctx, const QList<Ass
     ids.reserve(assets.size());
     for (const Asset& a : assets) {
         if (a.accountId <= 0 || a.remoteId.isEmpty())
-            return storageError(ErrorKind::Validation, QStringLiteral("An asset needs an account and a remote id."));
+            return storageError(ErrorKind::Validation,
+                                QStringLiteral("An asset needs an account and a remote id."));
         const QString digest = contentDigest(a);
 
-        st.existing.bind(QStringLiteral("account_id"), a.accountId).bind(QStringLiteral("remote_id"), a.remoteId);
+        st.existing.bind(QStringLiteral("account_id"), a.accountId)
+            .bind(QStringLiteral("remote_id"), a.remoteId);
         if (Status s = st.existing.exec(); !s)
             return s.error();
         const bool existed = st.existing.next();
@@ -194,7 +209,8 @@ Result<QList<qint64>> AssetRepository::upsert(WriteContext& ctx, const QList<Ass
         if (Status s = st.upsert.exec(); !s)
             return s.error();
         if (!st.upsert.next())
-            return storageError(ErrorKind::Storage, QStringLiteral("Storing asset %1 returned no id.").arg(a.remoteId));
+            return storageError(ErrorKind::Storage,
+                                QStringLiteral("Storing asset %1 returned no id.").arg(a.remoteId));
         const qint64 id = st.upsert.value(0).toLongLong();
         st.upsert.finish();
         if (Status s = replaceDetails(st, id, a, ctx.now()); !s)
@@ -205,7 +221,8 @@ Result<QList<qint64>> AssetRepository::upsert(WriteContext& ctx, const QList<Ass
     return ids;
 }
 
-Result<int> AssetRepository::removeByRemoteIds(WriteContext& ctx, qint64 accountId, const QStringList& remoteIds)
+Result<int> AssetRepository::removeByRemoteIds(WriteContext& ctx, qint64 accountId,
+                                               const QStringList& remoteIds)
 {
     constexpr qsizetype kChunk = 200;
     QList<qint64> ids;
@@ -215,7 +232,8 @@ Result<int> AssetRepository::removeByRemoteIds(WriteContext& ctx, qint64 account
         for (qsizetype i = from; i < to; ++i)
             markers << QStringLiteral(":r%1").arg(i - from);
         SqlStatement select = ctx.statement(
-            QStringLiteral("SELECT id FROM assets WHERE account_id = :account_id AND remote_id IN (%1) ORDER BY id")
+            QStringLiteral(
+                "SELECT id FROM assets WHERE account_id = :account_id AND remote_id IN (%1) ORDER BY id")
                 .arg(markers.join(QLatin1Char(','))));
         select.bind(QStringLiteral("account_id"), accountId);
         for (qsizetype i = from; i < to; ++i)
@@ -229,8 +247,8 @@ Result<int> AssetRepository::removeByRemoteIds(WriteContext& ctx, qint64 account
         QStringList chunk;
         for (qsizetype i = from; i < qMin(from + kChunk, ids.size()); ++i)
             chunk << QString::number(ids.at(i));
-        SqlStatement remove =
-            ctx.statement(QStringLiteral("DELETE FROM assets WHERE id IN (%1)").arg(chunk.join(QLatin1Char(','))));
+        SqlStatement remove = ctx.statement(
+            QStringLiteral("DELETE FROM assets WHERE id IN (%1)").arg(chunk.join(QLatin1Char(','))));
         if (Status s = remove.exec(); !s)
             return s.error();
     }
@@ -243,12 +261,15 @@ Status AssetRepository::setRenditionLocalPath(WriteContext& ctx, qint64 assetId,
 {
     SqlStatement q = ctx.statement(QStringLiteral(
         "UPDATE asset_renditions SET local_path = :path WHERE asset_id = :id AND name = :name"));
-    q.bind(QStringLiteral("path"), localPath).bind(QStringLiteral("id"), assetId).bind(QStringLiteral("name"), renditionName);
+    q.bind(QStringLiteral("path"), localPath)
+        .bind(QStringLiteral("id"), assetId)
+        .bind(QStringLiteral("name"), renditionName);
     if (Status s = q.exec(); !s)
         return s;
     if (q.rowsAffected() == 0) {
-        return storageError(ErrorKind::NotFound,
-                            QStringLiteral("Asset %1 has no rendition \"%2\".").arg(assetId).arg(renditionName));
+        return storageError(
+            ErrorKind::NotFound,
+            QStringLiteral("Asset %1 has no rendition \"%2\".").arg(assetId).arg(renditionName));
     }
     ctx.changes().add(EntityKind::Asset, ChangeSet::Op::Updated, assetId);
     return {};
@@ -260,8 +281,9 @@ Result<QList<Asset>> AssetRepository::load(const QString& where, const QVariantH
     Result<SqlConnection> connection = m_source.get();
     if (!connection)
         return connection.error();
-    SqlStatement q(connection.value(),
-                   QStringLiteral("SELECT %1 FROM assets a WHERE %2 %3").arg(AssetRows::columns(), where, order));
+    SqlStatement q(
+        connection.value(),
+        QStringLiteral("SELECT %1 FROM assets a WHERE %2 %3").arg(AssetRows::columns(), where, order));
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         q.bind(it.key(), it.value());
     if (Status s = q.exec(); !s)
@@ -285,9 +307,10 @@ Result<std::optional<Asset>> AssetRepository::get(qint64 id) const
 
 Result<std::optional<Asset>> AssetRepository::findByRemoteId(qint64 accountId, const QString& remoteId) const
 {
-    Result<QList<Asset>> rows =
-        load(QStringLiteral("a.account_id = :account_id AND a.remote_id = :remote_id"),
-             {{QStringLiteral("account_id"), accountId}, {QStringLiteral("remote_id"), SqlValues::text(remoteId)}}, {});
+    Result<QList<Asset>> rows = load(
+        QStringLiteral("a.account_id = :account_id AND a.remote_id = :remote_id"),
+        {{QStringLiteral("account_id"), accountId}, {QStringLiteral("remote_id"), SqlValues::text(remoteId)}},
+        {});
     if (!rows)
         return rows.error();
     return rows.value().isEmpty() ? std::nullopt : std::optional<Asset>(rows.value().first());
@@ -301,7 +324,8 @@ Result<QList<Asset>> AssetRepository::getMany(const QList<qint64>& ids) const
         QStringList chunk;
         for (qsizetype i = from; i < qMin(from + kChunk, ids.size()); ++i)
             chunk << QString::number(ids.at(i));
-        Result<QList<Asset>> rows = load(QStringLiteral("a.id IN (%1)").arg(chunk.join(QLatin1Char(','))), {}, {});
+        Result<QList<Asset>> rows =
+            load(QStringLiteral("a.id IN (%1)").arg(chunk.join(QLatin1Char(','))), {}, {});
         if (!rows)
             return rows.error();
         found << rows.value();
@@ -322,14 +346,16 @@ Result<QList<AssetVersion>> AssetRepository::versions(qint64 assetId) const
     Result<SqlConnection> connection = m_source.get();
     if (!connection)
         return connection.error();
-    SqlStatement q(connection.value(), QStringLiteral("SELECT version, modified_at, first_seen_at FROM asset_versions "
-                                                      "WHERE asset_id = :id ORDER BY first_seen_at, version"));
+    SqlStatement q(connection.value(),
+                   QStringLiteral("SELECT version, modified_at, first_seen_at FROM asset_versions "
+                                  "WHERE asset_id = :id ORDER BY first_seen_at, version"));
     q.bind(QStringLiteral("id"), assetId);
     if (Status s = q.exec(); !s)
         return s.error();
     QList<AssetVersion> result;
     while (q.next())
-        result << AssetVersion{q.value(0).toString(), SqlValues::toDateTime(q.value(1)), SqlValues::toDateTime(q.value(2))};
+        result << AssetVersion{q.value(0).toString(), SqlValues::toDateTime(q.value(1)),
+                               SqlValues::toDateTime(q.value(2))};
     return result;
 }
 
@@ -382,8 +408,8 @@ Result<QString> AssetRepository::explainSearch(const AssetQuery& query) const
         AssetSearchSql::select(query, connection.value().backend(), AssetRows::columns());
     if (built.matchesNothing)
         return QStringLiteral("(no searchable words: nothing is queried)");
-    SqlStatement q(connection.value(), (sqlite ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN "))
-                                           + built.sql);
+    SqlStatement q(connection.value(),
+                   (sqlite ? QStringLiteral("EXPLAIN QUERY PLAN ") : QStringLiteral("EXPLAIN ")) + built.sql);
     for (auto it = built.values.cbegin(); it != built.values.cend(); ++it)
         q.bind(it.key(), it.value());
     if (Status s = q.exec(); !s)

@@ -23,9 +23,15 @@ class WriteContext;
 class AssetRepository
 {
 public:
-    explicit AssetRepository(const Storage& storage) : m_source(storage) {}
-    explicit AssetRepository(const WriteContext& context) : m_source(context) {}
-    explicit AssetRepository(const ConnectionSource& source) : m_source(source) {}
+    explicit AssetRepository(const Storage& storage)
+        : m_source(storage)
+    {}
+    explicit AssetRepository(const WriteContext& context)
+        : m_source(context)
+    {}
+    explicit AssetRepository(const ConnectionSource& source)
+        : m_source(source)
+    {}
 
     Result<std::optional<Asset>> get(qint64 id) const;
     Result<std::optional<Asset>> findByRemoteId(qint64 accountId, const QString& remoteId) const;

@@ -67,11 +67,11 @@ Status attachDetails(const SqlConnection& connection, QList<Asset>& assets)
         index.insert(assets.at(i).id, i);
     for (qsizetype from = 0; from < assets.size(); from += kChunk) {
         const QString ids = idList(assets, from, qMin(from + kChunk, assets.size()));
-        SqlStatement renditions(connection,
-                                QStringLiteral("SELECT asset_id, name, width, height, mime_type, bytes, remote_url, "
-                                               "local_path FROM asset_renditions WHERE asset_id IN (%1) "
-                                               "ORDER BY asset_id, position")
-                                    .arg(ids));
+        SqlStatement renditions(
+            connection, QStringLiteral("SELECT asset_id, name, width, height, mime_type, bytes, remote_url, "
+                                       "local_path FROM asset_renditions WHERE asset_id IN (%1) "
+                                       "ORDER BY asset_id, position")
+                            .arg(ids));
         if (Status s = renditions.exec(); !s)
             return s;
         while (renditions.next()) {
@@ -85,13 +85,15 @@ Status attachDetails(const SqlConnection& connection, QList<Asset>& assets)
             r.localPath = renditions.value(7).toString();
             assets[index.value(renditions.value(0).toLongLong())].renditions << r;
         }
-        SqlStatement members(connection, QStringLiteral("SELECT asset_id, collection_remote_id FROM collection_members "
-                                                        "WHERE asset_id IN (%1) ORDER BY asset_id, position")
-                                             .arg(ids));
+        SqlStatement members(connection,
+                             QStringLiteral("SELECT asset_id, collection_remote_id FROM collection_members "
+                                            "WHERE asset_id IN (%1) ORDER BY asset_id, position")
+                                 .arg(ids));
         if (Status s = members.exec(); !s)
             return s;
         while (members.next())
-            assets[index.value(members.value(0).toLongLong())].collectionRemoteIds << members.value(1).toString();
+            assets[index.value(members.value(0).toLongLong())].collectionRemoteIds
+                << members.value(1).toString();
     }
     return {};
 }

@@ -83,7 +83,8 @@ AssetSearchSql::Statement AssetSearchSql::build(const AssetQuery& query, Storage
     if (query.accountId)
         filter(QStringLiteral("a.account_id = :account_id"), QStringLiteral("account_id"), *query.accountId);
     if (query.approval)
-        filter(QStringLiteral("a.approval = :approval"), QStringLiteral("approval"), approvalStateId(*query.approval));
+        filter(QStringLiteral("a.approval = :approval"), QStringLiteral("approval"),
+               approvalStateId(*query.approval));
     if (query.rightsStatus) {
         const QDateTime at = query.rightsAt.isValid() ? query.rightsAt : QDateTime::currentDateTimeUtc();
         const qint64 now = at.toMSecsSinceEpoch();
@@ -97,17 +98,20 @@ AssetSearchSql::Statement AssetSearchSql::build(const AssetQuery& query, Storage
             break;
         case RightsStatus::ExpiringSoon:
             filter(QStringLiteral("a.license_expires_at > :rights_now"), QStringLiteral("rights_now"), now);
-            filter(QStringLiteral("a.license_expires_at <= :rights_soon"), QStringLiteral("rights_soon"), soon);
+            filter(QStringLiteral("a.license_expires_at <= :rights_soon"), QStringLiteral("rights_soon"),
+                   soon);
             break;
         case RightsStatus::Valid:
-            filter(QStringLiteral("a.license_expires_at > :rights_soon"), QStringLiteral("rights_soon"), soon);
+            filter(QStringLiteral("a.license_expires_at > :rights_soon"), QStringLiteral("rights_soon"),
+                   soon);
             break;
         }
     }
     if (!query.campaign.isEmpty())
         filter(QStringLiteral("a.campaign = :campaign"), QStringLiteral("campaign"), query.campaign);
     if (query.mediaType)
-        filter(QStringLiteral("a.media_type = :media_type"), QStringLiteral("media_type"), mediaTypeId(*query.mediaType));
+        filter(QStringLiteral("a.media_type = :media_type"), QStringLiteral("media_type"),
+               mediaTypeId(*query.mediaType));
     if (query.lifecycle) {
         filter(QStringLiteral("a.lifecycle = :lifecycle"), QStringLiteral("lifecycle"),
                lifecycleStateId(*query.lifecycle));

@@ -22,7 +22,7 @@ public:
     {
         QString sql;
         QVariantHash values;
-        bool matchesNothing = false;  // the text had no searchable word: skip the query
+        bool matchesNothing = false; // the text had no searchable word: skip the query
     };
 
     // `columns` is a select list over alias "a".

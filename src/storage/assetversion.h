@@ -9,8 +9,8 @@ namespace AssetDesk {
 struct AssetVersion
 {
     QString version;
-    QDateTime modifiedAt;   // the asset's remote modification time when this version was first seen
-    QDateTime firstSeenAt;  // local time of the upsert that first stored it
+    QDateTime modifiedAt;  // the asset's remote modification time when this version was first seen
+    QDateTime firstSeenAt; // local time of the upsert that first stored it
 
     bool operator==(const AssetVersion&) const = default;
 };

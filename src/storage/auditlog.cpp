@@ -11,8 +11,9 @@ Result<QList<AuditEntry>> AuditLog::recent(int count) const
     Result<SqlConnection> connection = m_source.get();
     if (!connection)
         return connection.error();
-    SqlStatement q(connection.value(), QStringLiteral("SELECT id, at, actor, action, service, account_id, target, "
-                                                      "result FROM audit_log ORDER BY id DESC LIMIT :count"));
+    SqlStatement q(connection.value(),
+                   QStringLiteral("SELECT id, at, actor, action, service, account_id, target, "
+                                  "result FROM audit_log ORDER BY id DESC LIMIT :count"));
     q.bind(QStringLiteral("count"), qMax(0, count));
     if (Status s = q.exec(); !s)
         return s.error();
@@ -35,7 +36,8 @@ Result<QList<AuditEntry>> AuditLog::recent(int count) const
 Result<qint64> AuditLog::append(WriteContext& ctx, const AuditEntry& entry)
 {
     if (entry.action.isEmpty())
-        return Error(ErrorKind::Validation, QStringLiteral("An audit entry needs an action.")).withOrigin(QStringLiteral("storage"));
+        return Error(ErrorKind::Validation, QStringLiteral("An audit entry needs an action."))
+            .withOrigin(QStringLiteral("storage"));
     SqlStatement q = ctx.statement(QStringLiteral(
         "INSERT INTO audit_log (at, actor, action, service, account_id, target, result) "
         "VALUES (:at, :actor, :action, :service, :account_id, :target, :result) RETURNING id"));
@@ -49,7 +51,8 @@ Result<qint64> AuditLog::append(WriteContext& ctx, const AuditEntry& entry)
     if (Status s = q.exec(); !s)
         return s.error();
     if (!q.next())
-        return Error(ErrorKind::Storage, QStringLiteral("The audit entry got no id.")).withOrigin(QStringLiteral("storage"));
+        return Error(ErrorKind::Storage, QStringLiteral("The audit entry got no id."))
+            .withOrigin(QStringLiteral("storage"));
     const qint64 id = q.value(0).toLongLong();
     ctx.changes().add(EntityKind::Audit, ChangeSet::Op::Inserted, id);
     return id;

@@ -18,8 +18,12 @@ class WriteContext;
 class AuditLog
 {
 public:
-    explicit AuditLog(const Storage& storage) : m_source(storage) {}
-    explicit AuditLog(const WriteContext& context) : m_source(context) {}
+    explicit AuditLog(const Storage& storage)
+        : m_source(storage)
+    {}
+    explicit AuditLog(const WriteContext& context)
+        : m_source(context)
+    {}
 
     // The newest `count` entries, newest first.
     Result<QList<AuditEntry>> recent(int count) const;

@@ -1,11 +1,10 @@
 #include "storage/collectionrepository.h"
 
+#include "core/enumnames.h"
 #include "storage/assetrepository.h"
 #include "storage/sqlstatement.h"
 #include "storage/sqlvalues.h"
 #include "storage/writecontext.h"
-
-#include "core/enumnames.h"
 
 namespace AssetDesk {
 
@@ -45,8 +44,9 @@ Result<QList<Collection>> CollectionRepository::query(const QString& where, cons
     Result<SqlConnection> connection = m_source.get();
     if (!connection)
         return connection.error();
-    SqlStatement q(connection.value(),
-                   QStringLiteral("SELECT %1 FROM collections WHERE %2 ORDER BY name, id").arg(kColumns, where));
+    SqlStatement q(
+        connection.value(),
+        QStringLiteral("SELECT %1 FROM collections WHERE %2 ORDER BY name, id").arg(kColumns, where));
     for (auto it = values.cbegin(); it != values.cend(); ++it)
         q.bind(it.key(), it.value());
     if (Status s = q.exec(); !s)
@@ -65,20 +65,24 @@ Result<std::optional<Collection>> CollectionRepository::get(qint64 id) const
     return rows.value().isEmpty() ? std::nullopt : std::optional<Collection>(rows.value().first());
 }
 
-Result<std::optional<Collection>> CollectionRepository::findByRemoteId(qint64 accountId, const QString& remoteId) const
+Result<std::optional<Collection>> CollectionRepository::findByRemoteId(qint64 accountId,
+                                                                       const QString& remoteId) const
 {
     Result<QList<Collection>> rows =
         query(QStringLiteral("account_id = :account_id AND remote_id = :remote_id"),
-              {{QStringLiteral("account_id"), accountId}, {QStringLiteral("remote_id"), SqlValues::text(remoteId)}});
+              {{QStringLiteral("account_id"), accountId},
+               {QStringLiteral("remote_id"), SqlValues::text(remoteId)}});
     if (!rows)
         return rows.error();
     return rows.value().isEmpty() ? std::nullopt : std::optional<Collection>(rows.value().first());
 }
 
-Result<QList<Collection>> CollectionRepository::children(qint64 accountId, const QString& parentRemoteId) const
+Result<QList<Collection>> CollectionRepository::children(qint64 accountId,
+                                                         const QString& parentRemoteId) const
 {
     return query(QStringLiteral("account_id = :account_id AND parent_remote_id = :parent"),
-                 {{QStringLiteral("account_id"), accountId}, {QStringLiteral("parent"), SqlValues::text(parentRemoteId)}});
+                 {{QStringLiteral("account_id"), accountId},
+                  {QStringLiteral("parent"), SqlValues::text(parentRemoteId)}});
 }
 
 Result<QList<Asset>> CollectionRepository::members(qint64 collectionId) const
@@ -125,26 +129,31 @@ Result<QList<qint64>> CollectionRepository::upsert(WriteContext& ctx, const QLis
         "WHERE account_id = :account_id AND remote_id = :remote_id"));
     SqlStatement upsert = ctx.statement(QStringLiteral(
         "INSERT INTO collections (account_id, service, kind, remote_id, parent_remote_id, name, visibility, "
-        "modified_at) VALUES (:account_id, :service, :kind, :remote_id, :parent, :name, :visibility, :modified_at) "
+        "modified_at) VALUES (:account_id, :service, :kind, :remote_id, :parent, :name, :visibility, "
+        ":modified_at) "
         "ON CONFLICT (account_id, remote_id) DO UPDATE SET service = excluded.service, kind = excluded.kind, "
-        "parent_remote_id = excluded.parent_remote_id, name = excluded.name, visibility = excluded.visibility, "
+        "parent_remote_id = excluded.parent_remote_id, name = excluded.name, visibility = "
+        "excluded.visibility, "
         "modified_at = excluded.modified_at RETURNING id"));
     QList<qint64> ids;
     for (const Collection& c : collections) {
         if (c.accountId <= 0 || c.remoteId.isEmpty())
-            return storageError(ErrorKind::Validation, QStringLiteral("A collection needs an account and a remote id."));
-        existing.bind(QStringLiteral("account_id"), c.accountId).bind(QStringLiteral("remote_id"), c.remoteId);
+            return storageError(ErrorKind::Validation,
+                                QStringLiteral("A collection needs an account and a remote id."));
+        existing.bind(QStringLiteral("account_id"), c.accountId)
+            .bind(QStringLiteral("remote_id"), c.remoteId);
         if (Status s = existing.exec(); !s)
             return s.error();
         const bool existed = existing.next();
         if (existed) {
             Collection stored = c;
             stored.id = existing.value(0).toLongLong();
-            const bool same = existing.value(1).toString() == serviceId(c.service)
-                && existing.value(2).toString() == enumToId(kKinds, c.kind)
-                && existing.value(3).toString() == c.parentRemoteId && existing.value(4).toString() == c.name
-                && existing.value(5).toString() == c.visibility
-                && SqlValues::toDateTime(existing.value(6)) == c.modifiedAt;
+            const bool same = existing.value(1).toString() == serviceId(c.service) &&
+                              existing.value(2).toString() == enumToId(kKinds, c.kind) &&
+                              existing.value(3).toString() == c.parentRemoteId &&
+                              existing.value(4).toString() == c.name &&
+                              existing.value(5).toString() == c.visibility &&
+                              SqlValues::toDateTime(existing.value(6)) == c.modifiedAt;
             existing.finish();
             if (same) {
                 ids << stored.id;
@@ -163,19 +172,22 @@ Result<QList<qint64>> CollectionRepository::upsert(WriteContext& ctx, const QLis
         if (Status s = upsert.exec(); !s)
             return s.error();
         if (!upsert.next())
-            return storageError(ErrorKind::Storage, QStringLiteral("Storing collection %1 returned no id.").arg(c.remoteId));
+            return storageError(ErrorKind::Storage,
+                                QStringLiteral("Storing collection %1 returned no id.").arg(c.remoteId));
         const qint64 id = upsert.value(0).toLongLong();
         upsert.finish();
-        ctx.changes().add(EntityKind::Collection, existed ? ChangeSet::Op::Updated : ChangeSet::Op::Inserted, id);
+        ctx.changes().add(EntityKind::Collection, existed ? ChangeSet::Op::Updated : ChangeSet::Op::Inserted,
+                          id);
         ids << id;
     }
     return ids;
 }
 
-Result<int> CollectionRepository::removeByRemoteIds(WriteContext& ctx, qint64 accountId, const QStringList& remoteIds)
+Result<int> CollectionRepository::removeByRemoteIds(WriteContext& ctx, qint64 accountId,
+                                                    const QStringList& remoteIds)
 {
-    SqlStatement select = ctx.statement(
-        QStringLiteral("SELECT id FROM collections WHERE account_id = :account_id AND remote_id = :remote_id"));
+    SqlStatement select = ctx.statement(QStringLiteral(
+        "SELECT id FROM collections WHERE account_id = :account_id AND remote_id = :remote_id"));
     SqlStatement remove = ctx.statement(QStringLiteral("DELETE FROM collections WHERE id = :id"));
     int removed = 0;
     for (const QString& remoteId : remoteIds) {

@@ -22,8 +22,12 @@ class WriteContext;
 class CollectionRepository
 {
 public:
-    explicit CollectionRepository(const Storage& storage) : m_source(storage) {}
-    explicit CollectionRepository(const WriteContext& context) : m_source(context) {}
+    explicit CollectionRepository(const Storage& storage)
+        : m_source(storage)
+    {}
+    explicit CollectionRepository(const WriteContext& context)
+        : m_source(context)
+    {}
 
     Result<std::optional<Collection>> get(qint64 id) const;
     Result<std::optional<Collection>> findByRemoteId(qint64 accountId, const QString& remoteId) const;

@@ -7,13 +7,11 @@ namespace AssetDesk {
 
 ConnectionSource::ConnectionSource(const Storage& storage)
     : m_storage(&storage)
-{
-}
+{}
 
 ConnectionSource::ConnectionSource(const WriteContext& context)
     : m_context(&context)
-{
-}
+{}
 
 Result<SqlConnection> ConnectionSource::get() const
 {

@@ -19,8 +19,8 @@ const QString kColumns = QStringLiteral(
 
 JobState stateFromId(const QString& id)
 {
-    for (JobState s : {JobState::Queued, JobState::Running, JobState::Succeeded, JobState::Failed,
-                       JobState::Cancelled}) {
+    for (JobState s :
+         {JobState::Queued, JobState::Running, JobState::Succeeded, JobState::Failed, JobState::Cancelled}) {
         if (jobStateId(s) == id)
             return s;
     }
@@ -115,10 +115,11 @@ Result<qint64> JobRepository::enqueue(WriteContext& ctx, const QString& kind, co
         return jobError(ErrorKind::Validation, QStringLiteral("The job payload is not valid JSON."),
                         parseError.errorString());
     }
-    SqlStatement q = ctx.statement(QStringLiteral(
-        "INSERT INTO jobs (kind, account_id, payload, client_uuid, content_hash, state, attempts, not_before, "
-        "created_at, updated_at) VALUES (:kind, :account_id, :payload, :uuid, :hash, 'queued', 0, :not_before, "
-        ":now, :now) RETURNING id"));
+    SqlStatement q = ctx.statement(QStringLiteral("INSERT INTO jobs (kind, account_id, payload, client_uuid, "
+                                                  "content_hash, state, attempts, not_before, "
+                                                  "created_at, updated_at) VALUES (:kind, :account_id, "
+                                                  ":payload, :uuid, :hash, 'queued', 0, :not_before, "
+                                                  ":now, :now) RETURNING id"));
     q.bind(QStringLiteral("kind"), kind)
         .bind(QStringLiteral("account_id"), accountId > 0 ? QVariant(accountId) : QVariant())
         .bind(QStringLiteral("payload"), QString::fromUtf8(payloadJson))
@@ -128,9 +129,10 @@ Result<qint64> JobRepository::enqueue(WriteContext& ctx, const QString& kind, co
         .bind(QStringLiteral("now"), SqlValues::timestamp(ctx.now()));
     if (Status s = q.exec(); !s) {
         if (s.error().kind() == ErrorKind::Conflict) {
-            return jobError(ErrorKind::Conflict,
-                            QStringLiteral("A job with client id %1 already exists.").arg(uuidText(clientUuid)),
-                            s.error().detail());
+            return jobError(
+                ErrorKind::Conflict,
+                QStringLiteral("A job with client id %1 already exists.").arg(uuidText(clientUuid)),
+                s.error().detail());
         }
         return s.error();
     }
@@ -194,9 +196,9 @@ Status JobRepository::transition(WriteContext& ctx, qint64 id, const QString& fr
             return job.error();
         if (!job.value())
             return jobError(ErrorKind::NotFound, QStringLiteral("Job %1 does not exist.").arg(id));
-        return jobError(ErrorKind::Conflict, QStringLiteral("Job %1 is %2, not %3.")
-                                                 .arg(id)
-                                                 .arg(jobStateId(job.value()->state), fromState));
+        return jobError(
+            ErrorKind::Conflict,
+            QStringLiteral("Job %1 is %2, not %3.").arg(id).arg(jobStateId(job.value()->state), fromState));
     }
     ctx.changes().add(EntityKind::Job, ChangeSet::Op::Updated, id);
     return {};
@@ -204,33 +206,38 @@ Status JobRepository::transition(WriteContext& ctx, qint64 id, const QString& fr
 
 Status JobRepository::markSucceeded(WriteContext& ctx, qint64 id)
 {
-    return transition(ctx, id, QStringLiteral("running"),
-                      QStringLiteral("UPDATE jobs SET state = 'succeeded', finished_at = :now, updated_at = :now, "
-                                     "last_error = '' WHERE id = :id AND state = :from"),
-                      {});
+    return transition(
+        ctx, id, QStringLiteral("running"),
+        QStringLiteral("UPDATE jobs SET state = 'succeeded', finished_at = :now, updated_at = :now, "
+                       "last_error = '' WHERE id = :id AND state = :from"),
+        {});
 }
 
-Status JobRepository::markFailed(WriteContext& ctx, qint64 id, const QString& reason, std::optional<QDateTime> retryAt)
+Status JobRepository::markFailed(WriteContext& ctx, qint64 id, const QString& reason,
+                                 std::optional<QDateTime> retryAt)
 {
     if (retryAt) {
-        return transition(ctx, id, QStringLiteral("running"),
-                          QStringLiteral("UPDATE jobs SET state = 'queued', not_before = :retry_at, "
-                                         "last_error = :reason, updated_at = :now WHERE id = :id AND state = :from"),
-                          {{QStringLiteral("retry_at"), SqlValues::timestamp(*retryAt)},
-                           {QStringLiteral("reason"), SqlValues::text(reason)}});
+        return transition(
+            ctx, id, QStringLiteral("running"),
+            QStringLiteral("UPDATE jobs SET state = 'queued', not_before = :retry_at, "
+                           "last_error = :reason, updated_at = :now WHERE id = :id AND state = :from"),
+            {{QStringLiteral("retry_at"), SqlValues::timestamp(*retryAt)},
+             {QStringLiteral("reason"), SqlValues::text(reason)}});
     }
-    return transition(ctx, id, QStringLiteral("running"),
-                      QStringLiteral("UPDATE jobs SET state = 'failed', finished_at = :now, last_error = :reason, "
-                                     "updated_at = :now WHERE id = :id AND state = :from"),
-                      {{QStringLiteral("reason"), SqlValues::text(reason)}});
+    return transition(
+        ctx, id, QStringLiteral("running"),
+        QStringLiteral("UPDATE jobs SET state = 'failed', finished_at = :now, last_error = :reason, "
+                       "updated_at = :now WHERE id = :id AND state = :from"),
+        {{QStringLiteral("reason"), SqlValues::text(reason)}});
 }
 
 Status JobRepository::cancel(WriteContext& ctx, qint64 id)
 {
-    return transition(ctx, id, QStringLiteral("queued"),
-                      QStringLiteral("UPDATE jobs SET state = 'cancelled', finished_at = :now, updated_at = :now "
-                                     "WHERE id = :id AND state = :from"),
-                      {});
+    return transition(
+        ctx, id, QStringLiteral("queued"),
+        QStringLiteral("UPDATE jobs SET state = 'cancelled', finished_at = :now, updated_at = :now "
+                       "WHERE id = :id AND state = :from"),
+        {});
 }
 
 } // namespace AssetDesk

@@ -26,8 +26,12 @@ class WriteContext;
 class JobRepository
 {
 public:
-    explicit JobRepository(const Storage& storage) : m_source(storage) {}
-    explicit JobRepository(const WriteContext& context) : m_source(context) {}
+    explicit JobRepository(const Storage& storage)
+        : m_source(storage)
+    {}
+    explicit JobRepository(const WriteContext& context)
+        : m_source(context)
+    {}
 
     Result<std::optional<OutboxJob>> get(qint64 id) const;
     Result<std::optional<OutboxJob>> findByClientUuid(const QUuid& clientUuid) const;

@@ -12,11 +12,11 @@ struct LineageNode
 {
     LineageEdge::NodeKind kind = LineageEdge::NodeKind::Asset;
     qint64 id = 0;
-    int depth = 0;                   // 1 = a direct use
-    LineageEdge::NodeKind viaKind = LineageEdge::NodeKind::Asset;  // the node it was reached from
+    int depth = 0;                                                // 1 = a direct use
+    LineageEdge::NodeKind viaKind = LineageEdge::NodeKind::Asset; // the node it was reached from
     qint64 viaId = 0;
-    QString relation;                // of the reaching edge
-    QString assetVersion;            // of the reaching edge
+    QString relation;     // of the reaching edge
+    QString assetVersion; // of the reaching edge
 
     bool operator==(const LineageNode&) const = default;
 };

@@ -73,10 +73,11 @@ Result<QList<LineageEdge>> LineageRepository::edges(const QString& where, NodeKi
     Result<SqlConnection> connection = m_source.get();
     if (!connection)
         return connection.error();
-    SqlStatement q(connection.value(),
-                   QStringLiteral("SELECT id, from_kind, from_id, to_kind, to_id, relation, asset_version, note, "
-                                  "created_at FROM lineage_edges WHERE %1 ORDER BY created_at, id")
-                       .arg(where));
+    SqlStatement q(
+        connection.value(),
+        QStringLiteral("SELECT id, from_kind, from_id, to_kind, to_id, relation, asset_version, note, "
+                       "created_at FROM lineage_edges WHERE %1 ORDER BY created_at, id")
+            .arg(where));
     q.bind(QStringLiteral("kind"), lineageNodeKindId(kind)).bind(QStringLiteral("id"), id);
     if (Status s = q.exec(); !s)
         return s.error();
@@ -114,7 +115,8 @@ Result<qint64> LineageRepository::addEdge(WriteContext& ctx, const LineageEdge& 
             .withOrigin(QStringLiteral("storage"));
     }
     SqlStatement insert = ctx.statement(QStringLiteral(
-        "INSERT INTO lineage_edges (from_kind, from_id, to_kind, to_id, relation, asset_version, note, created_at) "
+        "INSERT INTO lineage_edges (from_kind, from_id, to_kind, to_id, relation, asset_version, note, "
+        "created_at) "
         "VALUES (:from_kind, :from_id, :to_kind, :to_id, :relation, :asset_version, :note, :created_at) "
         "ON CONFLICT (from_kind, from_id, to_kind, to_id, relation) DO NOTHING RETURNING id"));
     insert.bind(QStringLiteral("from_kind"), lineageNodeKindId(edge.fromKind))
@@ -124,7 +126,8 @@ Result<qint64> LineageRepository::addEdge(WriteContext& ctx, const LineageEdge& 
         .bind(QStringLiteral("relation"), edge.relation)
         .bind(QStringLiteral("asset_version"), edge.assetVersion)
         .bind(QStringLiteral("note"), edge.note)
-        .bind(QStringLiteral("created_at"), SqlValues::timestamp(edge.createdAt.isValid() ? edge.createdAt : ctx.now()));
+        .bind(QStringLiteral("created_at"),
+              SqlValues::timestamp(edge.createdAt.isValid() ? edge.createdAt : ctx.now()));
     if (Status s = insert.exec(); !s)
         return s.error();
     if (insert.next()) {
@@ -133,9 +136,10 @@ Result<qint64> LineageRepository::addEdge(WriteContext& ctx, const LineageEdge& 
         return id;
     }
     insert.finish();
-    SqlStatement existing = ctx.statement(QStringLiteral(
-        "SELECT id FROM lineage_edges WHERE from_kind = :from_kind AND from_id = :from_id AND to_kind = :to_kind "
-        "AND to_id = :to_id AND relation = :relation"));
+    SqlStatement existing =
+        ctx.statement(QStringLiteral("SELECT id FROM lineage_edges WHERE from_kind = :from_kind AND from_id "
+                                     "= :from_id AND to_kind = :to_kind "
+                                     "AND to_id = :to_id AND relation = :relation"));
     existing.bind(QStringLiteral("from_kind"), lineageNodeKindId(edge.fromKind))
         .bind(QStringLiteral("from_id"), edge.fromId)
         .bind(QStringLiteral("to_kind"), lineageNodeKindId(edge.toKind))
@@ -144,7 +148,8 @@ Result<qint64> LineageRepository::addEdge(WriteContext& ctx, const LineageEdge& 
     if (Status s = existing.exec(); !s)
         return s.error();
     if (!existing.next())
-        return Error(ErrorKind::Storage, QStringLiteral("The lineage edge was neither added nor found.")).withOrigin(QStringLiteral("storage"));
+        return Error(ErrorKind::Storage, QStringLiteral("The lineage edge was neither added nor found."))
+            .withOrigin(QStringLiteral("storage"));
     return existing.value(0).toLongLong();
 }
 

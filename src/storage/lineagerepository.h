@@ -19,10 +19,14 @@ class WriteContext;
 class LineageRepository
 {
 public:
-    static constexpr int kMaxDepth = 32;  // stops a cycle; real chains are a handful of steps
+    static constexpr int kMaxDepth = 32; // stops a cycle; real chains are a handful of steps
 
-    explicit LineageRepository(const Storage& storage) : m_source(storage) {}
-    explicit LineageRepository(const WriteContext& context) : m_source(context) {}
+    explicit LineageRepository(const Storage& storage)
+        : m_source(storage)
+    {}
+    explicit LineageRepository(const WriteContext& context)
+        : m_source(context)
+    {}
 
     // Every node reachable from the asset, each once at its shortest depth; ordered by depth,
     // then kind and id.

@@ -10,11 +10,11 @@ namespace AssetDesk {
 struct Migration
 {
     int version = 0;
-    QString name;  // "asset_search"
-    QString sql;   // statements separated by ';' (see SqlScript)
+    QString name; // "asset_search"
+    QString sql;  // statements separated by ';' (see SqlScript)
 
-    QString label() const;     // "0002_asset_search"
-    QString checksum() const;  // SHA-256 of sql, hex
+    QString label() const;    // "0002_asset_search"
+    QString checksum() const; // SHA-256 of sql, hex
 
     bool operator==(const Migration&) const = default;
 };

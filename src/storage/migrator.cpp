@@ -27,9 +27,9 @@ QString nonTransactionalReason(const QString& statement)
     if (w.isEmpty())
         return {};
     static const QSet<QString> transactionControl{
-        QStringLiteral("BEGIN"),    QStringLiteral("COMMIT"),   QStringLiteral("END"),
-        QStringLiteral("ROLLBACK"), QStringLiteral("ABORT"),    QStringLiteral("SAVEPOINT"),
-        QStringLiteral("RELEASE"),  QStringLiteral("START"),    QStringLiteral("PREPARE"),
+        QStringLiteral("BEGIN"),    QStringLiteral("COMMIT"), QStringLiteral("END"),
+        QStringLiteral("ROLLBACK"), QStringLiteral("ABORT"),  QStringLiteral("SAVEPOINT"),
+        QStringLiteral("RELEASE"),  QStringLiteral("START"),  QStringLiteral("PREPARE"),
     };
     if (transactionControl.contains(w.first()))
         return QStringLiteral("%1 would end or nest the migration's own transaction").arg(w.first());
@@ -71,12 +71,13 @@ QString Migrator::newerSchemaMessage(int found, int known)
 
 Result<bool> Migrator::hasMigrationsTable() const
 {
-    SqlStatement q(m_connection,
-                   m_connection.isSQLite()
-                       ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
-                                        "AND name = 'schema_migrations'")
-                       : QStringLiteral("SELECT count(*) FROM pg_catalog.pg_tables "
-                                        "WHERE schemaname = current_schema() AND tablename = 'schema_migrations'"));
+    SqlStatement q(
+        m_connection,
+        m_connection.isSQLite()
+            ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                             "AND name = 'schema_migrations'")
+            : QStringLiteral("SELECT count(*) FROM pg_catalog.pg_tables "
+                             "WHERE schemaname = current_schema() AND tablename = 'schema_migrations'"));
     if (Status s = q.exec(); !s)
         return s.error();
     return q.next() && q.value(0).toInt() > 0;
@@ -155,7 +156,8 @@ Status Migrator::validate() const
     QSet<int> seen;
     for (const Migration& m : m_migrations) {
         if (m.version <= 0 || seen.contains(m.version))
-            return migrationError(QStringLiteral("Migration %1 has an invalid or duplicate number.").arg(m.label()));
+            return migrationError(
+                QStringLiteral("Migration %1 has an invalid or duplicate number.").arg(m.label()));
         seen.insert(m.version);
         Result<QStringList> statements = SqlScript::split(m.sql);
         if (!statements)
@@ -179,7 +181,7 @@ Status Migrator::validate() const
 Status Migrator::lockForMigration()
 {
     if (m_connection.isSQLite())
-        return {};  // BEGIN IMMEDIATE already holds the database's single write lock
+        return {}; // BEGIN IMMEDIATE already holds the database's single write lock
     return m_connection.exec(
         QStringLiteral("SELECT pg_advisory_xact_lock(1095975, hashtext(coalesce(current_schema(), '')))"));
 }
@@ -214,7 +216,8 @@ Status Migrator::apply(const Migration& migration, bool* skipped)
     if (Status s = lockForMigration(); !s)
         return s;
     // Another process may have applied it while we waited for the lock.
-    SqlStatement check(m_connection, QStringLiteral("SELECT count(*) FROM schema_migrations WHERE version = :v"));
+    SqlStatement check(m_connection,
+                       QStringLiteral("SELECT count(*) FROM schema_migrations WHERE version = :v"));
     check.bind(QStringLiteral("v"), migration.version);
     if (Status s = check.exec(); !s)
         return s;
@@ -229,16 +232,18 @@ Status Migrator::apply(const Migration& migration, bool* skipped)
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (Status s = m_connection.exec(list.at(i)); !s) {
             tx.rollback();
-            return migrationError(QStringLiteral("Migration %1 failed at statement %2 of %3; it was rolled back "
-                                                 "and the database is unchanged.")
-                                      .arg(migration.label())
-                                      .arg(i + 1)
-                                      .arg(list.size()),
-                                  s.error().detail());
+            return migrationError(
+                QStringLiteral("Migration %1 failed at statement %2 of %3; it was rolled back "
+                               "and the database is unchanged.")
+                    .arg(migration.label())
+                    .arg(i + 1)
+                    .arg(list.size()),
+                s.error().detail());
         }
     }
-    SqlStatement record(m_connection, QStringLiteral("INSERT INTO schema_migrations (version, name, checksum, "
-                                                     "applied_at) VALUES (:version, :name, :checksum, :at)"));
+    SqlStatement record(m_connection,
+                        QStringLiteral("INSERT INTO schema_migrations (version, name, checksum, "
+                                       "applied_at) VALUES (:version, :name, :checksum, :at)"));
     record.bind(QStringLiteral("version"), migration.version)
         .bind(QStringLiteral("name"), migration.name)
         .bind(QStringLiteral("checksum"), migration.checksum())
@@ -247,7 +252,8 @@ Status Migrator::apply(const Migration& migration, bool* skipped)
         return s;
     if (Status s = tx.commit(); !s) {
         return migrationError(
-            QStringLiteral("Migration %1 could not be committed; the database is unchanged.").arg(migration.label()),
+            QStringLiteral("Migration %1 could not be committed; the database is unchanged.")
+                .arg(migration.label()),
             s.error().detail());
     }
     return {};
@@ -268,7 +274,8 @@ Result<int> Migrator::migrate()
     for (const Migration& m : todo.value()) {
         bool skipped = false;
         if (Status s = apply(m, &skipped); !s) {
-            qCWarning(lcStorage).noquote() << "migration" << m.label() << "failed:" << s.error().toLogString();
+            qCWarning(lcStorage).noquote()
+                << "migration" << m.label() << "failed:" << s.error().toLogString();
             return s.error();
         }
         if (!skipped) {
@@ -278,7 +285,8 @@ Result<int> Migrator::migrate()
     }
     if (Result<QList<Migration>> changed = modified(); changed && !changed.value().isEmpty()) {
         for (const Migration& m : changed.value())
-            qCWarning(lcStorage).noquote() << "applied migration" << m.label() << "differs from this build's file";
+            qCWarning(lcStorage).noquote()
+                << "applied migration" << m.label() << "differs from this build's file";
     }
     // A concurrent newer build may have moved past us while we migrated.
     if (Status s = checkCompatible(); !s)

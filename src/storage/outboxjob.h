@@ -15,14 +15,14 @@ namespace AssetDesk {
 struct OutboxJob
 {
     qint64 id = 0;
-    QString kind;            // "publish", "attach", ...
-    qint64 accountId = 0;    // 0: not tied to an account
-    QByteArray payload;      // JSON
+    QString kind;         // "publish", "attach", ...
+    qint64 accountId = 0; // 0: not tied to an account
+    QByteArray payload;   // JSON
     QUuid clientUuid;
-    QByteArray contentHash;  // raw digest bytes (stored as hex)
+    QByteArray contentHash; // raw digest bytes (stored as hex)
     JobState state = JobState::Queued;
-    int attempts = 0;        // incremented by every claim
-    QDateTime notBefore;     // invalid: due at once
+    int attempts = 0;    // incremented by every claim
+    QDateTime notBefore; // invalid: due at once
     QString lastError;
     QDateTime createdAt;
     QDateTime updatedAt;

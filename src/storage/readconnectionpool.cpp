@@ -75,7 +75,7 @@ public:
 private:
     static void closeEntry(Entry& entry)
     {
-        entry.connection = SqlConnection();  // drop our handle first, or removeDatabase warns
+        entry.connection = SqlConnection(); // drop our handle first, or removeDatabase warns
         SqlConnection::close(entry.name);
         qCDebug(lcStorage) << "closed reader" << entry.name;
     }

@@ -59,17 +59,16 @@ Result<QSqlDatabase> openDriver(const StorageConfig& config, const QString& name
     }
     if (!db.isValid()) {
         QSqlDatabase::removeDatabase(name);
-        return Error(ErrorKind::Storage,
-                     QStringLiteral("The Qt SQL driver for %1 is not available.")
-                         .arg(storageBackendId(config.backend())))
+        return Error(ErrorKind::Storage, QStringLiteral("The Qt SQL driver for %1 is not available.")
+                                             .arg(storageBackendId(config.backend())))
             .withOrigin(QStringLiteral("storage"));
     }
     if (!db.open()) {
         const QString detail = redact(db.lastError().text(), config);
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
-        return Error(ErrorKind::Storage, QStringLiteral("Cannot open the workspace database %1.")
-                                             .arg(config.displayString()),
+        return Error(ErrorKind::Storage,
+                     QStringLiteral("Cannot open the workspace database %1.").arg(config.displayString()),
                      detail)
             .withOrigin(QStringLiteral("storage"));
     }
@@ -106,15 +105,16 @@ Status configureSQLite(const SqlConnection& connection, SqlConnection::Role role
     return {};
 }
 
-Status configurePostgres(const SqlConnection& connection, const StorageConfig& config, SqlConnection::Role role,
-                         SqlConnection::Create create)
+Status configurePostgres(const SqlConnection& connection, const StorageConfig& config,
+                         SqlConnection::Role role, SqlConnection::Create create)
 {
     QStringList statements{QStringLiteral("SET client_min_messages TO warning"),
                            QStringLiteral("SET standard_conforming_strings TO on"),
                            QStringLiteral("SET TIME ZONE 'UTC'")};
     if (!config.schema().isEmpty()) {
         if (role == SqlConnection::Role::Writer && create == SqlConnection::Create::IfMissing)
-            statements << QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(quotedIdentifier(config.schema()));
+            statements
+                << QStringLiteral("CREATE SCHEMA IF NOT EXISTS %1").arg(quotedIdentifier(config.schema()));
         statements << QStringLiteral("SET search_path TO %1").arg(quotedIdentifier(config.schema()));
     }
     if (role == SqlConnection::Role::Reader)
@@ -131,8 +131,7 @@ Status configurePostgres(const SqlConnection& connection, const StorageConfig& c
 SqlConnection::SqlConnection(QSqlDatabase database, StorageBackend backend)
     : m_database(std::move(database))
     , m_backend(backend)
-{
-}
+{}
 
 QString SqlConnection::uniqueName(const QString& prefix)
 {
@@ -140,8 +139,8 @@ QString SqlConnection::uniqueName(const QString& prefix)
     return QStringLiteral("assetdesk-%1-%2").arg(prefix).arg(counter.fetchAndAddRelaxed(1) + 1);
 }
 
-Result<SqlConnection> SqlConnection::open(const StorageConfig& config, const QString& connectionName, Role role,
-                                          Create create)
+Result<SqlConnection> SqlConnection::open(const StorageConfig& config, const QString& connectionName,
+                                          Role role, Create create)
 {
     if (config.backend() == StorageBackend::SQLite) {
         const QFileInfo file(config.sqlitePath());
@@ -151,7 +150,8 @@ Result<SqlConnection> SqlConnection::open(const StorageConfig& config, const QSt
                 .withOrigin(QStringLiteral("storage"));
         }
         if (create == Create::IfMissing && !QDir().mkpath(file.absolutePath())) {
-            return Error(ErrorKind::Io, QStringLiteral("Cannot create the folder %1.").arg(file.absolutePath()))
+            return Error(ErrorKind::Io,
+                         QStringLiteral("Cannot create the folder %1.").arg(file.absolutePath()))
                 .withOrigin(QStringLiteral("storage"));
         }
     }

@@ -16,13 +16,15 @@ namespace AssetDesk {
 class SqlConnection
 {
 public:
-    enum class Role {
-        Writer,  // SQLite: WAL, synchronous=NORMAL, foreign_keys=ON, busy_timeout
-        Reader,  // read-only (SQLite: opened read-only; PostgreSQL: read-only transactions)
+    enum class Role
+    {
+        Writer, // SQLite: WAL, synchronous=NORMAL, foreign_keys=ON, busy_timeout
+        Reader, // read-only (SQLite: opened read-only; PostgreSQL: read-only transactions)
     };
-    enum class Create {
-        IfMissing,   // SQLite: create the file and its folder; PostgreSQL: create the schema
-        MustExist,   // SQLite: a missing file is an Error of kind NotFound
+    enum class Create
+    {
+        IfMissing, // SQLite: create the file and its folder; PostgreSQL: create the schema
+        MustExist, // SQLite: a missing file is an Error of kind NotFound
     };
 
     SqlConnection() = default;

@@ -11,8 +11,8 @@ bool isTriggerStatement(const QString& statement)
     const QStringList words = SqlScript::leadingWords(statement, 3);
     if (words.size() >= 2 && words.at(0) == u"CREATE" && words.at(1) == u"TRIGGER")
         return true;
-    return words.size() >= 3 && words.at(0) == u"CREATE"
-        && (words.at(1) == u"TEMP" || words.at(1) == u"TEMPORARY") && words.at(2) == u"TRIGGER";
+    return words.size() >= 3 && words.at(0) == u"CREATE" &&
+           (words.at(1) == u"TEMP" || words.at(1) == u"TEMPORARY") && words.at(2) == u"TRIGGER";
 }
 
 bool hasCode(const QString& piece)
@@ -42,8 +42,8 @@ QStringList SqlScript::leadingWords(const QString& statement, int count)
             break;
         if (skipped != i) {
             // A quoted identifier or string is not a keyword; stop before guessing past it.
-            if (statement.at(i) == QLatin1Char('\'') || statement.at(i) == QLatin1Char('"')
-                || statement.at(i) == QLatin1Char('$'))
+            if (statement.at(i) == QLatin1Char('\'') || statement.at(i) == QLatin1Char('"') ||
+                statement.at(i) == QLatin1Char('$'))
                 break;
             i = skipped;
             continue;
@@ -68,8 +68,8 @@ Result<QStringList> SqlScript::split(const QString& sql)
     QStringList statements;
     qsizetype start = 0;
     qsizetype i = 0;
-    int blockDepth = 0;         // BEGIN/CASE ... END nesting inside a SQLite trigger body
-    int triggerState = -1;      // -1 unknown yet for this statement, 0 no, 1 yes
+    int blockDepth = 0;    // BEGIN/CASE ... END nesting inside a SQLite trigger body
+    int triggerState = -1; // -1 unknown yet for this statement, 0 no, 1 yes
     int wordCount = 0;
     auto finish = [&](qsizetype end) {
         const QString piece = sql.mid(start, end - start).trimmed();
@@ -83,9 +83,10 @@ Result<QStringList> SqlScript::split(const QString& sql)
     while (i < sql.size()) {
         const qsizetype skipped = SqlScanner::skipNonCode(sql, i);
         if (skipped < 0) {
-            return Error(ErrorKind::Validation,
-                         QStringLiteral("Unterminated string, comment or $$ body in SQL script near offset %1.")
-                             .arg(i));
+            return Error(
+                ErrorKind::Validation,
+                QStringLiteral("Unterminated string, comment or $$ body in SQL script near offset %1.")
+                    .arg(i));
         }
         if (skipped != i) {
             i = skipped;
@@ -115,7 +116,8 @@ Result<QStringList> SqlScript::split(const QString& sql)
         ++i;
     }
     if (blockDepth > 0)
-        return Error(ErrorKind::Validation, QStringLiteral("Unterminated BEGIN ... END block in SQL script."));
+        return Error(ErrorKind::Validation,
+                     QStringLiteral("Unterminated BEGIN ... END block in SQL script."));
     finish(sql.size());
     return statements;
 }

@@ -15,7 +15,8 @@ namespace {
 
 // Calls `found(start, end, name)` for every :name placeholder outside strings and comments.
 // "::" (a PostgreSQL cast) is not a placeholder.
-void forEachPlaceholder(const QString& sql, const std::function<void(qsizetype, qsizetype, const QString&)>& found)
+void forEachPlaceholder(const QString& sql,
+                        const std::function<void(qsizetype, qsizetype, const QString&)>& found)
 {
     qsizetype i = 0;
     while (i < sql.size()) {
@@ -26,8 +27,8 @@ void forEachPlaceholder(const QString& sql, const std::function<void(qsizetype, 
             i = skipped;
             continue;
         }
-        if (sql.at(i) == QLatin1Char(':') && i + 1 < sql.size() && SqlScanner::isIdentifierStart(sql.at(i + 1))
-            && (i == 0 || sql.at(i - 1) != QLatin1Char(':'))) {
+        if (sql.at(i) == QLatin1Char(':') && i + 1 < sql.size() &&
+            SqlScanner::isIdentifierStart(sql.at(i + 1)) && (i == 0 || sql.at(i - 1) != QLatin1Char(':'))) {
             qsizetype end = i + 1;
             while (end < sql.size() && SqlScanner::isIdentifierChar(sql.at(end)))
                 ++end;
@@ -128,8 +129,8 @@ Status SqlStatement::exec()
             });
             positional += QStringView(m_sql).mid(last);
             if (!m_query.prepare(positional)) {
-                return sqlError(QStringLiteral("A database statement could not be prepared."), m_query.lastError(),
-                                m_sql);
+                return sqlError(QStringLiteral("A database statement could not be prepared."),
+                                m_query.lastError(), m_sql);
             }
             m_prepared = true;
         }

@@ -28,7 +28,7 @@ class SqlStatement
 public:
     SqlStatement(const SqlConnection& connection, const QString& sql);
 
-    SqlStatement& bind(const QString& name, const QVariant& value);  // name without ':'
+    SqlStatement& bind(const QString& name, const QVariant& value); // name without ':'
 
     // Executes with the current bindings. Every placeholder must be bound. Errors are classified by
     // sqlError() (Conflict for a unique violation, Storage otherwise).

@@ -6,8 +6,7 @@ namespace AssetDesk {
 
 SqlTransaction::SqlTransaction(SqlConnection connection)
     : m_connection(std::move(connection))
-{
-}
+{}
 
 SqlTransaction::~SqlTransaction()
 {
@@ -31,8 +30,9 @@ Status SqlTransaction::commit()
         if (m_connection.isSQLite())
             rollback();
         else
-            m_active = false;  // a failed COMMIT has already ended the transaction on PostgreSQL
-        return Error(s.error().kind(), QStringLiteral("The change could not be committed; nothing was saved."),
+            m_active = false; // a failed COMMIT has already ended the transaction on PostgreSQL
+        return Error(s.error().kind(),
+                     QStringLiteral("The change could not be committed; nothing was saved."),
                      s.error().detail())
             .withOrigin(QStringLiteral("storage"));
     }

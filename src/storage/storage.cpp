@@ -71,8 +71,8 @@ Result<std::unique_ptr<Storage>> Storage::open(const StorageConfig& config, Open
         }
     });
     if (!status) {
-        qCWarning(lcStorage).noquote() << "cannot open" << config.displayString() << "-"
-                                       << status.error().toLogString();
+        qCWarning(lcStorage).noquote()
+            << "cannot open" << config.displayString() << "-" << status.error().toLogString();
         return status.error();
     }
     qCInfo(lcStorage).noquote() << "opened workspace" << config.displayString() << "- applied" << applied
@@ -114,7 +114,8 @@ Result<StorageCheckReport> Storage::check()
     std::optional<Result<StorageCheckReport>> result;
     StorageWriter* writer = m_writer;
     const StorageConfig config = m_config;
-    runOnWriter([&] { result.emplace(StorageChecker::run(writer->connection(), writer->migrator(), config)); });
+    runOnWriter(
+        [&] { result.emplace(StorageChecker::run(writer->connection(), writer->migrator(), config)); });
     return *result;
 }
 
@@ -132,7 +133,9 @@ void Storage::enqueueWrite(std::function<Status(WriteContext&)> body, std::funct
 {
     QMetaObject::invokeMethod(
         m_writer,
-        [writer = m_writer, body = std::move(body), done = std::move(done)] { writer->runTransaction(body, done); },
+        [writer = m_writer, body = std::move(body), done = std::move(done)] {
+            writer->runTransaction(body, done);
+        },
         Qt::QueuedConnection);
 }
 

@@ -53,9 +53,10 @@ class Storage : public QObject
 {
     Q_OBJECT
 public:
-    enum class OpenMode {
-        MigrateToLatest,  // create / upgrade the schema (the normal way to open a workspace)
-        NoMigrate,        // open as is: `db check` reports pending migrations instead of applying them
+    enum class OpenMode
+    {
+        MigrateToLatest, // create / upgrade the schema (the normal way to open a workspace)
+        NoMigrate,       // open as is: `db check` reports pending migrations instead of applying them
     };
 
     // Opens (and by default creates or upgrades) the workspace. A schema newer than this build is
@@ -109,7 +110,7 @@ private:
     StorageConfig m_config;
     QList<Migration> m_migrations;
     std::unique_ptr<QThread> m_thread;
-    StorageWriter* m_writer = nullptr;  // lives on m_thread; deleted there when it finishes
+    StorageWriter* m_writer = nullptr; // lives on m_thread; deleted there when it finishes
     std::unique_ptr<ReadConnectionPool> m_readers;
 };
 
@@ -144,7 +145,8 @@ auto Storage::writeAndWait(F&& fn) -> std::invoke_result_t<F&, WriteContext&>
 {
     using R = std::invoke_result_t<F&, WriteContext&>;
     if (isWriterThread()) {
-        return R(Error(ErrorKind::Internal, QStringLiteral("A write waited for another write on the writer thread."))
+        return R(Error(ErrorKind::Internal,
+                       QStringLiteral("A write waited for another write on the writer thread."))
                      .withOrigin(QStringLiteral("storage")));
     }
     QFuture<R> future = write(std::forward<F>(fn));

@@ -5,8 +5,10 @@ namespace AssetDesk {
 QString storageBackendId(StorageBackend backend)
 {
     switch (backend) {
-    case StorageBackend::SQLite: return QStringLiteral("sqlite");
-    case StorageBackend::PostgreSQL: return QStringLiteral("postgresql");
+    case StorageBackend::SQLite:
+        return QStringLiteral("sqlite");
+    case StorageBackend::PostgreSQL:
+        return QStringLiteral("postgresql");
     }
     return QStringLiteral("sqlite");
 }

@@ -51,8 +51,8 @@ Result<StorageCheckReport> StorageChecker::run(const SqlConnection& connection, 
         return modified.error();
     report.modified = modified.value();
 
-    const Status checked = connection.isSQLite() ? checkSQLite(connection, report)
-                                                 : checkPostgres(connection, report);
+    const Status checked =
+        connection.isSQLite() ? checkSQLite(connection, report) : checkPostgres(connection, report);
     if (!checked)
         return checked.error();
     report.integrityOk = report.integrityProblems.isEmpty();
@@ -80,10 +80,12 @@ Status StorageChecker::checkSQLite(const SqlConnection& connection, StorageCheck
     for (const QString& line : foreignKeys.value())
         report.integrityProblems << QStringLiteral("foreign key violation (table rowid parent fk): ") + line;
 
-    const Result<qint64> hasAssets = scalar(
-        connection, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'assets'"));
+    const Result<qint64> hasAssets =
+        scalar(connection,
+               QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'assets'"));
     const Result<qint64> hasIndex = scalar(
-        connection, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'assets_fts'"));
+        connection,
+        QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'assets_fts'"));
     if (!hasAssets || !hasIndex)
         return hasAssets ? hasIndex.error() : hasAssets.error();
     if (hasAssets.value() > 0) {
@@ -93,7 +95,7 @@ Status StorageChecker::checkSQLite(const SqlConnection& connection, StorageCheck
         report.assetRows = rows.value();
     }
     if (hasIndex.value() == 0) {
-        report.searchIndexConsistent = true;  // nothing to be inconsistent yet; `pending` says why
+        report.searchIndexConsistent = true; // nothing to be inconsistent yet; `pending` says why
         return {};
     }
     // The docsize shadow table has one row per indexed document; counting assets_fts itself would
@@ -103,12 +105,12 @@ Status StorageChecker::checkSQLite(const SqlConnection& connection, StorageCheck
         return indexed.error();
     report.searchIndexRows = indexed.value();
     report.searchIndexConsistent = report.searchIndexRows == report.assetRows;
-    const Status ftsCheck =
-        connection.exec(QStringLiteral("INSERT INTO assets_fts (assets_fts, rank) VALUES ('integrity-check', 1)"));
+    const Status ftsCheck = connection.exec(
+        QStringLiteral("INSERT INTO assets_fts (assets_fts, rank) VALUES ('integrity-check', 1)"));
     if (!ftsCheck) {
         report.searchIndexConsistent = false;
-        report.integrityProblems << QStringLiteral("search index does not match the assets: ")
-                + ftsCheck.error().detail();
+        report.integrityProblems << QStringLiteral("search index does not match the assets: ") +
+                                        ftsCheck.error().detail();
     }
     return {};
 }
@@ -124,29 +126,31 @@ Status StorageChecker::checkPostgres(const SqlConnection& connection, StorageChe
     // PostgreSQL has no integrity_check; what can go wrong at our level is an index left invalid
     // by a failed build and a constraint added NOT VALID and never validated.
     Result<QStringList> badIndexes = column(
-        connection, QStringLiteral("SELECT c.relname FROM pg_catalog.pg_index i "
-                                   "JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid "
-                                   "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-                                   "WHERE n.nspname = current_schema() AND (NOT i.indisvalid OR NOT i.indisready)"));
+        connection,
+        QStringLiteral("SELECT c.relname FROM pg_catalog.pg_index i "
+                       "JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid "
+                       "JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                       "WHERE n.nspname = current_schema() AND (NOT i.indisvalid OR NOT i.indisready)"));
     if (!badIndexes)
         return badIndexes.error();
     for (const QString& name : badIndexes.value())
         report.integrityProblems << QStringLiteral("index %1 is not valid").arg(name);
-    Result<QStringList> badConstraints = column(
-        connection, QStringLiteral("SELECT con.conname FROM pg_catalog.pg_constraint con "
-                                   "JOIN pg_catalog.pg_namespace n ON n.oid = con.connamespace "
-                                   "WHERE n.nspname = current_schema() AND NOT con.convalidated"));
+    Result<QStringList> badConstraints =
+        column(connection, QStringLiteral("SELECT con.conname FROM pg_catalog.pg_constraint con "
+                                          "JOIN pg_catalog.pg_namespace n ON n.oid = con.connamespace "
+                                          "WHERE n.nspname = current_schema() AND NOT con.convalidated"));
     if (!badConstraints)
         return badConstraints.error();
     for (const QString& name : badConstraints.value())
         report.integrityProblems << QStringLiteral("constraint %1 is not validated").arg(name);
 
-    const Result<qint64> hasAssets = scalar(
-        connection, QStringLiteral("SELECT count(*) FROM pg_catalog.pg_tables "
-                                   "WHERE schemaname = current_schema() AND tablename = 'assets'"));
+    const Result<qint64> hasAssets =
+        scalar(connection, QStringLiteral("SELECT count(*) FROM pg_catalog.pg_tables "
+                                          "WHERE schemaname = current_schema() AND tablename = 'assets'"));
     const Result<qint64> hasVector = scalar(
-        connection, QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_schema = "
-                                   "current_schema() AND table_name = 'assets' AND column_name = 'search_vector'"));
+        connection,
+        QStringLiteral("SELECT count(*) FROM information_schema.columns WHERE table_schema = "
+                       "current_schema() AND table_name = 'assets' AND column_name = 'search_vector'"));
     const Result<qint64> hasIndex = scalar(
         connection, QStringLiteral("SELECT count(*) FROM pg_catalog.pg_indexes "
                                    "WHERE schemaname = current_schema() AND indexname = 'assets_search'"));
@@ -159,7 +163,7 @@ Status StorageChecker::checkPostgres(const SqlConnection& connection, StorageChe
         report.assetRows = rows.value();
     }
     if (hasVector.value() == 0) {
-        report.searchIndexConsistent = true;  // nothing to be inconsistent yet; `pending` says why
+        report.searchIndexConsistent = true; // nothing to be inconsistent yet; `pending` says why
         return {};
     }
     Result<qint64> indexed =

@@ -21,9 +21,12 @@ Error invalid(const QString& message)
 // typo (?sslmod=require) cannot silently weaken a connection.
 const QStringList& passThroughOptions()
 {
-    static const QStringList options{QStringLiteral("sslmode"),          QStringLiteral("sslrootcert"),
-                                     QStringLiteral("sslcert"),          QStringLiteral("sslkey"),
-                                     QStringLiteral("connect_timeout"),  QStringLiteral("application_name"),
+    static const QStringList options{QStringLiteral("sslmode"),
+                                     QStringLiteral("sslrootcert"),
+                                     QStringLiteral("sslcert"),
+                                     QStringLiteral("sslkey"),
+                                     QStringLiteral("connect_timeout"),
+                                     QStringLiteral("application_name"),
                                      QStringLiteral("target_session_attrs")};
     return options;
 }
@@ -32,8 +35,8 @@ const QStringList& passThroughOptions()
 
 QString StorageConfig::defaultSqlitePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/assetdesk.sqlite3");
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/assetdesk.sqlite3");
 }
 
 StorageConfig StorageConfig::sqlite(const QString& path)
@@ -127,7 +130,8 @@ Result<StorageConfig> StorageConfig::parsePostgres(const QString& text)
         } else if (passThroughOptions().contains(key)) {
             // setConnectOptions() splices values into a libpq conninfo string: keep them unquoted-safe.
             if (!optionValueRe.match(value).hasMatch())
-                return invalid(QStringLiteral("The value of %1 contains characters that are not allowed.").arg(key));
+                return invalid(
+                    QStringLiteral("The value of %1 contains characters that are not allowed.").arg(key));
             options << key + QLatin1Char('=') + value;
         } else {
             return invalid(QStringLiteral("Unknown PostgreSQL URL parameter \"%1\". Allowed: schema, %2.")
@@ -143,7 +147,9 @@ QString StorageConfig::displayString() const
     if (m_backend == StorageBackend::SQLite)
         return m_sqlitePath;
     // Assembled by hand: QUrl drops the "//" of an empty authority (a Unix-socket URL).
-    auto encode = [](const QString& part) { return QString::fromLatin1(QUrl::toPercentEncoding(part)); };
+    auto encode = [](const QString& part) {
+        return QString::fromLatin1(QUrl::toPercentEncoding(part));
+    };
     QString text = QStringLiteral("postgresql://");
     if (!m_userName.isEmpty() || !m_password.isEmpty()) {
         text += encode(m_userName);

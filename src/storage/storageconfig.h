@@ -39,7 +39,7 @@ public:
     QString userName() const { return m_userName; }
     QString password() const { return m_password; }
     QString databaseName() const { return m_databaseName; }
-    QString schema() const { return m_schema; }  // empty: the server's default search_path
+    QString schema() const { return m_schema; } // empty: the server's default search_path
     // libpq options in QSqlDatabase::setConnectOptions() form ("k=v;k=v").
     QString connectOptions() const { return m_connectOptions; }
 

@@ -10,8 +10,7 @@ StorageWriter::StorageWriter(StorageConfig config, QList<Migration> migrations)
     : m_config(std::move(config))
     , m_migrations(std::move(migrations))
     , m_connectionName(SqlConnection::uniqueName(QStringLiteral("writer")))
-{
-}
+{}
 
 StorageWriter::~StorageWriter()
 {
@@ -20,8 +19,8 @@ StorageWriter::~StorageWriter()
 
 Status StorageWriter::openConnection(SqlConnection::Create create)
 {
-    Result<SqlConnection> connection = SqlConnection::open(m_config, m_connectionName,
-                                                           SqlConnection::Role::Writer, create);
+    Result<SqlConnection> connection =
+        SqlConnection::open(m_config, m_connectionName, SqlConnection::Role::Writer, create);
     if (!connection)
         return connection.error();
     m_connection = connection.value();

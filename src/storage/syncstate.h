@@ -10,7 +10,7 @@ namespace AssetDesk {
 struct SyncState
 {
     qint64 accountId = 0;
-    QString resource;   // "assets", "collections", "posts", "tickets", ...
+    QString resource; // "assets", "collections", "posts", "tickets", ...
     QString cursor;
     QDateTime updatedAt;
 

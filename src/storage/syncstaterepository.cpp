@@ -28,9 +28,9 @@ Result<QList<SyncState>> SyncStateRepository::query(const QString& where, const 
 
 Result<std::optional<SyncState>> SyncStateRepository::get(qint64 accountId, const QString& resource) const
 {
-    Result<QList<SyncState>> rows =
-        query(QStringLiteral("account_id = :account_id AND resource = :resource"),
-              {{QStringLiteral("account_id"), accountId}, {QStringLiteral("resource"), SqlValues::text(resource)}});
+    Result<QList<SyncState>> rows = query(
+        QStringLiteral("account_id = :account_id AND resource = :resource"),
+        {{QStringLiteral("account_id"), accountId}, {QStringLiteral("resource"), SqlValues::text(resource)}});
     if (!rows)
         return rows.error();
     return rows.value().isEmpty() ? std::nullopt : std::optional<SyncState>(rows.value().first());
@@ -41,16 +41,19 @@ Result<QList<SyncState>> SyncStateRepository::list(qint64 accountId) const
     return query(QStringLiteral("account_id = :account_id"), {{QStringLiteral("account_id"), accountId}});
 }
 
-Status SyncStateRepository::save(WriteContext& ctx, qint64 accountId, const QString& resource, const QString& cursor)
+Status SyncStateRepository::save(WriteContext& ctx, qint64 accountId, const QString& resource,
+                                 const QString& cursor)
 {
     if (accountId <= 0 || resource.isEmpty()) {
-        return Error(ErrorKind::Validation, QStringLiteral("A sync position needs an account and a resource."))
+        return Error(ErrorKind::Validation,
+                     QStringLiteral("A sync position needs an account and a resource."))
             .withOrigin(QStringLiteral("storage"));
     }
-    SqlStatement q = ctx.statement(QStringLiteral(
-        "INSERT INTO sync_state (account_id, resource, cursor, updated_at) VALUES (:account_id, :resource, :cursor, "
-        ":now) ON CONFLICT (account_id, resource) DO UPDATE SET cursor = excluded.cursor, "
-        "updated_at = excluded.updated_at"));
+    SqlStatement q = ctx.statement(
+        QStringLiteral("INSERT INTO sync_state (account_id, resource, cursor, updated_at) VALUES "
+                       "(:account_id, :resource, :cursor, "
+                       ":now) ON CONFLICT (account_id, resource) DO UPDATE SET cursor = excluded.cursor, "
+                       "updated_at = excluded.updated_at"));
     q.bind(QStringLiteral("account_id"), accountId)
         .bind(QStringLiteral("resource"), resource)
         .bind(QStringLiteral("cursor"), cursor)

@@ -21,8 +21,12 @@ class WriteContext;
 class SyncStateRepository
 {
 public:
-    explicit SyncStateRepository(const Storage& storage) : m_source(storage) {}
-    explicit SyncStateRepository(const WriteContext& context) : m_source(context) {}
+    explicit SyncStateRepository(const Storage& storage)
+        : m_source(storage)
+    {}
+    explicit SyncStateRepository(const WriteContext& context)
+        : m_source(context)
+    {}
 
     Result<std::optional<SyncState>> get(qint64 accountId, const QString& resource) const;
     Result<QList<SyncState>> list(qint64 accountId) const;

@@ -5,7 +5,6 @@ namespace AssetDesk {
 WriteContext::WriteContext(SqlConnection connection)
     : m_connection(std::move(connection))
     , m_now(QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC))
-{
-}
+{}
 
 } // namespace AssetDesk
