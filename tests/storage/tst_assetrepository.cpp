@@ -1,0 +1,583 @@
+#include "testdatabase.h"
+#include "testsamples.h"
+
+#include "storage/accountrepository.h"
+#include "storage/assetrepository.h"
+#include "storage/sqlstatement.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTest>
+
+using namespace AssetDesk;
+using namespace AssetDesk::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QSet<QString> remoteIds(const QList<Asset>& assets)
+{
+    QSet<QString> ids;
+    for (const Asset& a : assets)
+        ids.insert(a.remoteId);
+    return ids;
+}
+
+QStringList orderedRemoteIds(const QList<Asset>& assets)
+{
+    QStringList ids;
+    for (const Asset& a : assets)
+        ids << a.remoteId;
+    return ids;
+}
+
+QDateTime utc(int y, int m, int d)
+{
+    return QDateTime(QDate(y, m, d), QTime(12, 0), Qt::UTC);
+}
+
+// A small corpus with distinct words in every searchable field.
+QList<Asset> corpus(qint64 accountId, qint64 otherAccountId)
+{
+    Asset harbour = sampleAsset(accountId, u"A1"_s);
+    harbour.title = u"Harbour at dawn"_s;
+    harbour.caption = u"Fishing boats leave the harbour"_s;
+    harbour.keywords = {u"harbour"_s, u"boats"_s};
+    harbour.rights.credit = u"Jane Doe"_s;
+    harbour.campaign = u"Spring Coast 2024"_s;
+    harbour.fileName = u"IMG_0001.jpg"_s;
+    harbour.rights.approval = ApprovalState::Approved;
+    harbour.rights.licenseExpiresAt = utc(2029, 6, 1); // expired at 2030-01-01
+    harbour.modifiedAt = utc(2024, 3, 1);
+
+    Asset hut = sampleAsset(accountId, u"A2"_s);
+    hut.title = u"Mountain hut"_s;
+    hut.caption = u"Snow on the ridge"_s;
+    hut.keywords = {u"alps"_s, u"winter"_s};
+    hut.rights.credit = u"Max Mustermann"_s;
+    hut.campaign = u"Winter Peaks"_s;
+    hut.fileName = u"hut.tif"_s;
+    hut.rights.approval = ApprovalState::Requested;
+    hut.rights.licenseExpiresAt = utc(2030, 1, 15); // expiring soon at 2030-01-01
+    hut.lifecycle = LifecycleState::Draft;
+    hut.modifiedAt = utc(2024, 4, 1);
+
+    Asset city = sampleAsset(otherAccountId, u"A3"_s);
+    city.title = u"City at night"_s;
+    city.caption = u"Neon lights and rain"_s;
+    city.keywords = {u"city"_s, u"neon"_s};
+    city.rights.credit = u"Jane Roe"_s;
+    city.campaign = u"Urban Nights"_s;
+    city.fileName = u"city.mp4"_s;
+    city.service = Service::Iconik;
+    city.mediaType = MediaType::Video;
+    city.rights.approval = ApprovalState::Approved;
+    city.rights.licenseExpiresAt = {}; // unrestricted
+    city.lifecycle = LifecycleState::Published;
+    city.modifiedAt = utc(2024, 5, 1);
+
+    Asset coast = sampleAsset(accountId, u"A4"_s);
+    coast.title = u"Coastline"_s;
+    coast.caption = u"Cliffs in spring"_s;
+    coast.keywords = {u"coast"_s};
+    coast.rights.credit = u"Jane Doe"_s;
+    coast.campaign = u"Spring Coast 2024"_s;
+    coast.fileName = u"cliffs.jpg"_s;
+    coast.rights.approval = ApprovalState::Approved;
+    coast.rights.licenseExpiresAt = utc(2031, 12, 31); // valid at 2030-01-01
+    coast.modifiedAt = utc(2024, 6, 1);
+    return {harbour, hut, city, coast};
+}
+
+} // namespace
+
+class TestAssetRepository : public QObject
+{
+    Q_OBJECT
+private slots:
+    void roundTripsEveryField_data() { backendRows(); }
+    void roundTripsEveryField()
+    {
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 accountId = addAccount(*storage, sampleAccount());
+        QFile fixture(QStringLiteral(ASSETDESK_TEST_DATA_DIR "/storage/photoshelter-media.json"));
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        Asset asset = sampleAsset(accountId, u"I0000rGcYRbM3zE8"_s);
+        asset.rawJson = fixture.readAll();
+        asset.caption = u"Fischerboote verlassen den Hafen – früh am Morgen „im Nebel“ 📷"_s;
+        asset.keywords << u"Grüße"_s << u"two\nlines"_s;
+
+        const Result<QList<qint64>> ids = storage->writeAndWait(
+            [asset](WriteContext& ctx) { return AssetRepository::upsert(ctx, {asset}); });
+        ASSETDESK_VERIFY_OK(ids);
+        QCOMPARE(ids->size(), 1);
+
+        Asset expected = asset;
+        expected.id = ids->first();
+        expected.keywords.last() = u"two lines"_s; // one keyword per line: a line break becomes a space
+        const Result<std::optional<Asset>> stored = AssetRepository(*storage).get(expected.id);
+        ASSETDESK_VERIFY_OK(stored);
+        QVERIFY(stored->has_value());
+        const Asset& got = **stored;
+        QCOMPARE(got.remoteId, expected.remoteId);
+        QCOMPARE(got.caption, expected.caption);
+        QCOMPARE(got.keywords, expected.keywords);
+        QCOMPARE(got.rights.licenseExpiresAt, expected.rights.licenseExpiresAt);
+        QCOMPARE(got.rights.credit, expected.rights.credit);
+        QCOMPARE(got.modifiedAt, expected.modifiedAt);
+        QCOMPARE(got.renditions.size(), 2);
+        QCOMPARE(got.renditions.at(0).remoteUrl, expected.renditions.at(0).remoteUrl);
+        QCOMPARE(got.renditions.at(1).localPath, expected.renditions.at(1).localPath);
+        QCOMPARE(got.collectionRemoteIds, expected.collectionRemoteIds);
+        QCOMPARE(got.rawJson, expected.rawJson);
+        QVERIFY(got == expected);
+
+        const auto byRemote = AssetRepository(*storage).findByRemoteId(accountId, asset.remoteId);
+        ASSETDESK_VERIFY_OK(byRemote);
+        QVERIFY(byRemote->has_value() && **byRemote == expected);
+        QVERIFY(!AssetRepository(*storage).findByRemoteId(accountId + 1, asset.remoteId).value().has_value());
+    }
+
+    void upsertReportsOnlyRealChanges_data() { backendRows(); }
+    void upsertReportsOnlyRealChanges()
+    {
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 accountId = addAccount(*storage, sampleAccount());
+        const QList<Asset> batch{sampleAsset(accountId, u"u1"_s), sampleAsset(accountId, u"u2"_s)};
+        auto upsert = [&storage](const QList<Asset>& assets) {
+            return storage->writeAndWait(
+                [assets](WriteContext& ctx) -> Result<std::pair<QList<qint64>, ChangeSet>> {
+                    Result<QList<qint64>> ids = AssetRepository::upsert(ctx, assets);
+                    if (!ids)
+                        return ids.error();
+                    return std::pair{ids.value(), ctx.changes()};
+                });
+        };
+        const auto first = upsert(batch);
+        ASSETDESK_VERIFY_OK(first);
+        QCOMPARE(first->second.ids(EntityKind::Asset, ChangeSet::Op::Inserted), first->first);
+
+        const auto same = upsert(batch);
+        ASSETDESK_VERIFY_OK(same);
+        QCOMPARE(same->first, first->first);
+        QVERIFY(same->second.isEmpty());
+
+        QList<Asset> edited = batch;
+        edited[1].rights.approval = ApprovalState::NotApproved;
+        edited << sampleAsset(accountId, u"u3"_s);
+        const auto second = upsert(edited);
+        ASSETDESK_VERIFY_OK(second);
+        QCOMPARE(second->first.mid(0, 2), first->first);
+        QCOMPARE(second->second.ids(EntityKind::Asset, ChangeSet::Op::Updated),
+                 QList<qint64>{first->first.at(1)});
+        QCOMPARE(second->second.ids(EntityKind::Asset, ChangeSet::Op::Inserted),
+                 QList<qint64>{second->first.at(2)});
+        QCOMPARE(AssetRepository(*storage).get(first->first.at(1)).value()->rights.approval,
+                 ApprovalState::NotApproved);
+        QCOMPARE(AssetRepository(*storage).count().value(), qint64(3));
+    }
+
+    void renditionsAndCachedFiles_data() { backendRows(); }
+    void renditionsAndCachedFiles()
+    {
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 accountId = addAccount(*storage, sampleAccount());
+        Asset asset = sampleAsset(accountId, u"r1"_s);
+        const qint64 id =
+            storage
+                ->writeAndWait([asset](WriteContext& ctx) { return AssetRepository::upsert(ctx, {asset}); })
+                .value()
+                .first();
+
+        const Status cached = storage->writeAndWait([id](WriteContext& ctx) {
+            return AssetRepository::setRenditionLocalPath(ctx, id, u"original"_s, u"/cache/orig.jpg"_s);
+        });
+        ASSETDESK_VERIFY_OK(cached);
+        const Status missing = storage->writeAndWait([id](WriteContext& ctx) {
+            return AssetRepository::setRenditionLocalPath(ctx, id, u"no-such"_s, u"/x"_s);
+        });
+        QCOMPARE(missing.error().kind(), ErrorKind::NotFound);
+
+        // A re-sync knows no local paths, changes the thumbnail and drops nothing else...
+        Asset resynced = asset;
+        resynced.caption = u"Re-synced"_s;
+        resynced.renditions[1].localPath.clear();
+        resynced.renditions[1].width = 320;
+        const Status r1 = storage->writeAndWait([resynced](WriteContext& ctx) -> Status {
+            auto ids = AssetRepository::upsert(ctx, {resynced});
+            return ids ? Status() : Status(ids.error());
+        });
+        ASSETDESK_VERIFY_OK(r1);
+        Asset got = *AssetRepository(*storage).get(id).value();
+        QCOMPARE(got.renditions.size(), 2);
+        QCOMPARE(got.renditions.at(0).localPath, u"/cache/orig.jpg"_s);
+        QCOMPARE(got.renditions.at(1).localPath, asset.renditions.at(1).localPath);
+        QCOMPARE(got.renditions.at(1).width, 320);
+
+        // ...and a later page without the thumbnail removes it.
+        resynced.renditions.removeLast();
+        resynced.collectionRemoteIds = {u"C-other"_s};
+        const Status r2 = storage->writeAndWait([resynced](WriteContext& ctx) -> Status {
+            auto ids = AssetRepository::upsert(ctx, {resynced});
+            return ids ? Status() : Status(ids.error());
+        });
+        ASSETDESK_VERIFY_OK(r2);
+        got = *AssetRepository(*storage).get(id).value();
+        QCOMPARE(got.renditions.size(), 1);
+        QCOMPARE(got.renditions.first().name, u"original"_s);
+        QCOMPARE(got.collectionRemoteIds, QStringList{u"C-other"_s});
+    }
+
+    void versionsAreRecorded_data() { backendRows(); }
+    void versionsAreRecorded()
+    {
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 accountId = addAccount(*storage, sampleAccount());
+        Asset asset = sampleAsset(accountId, u"v"_s);
+        qint64 id = 0;
+        for (const QString& version : {u"v1"_s, u"v2"_s, u"v1"_s}) {
+            asset.version = version;
+            asset.modifiedAt = asset.modifiedAt.addDays(1);
+            const auto ids = storage->writeAndWait(
+                [asset](WriteContext& ctx) { return AssetRepository::upsert(ctx, {asset}); });
+            ASSETDESK_VERIFY_OK(ids);
+            id = ids->first();
+        }
+        const QList<AssetVersion> versions = AssetRepository(*storage).versions(id).value();
+        QCOMPARE(versions.size(), 2);
+        QCOMPARE(versions.at(0).version, u"v1"_s);
+        QCOMPARE(versions.at(1).version, u"v2"_s);
+        QCOMPARE(versions.at(1).modifiedAt, sampleAsset(accountId, u"v"_s).modifiedAt.addDays(2));
+        QVERIFY(versions.at(0).firstSeenAt.isValid());
+        QCOMPARE(AssetRepository(*storage).get(id).value()->version, u"v1"_s);
+    }
+
+    void refusesAssetsWithoutIdentity_data() { backendRows(); }
+    void refusesAssetsWithoutIdentity()
+    {
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 accountId = addAccount(*storage, sampleAccount());
+        const QList<Asset> bad{sampleAsset(accountId, u"ok"_s), sampleAsset(accountId, QString())};
+        const auto result =
+            storage->writeAndWait([bad](WriteContext& ctx) { return AssetRepository::upsert(ctx, bad); });
+        QCOMPARE(result.error().kind(), ErrorKind::Validation);
+        QCOMPARE(AssetRepository(*storage).count().value(), qint64(0)); // the whole batch rolled back
+    }
+
+    void removesByRemoteIds_data() { backendRows(); }
+    void removesByRemoteIds()
+    {
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 a = addAccount(*storage, sampleAccount());
+        const qint64 b = addAccount(*storage, sampleAccount(Service::Iconik, u"b"_s));
+        const auto ids = storage->writeAndWait([a, b](WriteContext& ctx) {
+            return AssetRepository::upsert(ctx, {sampleAsset(a, u"x1"_s), sampleAsset(a, u"x2"_s),
+                                                 sampleAsset(a, u"x3"_s), sampleAsset(b, u"x1"_s)});
+        });
+        ASSETDESK_VERIFY_OK(ids);
+        const auto removed =
+            storage->writeAndWait([a](WriteContext& ctx) -> Result<std::pair<int, ChangeSet>> {
+                auto n = AssetRepository::removeByRemoteIds(ctx, a, {u"x1"_s, u"x3"_s, u"not-there"_s});
+                if (!n)
+                    return n.error();
+                return std::pair{n.value(), ctx.changes()};
+            });
+        ASSETDESK_VERIFY_OK(removed);
+        QCOMPARE(removed->first, 2);
+        QCOMPARE(removed->second.ids(EntityKind::Asset, ChangeSet::Op::Removed),
+                 (QList<qint64>{ids->at(0), ids->at(2)}));
+        QCOMPARE(orderedRemoteIds(AssetRepository(*storage).getMany(*ids).value()),
+                 (QStringList{u"x2"_s, u"x1"_s}));
+        QCOMPARE(AssetRepository(*storage).getMany(*ids).value().last().accountId, b);
+        // Renditions went with their asset.
+        const auto orphans = storage->writeAndWait([](WriteContext& ctx) -> Result<qint64> {
+            SqlStatement q = ctx.statement(u"SELECT count(*) FROM asset_renditions r LEFT JOIN assets a "
+                                           u"ON a.id = r.asset_id WHERE a.id IS NULL"_s);
+            if (Status s = q.exec(); !s)
+                return s.error();
+            return q.next() ? q.value(0).toLongLong() : -1;
+        });
+        QCOMPARE(orphans.value(), qint64(0));
+    }
+
+    void searchesText_data()
+    {
+        QTest::addColumn<QString>("backend");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QStringList>("expected");
+        const QList<std::tuple<const char*, QString, QStringList>> cases{
+            {"caption word", u"fishing"_s, {u"A1"_s}},
+            {"keyword", u"alps"_s, {u"A2"_s}},
+            {"credit", u"mustermann"_s, {u"A2"_s}},
+            {"credit shared by two", u"Jane Doe"_s, {u"A1"_s, u"A4"_s}},
+            {"campaign", u"urban nights"_s, {u"A3"_s}},
+            {"campaign with year", u"spring coast 2024"_s, {u"A1"_s, u"A4"_s}},
+            {"title prefix", u"harb"_s, {u"A1"_s}},
+            {"file name", u"hut.tif"_s, {u"A2"_s}},
+            {"case and punctuation", u"  NEON, rain!"_s, {u"A3"_s}},
+            {"every word must match", u"snow harbour"_s, {}},
+            {"no searchable word", u"!!! ..."_s, {}},
+        };
+        for (const QString& backend : {u"sqlite"_s, u"postgresql"_s}) {
+            for (const auto& [name, text, expected] : cases)
+                QTest::newRow(qPrintable(backend + u": "_s + QLatin1String(name)))
+                    << backend << text << expected;
+        }
+    }
+    void searchesText()
+    {
+        QFETCH(QString, backend);
+        QFETCH(QString, text);
+        QFETCH(QStringList, expected);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        QVERIFY(seedCorpus(*storage));
+        AssetQuery query;
+        query.text = text;
+        const Result<QList<Asset>> found = AssetRepository(*storage).search(query);
+        ASSETDESK_VERIFY_OK(found);
+        QCOMPARE(remoteIds(found.value()), QSet<QString>(expected.cbegin(), expected.cend()));
+        QCOMPARE(AssetRepository(*storage).count(query).value(), qint64(expected.size()));
+        if (!found->isEmpty())
+            QCOMPARE(found->first().renditions.size(), 2); // results are complete assets
+    }
+
+    void searchFollowsUpdatesAndDeletes_data() { backendRows(); }
+    void searchFollowsUpdatesAndDeletes()
+    {
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        QVERIFY(seedCorpus(*storage));
+        const qint64 accountId = mainAccountId(*storage);
+        AssetRepository repo(*storage);
+        auto find = [&repo](const QString& text) {
+            AssetQuery q;
+            q.text = text;
+            return remoteIds(repo.search(q).value());
+        };
+        QCOMPARE(find(u"fishing"_s), QSet<QString>{u"A1"_s});
+
+        Asset harbour = *repo.findByRemoteId(accountId, u"A1"_s).value();
+        harbour.caption = u"Sailing boats return"_s;
+        harbour.rights.credit = u"Erika Musterfrau"_s;
+        const auto updated = storage->writeAndWait(
+            [harbour](WriteContext& ctx) { return AssetRepository::upsert(ctx, {harbour}); });
+        ASSETDESK_VERIFY_OK(updated);
+        QVERIFY(find(u"fishing"_s).isEmpty());
+        QCOMPARE(find(u"sailing"_s), QSet<QString>{u"A1"_s});
+        QCOMPARE(find(u"musterfrau"_s), QSet<QString>{u"A1"_s});
+        QCOMPARE(find(u"jane doe"_s), QSet<QString>{u"A4"_s});
+
+        const auto removed = storage->writeAndWait([accountId](WriteContext& ctx) {
+            return AssetRepository::removeByRemoteIds(ctx, accountId, {u"A2"_s});
+        });
+        QCOMPARE(removed.value(), 1);
+        QVERIFY(find(u"alps"_s).isEmpty());
+        QVERIFY(storage->check().value().searchIndexConsistent);
+    }
+
+    void filtersCombine_data() { backendRows(); }
+    void filtersCombine()
+    {
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        QVERIFY(seedCorpus(*storage));
+        const QList<Account> accounts = AccountRepository(*storage).list().value();
+        const qint64 main = mainAccountId(*storage);
+        QCOMPARE(accounts.size(), 2);
+        AssetRepository repo(*storage);
+        auto check = [&repo](const AssetQuery& q, const QStringList& expected) {
+            const QList<Asset> found = repo.search(q).value();
+            const bool same = remoteIds(found) == QSet<QString>(expected.cbegin(), expected.cend()) &&
+                              repo.count(q).value() == expected.size();
+            if (!same)
+                qWarning() << "got" << orderedRemoteIds(found) << "expected" << expected;
+            return same;
+        };
+        AssetQuery q;
+        q.accountId = main;
+        QVERIFY(check(q, {u"A1"_s, u"A2"_s, u"A4"_s}));
+        q.approval = ApprovalState::Approved;
+        QVERIFY(check(q, {u"A1"_s, u"A4"_s}));
+        q.text = u"jane"_s;
+        QVERIFY(check(q, {u"A1"_s, u"A4"_s}));
+        q.campaign = u"Spring Coast 2024"_s;
+        q.modifiedFrom = utc(2024, 5, 1);
+        QVERIFY(check(q, {u"A4"_s}));
+        q.modifiedFrom = {};
+        q.modifiedTo = utc(2024, 5, 1);
+        QVERIFY(check(q, {u"A1"_s}));
+
+        AssetQuery byService;
+        byService.service = Service::Iconik;
+        QVERIFY(check(byService, {u"A3"_s}));
+        byService.mediaType = MediaType::Image;
+        QVERIFY(check(byService, {}));
+        AssetQuery video;
+        video.mediaType = MediaType::Video;
+        video.lifecycle = LifecycleState::Published;
+        QVERIFY(check(video, {u"A3"_s}));
+
+        AssetQuery rights;
+        rights.rightsAt = utc(2030, 1, 1);
+        const QList<std::pair<RightsStatus, QStringList>> statuses{{RightsStatus::Expired, {u"A1"_s}},
+                                                                   {RightsStatus::ExpiringSoon, {u"A2"_s}},
+                                                                   {RightsStatus::Valid, {u"A4"_s}},
+                                                                   {RightsStatus::Unrestricted, {u"A3"_s}}};
+        for (const auto& [status, expected] : statuses) {
+            rights.rightsStatus = status;
+            QVERIFY2(check(rights, expected), qPrintable(u"rights status %1"_s.arg(int(status))));
+        }
+        // The window is Rights::statusAt's: with 10 days A2 (15 days left) is simply valid.
+        rights.rightsStatus = RightsStatus::Valid;
+        rights.soonDays = 10;
+        QVERIFY(check(rights, {u"A2"_s, u"A4"_s}));
+        rights.text = u"jane"_s;
+        rights.accountId = main;
+        QVERIFY(check(rights, {u"A4"_s}));
+    }
+
+    void ordersByRelevanceThenRecency_data() { backendRows(); }
+    void ordersByRelevanceThenRecency()
+    {
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        QVERIFY(seedCorpus(*storage));
+        const qint64 accountId = mainAccountId(*storage);
+        // "lighthouse" in the title of an old asset and only in the caption of a newer one.
+        Asset titled = sampleAsset(accountId, u"T"_s);
+        titled.title = u"Lighthouse"_s;
+        titled.caption = u"Rocks"_s;
+        titled.modifiedAt = utc(2020, 1, 1);
+        titled.rights.credit = u"Studio"_s;
+        Asset captioned = sampleAsset(accountId, u"C"_s);
+        captioned.title = u"Evening"_s;
+        captioned.caption = u"A small lighthouse far away on the horizon behind the boats"_s;
+        captioned.modifiedAt = utc(2025, 1, 1);
+        captioned.rights.credit = u"Studio"_s;
+        const auto ids = storage->writeAndWait([titled, captioned](WriteContext& ctx) {
+            return AssetRepository::upsert(ctx, {captioned, titled});
+        });
+        ASSETDESK_VERIFY_OK(ids);
+        AssetQuery q;
+        q.text = u"lighthouse"_s;
+        QCOMPARE(orderedRemoteIds(AssetRepository(*storage).search(q).value()),
+                 (QStringList{u"T"_s, u"C"_s}));
+
+        // Equal relevance ("jane doe" is the credit of both): newest first.
+        q.text = u"jane doe"_s;
+        QCOMPARE(orderedRemoteIds(AssetRepository(*storage).search(q).value()),
+                 (QStringList{u"A4"_s, u"A1"_s}));
+
+        // No text: newest first, and limit / offset page through it.
+        AssetQuery all;
+        all.limit = 2;
+        QCOMPARE(orderedRemoteIds(AssetRepository(*storage).search(all).value()),
+                 (QStringList{u"C"_s, u"A4"_s}));
+        all.offset = 2;
+        QCOMPARE(orderedRemoteIds(AssetRepository(*storage).search(all).value()),
+                 (QStringList{u"A3"_s, u"A2"_s}));
+        all.limit = 0;
+        all.offset = 4;
+        QCOMPARE(orderedRemoteIds(AssetRepository(*storage).search(all).value()),
+                 (QStringList{u"A1"_s, u"T"_s}));
+    }
+
+    // A text query joined to two filters must be driven by the full-text index, not by a scan.
+    void searchUsesTheFullTextIndex_data() { backendRows(); }
+    void searchUsesTheFullTextIndex()
+    {
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        QVERIFY(seedCorpus(*storage));
+        AssetQuery q;
+        q.text = u"harbour boats"_s;
+        q.accountId = mainAccountId(*storage);
+        q.approval = ApprovalState::Approved;
+        AssetRepository repo(*storage);
+        if (backend == u"sqlite") {
+            const Result<QString> plan = repo.explainSearch(q);
+            ASSETDESK_VERIFY_OK(plan);
+            QVERIFY2(plan->contains(u"SCAN assets_fts VIRTUAL TABLE INDEX"_s), qPrintable(plan.value()));
+            QVERIFY2(plan->contains(u"SEARCH a USING INTEGER PRIMARY KEY (rowid=?)"_s),
+                     qPrintable(plan.value()));
+            QVERIFY2(!QRegularExpression(u"SCAN a(\\s|$)"_s).match(plan.value()).hasMatch(),
+                     qPrintable(plan.value()));
+        } else {
+            // Give the planner a table worth indexing (and statistics), where both filters match
+            // nearly every row: only the text condition is selective.
+            const Status filled =
+                storage->writeAndWait([accountId = *q.accountId](WriteContext& ctx) -> Status {
+                    SqlStatement fill = ctx.statement(u"INSERT INTO assets (account_id, service, remote_id, "
+                                                      u"title, caption, approval, modified_at) "
+                                                      u"SELECT :account, 'photoshelter', 'filler-' || n, "
+                                                      u"'Filler ' || n, 'Nothing to see ' || n, "
+                                                      u"'approved', n FROM generate_series(1, 5000) AS n"_s);
+                    fill.bind(u"account"_s, accountId);
+                    return fill.exec();
+                });
+            ASSETDESK_VERIFY_OK(filled);
+            // What autovacuum does in a live workspace: statistics, and the GIN pending list merged
+            // into the index (VACUUM cannot run inside the writer's transactions).
+            const QString name = SqlConnection::uniqueName(u"test-vacuum"_s);
+            {
+                Result<SqlConnection> maintenance = SqlConnection::open(
+                    db.config(), name, SqlConnection::Role::Writer, SqlConnection::Create::MustExist);
+                ASSETDESK_VERIFY_OK(maintenance);
+                const Status vacuumed = maintenance->exec(u"VACUUM ANALYZE assets"_s);
+                ASSETDESK_VERIFY_OK(vacuumed);
+            }
+            SqlConnection::close(name);
+            const Result<QString> plan = repo.explainSearch(q);
+            ASSETDESK_VERIFY_OK(plan);
+            QVERIFY2(plan->contains(u"Bitmap Index Scan on assets_search"_s), qPrintable(plan.value()));
+            QVERIFY2(!plan->contains(u"Seq Scan"_s), qPrintable(plan.value()));
+        }
+        QCOMPARE(remoteIds(repo.search(q).value()), QSet<QString>{u"A1"_s});
+    }
+
+private:
+    static void backendRows()
+    {
+        TestDatabase::addBackendColumn();
+        TestDatabase::addBackendRows();
+    }
+
+    // The PhotoShelter account of the corpus (A1, A2, A4); A3 belongs to the iconik one.
+    static qint64 mainAccountId(Storage& storage)
+    {
+        const auto found =
+            AccountRepository(storage).findBy(Service::PhotoShelter, u"ops@acme.example"_s, u"org-42"_s);
+        return found.ok() && found.value() ? found.value()->id : -1;
+    }
+
+    static bool seedCorpus(Storage& storage)
+    {
+        const qint64 main = addAccount(storage, sampleAccount());
+        const qint64 other = addAccount(storage, sampleAccount(Service::Iconik, u"app-id"_s));
+        const QList<Asset> assets = corpus(main, other);
+        const auto ids = storage.writeAndWait(
+            [assets](WriteContext& ctx) { return AssetRepository::upsert(ctx, assets); });
+        return main > 0 && other > 0 && ids.ok();
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAssetRepository)
+#include "tst_assetrepository.moc"
