@@ -1,9 +1,8 @@
 #pragma once
 
+#include "core/result.h"
 #include "net/httprequest.h"
 #include "net/httpresponse.h"
-
-#include "core/result.h"
 
 #include <functional>
 

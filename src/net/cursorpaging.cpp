@@ -10,23 +10,27 @@ namespace AssetDesk {
 
 CursorPaging::CursorPaging(Options options)
     : m_options(std::move(options))
-{
-}
+{}
 
 CursorPaging CursorPaging::xNextToken()
 {
-    return CursorPaging({QStringLiteral("/meta/next_token"), QStringLiteral("pagination_token"), {}, {}, false});
+    return CursorPaging(
+        {QStringLiteral("/meta/next_token"), QStringLiteral("pagination_token"), {}, {}, false});
 }
 
 CursorPaging CursorPaging::zendeskCursor()
 {
-    return CursorPaging({QStringLiteral("/meta/after_cursor"), QStringLiteral("page[after]"),
-                         QStringLiteral("/meta/has_more"), {}, false});
+    return CursorPaging({QStringLiteral("/meta/after_cursor"),
+                         QStringLiteral("page[after]"),
+                         QStringLiteral("/meta/has_more"),
+                         {},
+                         false});
 }
 
 CursorPaging CursorPaging::iconikScroll()
 {
-    return CursorPaging({QStringLiteral("/scroll_id"), QStringLiteral("scroll_id"), {}, QStringLiteral("/objects"), true});
+    return CursorPaging(
+        {QStringLiteral("/scroll_id"), QStringLiteral("scroll_id"), {}, QStringLiteral("/objects"), true});
 }
 
 QUrl CursorPaging::urlFor(const QUrl& firstUrl, const PageToken& token) const
@@ -54,9 +58,9 @@ Result<std::optional<PageToken>> CursorPaging::next(const QJsonObject& page, con
     if (!m_options.itemsPointer.isEmpty()) {
         const QJsonValue items = jsonAt(page, m_options.itemsPointer);
         if (!items.isArray()) {
-            return Error(ErrorKind::Parse, QCoreApplication::translate("AssetDesk::Paging",
-                                                                       "The page has no item list at %1.")
-                                               .arg(m_options.itemsPointer));
+            return Error(ErrorKind::Parse,
+                         QCoreApplication::translate("AssetDesk::Paging", "The page has no item list at %1.")
+                             .arg(m_options.itemsPointer));
         }
         if (items.toArray().isEmpty())
             return std::optional<PageToken>();

@@ -7,8 +7,7 @@ namespace AssetDesk {
 HeaderAuthenticator::HeaderAuthenticator(HttpHeaders headers, QList<std::pair<QString, QString>> queryItems)
     : m_headers(std::move(headers))
     , m_queryItems(std::move(queryItems))
-{
-}
+{}
 
 void HeaderAuthenticator::authorize(HttpRequest request, QObject* context, AuthorizeDone done)
 {

@@ -26,13 +26,14 @@ bool isRedirectStatus(int status)
 
 QString origin(const QUrl& url)
 {
-    return url.scheme().toLower() + QStringLiteral("://") + url.host().toLower() + QLatin1Char(':')
-        + QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
+    return url.scheme().toLower() + QStringLiteral("://") + url.host().toLower() + QLatin1Char(':') +
+           QString::number(url.port(url.scheme() == QLatin1String("https") ? 443 : 80));
 }
 
 } // namespace
 
-HttpCall::HttpCall(QNetworkAccessManager* manager, HttpClientOptions options, HttpRequest request, QObject* parent)
+HttpCall::HttpCall(QNetworkAccessManager* manager, HttpClientOptions options, HttpRequest request,
+                   QObject* parent)
     : QObject(parent)
     , m_manager(manager)
     , m_options(std::move(options))
@@ -46,7 +47,8 @@ HttpCall::HttpCall(QNetworkAccessManager* manager, HttpClientOptions options, Ht
         const qint64 now = m_options.clock.nowMs();
         if (now < m_timerTargetMs) {
             // Timers may fire a little early; the clock decides.
-            m_timer->start(int(m_options.clock.toTimerInterval(std::chrono::milliseconds(m_timerTargetMs - now)).count()));
+            m_timer->start(int(
+                m_options.clock.toTimerInterval(std::chrono::milliseconds(m_timerTargetMs - now)).count()));
             return;
         }
         if (auto next = std::exchange(m_timerNext, nullptr))
@@ -236,8 +238,9 @@ void HttpCall::followRedirect(const HttpResponse& response)
         finish(error);
         return;
     }
-    if (!target.isValid() || (target.scheme() != QLatin1String("https") && target.scheme() != QLatin1String("http"))
-        || (m_hop.url.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https"))) {
+    if (!target.isValid() ||
+        (target.scheme() != QLatin1String("https") && target.scheme() != QLatin1String("http")) ||
+        (m_hop.url.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https"))) {
         const Error error = m_errors.refusedRedirect(m_hop.url, response.status);
         releaseBudget(RateLimitInfo::fromResponse(response, m_options.clock), response.status);
         finish(error);
@@ -309,7 +312,8 @@ void HttpCall::scheduleRetryOrFinish(const Error& error, const RateLimitInfo& in
         return;
     }
     const qint64 now = m_options.clock.nowMs();
-    const double random = m_options.random ? m_options.random() : QRandomGenerator::global()->generateDouble();
+    const double random =
+        m_options.random ? m_options.random() : QRandomGenerator::global()->generateDouble();
     qint64 delay = m_options.retry.backoff(m_attempt - 1, random).count();
     if (const auto notBefore = info.notBeforeMs(status)) {
         const qint64 serverWait = *notBefore - now;
@@ -347,8 +351,9 @@ void HttpCall::waitUntil(qint64 clockMs, void (HttpCall::*next)())
     m_timerNext = next;
     m_timerTargetMs = clockMs;
     const qint64 wait = std::max<qint64>(0, clockMs - m_options.clock.nowMs());
-    m_timer->start(int(std::min<qint64>(m_options.clock.toTimerInterval(std::chrono::milliseconds(wait)).count(),
-                                        std::numeric_limits<int>::max())));
+    m_timer->start(
+        int(std::min<qint64>(m_options.clock.toTimerInterval(std::chrono::milliseconds(wait)).count(),
+                             std::numeric_limits<int>::max())));
 }
 
 void HttpCall::setStatus(const QString& text)
@@ -363,8 +368,8 @@ void HttpCall::logAttempt(int status, const QString& outcome) const
 {
     const QString statusText = status ? QString::number(status) : QStringLiteral("no response");
     QString line = QStringLiteral("[%1] %2 %3 -> %4 in %5 ms, %6 B, attempt %7/%8, budget wait %9 ms")
-                       .arg(m_options.serviceId, QString::fromLatin1(m_hop.method), redactor().redactUrl(m_hop.url),
-                            statusText)
+                       .arg(m_options.serviceId, QString::fromLatin1(m_hop.method),
+                            redactor().redactUrl(m_hop.url), statusText)
                        .arg(m_elapsedMs)
                        .arg(m_received)
                        .arg(m_attempt)

@@ -1,12 +1,11 @@
 #pragma once
 
+#include "core/result.h"
 #include "net/httpclientoptions.h"
 #include "net/httperrorclassifier.h"
 #include "net/httprequest.h"
 #include "net/httpresponse.h"
 #include "net/ratelimitinfo.h"
-
-#include "core/result.h"
 
 #include <QList>
 #include <QObject>
@@ -33,7 +32,7 @@ public:
     ~HttpCall() override;
 
     const HttpRequest& request() const { return m_request; }
-    int attempt() const { return m_attempt; }        // 1-based; the attempt in progress or the last one
+    int attempt() const { return m_attempt; } // 1-based; the attempt in progress or the last one
     int maxAttempts() const;
     bool isFinished() const { return m_state == State::Finished; }
 
@@ -53,7 +52,15 @@ Q_SIGNALS:
 
 private:
     friend class HttpClient;
-    enum class State { Idle, Authorizing, WaitingForBudget, Sending, BackingOff, Finished };
+    enum class State
+    {
+        Idle,
+        Authorizing,
+        WaitingForBudget,
+        Sending,
+        BackingOff,
+        Finished
+    };
 
     HttpCall(QNetworkAccessManager* manager, HttpClientOptions options, HttpRequest request, QObject* parent);
     Redactor& redactor() const { return *m_options.redactor; }
@@ -78,10 +85,10 @@ private:
 
     QNetworkAccessManager* m_manager;
     HttpClientOptions m_options;
-    HttpRequest m_request;       // as given by the caller
-    HttpErrorClassifier m_errors; // refers to m_options
-    HttpRequest m_authorized;    // with credentials, for the current attempt
-    HttpRequest m_hop;           // what the current redirect hop sends
+    HttpRequest m_request;                 // as given by the caller
+    HttpErrorClassifier m_errors;          // refers to m_options
+    HttpRequest m_authorized;              // with credentials, for the current attempt
+    HttpRequest m_hop;                     // what the current redirect hop sends
     QList<QByteArray> m_credentialHeaders; // headers the authenticator set: dropped on cross-origin hops
     QString m_bucket;
     State m_state = State::Idle;

@@ -37,9 +37,9 @@ void HttpClient::send(const HttpRequest& request, QObject* context, Callback don
     HttpCall* call = send(request);
     // The connection dies with `context`, which drops the callback. It is also cut explicitly
     // before the abort, since destroyed() is emitted while the connection still exists.
-    const QMetaObject::Connection delivery = connect(
-        call, &HttpCall::finished, context,
-        [done = std::move(done)](const Result<HttpResponse>& result) { done(result); });
+    const QMetaObject::Connection delivery =
+        connect(call, &HttpCall::finished, context,
+                [done = std::move(done)](const Result<HttpResponse>& result) { done(result); });
     connect(context, &QObject::destroyed, call, [call, delivery] {
         disconnect(delivery);
         call->abort();

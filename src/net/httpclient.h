@@ -1,11 +1,10 @@
 #pragma once
 
+#include "core/result.h"
 #include "net/httpcall.h"
 #include "net/httpclientoptions.h"
 #include "net/httprequest.h"
 #include "net/httpresponse.h"
-
-#include "core/result.h"
 
 #include <QObject>
 

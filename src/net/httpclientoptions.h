@@ -1,13 +1,12 @@
 #pragma once
 
+#include "core/error.h"
 #include "net/authenticator.h"
 #include "net/httpresponse.h"
 #include "net/netclock.h"
 #include "net/ratebudget.h"
 #include "net/redactor.h"
 #include "net/retrypolicy.h"
-
-#include "core/error.h"
 
 #include <QByteArray>
 #include <QString>
@@ -29,12 +28,12 @@ struct HttpClientOptions
     QString serviceId;   // "x", "zendesk": request log prefix and Error::origin
     QString serviceName; // "X", "Zendesk": user-facing messages; serviceId when empty
     RetryPolicy retry;
-    ErrorBodyParser errorParser;                   // optional
-    std::shared_ptr<Authenticator> authenticator;  // optional
-    std::shared_ptr<RateBudget> budget;            // optional; one per service, shared
-    std::shared_ptr<Redactor> redactor;            // shared by the whole app; created when null
-    NetClock clock;                                // tests pass an accelerated clock
-    std::function<double()> random;                // uniform [0,1) for jitter; system RNG when empty
+    ErrorBodyParser errorParser;                  // optional
+    std::shared_ptr<Authenticator> authenticator; // optional
+    std::shared_ptr<RateBudget> budget;           // optional; one per service, shared
+    std::shared_ptr<Redactor> redactor;           // shared by the whole app; created when null
+    NetClock clock;                               // tests pass an accelerated clock
+    std::function<double()> random;               // uniform [0,1) for jitter; system RNG when empty
     QByteArray userAgent = "AssetDesk/0.1";
 };
 

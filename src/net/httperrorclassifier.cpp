@@ -23,8 +23,7 @@ QString formatBytes(qint64 bytes)
 
 HttpErrorClassifier::HttpErrorClassifier(const HttpClientOptions& options)
     : m_options(options)
-{
-}
+{}
 
 QString HttpErrorClassifier::serviceName(const QUrl& fallback) const
 {
@@ -41,12 +40,14 @@ Error HttpErrorClassifier::fromResponse(const HttpResponse& response, const QByt
     const Redactor& redactor = *m_options.redactor;
     const int status = response.status;
     const QString name = serviceName(response.url);
-    const std::optional<Error> parsed = m_options.errorParser ? m_options.errorParser(response) : std::nullopt;
+    const std::optional<Error> parsed =
+        m_options.errorParser ? m_options.errorParser(response) : std::nullopt;
     ErrorKind kind = parsed ? ErrorKind::ApiError : ErrorKind::HttpStatus;
     QString message;
     if (status == 401) {
         kind = ErrorKind::Auth;
-        message = tr("%1 did not accept the credentials (HTTP 401). Sign in again or check the key.").arg(name);
+        message =
+            tr("%1 did not accept the credentials (HTTP 401). Sign in again or check the key.").arg(name);
     } else if (status == 429) {
         kind = ErrorKind::RateLimited;
         message = tr("%1 is limiting how often AssetDesk may call it (HTTP 429).").arg(name);
@@ -62,20 +63,22 @@ Error HttpErrorClassifier::fromResponse(const HttpResponse& response, const QByt
         if (!parsed->detail().isEmpty())
             detail += QStringLiteral(": ") + parsed->detail();
     } else if (!response.body.isEmpty()) {
-        detail += QStringLiteral(": ") + redactor.redactBody(response.body.left(300), response.contentType()).simplified();
+        detail += QStringLiteral(": ") +
+                  redactor.redactBody(response.body.left(300), response.contentType()).simplified();
     }
     Error error(kind, redactor.redactText(message), redactor.redactText(detail));
     error.withHttpStatus(status).withOrigin(m_options.serviceId);
     if (parsed && !parsed->apiCode().isEmpty())
         error.withApiCode(parsed->apiCode());
     if (const auto notBefore = info.notBeforeMs(status))
-        error.withRetryAfter(std::chrono::milliseconds(std::max<qint64>(0, *notBefore - m_options.clock.nowMs())));
+        error.withRetryAfter(
+            std::chrono::milliseconds(std::max<qint64>(0, *notBefore - m_options.clock.nowMs())));
     return error;
 }
 
 Error HttpErrorClassifier::fromTransport(QNetworkReply::NetworkError code, const QString& errorString,
-                                         const QList<QSslError>& sslErrors, const QByteArray& method, const QUrl& url,
-                                         std::chrono::milliseconds timeout) const
+                                         const QList<QSslError>& sslErrors, const QByteArray& method,
+                                         const QUrl& url, std::chrono::milliseconds timeout) const
 {
     const QString host = url.host();
     QString message;
@@ -113,8 +116,9 @@ Error HttpErrorClassifier::fromTransport(QNetworkReply::NetworkError code, const
 
 Error HttpErrorClassifier::tooLargeUpFront(const QUrl& url, qint64 announced, qint64 limit, int status) const
 {
-    return Error(ErrorKind::TooLarge, tr("The response from %1 would be %2, over the %3 limit; it was not downloaded.")
-                                          .arg(url.host(), formatBytes(announced), formatBytes(limit)),
+    return Error(ErrorKind::TooLarge,
+                 tr("The response from %1 would be %2, over the %3 limit; it was not downloaded.")
+                     .arg(url.host(), formatBytes(announced), formatBytes(limit)),
                  m_options.redactor->redactUrl(url))
         .withHttpStatus(status)
         .withOrigin(m_options.serviceId);
@@ -122,8 +126,9 @@ Error HttpErrorClassifier::tooLargeUpFront(const QUrl& url, qint64 announced, qi
 
 Error HttpErrorClassifier::tooLargeStreamed(const QUrl& url, qint64 received, qint64 limit, int status) const
 {
-    return Error(ErrorKind::TooLarge, tr("The response from %1 is larger than the %2 limit; stopped after %3.")
-                                          .arg(url.host(), formatBytes(limit), formatBytes(received)),
+    return Error(ErrorKind::TooLarge,
+                 tr("The response from %1 is larger than the %2 limit; stopped after %3.")
+                     .arg(url.host(), formatBytes(limit), formatBytes(received)),
                  m_options.redactor->redactUrl(url))
         .withHttpStatus(status)
         .withOrigin(m_options.serviceId);
@@ -131,7 +136,8 @@ Error HttpErrorClassifier::tooLargeStreamed(const QUrl& url, qint64 received, qi
 
 Error HttpErrorClassifier::tooManyRedirects(const QUrl& start, int limit, int status) const
 {
-    return Error(ErrorKind::HttpStatus, tr("Too many redirects from %1 (more than %2).").arg(start.host()).arg(limit),
+    return Error(ErrorKind::HttpStatus,
+                 tr("Too many redirects from %1 (more than %2).").arg(start.host()).arg(limit),
                  m_options.redactor->redactUrl(start))
         .withHttpStatus(status)
         .withOrigin(m_options.serviceId);
@@ -140,7 +146,8 @@ Error HttpErrorClassifier::tooManyRedirects(const QUrl& start, int limit, int st
 Error HttpErrorClassifier::refusedRedirect(const QUrl& from, int status) const
 {
     return Error(ErrorKind::Transport,
-                 tr("%1 redirected to an insecure or invalid address; the redirect was refused.").arg(from.host()),
+                 tr("%1 redirected to an insecure or invalid address; the redirect was refused.")
+                     .arg(from.host()),
                  m_options.redactor->redactUrl(from))
         .withHttpStatus(status)
         .withOrigin(m_options.serviceId);
@@ -148,8 +155,8 @@ Error HttpErrorClassifier::refusedRedirect(const QUrl& from, int status) const
 
 Error HttpErrorClassifier::invalidUrl(const QUrl& url) const
 {
-    return Error(ErrorKind::Validation,
-                 tr("Cannot send a request to “%1”: not an http(s) address.").arg(m_options.redactor->redactUrl(url)))
+    return Error(ErrorKind::Validation, tr("Cannot send a request to “%1”: not an http(s) address.")
+                                            .arg(m_options.redactor->redactUrl(url)))
         .withOrigin(m_options.serviceId);
 }
 

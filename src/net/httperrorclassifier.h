@@ -1,10 +1,9 @@
 #pragma once
 
+#include "core/error.h"
 #include "net/httpclientoptions.h"
 #include "net/httpresponse.h"
 #include "net/ratelimitinfo.h"
-
-#include "core/error.h"
 
 #include <QList>
 #include <QNetworkReply>
@@ -28,10 +27,12 @@ public:
 
     // A final non-2xx answer: the injected ErrorBodyParser first (ApiError), else HttpStatus;
     // 401 is always Auth and 429 RateLimited. Carries retryAfter when the answer asked for a wait.
-    Error fromResponse(const HttpResponse& response, const QByteArray& method, const RateLimitInfo& info) const;
+    Error fromResponse(const HttpResponse& response, const QByteArray& method,
+                       const RateLimitInfo& info) const;
     // No (complete) answer: refused, unknown host, timeout, TLS (naming the certificate problem).
-    Error fromTransport(QNetworkReply::NetworkError code, const QString& errorString, const QList<QSslError>& sslErrors,
-                        const QByteArray& method, const QUrl& url, std::chrono::milliseconds timeout) const;
+    Error fromTransport(QNetworkReply::NetworkError code, const QString& errorString,
+                        const QList<QSslError>& sslErrors, const QByteArray& method, const QUrl& url,
+                        std::chrono::milliseconds timeout) const;
     Error tooLargeUpFront(const QUrl& url, qint64 announced, qint64 limit, int status) const;
     Error tooLargeStreamed(const QUrl& url, qint64 received, qint64 limit, int status) const;
     Error tooManyRedirects(const QUrl& start, int limit, int status) const;

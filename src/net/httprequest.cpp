@@ -40,7 +40,8 @@ HttpRequest& HttpRequest::removeHeader(const QByteArray& name)
 
 bool HttpRequest::hasHeader(const QByteArray& name) const
 {
-    return std::any_of(headers.cbegin(), headers.cend(), [&name](const HttpHeader& h) { return sameName(h.first, name); });
+    return std::any_of(headers.cbegin(), headers.cend(),
+                       [&name](const HttpHeader& h) { return sameName(h.first, name); });
 }
 
 QByteArray HttpRequest::header(const QByteArray& name) const

@@ -24,9 +24,9 @@ struct HttpRequest
 
     QByteArray method = "GET";
     QUrl url;
-    HttpHeaders headers;          // in sending order; names compare case-insensitively
+    HttpHeaders headers; // in sending order; names compare case-insensitively
     QByteArray body;
-    QByteArray contentType;       // sent as Content-Type when the body is not empty
+    QByteArray contentType; // sent as Content-Type when the body is not empty
     // Whether sending twice is harmless. Unset: GET/HEAD/PUT/DELETE/OPTIONS yes, others no. A POST
     // that the service deduplicates may be flagged idempotent explicitly.
     std::optional<bool> idempotent;
@@ -34,7 +34,7 @@ struct HttpRequest
     int maxRedirects = 5;
     // Longest silence (no byte sent or received) before the attempt fails as a timeout.
     std::chrono::milliseconds timeout = std::chrono::seconds(30);
-    QString logTag;               // free text shown in the request log ("sync assets p3")
+    QString logTag; // free text shown in the request log ("sync assets p3")
     // Rate-limit window this request counts against. Empty: RateBudget decides (one bucket per
     // service, or method + path template when the service limits per endpoint).
     QString rateBucket;

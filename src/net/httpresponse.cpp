@@ -20,7 +20,9 @@ QString sourceName(const HttpResponse& response)
 
 Error parseError(const HttpResponse& response, const QString& message, const QString& detail = {})
 {
-    return Error(ErrorKind::Parse, message, detail).withHttpStatus(response.status).withOrigin(response.serviceId);
+    return Error(ErrorKind::Parse, message, detail)
+        .withHttpStatus(response.status)
+        .withOrigin(response.serviceId);
 }
 
 Result<QJsonDocument> jsonDocument(const HttpResponse& response)
@@ -41,22 +43,24 @@ Result<QJsonDocument> jsonDocument(const HttpResponse& response)
                                         .arg(sourceName(response), what));
     }
     if (response.body.trimmed().isEmpty())
-        return parseError(response, tr("Expected JSON from %1 but the response was empty.").arg(sourceName(response)));
+        return parseError(response,
+                          tr("Expected JSON from %1 but the response was empty.").arg(sourceName(response)));
 
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(response.body, &error);
     if (error.error != QJsonParseError::NoError) {
-        const bool truncated = error.error == QJsonParseError::UnterminatedObject
-            || error.error == QJsonParseError::UnterminatedArray || error.error == QJsonParseError::UnterminatedString
-            || error.offset >= response.body.trimmed().size();
-        const QString message = truncated
-            ? tr("The JSON from %1 ends early (%2 bytes); the response was probably cut off.")
-                  .arg(sourceName(response))
-                  .arg(response.body.size())
-            : tr("The JSON from %1 is malformed at byte %2: %3.")
-                  .arg(sourceName(response))
-                  .arg(error.offset)
-                  .arg(error.errorString());
+        const bool truncated = error.error == QJsonParseError::UnterminatedObject ||
+                               error.error == QJsonParseError::UnterminatedArray ||
+                               error.error == QJsonParseError::UnterminatedString ||
+                               error.offset >= response.body.trimmed().size();
+        const QString message =
+            truncated ? tr("The JSON from %1 ends early (%2 bytes); the response was probably cut off.")
+                            .arg(sourceName(response))
+                            .arg(response.body.size())
+                      : tr("The JSON from %1 is malformed at byte %2: %3.")
+                            .arg(sourceName(response))
+                            .arg(error.offset)
+                            .arg(error.errorString());
         return parseError(response, message);
     }
     return doc;
@@ -107,9 +111,10 @@ Result<QJsonObject> jsonObject(const HttpResponse& response)
     if (!doc)
         return doc.error();
     if (!doc->isObject()) {
-        return parseError(response, QCoreApplication::translate("AssetDesk::HttpResponse",
-                                                                "Expected a JSON object from %1 but received a list.")
-                                        .arg(sourceName(response)));
+        return parseError(response,
+                          QCoreApplication::translate("AssetDesk::HttpResponse",
+                                                      "Expected a JSON object from %1 but received a list.")
+                              .arg(sourceName(response)));
     }
     return doc->object();
 }
@@ -120,9 +125,10 @@ Result<QJsonArray> jsonArray(const HttpResponse& response)
     if (!doc)
         return doc.error();
     if (!doc->isArray()) {
-        return parseError(response, QCoreApplication::translate("AssetDesk::HttpResponse",
-                                                                "Expected a JSON list from %1 but received an object.")
-                                        .arg(sourceName(response)));
+        return parseError(response,
+                          QCoreApplication::translate("AssetDesk::HttpResponse",
+                                                      "Expected a JSON list from %1 but received an object.")
+                              .arg(sourceName(response)));
     }
     return doc->array();
 }

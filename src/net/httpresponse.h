@@ -1,8 +1,7 @@
 #pragma once
 
-#include "net/httprequest.h"
-
 #include "core/result.h"
+#include "net/httprequest.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -16,10 +15,10 @@ namespace AssetDesk {
 struct HttpResponse
 {
     int status = 0;
-    HttpHeaders headers;   // as received, in order
+    HttpHeaders headers; // as received, in order
     QByteArray body;
-    QUrl url;              // the final URL, after redirects
-    QString serviceId;     // which service answered ("x", "zendesk"); the origin of errors built from it
+    QUrl url;          // the final URL, after redirects
+    QString serviceId; // which service answered ("x", "zendesk"); the origin of errors built from it
 
     bool isSuccess() const { return status >= 200 && status < 300; }
     // First header called `name`, compared case-insensitively; empty if absent.

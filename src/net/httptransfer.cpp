@@ -29,8 +29,7 @@ HttpTransfer::HttpTransfer(QNetworkAccessManager* manager, const HttpClientOptio
     , m_manager(manager)
     , m_options(options)
     , m_errors(errors)
-{
-}
+{}
 
 HttpTransfer::~HttpTransfer()
 {
@@ -48,7 +47,8 @@ void HttpTransfer::start(const HttpRequest& hop)
 
     QNetworkRequest request(m_hop.url);
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
-    request.setTransferTimeout(int(std::clamp<qint64>(m_hop.timeout.count(), 1, std::numeric_limits<int>::max())));
+    request.setTransferTimeout(
+        int(std::clamp<qint64>(m_hop.timeout.count(), 1, std::numeric_limits<int>::max())));
     request.setHeader(QNetworkRequest::UserAgentHeader, QString::fromLatin1(m_options.userAgent));
     for (const HttpHeader& h : std::as_const(m_hop.headers)) {
         const QByteArray existing = request.rawHeader(h.first);
@@ -67,7 +67,8 @@ void HttpTransfer::start(const HttpRequest& hop)
         if (!m_hop.body.isEmpty()) {
             qCDebug(lcNet).noquote() << QStringLiteral("[%1]   > body: %2")
                                             .arg(m_options.serviceId,
-                                                 redactor.redactBody(m_hop.body.left(2048), m_hop.contentType));
+                                                 redactor.redactBody(m_hop.body.left(2048),
+                                                                     m_hop.contentType));
         }
     }
 
@@ -85,7 +86,8 @@ void HttpTransfer::start(const HttpRequest& hop)
     });
     connect(reply, &QNetworkReply::uploadProgress, this, &HttpTransfer::uploadProgress);
     // Recorded for the message only: nothing calls ignoreSslErrors(), so the handshake fails.
-    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) { m_sslErrors = errors; });
+    connect(reply, &QNetworkReply::sslErrors, this,
+            [this](const QList<QSslError>& errors) { m_sslErrors = errors; });
     connect(reply, &QNetworkReply::finished, this, &HttpTransfer::onFinished);
 }
 
@@ -99,7 +101,8 @@ void HttpTransfer::onMetaDataChanged()
         return;
     const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
     if (length.isValid() && length.toLongLong() > m_hop.maxResponseBytes)
-        fail(m_errors.tooLargeUpFront(m_hop.url, length.toLongLong(), m_hop.maxResponseBytes, status), status);
+        fail(m_errors.tooLargeUpFront(m_hop.url, length.toLongLong(), m_hop.maxResponseBytes, status),
+             status);
 }
 
 void HttpTransfer::onReadyRead()

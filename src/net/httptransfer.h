@@ -1,10 +1,9 @@
 #pragma once
 
+#include "core/result.h"
 #include "net/httperrorclassifier.h"
 #include "net/httprequest.h"
 #include "net/httpresponse.h"
-
-#include "core/result.h"
 
 #include <QElapsedTimer>
 #include <QList>
@@ -28,8 +27,8 @@ class HttpTransfer : public QObject
 {
     Q_OBJECT
 public:
-    HttpTransfer(QNetworkAccessManager* manager, const HttpClientOptions& options, const HttpErrorClassifier& errors,
-                 QObject* parent);
+    HttpTransfer(QNetworkAccessManager* manager, const HttpClientOptions& options,
+                 const HttpErrorClassifier& errors, QObject* parent);
     ~HttpTransfer() override;
 
     void start(const HttpRequest& hop);

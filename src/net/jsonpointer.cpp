@@ -12,7 +12,8 @@ QJsonValue jsonAt(const QJsonObject& root, const QString& pointer)
     QJsonValue current = root;
     const QStringList tokens = pointer.mid(1).split(QLatin1Char('/'));
     for (QString token : tokens) {
-        token.replace(QStringLiteral("~1"), QStringLiteral("/")).replace(QStringLiteral("~0"), QStringLiteral("~"));
+        token.replace(QStringLiteral("~1"), QStringLiteral("/"))
+            .replace(QStringLiteral("~0"), QStringLiteral("~"));
         if (current.isObject()) {
             current = current.toObject().value(token);
         } else if (current.isArray()) {

@@ -11,16 +11,19 @@ void MemorySecretVault::read(const QString& key, QObject* context, ReadCallback 
         if (it != m_secrets.cend())
             result = *it;
     }
-    QMetaObject::invokeMethod(context, [done, result] { done(result); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done, result] { done(result); }, Qt::QueuedConnection);
 }
 
-void MemorySecretVault::write(const QString& key, const QByteArray& secret, QObject* context, DoneCallback done)
+void MemorySecretVault::write(const QString& key, const QByteArray& secret, QObject* context,
+                              DoneCallback done)
 {
     {
         QMutexLocker lock(&m_mutex);
         m_secrets.insert(key, secret);
     }
-    QMetaObject::invokeMethod(context, [done] { done(Status()); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done] { done(Status()); }, Qt::QueuedConnection);
 }
 
 void MemorySecretVault::remove(const QString& key, QObject* context, DoneCallback done)
@@ -29,7 +32,8 @@ void MemorySecretVault::remove(const QString& key, QObject* context, DoneCallbac
         QMutexLocker lock(&m_mutex);
         m_secrets.remove(key);
     }
-    QMetaObject::invokeMethod(context, [done] { done(Status()); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done] { done(Status()); }, Qt::QueuedConnection);
 }
 
 bool MemorySecretVault::contains(const QString& key) const

@@ -9,15 +9,14 @@ namespace AssetDesk {
 namespace {
 bool sameOrigin(const QUrl& a, const QUrl& b)
 {
-    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0
-        && a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && a.port(-1) == b.port(-1);
+    return a.scheme().compare(b.scheme(), Qt::CaseInsensitive) == 0 &&
+           a.host().compare(b.host(), Qt::CaseInsensitive) == 0 && a.port(-1) == b.port(-1);
 }
 } // namespace
 
 NextLinkPaging::NextLinkPaging(Options options)
     : m_options(std::move(options))
-{
-}
+{}
 
 NextLinkPaging NextLinkPaging::odataNextLink()
 {
@@ -68,15 +67,17 @@ Result<std::optional<PageToken>> NextLinkPaging::next(const QJsonObject& page, c
         return std::optional<PageToken>();
     const QUrl target = link.isString() ? pageUrl.resolved(QUrl(link.toString())) : QUrl();
     if (!target.isValid()) {
-        return Error(ErrorKind::Parse, QCoreApplication::translate("AssetDesk::Paging",
-                                                                   "The next-page link at %1 is not a valid address.")
-                                           .arg(m_options.linkPointer));
+        return Error(ErrorKind::Parse,
+                     QCoreApplication::translate("AssetDesk::Paging",
+                                                 "The next-page link at %1 is not a valid address.")
+                         .arg(m_options.linkPointer));
     }
     if (!sameOrigin(target, pageUrl)) {
-        return Error(ErrorKind::Parse, QCoreApplication::translate("AssetDesk::Paging",
-                                                                   "The next-page link points to another host (%1); "
-                                                                   "it was not followed.")
-                                           .arg(target.host()));
+        return Error(ErrorKind::Parse,
+                     QCoreApplication::translate("AssetDesk::Paging",
+                                                 "The next-page link points to another host (%1); "
+                                                 "it was not followed.")
+                         .arg(target.host()));
     }
     return std::optional<PageToken>(PageToken::fromLink(target));
 }

@@ -50,8 +50,9 @@ OAuthAuthorizationFlow::OAuthAuthorizationFlow(OAuthConfig config, HttpClientOpt
     connect(m_timeout, &QTimer::timeout, this, [this] {
         const qint64 seconds = std::max<qint64>(1, m_config.flowTimeout.count() / 1000);
         const QString limit = seconds >= 120 ? tr("%1 min").arg(seconds / 60) : tr("%1 s").arg(seconds);
-        finish(Error(ErrorKind::Auth, tr("The %1 sign-in was not completed in the browser within %2; start it again.")
-                                          .arg(serviceName(), limit))
+        finish(Error(ErrorKind::Auth,
+                     tr("The %1 sign-in was not completed in the browser within %2; start it again.")
+                         .arg(serviceName(), limit))
                    .withOrigin(m_config.serviceId));
     });
 }
@@ -74,13 +75,16 @@ void OAuthAuthorizationFlow::start()
     auto* handler = new QOAuthHttpServerReplyHandler(QHostAddress::LocalHost, 0, this);
     m_handler = handler;
     if (!handler->isListening()) {
-        finish(Error(ErrorKind::Transport, tr("Could not open a local port on 127.0.0.1 to receive the %1 sign-in.")
-                                               .arg(serviceName()))
-                   .withOrigin(m_config.serviceId));
+        finish(
+            Error(
+                ErrorKind::Transport,
+                tr("Could not open a local port on 127.0.0.1 to receive the %1 sign-in.").arg(serviceName()))
+                .withOrigin(m_config.serviceId));
         return;
     }
     handler->setCallbackPath(m_config.callbackPath);
-    handler->setCallbackText(tr("AssetDesk received the %1 sign-in. You can close this page.").arg(serviceName()));
+    handler->setCallbackText(
+        tr("AssetDesk received the %1 sign-in. You can close this page.").arg(serviceName()));
     QString path = handler->callbackPath();
     if (!path.startsWith(QLatin1Char('/')))
         path.prepend(QLatin1Char('/'));
@@ -119,7 +123,8 @@ void OAuthAuthorizationFlow::start()
         if (m_openBrowser)
             m_openBrowser(url);
     });
-    connect(handler, &QAbstractOAuthReplyHandler::callbackReceived, this, &OAuthAuthorizationFlow::onCallback);
+    connect(handler, &QAbstractOAuthReplyHandler::callbackReceived, this,
+            &OAuthAuthorizationFlow::onCallback);
     m_timeout->start(int(std::min<qint64>(m_config.flowTimeout.count(), std::numeric_limits<int>::max())));
     flow->grant();
 }
@@ -138,7 +143,8 @@ void OAuthAuthorizationFlow::onCallback(const QVariantMap& values)
     const QString code = decoded(values.value(QStringLiteral("code")));
 
     if (state != QString::fromLatin1(m_state)) {
-        qCWarning(lcNet).noquote() << QStringLiteral("[%1] sign-in answer with a state that does not match; ignored")
+        qCWarning(lcNet).noquote() << QStringLiteral(
+                                          "[%1] sign-in answer with a state that does not match; ignored")
                                           .arg(m_config.serviceId);
         finish(Error(ErrorKind::Auth, tr("The sign-in answer did not match this request (state mismatch); "
                                          "nothing was stored."))
@@ -148,25 +154,27 @@ void OAuthAuthorizationFlow::onCallback(const QVariantMap& values)
     if (!error.isEmpty()) {
         const QString description = decoded(values.value(QStringLiteral("error_description")));
         const QString message = error == QLatin1String("access_denied")
-            ? tr("The %1 sign-in was declined in the browser.").arg(serviceName())
-            : tr("%1 refused the sign-in: %2").arg(serviceName(), description.isEmpty() ? error : description);
+                                    ? tr("The %1 sign-in was declined in the browser.").arg(serviceName())
+                                    : tr("%1 refused the sign-in: %2")
+                                          .arg(serviceName(), description.isEmpty() ? error : description);
         finish(Error(ErrorKind::Auth, message).withApiCode(error).withOrigin(m_config.serviceId));
         return;
     }
     if (code.isEmpty()) {
-        finish(Error(ErrorKind::Auth, tr("The %1 sign-in answer carried no authorization code.").arg(serviceName()))
+        finish(Error(ErrorKind::Auth,
+                     tr("The %1 sign-in answer carried no authorization code.").arg(serviceName()))
                    .withOrigin(m_config.serviceId));
         return;
     }
-    m_tokens->exchangeCode(code, m_verifier, m_redirectUri, this, [this](Result<Credentials> credentials) {
-        finish(credentials);
-    });
+    m_tokens->exchangeCode(code, m_verifier, m_redirectUri, this,
+                           [this](Result<Credentials> credentials) { finish(credentials); });
 }
 
 void OAuthAuthorizationFlow::cancel()
 {
     if (m_running)
-        finish(Error(ErrorKind::Cancelled, tr("The %1 sign-in was cancelled.").arg(serviceName())).withOrigin(m_config.serviceId));
+        finish(Error(ErrorKind::Cancelled, tr("The %1 sign-in was cancelled.").arg(serviceName()))
+                   .withOrigin(m_config.serviceId));
 }
 
 void OAuthAuthorizationFlow::finish(const Result<Credentials>& result)
@@ -184,7 +192,8 @@ void OAuthAuthorizationFlow::finish(const Result<Credentials>& result)
     if (m_qtFlow)
         m_qtFlow->deleteLater();
     if (!result)
-        qCWarning(lcNet).noquote() << QStringLiteral("[%1] sign-in failed: %2").arg(m_config.serviceId, result.error().toLogString());
+        qCWarning(lcNet).noquote() << QStringLiteral("[%1] sign-in failed: %2")
+                                          .arg(m_config.serviceId, result.error().toLogString());
     else
         qCInfo(lcNet).noquote() << QStringLiteral("[%1] sign-in succeeded").arg(m_config.serviceId);
     Q_EMIT finished(result);

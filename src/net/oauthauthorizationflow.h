@@ -1,10 +1,9 @@
 #pragma once
 
-#include "net/httpclientoptions.h"
-#include "net/oauthconfig.h"
-
 #include "core/credentials.h"
 #include "core/result.h"
+#include "net/httpclientoptions.h"
+#include "net/oauthconfig.h"
 
 #include <QByteArray>
 #include <QObject>

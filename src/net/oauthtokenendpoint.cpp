@@ -43,8 +43,8 @@ std::optional<Error> OAuthTokenEndpoint::parseOAuthError(const HttpResponse& res
 
 Error OAuthTokenEndpoint::authError(const Error& error) const
 {
-    if (error.kind() == ErrorKind::Transport || error.kind() == ErrorKind::Cancelled
-        || error.kind() == ErrorKind::RateLimited)
+    if (error.kind() == ErrorKind::Transport || error.kind() == ErrorKind::Cancelled ||
+        error.kind() == ErrorKind::RateLimited)
         return error;
     QString message = error.message();
     if (error.kind() == ErrorKind::ApiError || error.kind() == ErrorKind::Auth)
@@ -54,10 +54,11 @@ Error OAuthTokenEndpoint::authError(const Error& error) const
     return auth;
 }
 
-HttpRequest OAuthTokenEndpoint::tokenRequest(const QUrl& url, QList<std::pair<QString, QString>> parameters) const
+HttpRequest OAuthTokenEndpoint::tokenRequest(const QUrl& url,
+                                             QList<std::pair<QString, QString>> parameters) const
 {
-    const bool basic = m_config.isConfidential()
-        && m_config.clientAuthentication == OAuthConfig::ClientAuthentication::BasicHeader;
+    const bool basic = m_config.isConfidential() &&
+                       m_config.clientAuthentication == OAuthConfig::ClientAuthentication::BasicHeader;
     if (!basic)
         parameters.append({QStringLiteral("client_id"), m_config.clientId});
     if (m_config.isConfidential() && !basic)
@@ -77,7 +78,8 @@ HttpRequest OAuthTokenEndpoint::tokenRequest(const QUrl& url, QList<std::pair<QS
     }
     if (basic) {
         // RFC 6749 2.3.1: both parts form-encoded before Base64.
-        const QByteArray pair = QUrl::toPercentEncoding(m_config.clientId) + ':' + QUrl::toPercentEncoding(m_config.clientSecret);
+        const QByteArray pair =
+            QUrl::toPercentEncoding(m_config.clientId) + ':' + QUrl::toPercentEncoding(m_config.clientSecret);
         request.setHeader("Authorization", "Basic " + pair.toBase64());
     }
     request.setHeader("Accept", "application/json");
@@ -96,7 +98,8 @@ Result<Credentials> OAuthTokenEndpoint::credentialsFrom(const Result<HttpRespons
     const QJsonObject& body = json.value();
     const QString accessToken = body.value(QStringLiteral("access_token")).toString();
     if (accessToken.isEmpty()) {
-        return Error(ErrorKind::Parse, tr("%1 answered the sign-in without an access token.").arg(serviceName()))
+        return Error(ErrorKind::Parse,
+                     tr("%1 answered the sign-in without an access token.").arg(serviceName()))
             .withOrigin(m_config.serviceId);
     }
     Credentials credentials = previous;
@@ -105,22 +108,25 @@ Result<Credentials> OAuthTokenEndpoint::credentialsFrom(const Result<HttpRespons
     if (!refreshToken.isEmpty())
         credentials.refreshToken = refreshToken;
     const QJsonValue expiresIn = body.value(QStringLiteral("expires_in"));
-    const qint64 seconds = expiresIn.isString() ? expiresIn.toString().toLongLong() : qint64(expiresIn.toDouble());
-    credentials.accessTokenExpiresAt = seconds > 0 ? m_client->options().clock.now().addSecs(seconds) : QDateTime();
+    const qint64 seconds =
+        expiresIn.isString() ? expiresIn.toString().toLongLong() : qint64(expiresIn.toDouble());
+    credentials.accessTokenExpiresAt =
+        seconds > 0 ? m_client->options().clock.now().addSecs(seconds) : QDateTime();
     m_client->redactor().registerSecret(credentials.accessToken);
     m_client->redactor().registerSecret(credentials.refreshToken);
     return credentials;
 }
 
-void OAuthTokenEndpoint::exchangeCode(const QString& code, const QByteArray& codeVerifier, const QUrl& redirectUri,
-                                      QObject* context, CredentialsDone done)
+void OAuthTokenEndpoint::exchangeCode(const QString& code, const QByteArray& codeVerifier,
+                                      const QUrl& redirectUri, QObject* context, CredentialsDone done)
 {
     m_client->redactor().registerSecret(code);
     m_client->redactor().registerSecret(QString::fromLatin1(codeVerifier));
-    const HttpRequest request = tokenRequest(m_config.tokenUrl, {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
-                                                                 {QStringLiteral("code"), code},
-                                                                 {QStringLiteral("redirect_uri"), redirectUri.toString(QUrl::FullyEncoded)},
-                                                                 {QStringLiteral("code_verifier"), QString::fromLatin1(codeVerifier)}});
+    const HttpRequest request = tokenRequest(
+        m_config.tokenUrl, {{QStringLiteral("grant_type"), QStringLiteral("authorization_code")},
+                            {QStringLiteral("code"), code},
+                            {QStringLiteral("redirect_uri"), redirectUri.toString(QUrl::FullyEncoded)},
+                            {QStringLiteral("code_verifier"), QString::fromLatin1(codeVerifier)}});
     QPointer<OAuthTokenEndpoint> self(this);
     m_client->send(request, context, [self, done](Result<HttpResponse> response) {
         if (self)
@@ -131,15 +137,19 @@ void OAuthTokenEndpoint::exchangeCode(const QString& code, const QByteArray& cod
 void OAuthTokenEndpoint::refresh(const Credentials& current, QObject* context, CredentialsDone done)
 {
     if (current.refreshToken.isEmpty()) {
-        const Error error = Error(ErrorKind::Auth, tr("The %1 sign-in cannot be renewed (no refresh token); sign in again.")
-                                                       .arg(serviceName()))
-                                .withOrigin(m_config.serviceId);
-        QMetaObject::invokeMethod(context, [done, error] { done(error); }, Qt::QueuedConnection);
+        const Error error =
+            Error(
+                ErrorKind::Auth,
+                tr("The %1 sign-in cannot be renewed (no refresh token); sign in again.").arg(serviceName()))
+                .withOrigin(m_config.serviceId);
+        QMetaObject::invokeMethod(
+            context, [done, error] { done(error); }, Qt::QueuedConnection);
         return;
     }
     m_client->redactor().registerSecret(current.refreshToken);
-    QList<std::pair<QString, QString>> parameters{{QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
-                                                  {QStringLiteral("refresh_token"), current.refreshToken}};
+    QList<std::pair<QString, QString>> parameters{
+        {QStringLiteral("grant_type"), QStringLiteral("refresh_token")},
+        {QStringLiteral("refresh_token"), current.refreshToken}};
     const HttpRequest request = tokenRequest(m_config.tokenUrl, parameters);
     QPointer<OAuthTokenEndpoint> self(this);
     m_client->send(request, context, [self, done, current](Result<HttpResponse> response) {
@@ -148,12 +158,15 @@ void OAuthTokenEndpoint::refresh(const Credentials& current, QObject* context, C
     });
 }
 
-void OAuthTokenEndpoint::revoke(const QString& token, const QString& tokenTypeHint, QObject* context, StatusDone done)
+void OAuthTokenEndpoint::revoke(const QString& token, const QString& tokenTypeHint, QObject* context,
+                                StatusDone done)
 {
     if (m_config.revokeUrl.isEmpty()) {
-        const Error error = Error(ErrorKind::Validation, tr("%1 has no token revocation address configured.").arg(serviceName()))
+        const Error error = Error(ErrorKind::Validation,
+                                  tr("%1 has no token revocation address configured.").arg(serviceName()))
                                 .withOrigin(m_config.serviceId);
-        QMetaObject::invokeMethod(context, [done, error] { done(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done, error] { done(error); }, Qt::QueuedConnection);
         return;
     }
     m_client->redactor().registerSecret(token);
@@ -161,14 +174,15 @@ void OAuthTokenEndpoint::revoke(const QString& token, const QString& tokenTypeHi
     if (!tokenTypeHint.isEmpty())
         parameters.append({QStringLiteral("token_type_hint"), tokenTypeHint});
     QPointer<OAuthTokenEndpoint> self(this);
-    m_client->send(tokenRequest(m_config.revokeUrl, parameters), context, [self, done](Result<HttpResponse> response) {
-        if (!self)
-            return;
-        if (!response)
-            done(self->authError(response.error()));
-        else
-            done(Status());
-    });
+    m_client->send(tokenRequest(m_config.revokeUrl, parameters), context,
+                   [self, done](Result<HttpResponse> response) {
+                       if (!self)
+                           return;
+                       if (!response)
+                           done(self->authError(response.error()));
+                       else
+                           done(Status());
+                   });
 }
 
 } // namespace AssetDesk

@@ -1,10 +1,9 @@
 #pragma once
 
-#include "net/httpclientoptions.h"
-#include "net/oauthconfig.h"
-
 #include "core/credentials.h"
 #include "core/result.h"
+#include "net/httpclientoptions.h"
+#include "net/oauthconfig.h"
 
 #include <QObject>
 
@@ -38,8 +37,8 @@ public:
 
     const OAuthConfig& config() const { return m_config; }
 
-    void exchangeCode(const QString& code, const QByteArray& codeVerifier, const QUrl& redirectUri, QObject* context,
-                      CredentialsDone done);
+    void exchangeCode(const QString& code, const QByteArray& codeVerifier, const QUrl& redirectUri,
+                      QObject* context, CredentialsDone done);
     // Returns the new credentials; when the server rotates the refresh token the new one
     // replaces the old, otherwise the old one is kept.
     void refresh(const Credentials& current, QObject* context, CredentialsDone done);
@@ -51,7 +50,8 @@ public:
 
 private:
     HttpRequest tokenRequest(const QUrl& url, QList<std::pair<QString, QString>> parameters) const;
-    Result<Credentials> credentialsFrom(const Result<HttpResponse>& response, const Credentials& previous) const;
+    Result<Credentials> credentialsFrom(const Result<HttpResponse>& response,
+                                        const Credentials& previous) const;
     Error authError(const Error& error) const;
     QString serviceName() const;
 

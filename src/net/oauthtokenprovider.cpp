@@ -1,9 +1,8 @@
 #include "net/oauthtokenprovider.h"
 
+#include "core/secretvault.h"
 #include "net/netlogging.h"
 #include "net/oauthtokenendpoint.h"
-
-#include "core/secretvault.h"
 
 namespace AssetDesk {
 
@@ -12,15 +11,14 @@ namespace {
 constexpr qint64 kFreshTokenMs = 5000;
 } // namespace
 
-OAuthTokenProvider::OAuthTokenProvider(OAuthConfig config, HttpClientOptions httpOptions, Credentials credentials,
-                                       QObject* parent)
+OAuthTokenProvider::OAuthTokenProvider(OAuthConfig config, HttpClientOptions httpOptions,
+                                       Credentials credentials, QObject* parent)
     : QObject(parent)
     , m_config(std::move(config))
     , m_clock(httpOptions.clock)
     , m_endpoint(new OAuthTokenEndpoint(m_config, std::move(httpOptions), this))
     , m_credentials(std::move(credentials))
-{
-}
+{}
 
 OAuthTokenProvider::~OAuthTokenProvider() = default;
 
@@ -50,8 +48,10 @@ void OAuthTokenProvider::authorize(HttpRequest request, QObject* context, Author
         r.setHeader("Authorization", "Bearer " + m_credentials.accessToken.toUtf8());
         return r;
     };
-    const bool expired = m_credentials.accessTokenExpiresAt.isValid() && m_clock.now() >= m_credentials.accessTokenExpiresAt;
-    if (!needsRefresh() || (m_credentials.refreshToken.isEmpty() && !m_credentials.accessToken.isEmpty() && !expired)) {
+    const bool expired =
+        m_credentials.accessTokenExpiresAt.isValid() && m_clock.now() >= m_credentials.accessTokenExpiresAt;
+    if (!needsRefresh() ||
+        (m_credentials.refreshToken.isEmpty() && !m_credentials.accessToken.isEmpty() && !expired)) {
         done(sign(std::move(request)));
         return;
     }
@@ -85,7 +85,8 @@ void OAuthTokenProvider::refresh(QObject* context, StatusDone done)
         return;
     m_refreshing = true;
     qCInfo(lcNet).noquote() << QStringLiteral("[%1] refreshing the access token").arg(m_config.serviceId);
-    m_endpoint->refresh(m_credentials, this, [this](Result<Credentials> result) { onRefreshed(std::move(result)); });
+    m_endpoint->refresh(m_credentials, this,
+                        [this](Result<Credentials> result) { onRefreshed(std::move(result)); });
 }
 
 void OAuthTokenProvider::onRefreshed(Result<Credentials> result)
@@ -118,7 +119,8 @@ void OAuthTokenProvider::revoke(QObject* context, StatusDone done)
 {
     const bool refresh = !m_credentials.refreshToken.isEmpty();
     m_endpoint->revoke(refresh ? m_credentials.refreshToken : m_credentials.accessToken,
-                       refresh ? QStringLiteral("refresh_token") : QStringLiteral("access_token"), context, std::move(done));
+                       refresh ? QStringLiteral("refresh_token") : QStringLiteral("access_token"), context,
+                       std::move(done));
 }
 
 } // namespace AssetDesk

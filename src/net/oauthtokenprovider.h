@@ -1,11 +1,10 @@
 #pragma once
 
+#include "core/credentials.h"
+#include "core/result.h"
 #include "net/authenticator.h"
 #include "net/httpclientoptions.h"
 #include "net/oauthconfig.h"
-
-#include "core/credentials.h"
-#include "core/result.h"
 
 #include <QList>
 #include <QObject>

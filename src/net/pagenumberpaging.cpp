@@ -10,8 +10,7 @@ namespace AssetDesk {
 
 PageNumberPaging::PageNumberPaging(Options options)
     : m_options(std::move(options))
-{
-}
+{}
 
 PageNumberPaging PageNumberPaging::photoShelter(int perPage)
 {
@@ -78,9 +77,10 @@ Result<std::optional<PageToken>> PageNumberPaging::next(const QJsonObject& page,
     }
     if (items.isArray())
         return items.toArray().size() >= m_options.perPage ? following : std::nullopt;
-    return Error(ErrorKind::Parse, QCoreApplication::translate("AssetDesk::Paging",
-                                                               "The page says neither how many pages there are nor "
-                                                               "holds an item list; cannot tell where the list ends."));
+    return Error(ErrorKind::Parse,
+                 QCoreApplication::translate("AssetDesk::Paging",
+                                             "The page says neither how many pages there are nor "
+                                             "holds an item list; cannot tell where the list ends."));
 }
 
 } // namespace AssetDesk

@@ -11,15 +11,15 @@ Pager::Pager(std::shared_ptr<const PagingStrategy> strategy, QUrl firstUrl, Fetc
     , m_strategy(std::move(strategy))
     , m_firstUrl(std::move(firstUrl))
     , m_fetch(std::move(fetch))
-{
-}
+{}
 
 Pager::Fetch Pager::httpFetch(HttpClient* client, HttpRequest templateRequest)
 {
     QPointer<HttpClient> guarded(client);
     return [guarded, templateRequest](const QUrl& url, QObject* context, FetchDone done) {
         if (!guarded) {
-            done(Error(ErrorKind::Cancelled, QCoreApplication::translate("AssetDesk::Pager", "The connection was closed.")));
+            done(Error(ErrorKind::Cancelled,
+                       QCoreApplication::translate("AssetDesk::Pager", "The connection was closed.")));
             return;
         }
         HttpRequest request = templateRequest;
@@ -96,16 +96,18 @@ void Pager::onFetched(const PageToken& token, const QUrl& url, Result<QJsonObjec
     }
     const PageToken following = *next.value();
     if (!m_strategy->tokensRepeat() && m_seen.contains(following.key())) {
-        finish(Error(ErrorKind::Parse, QCoreApplication::translate("AssetDesk::Pager",
-                                                                   "The service sent a page link it had already sent "
-                                                                   "(after page %1); stopped to avoid an endless loop.")
-                                           .arg(m_index)));
+        finish(Error(ErrorKind::Parse,
+                     QCoreApplication::translate("AssetDesk::Pager",
+                                                 "The service sent a page link it had already sent "
+                                                 "(after page %1); stopped to avoid an endless loop.")
+                         .arg(m_index)));
         return;
     }
     if (m_index >= m_maxPages) {
-        finish(Error(ErrorKind::Parse, QCoreApplication::translate("AssetDesk::Pager",
-                                                                   "The list did not end after %1 pages; stopped.")
-                                           .arg(m_maxPages)));
+        finish(Error(
+            ErrorKind::Parse,
+            QCoreApplication::translate("AssetDesk::Pager", "The list did not end after %1 pages; stopped.")
+                .arg(m_maxPages)));
         return;
     }
     fetch(following);

@@ -1,10 +1,9 @@
 #pragma once
 
+#include "core/result.h"
 #include "net/httprequest.h"
 #include "net/pagetoken.h"
 #include "net/pagingstrategy.h"
-
-#include "core/result.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -44,7 +43,8 @@ public:
     using PageHandler = std::function<bool(const Page& page)>; // false stops after this page
     using DoneHandler = std::function<void(Status status)>;
 
-    Pager(std::shared_ptr<const PagingStrategy> strategy, QUrl firstUrl, Fetch fetch, QObject* parent = nullptr);
+    Pager(std::shared_ptr<const PagingStrategy> strategy, QUrl firstUrl, Fetch fetch,
+          QObject* parent = nullptr);
 
     // GETs each page with `client`, copying everything but the URL from `templateRequest`, and
     // reads it with jsonObject() (so an HTML page or truncated JSON is a Parse error).

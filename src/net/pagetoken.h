@@ -9,7 +9,13 @@ namespace AssetDesk {
 // scroll_id), a full link (@odata.nextLink, links.next, next_url) or a page number.
 struct PageToken
 {
-    enum class Kind { First, Cursor, Link, Number };
+    enum class Kind
+    {
+        First,
+        Cursor,
+        Link,
+        Number
+    };
 
     Kind kind = Kind::First;
     QString cursor;
@@ -25,10 +31,14 @@ struct PageToken
     QString key() const
     {
         switch (kind) {
-        case Kind::First: return QStringLiteral("first");
-        case Kind::Cursor: return QStringLiteral("cursor:") + cursor;
-        case Kind::Link: return QStringLiteral("link:") + link.toString(QUrl::FullyEncoded);
-        case Kind::Number: return QStringLiteral("page:") + QString::number(number);
+        case Kind::First:
+            return QStringLiteral("first");
+        case Kind::Cursor:
+            return QStringLiteral("cursor:") + cursor;
+        case Kind::Link:
+            return QStringLiteral("link:") + link.toString(QUrl::FullyEncoded);
+        case Kind::Number:
+            return QStringLiteral("page:") + QString::number(number);
         }
         return {};
     }

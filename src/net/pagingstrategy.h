@@ -1,8 +1,7 @@
 #pragma once
 
-#include "net/pagetoken.h"
-
 #include "core/result.h"
+#include "net/pagetoken.h"
 
 #include <QJsonObject>
 #include <QUrl>

@@ -40,7 +40,8 @@ bool Pkce::isValidVerifier(const QByteArray& verifier)
     if (verifier.size() < 43 || verifier.size() > 128)
         return false;
     const QByteArray allowed(kUnreserved);
-    return std::all_of(verifier.cbegin(), verifier.cend(), [&allowed](char c) { return allowed.contains(c); });
+    return std::all_of(verifier.cbegin(), verifier.cend(),
+                       [&allowed](char c) { return allowed.contains(c); });
 }
 
 } // namespace AssetDesk

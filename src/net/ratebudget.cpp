@@ -13,8 +13,7 @@ namespace AssetDesk {
 RateBudget::RateBudget(Options options, QObject* parent)
     : QObject(parent)
     , m_options(std::move(options))
-{
-}
+{}
 
 QString RateBudget::pathTemplate(const QString& path)
 {
@@ -30,8 +29,9 @@ QString RateBudget::pathTemplate(const QString& path)
         for (QChar c : segment)
             allDigits = allDigits && c.isDigit();
         // The first segment is an API version ("2" in /2/tweets), not an id.
-        const bool isId = (allDigits && !first) || uuid.match(segment).hasMatch()
-            || (segment.size() >= 8 && segment.contains(digit) && !segment.contains(QLatin1Char('.')));
+        const bool isId =
+            (allDigits && !first) || uuid.match(segment).hasMatch() ||
+            (segment.size() >= 8 && segment.contains(digit) && !segment.contains(QLatin1Char('.')));
         if (isId)
             segment = QStringLiteral("{id}");
         first = false;
@@ -45,15 +45,17 @@ QString RateBudget::bucketFor(const HttpRequest& request) const
         return request.rateBucket;
     if (!m_options.perEndpointBuckets)
         return QStringLiteral("*");
-    return QString::fromLatin1(request.method.toUpper()) + QLatin1Char(' ') + pathTemplate(request.url.path());
+    return QString::fromLatin1(request.method.toUpper()) + QLatin1Char(' ') +
+           pathTemplate(request.url.path());
 }
 
 QString RateBudget::waitText(const QString& serviceName, qint64 waitMs)
 {
     const qint64 seconds = qint64(std::ceil(double(std::max<qint64>(waitMs, 0)) / 1000.0));
-    const QString amount = seconds >= 120 ? QCoreApplication::translate("AssetDesk::RateBudget", "%1 min")
-                                                .arg(qint64(std::ceil(double(seconds) / 60.0)))
-                                          : QCoreApplication::translate("AssetDesk::RateBudget", "%1 s").arg(seconds);
+    const QString amount = seconds >= 120
+                               ? QCoreApplication::translate("AssetDesk::RateBudget", "%1 min")
+                                     .arg(qint64(std::ceil(double(seconds) / 60.0)))
+                               : QCoreApplication::translate("AssetDesk::RateBudget", "%1 s").arg(seconds);
     return QCoreApplication::translate("AssetDesk::RateBudget", "Waiting %1 for the %2 rate limit")
         .arg(amount, serviceName);
 }
@@ -111,8 +113,8 @@ RateBudget::Decision RateBudget::acquire(const QString& bucketName)
             // Clear the status once nothing waits on a window any more.
             bool anyBlocked = false;
             for (const Bucket& b : std::as_const(m_buckets)) {
-                anyBlocked = anyBlocked || b.blockedUntilMs > now
-                    || (b.remaining && *b.remaining <= 0 && b.resetAtMs && *b.resetAtMs > now);
+                anyBlocked = anyBlocked || b.blockedUntilMs > now ||
+                             (b.remaining && *b.remaining <= 0 && b.resetAtMs && *b.resetAtMs > now);
             }
             if (!anyBlocked) {
                 status.clear();

@@ -31,9 +31,9 @@ class RateBudget : public QObject
 public:
     struct Options
     {
-        QString serviceId;          // "x"
-        QString serviceName;        // "X", used in the status text
-        int maxConcurrent = 6;      // requests in flight for the whole service
+        QString serviceId;     // "x"
+        QString serviceName;   // "X", used in the status text
+        int maxConcurrent = 6; // requests in flight for the whole service
         bool perEndpointBuckets = false;
         NetClock clock;
     };

@@ -85,10 +85,13 @@ RateLimitInfo RateLimitInfo::fromResponse(const HttpResponse& response, const Ne
     takeMin(info.remaining, number(response.header("x-rate-limit-remaining")));
     takeMin(info.remaining, number(response.header("ratelimit-remaining")));
     takeMin(info.remaining, number(response.header("x-ms-ratelimit-burst-remaining-xrm-requests")));
-    if (const auto time = number(response.header("x-ms-ratelimit-time-remaining-xrm-requests")); time && *time <= 0)
+    if (const auto time = number(response.header("x-ms-ratelimit-time-remaining-xrm-requests"));
+        time && *time <= 0)
         info.remaining = 0;
 
-    auto takeReset = [&info](qint64 at) { info.resetAtMs = info.resetAtMs ? std::max(*info.resetAtMs, at) : at; };
+    auto takeReset = [&info](qint64 at) {
+        info.resetAtMs = info.resetAtMs ? std::max(*info.resetAtMs, at) : at;
+    };
     if (const auto reset = number(response.header("x-rate-limit-reset"))) {
         takeReset(*reset >= kEpochThreshold ? qint64(*reset * 1000.0) : now + qint64(*reset * 1000.0));
     }

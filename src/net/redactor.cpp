@@ -28,9 +28,11 @@ QString normalizedName(QStringView name)
 const QSet<QString>& sensitiveHeaderNames()
 {
     static const QSet<QString> names{
-        QStringLiteral("authorization"), QStringLiteral("proxyauthorization"), QStringLiteral("cookie"),
-        QStringLiteral("setcookie"),     QStringLiteral("xpsapikey"),          QStringLiteral("xpsauthtoken"),
-        QStringLiteral("authtoken"),     QStringLiteral("xapikey"),            QStringLiteral("apikey"),
+        QStringLiteral("authorization"), QStringLiteral("proxyauthorization"),
+        QStringLiteral("cookie"),        QStringLiteral("setcookie"),
+        QStringLiteral("xpsapikey"),     QStringLiteral("xpsauthtoken"),
+        QStringLiteral("authtoken"),     QStringLiteral("xapikey"),
+        QStringLiteral("apikey"),
     };
     return names;
 }
@@ -38,12 +40,24 @@ const QSet<QString>& sensitiveHeaderNames()
 const QSet<QString>& sensitiveParameterNames()
 {
     static const QSet<QString> names{
-        QStringLiteral("apikey"),         QStringLiteral("token"),          QStringLiteral("authtoken"),
-        QStringLiteral("accesstoken"),    QStringLiteral("refreshtoken"),   QStringLiteral("idtoken"),
-        QStringLiteral("clientsecret"),   QStringLiteral("code"),           QStringLiteral("codeverifier"),
-        QStringLiteral("password"),       QStringLiteral("key"),            QStringLiteral("signature"),
-        QStringLiteral("sig"),            QStringLiteral("secret"),         QStringLiteral("clientassertion"),
-        QStringLiteral("xamzsignature"),  QStringLiteral("xamzcredential"), QStringLiteral("xamzsecuritytoken"),
+        QStringLiteral("apikey"),
+        QStringLiteral("token"),
+        QStringLiteral("authtoken"),
+        QStringLiteral("accesstoken"),
+        QStringLiteral("refreshtoken"),
+        QStringLiteral("idtoken"),
+        QStringLiteral("clientsecret"),
+        QStringLiteral("code"),
+        QStringLiteral("codeverifier"),
+        QStringLiteral("password"),
+        QStringLiteral("key"),
+        QStringLiteral("signature"),
+        QStringLiteral("sig"),
+        QStringLiteral("secret"),
+        QStringLiteral("clientassertion"),
+        QStringLiteral("xamzsignature"),
+        QStringLiteral("xamzcredential"),
+        QStringLiteral("xamzsecuritytoken"),
     };
     return names;
 }
@@ -178,9 +192,10 @@ QString Redactor::redactBody(const QByteArray& body, const QByteArray& contentTy
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
         if (error.error == QJsonParseError::NoError) {
-            const QJsonValue redacted = redactJson(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()));
-            const QJsonDocument out = redacted.isObject() ? QJsonDocument(redacted.toObject())
-                                                          : QJsonDocument(redacted.toArray());
+            const QJsonValue redacted =
+                redactJson(doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()));
+            const QJsonDocument out =
+                redacted.isObject() ? QJsonDocument(redacted.toObject()) : QJsonDocument(redacted.toArray());
             return redactText(QString::fromUtf8(out.toJson(QJsonDocument::Compact)));
         }
     } else if (type.contains("x-www-form-urlencoded")) {

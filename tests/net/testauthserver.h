@@ -7,10 +7,9 @@
 // confidential client, client_id in the body for a public one), and the body must be form or
 // JSON as configured. It also serves GET /me, a resource that wants a current access token.
 
+#include "core/credentials.h"
 #include "net/oauthconfig.h"
 #include "net/pkce.h"
-
-#include "core/credentials.h"
 
 #include <QHash>
 #include <QHttpServer>
@@ -38,11 +37,18 @@ struct TestAuthorizationServerOptions
 class TestAuthorizationServer
 {
 public:
-    enum class Tamper { None, State, Code, Deny };
+    enum class Tamper
+    {
+        None,
+        State,
+        Code,
+        Deny
+    };
 
     using Options = TestAuthorizationServerOptions;
 
-    explicit TestAuthorizationServer(Options options = {}) : m_options(std::move(options))
+    explicit TestAuthorizationServer(Options options = {})
+        : m_options(std::move(options))
     {
         using Code = QHttpServerResponse::StatusCode;
         m_server.route(QStringLiteral("/oauth2/authorize"), [this](const QHttpServerRequest& request) {
@@ -61,12 +67,13 @@ public:
                 problem = QStringLiteral("code_challenge");
             else if (q.queryItemValue(QStringLiteral("state")).isEmpty())
                 problem = QStringLiteral("state");
-            else if (redirect.scheme() != QLatin1String("http") || redirect.host() != QLatin1String("127.0.0.1")
-                     || redirect.port() <= 0)
+            else if (redirect.scheme() != QLatin1String("http") ||
+                     redirect.host() != QLatin1String("127.0.0.1") || redirect.port() <= 0)
                 problem = QStringLiteral("redirect_uri");
             if (!problem.isEmpty()) {
                 authorizeProblem = problem;
-                return QHttpServerResponse("text/plain", "bad authorize request: " + problem.toUtf8(), Code::BadRequest);
+                return QHttpServerResponse("text/plain", "bad authorize request: " + problem.toUtf8(),
+                                           Code::BadRequest);
             }
             QUrlQuery answer;
             const QString state = q.queryItemValue(QStringLiteral("state"), QUrl::FullyDecoded);
@@ -74,10 +81,13 @@ public:
                 answer.addQueryItem(QStringLiteral("error"), QStringLiteral("access_denied"));
             } else {
                 const QString code = token(QStringLiteral("code"));
-                m_grants.insert(code, {q.queryItemValue(QStringLiteral("code_challenge")), redirect.toString()});
-                answer.addQueryItem(QStringLiteral("code"), tamper == Tamper::Code ? QStringLiteral("not-a-code-we-issued") : code);
+                m_grants.insert(code,
+                                {q.queryItemValue(QStringLiteral("code_challenge")), redirect.toString()});
+                answer.addQueryItem(QStringLiteral("code"),
+                                    tamper == Tamper::Code ? QStringLiteral("not-a-code-we-issued") : code);
             }
-            answer.addQueryItem(QStringLiteral("state"), tamper == Tamper::State ? QStringLiteral("forged-") + state : state);
+            answer.addQueryItem(QStringLiteral("state"),
+                                tamper == Tamper::State ? QStringLiteral("forged-") + state : state);
             QUrl location = redirect;
             location.setQuery(answer);
             QHttpServerResponse response(Code::Found);
@@ -100,8 +110,10 @@ public:
             const QByteArray auth = request.value("Authorization");
             lastResourceToken = QString::fromLatin1(auth.mid(7));
             if (auth.startsWith("Bearer ") && m_accessTokens.contains(lastResourceToken))
-                return QHttpServerResponse(QJsonObject{{QStringLiteral("data"), QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}}}});
-            return QHttpServerResponse(QJsonObject{{QStringLiteral("title"), QStringLiteral("Unauthorized")}}, Code::Unauthorized);
+                return QHttpServerResponse(QJsonObject{
+                    {QStringLiteral("data"), QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}}}});
+            return QHttpServerResponse(QJsonObject{{QStringLiteral("title"), QStringLiteral("Unauthorized")}},
+                                       Code::Unauthorized);
         });
     }
 
@@ -110,7 +122,10 @@ public:
         m_port = m_server.listen(QHostAddress::LocalHost, 0);
         return m_port != 0;
     }
-    QUrl url(const QString& path) const { return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path)); }
+    QUrl url(const QString& path) const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_port).arg(path));
+    }
 
     OAuthConfig config() const
     {
@@ -124,7 +139,8 @@ public:
         c.clientSecret = m_options.clientSecret;
         c.clientAuthentication = m_options.clientAuthentication;
         c.tokenBody = m_options.jsonBody ? OAuthConfig::TokenBody::Json : OAuthConfig::TokenBody::Form;
-        c.scopes = QStringList{QStringLiteral("tweet.read"), QStringLiteral("users.read"), QStringLiteral("offline.access")};
+        c.scopes = QStringList{QStringLiteral("tweet.read"), QStringLiteral("users.read"),
+                               QStringLiteral("offline.access")};
         return c;
     }
 
@@ -140,7 +156,10 @@ public:
         return c;
     }
     void invalidateAccessToken(const QString& accessToken) { m_accessTokens.remove(accessToken); }
-    bool isLiveRefreshToken(const QString& refreshToken) const { return m_refreshTokens.contains(refreshToken); }
+    bool isLiveRefreshToken(const QString& refreshToken) const
+    {
+        return m_refreshTokens.contains(refreshToken);
+    }
 
     Tamper tamper = Tamper::None;
     int authorizeRequests = 0;
@@ -185,9 +204,10 @@ private:
 
     static QHttpServerResponse oauthError(const char* error, const char* description)
     {
-        return QHttpServerResponse(QJsonObject{{QStringLiteral("error"), QLatin1String(error)},
-                                               {QStringLiteral("error_description"), QLatin1String(description)}},
-                                   QHttpServerResponse::StatusCode::BadRequest);
+        return QHttpServerResponse(
+            QJsonObject{{QStringLiteral("error"), QLatin1String(error)},
+                        {QStringLiteral("error_description"), QLatin1String(description)}},
+            QHttpServerResponse::StatusCode::BadRequest);
     }
 
     QHttpServerResponse tokenResponse(const QHttpServerRequest& request)
@@ -199,17 +219,20 @@ private:
         }
         const QHash<QString, QString> body = parseBody(request);
         // Client authentication.
-        const bool basic = !m_options.clientSecret.isEmpty()
-            && m_options.clientAuthentication == OAuthConfig::ClientAuthentication::BasicHeader;
+        const bool basic = !m_options.clientSecret.isEmpty() &&
+                           m_options.clientAuthentication == OAuthConfig::ClientAuthentication::BasicHeader;
         if (basic) {
-            const QByteArray expected = "Basic " + (m_options.clientId + QLatin1Char(':') + m_options.clientSecret).toUtf8().toBase64();
-            if (request.value("Authorization") != expected || body.contains(QStringLiteral("client_secret"))) {
+            const QByteArray expected =
+                "Basic " +
+                (m_options.clientId + QLatin1Char(':') + m_options.clientSecret).toUtf8().toBase64();
+            if (request.value("Authorization") != expected ||
+                body.contains(QStringLiteral("client_secret"))) {
                 tokenProblem = QStringLiteral("client authentication");
                 return oauthError("invalid_client", "Client authentication failed.");
             }
         } else {
-            if (body.value(QStringLiteral("client_id")) != m_options.clientId
-                || body.value(QStringLiteral("client_secret")) != m_options.clientSecret) {
+            if (body.value(QStringLiteral("client_id")) != m_options.clientId ||
+                body.value(QStringLiteral("client_secret")) != m_options.clientSecret) {
                 tokenProblem = QStringLiteral("client_id/client_secret in body");
                 return oauthError("invalid_client", "Client authentication failed.");
             }
@@ -226,7 +249,8 @@ private:
                 return oauthError("invalid_grant", "redirect_uri does not match the authorization request.");
             }
             const QByteArray verifier = body.value(QStringLiteral("code_verifier")).toLatin1();
-            if (!Pkce::isValidVerifier(verifier) || Pkce::challengeS256(verifier) != grant.challenge.toLatin1()) {
+            if (!Pkce::isValidVerifier(verifier) ||
+                Pkce::challengeS256(verifier) != grant.challenge.toLatin1()) {
                 tokenProblem = QStringLiteral("PKCE");
                 return oauthError("invalid_grant", "PKCE verification failed.");
             }

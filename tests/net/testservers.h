@@ -40,7 +40,9 @@ struct Hit
 class Journal
 {
 public:
-    explicit Journal(NetClock clock = {}) : m_clock(clock) {}
+    explicit Journal(NetClock clock = {})
+        : m_clock(clock)
+    {}
 
     const Hit& record(const QHttpServerRequest& request)
     {
@@ -59,7 +61,8 @@ public:
     qsizetype count() const { return m_hits.size(); }
     qsizetype count(const QString& path) const
     {
-        return std::count_if(m_hits.cbegin(), m_hits.cend(), [&path](const Hit& h) { return h.path == path; });
+        return std::count_if(m_hits.cbegin(), m_hits.cend(),
+                             [&path](const Hit& h) { return h.path == path; });
     }
     void clear() { m_hits.clear(); }
     const NetClock& clock() const { return m_clock; }
@@ -67,14 +70,22 @@ public:
     static QByteArray methodName(QHttpServerRequest::Method method)
     {
         switch (method) {
-        case QHttpServerRequest::Method::Get: return "GET";
-        case QHttpServerRequest::Method::Post: return "POST";
-        case QHttpServerRequest::Method::Put: return "PUT";
-        case QHttpServerRequest::Method::Delete: return "DELETE";
-        case QHttpServerRequest::Method::Head: return "HEAD";
-        case QHttpServerRequest::Method::Patch: return "PATCH";
-        case QHttpServerRequest::Method::Options: return "OPTIONS";
-        default: return "OTHER";
+        case QHttpServerRequest::Method::Get:
+            return "GET";
+        case QHttpServerRequest::Method::Post:
+            return "POST";
+        case QHttpServerRequest::Method::Put:
+            return "PUT";
+        case QHttpServerRequest::Method::Delete:
+            return "DELETE";
+        case QHttpServerRequest::Method::Head:
+            return "HEAD";
+        case QHttpServerRequest::Method::Patch:
+            return "PATCH";
+        case QHttpServerRequest::Method::Options:
+            return "OPTIONS";
+        default:
+            return "OTHER";
         }
     }
 
@@ -89,7 +100,8 @@ class RawHttpServer
 public:
     using Responder = std::function<void(QTcpSocket* socket, const QByteArray& requestHead)>;
 
-    explicit RawHttpServer(Responder respond) : m_respond(std::move(respond))
+    explicit RawHttpServer(Responder respond)
+        : m_respond(std::move(respond))
     {
         QObject::connect(&m_server, &QTcpServer::newConnection, &m_server, [this] {
             while (QTcpSocket* socket = m_server.nextPendingConnection()) {
@@ -119,14 +131,14 @@ public:
 
     // Streams `total` bytes of body after `head` in 64 KiB chunks, never buffering more than
     // 512 KiB, and counts what it managed to write before the peer went away.
-    static void stream(QTcpSocket* socket, const QByteArray& head, qint64 total, std::shared_ptr<qint64> written,
-                       std::shared_ptr<bool> peerGone)
+    static void stream(QTcpSocket* socket, const QByteArray& head, qint64 total,
+                       std::shared_ptr<qint64> written, std::shared_ptr<bool> peerGone)
     {
         socket->write(head);
         auto pump = [socket, total, written] {
             static const QByteArray chunk(64 * 1024, 'x');
-            while (*written < total && socket->bytesToWrite() < 512 * 1024
-                   && socket->state() == QAbstractSocket::ConnectedState) {
+            while (*written < total && socket->bytesToWrite() < 512 * 1024 &&
+                   socket->state() == QAbstractSocket::ConnectedState) {
                 const qint64 n = std::min<qint64>(chunk.size(), total - *written);
                 socket->write(chunk.constData(), n);
                 *written += n;

@@ -1,8 +1,8 @@
+#include "testservers.h"
+
 #include "net/headerauthenticator.h"
 #include "net/httpclient.h"
 #include "net/ratebudget.h"
-
-#include "testservers.h"
 
 #include <QFile>
 #include <QHttpServer>
@@ -52,7 +52,8 @@ std::shared_ptr<Outcome> watch(HttpCall* call)
                      [outcome](const Result<HttpResponse>& r) { outcome->result.emplace(r); });
     QObject::connect(call, &HttpCall::retryScheduled, call,
                      [outcome](int, qint64 delayMs, const Error&) { outcome->retryDelays.append(delayMs); });
-    QObject::connect(call, &HttpCall::statusChanged, call, [outcome](const QString& s) { outcome->statuses.append(s); });
+    QObject::connect(call, &HttpCall::statusChanged, call,
+                     [outcome](const QString& s) { outcome->statuses.append(s); });
     QObject::connect(call, &HttpCall::downloadProgress, call,
                      [outcome](qint64 received, qint64) { outcome->lastReceived = received; });
     return outcome;
@@ -115,7 +116,8 @@ private slots:
         const quint16 port = server.listen(QHostAddress::LocalHost, 0);
         QVERIFY(port);
         HttpClient client(testOptions());
-        auto outcome = watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/thing").arg(port)))));
+        auto outcome =
+            watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/thing").arg(port)))));
         QTRY_VERIFY(outcome->done());
         QVERIFY2(outcome->result->ok(), qPrintable(outcome->text()));
         const HttpResponse& response = outcome->result->value();
@@ -156,7 +158,9 @@ private slots:
                 notBeforeMs = now + 3000;
             } else if (header == QLatin1String("retry-after-date")) {
                 const QDateTime at = QDateTime::fromMSecsSinceEpoch((now / 1000 + 4) * 1000, Qt::UTC);
-                r.setHeader("Retry-After", QLocale::c().toString(at, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1());
+                r.setHeader(
+                    "Retry-After",
+                    QLocale::c().toString(at, QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'")).toLatin1());
                 notBeforeMs = at.toMSecsSinceEpoch();
             } else {
                 const qint64 reset = now / 1000 + 4;
@@ -170,14 +174,17 @@ private slots:
         const quint16 port = server.listen(QHostAddress::LocalHost, 0);
         QVERIFY(port);
         HttpClient client(testOptions(clock)); // backoff alone would wait at most 5 ms
-        auto outcome = watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/flaky").arg(port)))));
+        auto outcome =
+            watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/flaky").arg(port)))));
         QTRY_VERIFY_WITH_TIMEOUT(outcome->done(), 10000);
         QVERIFY2(outcome->result->ok(), qPrintable(outcome->text()));
         QCOMPARE(journal.count(), 2);
         QVERIFY2(journal.hits().at(1).atMs >= notBeforeMs,
-                 qPrintable(QStringLiteral("retried %1 ms too early").arg(notBeforeMs - journal.hits().at(1).atMs)));
+                 qPrintable(
+                     QStringLiteral("retried %1 ms too early").arg(notBeforeMs - journal.hits().at(1).atMs)));
         QCOMPARE(outcome->retryDelays.size(), 1);
-        QVERIFY2(outcome->retryDelays.first() > 100, qPrintable(QString::number(outcome->retryDelays.first())));
+        QVERIFY2(outcome->retryDelays.first() > 100,
+                 qPrintable(QString::number(outcome->retryDelays.first())));
     }
 
     void postIsNeverRetried()
@@ -192,7 +199,8 @@ private slots:
         QVERIFY(port);
         HttpClient client(testOptions());
         const QUrl url(QStringLiteral("http://127.0.0.1:%1/tweets").arg(port));
-        auto post = watch(client.send(HttpRequest::postJson(url, QJsonDocument(QJsonObject{{QStringLiteral("text"), QStringLiteral("hi")}}))));
+        auto post = watch(client.send(HttpRequest::postJson(
+            url, QJsonDocument(QJsonObject{{QStringLiteral("text"), QStringLiteral("hi")}}))));
         QTRY_VERIFY(post->done());
         QVERIFY(!post->result->ok());
         QCOMPARE(post->error().httpStatus(), 503);
@@ -212,7 +220,8 @@ private slots:
     void backoffIsFullJitterAndCapped()
     {
         QHttpServer server;
-        server.route(QStringLiteral("/down"), [](const QHttpServerRequest&) { return json("{}", Code::BadGateway); });
+        server.route(QStringLiteral("/down"),
+                     [](const QHttpServerRequest&) { return json("{}", Code::BadGateway); });
         const quint16 port = server.listen(QHostAddress::LocalHost, 0);
         QVERIFY(port);
         HttpClientOptions options = testOptions(NetClock::accelerated(100));
@@ -221,9 +230,12 @@ private slots:
         options.retry.maxDelay = 300ms;
         const QList<double> randoms{0.5, 0.99, 0.25, 0.75};
         auto next = std::make_shared<int>(0);
-        options.random = [randoms, next] { return randoms.at((*next)++ % randoms.size()); };
+        options.random = [randoms, next] {
+            return randoms.at((*next)++ % randoms.size());
+        };
         HttpClient client(options);
-        auto outcome = watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/down").arg(port)))));
+        auto outcome =
+            watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/down").arg(port)))));
         QTRY_VERIFY(outcome->done());
         QCOMPARE(outcome->error().httpStatus(), 502);
         // caps 100, 200, 400->300, 800->300 times the injected randoms
@@ -266,13 +278,15 @@ private slots:
         options.budget = std::make_shared<RateBudget>(RateBudget::Options{
             QStringLiteral("test"), QStringLiteral("Test"), kMaxConcurrent, false, clock});
         QStringList budgetStatus;
-        connect(options.budget.get(), &RateBudget::statusChanged, this, [&](const QString& s) { budgetStatus << s; });
+        connect(options.budget.get(), &RateBudget::statusChanged, this,
+                [&](const QString& s) { budgetStatus << s; });
         HttpClient client(options);
         QList<std::shared_ptr<Outcome>> outcomes;
         for (int i = 0; i < kCalls; ++i)
-            outcomes << watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/storm").arg(port)))));
-        QTRY_VERIFY_WITH_TIMEOUT(std::all_of(outcomes.cbegin(), outcomes.cend(), [](const auto& o) { return o->done(); }),
-                                 30000);
+            outcomes << watch(
+                client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/storm").arg(port)))));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(outcomes.cbegin(), outcomes.cend(), [](const auto& o) { return o->done(); }), 30000);
         for (const auto& o : std::as_const(outcomes)) {
             QVERIFY(!o->result->ok());
             QCOMPARE(o->error().kind(), ErrorKind::RateLimited);
@@ -289,7 +303,8 @@ private slots:
             const qint64 firstWindow = perWindow.begin()->first;
             for (const auto& [window, count] : perWindow) {
                 const int allowed = window == firstWindow ? kMaxConcurrent : kLimit;
-                QVERIFY2(count <= allowed, qPrintable(QStringLiteral("window %1: %2 requests").arg(window).arg(count)));
+                QVERIFY2(count <= allowed,
+                         qPrintable(QStringLiteral("window %1: %2 requests").arg(window).arg(count)));
             }
         } else {
             // Requests closer together than this were on the wire at the same time.
@@ -302,18 +317,23 @@ private slots:
             }
             // Only the blind first burst may hold several requests; after each Retry-After the
             // client probes with one request, never a burst.
-            QVERIFY2(bursts.first().size() <= kMaxConcurrent, qPrintable(QString::number(bursts.first().size())));
+            QVERIFY2(bursts.first().size() <= kMaxConcurrent,
+                     qPrintable(QString::number(bursts.first().size())));
             for (qsizetype i = 1; i < bursts.size(); ++i) {
-                QVERIFY2(bursts.at(i).size() == 1,
-                         qPrintable(QStringLiteral("burst %1 has %2 requests").arg(i).arg(bursts.at(i).size())));
+                QVERIFY2(
+                    bursts.at(i).size() == 1,
+                    qPrintable(QStringLiteral("burst %1 has %2 requests").arg(i).arg(bursts.at(i).size())));
                 const qint64 gap = bursts.at(i).first() - bursts.at(i - 1).last();
                 QVERIFY2(gap >= kWindowMs,
-                         qPrintable(QStringLiteral("request %1 ms after a Retry-After of %2 ms").arg(gap).arg(kWindowMs)));
+                         qPrintable(QStringLiteral("request %1 ms after a Retry-After of %2 ms")
+                                        .arg(gap)
+                                        .arg(kWindowMs)));
             }
         }
         // The Jobs pane can say why nothing moves.
-        QVERIFY2(std::any_of(budgetStatus.cbegin(), budgetStatus.cend(),
-                             [](const QString& s) { return s.contains(QStringLiteral("for the Test rate limit")); }),
+        QVERIFY2(std::any_of(
+                     budgetStatus.cbegin(), budgetStatus.cend(),
+                     [](const QString& s) { return s.contains(QStringLiteral("for the Test rate limit")); }),
                  qPrintable(budgetStatus.join(QLatin1Char('|'))));
     }
 
@@ -324,9 +344,10 @@ private slots:
         auto written = std::make_shared<qint64>(0);
         auto peerGone = std::make_shared<bool>(false);
         RawHttpServer server([&](QTcpSocket* socket, const QByteArray&) {
-            RawHttpServer::stream(socket,
-                                  "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n",
-                                  k50MB, written, peerGone);
+            RawHttpServer::stream(
+                socket,
+                "HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n",
+                k50MB, written, peerGone);
         });
         QVERIFY(server.listen());
         HttpClient client(testOptions());
@@ -336,7 +357,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(outcome->done(), 20000);
         QVERIFY(!outcome->result->ok());
         QCOMPARE(outcome->error().kind(), ErrorKind::TooLarge);
-        QVERIFY2(outcome->error().message().contains(QStringLiteral("1.0 MiB")), qPrintable(outcome->error().message()));
+        QVERIFY2(outcome->error().message().contains(QStringLiteral("1.0 MiB")),
+                 qPrintable(outcome->error().message()));
         QCOMPARE(server.requests(), 1); // size errors are not retried
         QTRY_VERIFY_WITH_TIMEOUT(*peerGone, 5000);
         qInfo("server wrote %lld bytes before the client hung up", *written);
@@ -351,8 +373,8 @@ private slots:
         auto peerGone = std::make_shared<bool>(false);
         RawHttpServer server([&](QTcpSocket* socket, const QByteArray&) {
             RawHttpServer::stream(socket,
-                                  "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                                      + QByteArray::number(k50MB) + "\r\n\r\n",
+                                  "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                                      QByteArray::number(k50MB) + "\r\n\r\n",
                                   k50MB, written, peerGone);
         });
         QVERIFY(server.listen());
@@ -362,8 +384,8 @@ private slots:
         auto outcome = watch(client.send(request));
         QTRY_VERIFY_WITH_TIMEOUT(outcome->done(), 20000);
         QCOMPARE(outcome->error().kind(), ErrorKind::TooLarge);
-        QVERIFY2(outcome->error().message().contains(QStringLiteral("50.0 MiB"))
-                     && outcome->error().message().contains(QStringLiteral("4.0 MiB")),
+        QVERIFY2(outcome->error().message().contains(QStringLiteral("50.0 MiB")) &&
+                     outcome->error().message().contains(QStringLiteral("4.0 MiB")),
                  qPrintable(outcome->error().message()));
         QCOMPARE(outcome->lastReceived, 0);
         QTRY_VERIFY_WITH_TIMEOUT(*peerGone, 5000);
@@ -407,7 +429,8 @@ private slots:
             QCOMPARE(hits, chainLength + 1);
         } else {
             QCOMPARE(outcome->error().kind(), ErrorKind::HttpStatus);
-            QVERIFY2(outcome->error().message().contains(QStringLiteral("Too many redirects")), qPrintable(outcome->error().message()));
+            QVERIFY2(outcome->error().message().contains(QStringLiteral("Too many redirects")),
+                     qPrintable(outcome->error().message()));
             QCOMPARE(hits, maxRedirects + 1);
         }
     }
@@ -426,16 +449,20 @@ private slots:
         api.route(QStringLiteral("/media/1/download"), [&](const QHttpServerRequest& request) {
             apiJournal.record(request);
             QHttpServerResponse r(Code::Found);
-            r.setHeader("Location", QStringLiteral("http://127.0.0.1:%1/file.jpg?Signature=sig-value").arg(cdnPort).toLatin1());
+            r.setHeader(
+                "Location",
+                QStringLiteral("http://127.0.0.1:%1/file.jpg?Signature=sig-value").arg(cdnPort).toLatin1());
             return r;
         });
         const quint16 apiPort = api.listen(QHostAddress::LocalHost, 0);
         QVERIFY(cdnPort && apiPort);
         HttpClientOptions options = testOptions();
         options.authenticator = std::make_shared<HeaderAuthenticator>(
-            HttpHeaders{HeaderAuthenticator::bearerAuthorization(QStringLiteral("api-token-1234")), {"X-PS-Api-Key", "ps-key-5678"}});
+            HttpHeaders{HeaderAuthenticator::bearerAuthorization(QStringLiteral("api-token-1234")),
+                        {"X-PS-Api-Key", "ps-key-5678"}});
         HttpClient client(options);
-        auto outcome = watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/media/1/download").arg(apiPort)))));
+        auto outcome = watch(client.send(
+            HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/media/1/download").arg(apiPort)))));
         QTRY_VERIFY(outcome->done());
         QVERIFY2(outcome->result->ok(), qPrintable(outcome->text()));
         QCOMPARE(outcome->result->value().body.size(), 100);
@@ -449,7 +476,8 @@ private slots:
     {
         QHttpServer server;
         server.route(QStringLiteral("/api/v2/tickets"), [](const QHttpServerRequest&) {
-            return json(R"({"error":"RecordInvalid","description":"Record validation errors"})", Code::UnprocessableEntity);
+            return json(R"({"error":"RecordInvalid","description":"Record validation errors"})",
+                        Code::UnprocessableEntity);
         });
         server.route(QStringLiteral("/plain"), [](const QHttpServerRequest&) {
             return QHttpServerResponse("text/html", "<html>oops</html>", Code::NotFound);
@@ -466,9 +494,11 @@ private slots:
             return e;
         };
         HttpClient client(options);
-        auto parsed = watch(client.send(HttpRequest::postJson(QUrl(QStringLiteral("http://127.0.0.1:%1/api/v2/tickets").arg(port)),
-                                                              QJsonDocument(QJsonObject{}))));
-        auto unparsed = watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/plain").arg(port)))));
+        auto parsed = watch(client.send(
+            HttpRequest::postJson(QUrl(QStringLiteral("http://127.0.0.1:%1/api/v2/tickets").arg(port)),
+                                  QJsonDocument(QJsonObject{}))));
+        auto unparsed =
+            watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/plain").arg(port)))));
         QTRY_VERIFY(parsed->done() && unparsed->done());
         QCOMPARE(parsed->error().kind(), ErrorKind::ApiError);
         QCOMPARE(parsed->error().apiCode(), QStringLiteral("RecordInvalid"));
@@ -484,14 +514,16 @@ private slots:
         QTest::addColumn<QByteArray>("contentType");
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("truncated") << QByteArray("application/json") << QByteArray(R"({"data":[{"id":"1"},{"id":)")
+        QTest::newRow("truncated") << QByteArray("application/json")
+                                   << QByteArray(R"({"data":[{"id":"1"},{"id":)")
                                    << QStringLiteral("cut off");
-        QTest::newRow("malformed") << QByteArray("application/json") << QByteArray(R"({"data": nope})") << QStringLiteral("malformed");
-        QTest::newRow("html") << QByteArray("text/html; charset=utf-8") << QByteArray("<html><body>Login</body></html>")
-                              << QStringLiteral("web page");
+        QTest::newRow("malformed") << QByteArray("application/json") << QByteArray(R"({"data": nope})")
+                                   << QStringLiteral("malformed");
+        QTest::newRow("html") << QByteArray("text/html; charset=utf-8")
+                              << QByteArray("<html><body>Login</body></html>") << QStringLiteral("web page");
         QTest::newRow("empty") << QByteArray("application/json") << QByteArray() << QStringLiteral("empty");
-        QTest::newRow("array instead of object") << QByteArray("application/json") << QByteArray("[1,2]")
-                                                 << QStringLiteral("JSON object");
+        QTest::newRow("array instead of object")
+            << QByteArray("application/json") << QByteArray("[1,2]") << QStringLiteral("JSON object");
     }
     void successNeedsTheExpectedContent()
     {
@@ -499,11 +531,13 @@ private slots:
         QFETCH(QByteArray, body);
         QFETCH(QString, messagePart);
         QHttpServer server;
-        server.route(QStringLiteral("/data"), [&](const QHttpServerRequest&) { return QHttpServerResponse(contentType, body); });
+        server.route(QStringLiteral("/data"),
+                     [&](const QHttpServerRequest&) { return QHttpServerResponse(contentType, body); });
         const quint16 port = server.listen(QHostAddress::LocalHost, 0);
         QVERIFY(port);
         HttpClient client(testOptions());
-        auto outcome = watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/data").arg(port)))));
+        auto outcome =
+            watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/data").arg(port)))));
         QTRY_VERIFY(outcome->done());
         QVERIFY(outcome->result->ok()); // the transport succeeded...
         const Result<QJsonObject> object = jsonObject(outcome->result->value());
@@ -521,7 +555,9 @@ private slots:
         QHttpServer server;
         server.route(QStringLiteral("/echo/<arg>"), [&](const QString&, const QHttpServerRequest&) {
             // An error body that echoes what it was sent, as badly behaved services do.
-            return json(QStringLiteral(R"({"error":"bad","description":"rejected %1 and %2"})").arg(apiKey, registered).toUtf8(),
+            return json(QStringLiteral(R"({"error":"bad","description":"rejected %1 and %2"})")
+                            .arg(apiKey, registered)
+                            .toUtf8(),
                         Code::BadRequest);
         });
         const quint16 port = server.listen(QHostAddress::LocalHost, 0);
@@ -538,12 +574,14 @@ private slots:
         });
 
         HttpClientOptions options = testOptions();
-        options.authenticator = std::make_shared<HeaderAuthenticator>(HttpHeaders{HeaderAuthenticator::bearerAuthorization(bearer)});
+        options.authenticator = std::make_shared<HeaderAuthenticator>(
+            HttpHeaders{HeaderAuthenticator::bearerAuthorization(bearer)});
         HttpClient client(options);
         client.redactor().registerSecret(registered);
         QUrl url(QStringLiteral("http://127.0.0.1:%1/echo/%2").arg(port).arg(registered));
         url.setQuery(QStringLiteral("api_key=%1&page=2").arg(apiKey));
-        HttpRequest request = HttpRequest::postForm(url, QUrlQuery(QStringLiteral("password=%1&name=x").arg(registered)));
+        HttpRequest request =
+            HttpRequest::postForm(url, QUrlQuery(QStringLiteral("password=%1&name=x").arg(registered)));
         request.setHeader("X-Trace", registered.toLatin1());
         auto outcome = watch(client.send(request));
         QTRY_VERIFY(outcome->done());
@@ -552,7 +590,8 @@ private slots:
         const QString log = captured.join(QLatin1Char('\n'));
         QVERIFY2(log.contains(QStringLiteral("assetdesk.net")), "the request log wrote nothing");
         for (const QString& secret : {bearer, apiKey, registered}) {
-            QVERIFY2(!log.contains(secret), qPrintable(QStringLiteral("secret in log: %1\n%2").arg(secret, log)));
+            QVERIFY2(!log.contains(secret),
+                     qPrintable(QStringLiteral("secret in log: %1\n%2").arg(secret, log)));
             QVERIFY(!outcome->error().message().contains(secret));
             QVERIFY(!outcome->error().detail().contains(secret));
         }
@@ -607,7 +646,8 @@ private slots:
         HttpClientOptions options = testOptions();
         options.authenticator = authenticator;
         HttpClient client(options);
-        auto outcome = watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/me").arg(port)))));
+        auto outcome =
+            watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/me").arg(port)))));
         QTRY_VERIFY(outcome->done());
         QCOMPARE(outcome->result->ok(), refreshHelps);
         QCOMPARE(hits, 2);
@@ -627,7 +667,9 @@ private slots:
                 done(Error(ErrorKind::Auth, QStringLiteral("Sign in to Test first.")));
             }
         };
-        RawHttpServer server([](QTcpSocket* socket, const QByteArray&) { socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"); });
+        RawHttpServer server([](QTcpSocket* socket, const QByteArray&) {
+            socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
+        });
         QVERIFY(server.listen());
         HttpClientOptions options = testOptions();
         options.authenticator = std::make_shared<NoCredentials>();
@@ -646,10 +688,12 @@ private slots:
         const quint16 port = closed.serverPort();
         closed.close(); // nothing listens there any more: connection refused
         HttpClient client(testOptions());
-        auto outcome = watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/x").arg(port)))));
+        auto outcome =
+            watch(client.send(HttpRequest::get(QUrl(QStringLiteral("http://127.0.0.1:%1/x").arg(port)))));
         QTRY_VERIFY(outcome->done());
         QCOMPARE(outcome->error().kind(), ErrorKind::Transport);
-        QVERIFY2(outcome->error().message().contains(QStringLiteral("refused")), qPrintable(outcome->error().message()));
+        QVERIFY2(outcome->error().message().contains(QStringLiteral("refused")),
+                 qPrintable(outcome->error().message()));
         QCOMPARE(outcome->retryDelays.size(), 3);
     }
 
@@ -667,7 +711,8 @@ private slots:
         auto outcome = watch(client.send(request));
         QTRY_VERIFY_WITH_TIMEOUT(outcome->done(), 10000);
         QCOMPARE(outcome->error().kind(), ErrorKind::Transport);
-        QVERIFY2(outcome->error().message().contains(QStringLiteral("did not answer")), qPrintable(outcome->error().message()));
+        QVERIFY2(outcome->error().message().contains(QStringLiteral("did not answer")),
+                 qPrintable(outcome->error().message()));
         QVERIFY(timer.elapsed() >= 250);
     }
 
@@ -686,11 +731,12 @@ private slots:
         HttpClientOptions options = testOptions();
         options.retry.maxAttempts = 1;
         HttpClient client(options);
-        auto outcome = watch(client.send(HttpRequest::get(QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort())))));
+        auto outcome = watch(client.send(
+            HttpRequest::get(QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort())))));
         QTRY_VERIFY_WITH_TIMEOUT(outcome->done(), 10000);
         QCOMPARE(outcome->error().kind(), ErrorKind::Transport);
-        QVERIFY2(outcome->error().message().contains(QStringLiteral("self signed"), Qt::CaseInsensitive)
-                     || outcome->error().message().contains(QStringLiteral("self-signed"), Qt::CaseInsensitive),
+        QVERIFY2(outcome->error().message().contains(QStringLiteral("self signed"), Qt::CaseInsensitive) ||
+                     outcome->error().message().contains(QStringLiteral("self-signed"), Qt::CaseInsensitive),
                  qPrintable(outcome->error().message()));
     }
 
@@ -720,7 +766,8 @@ private slots:
     void clientOnAWorkerThreadAnswersOnTheCallersThread()
     {
         QHttpServer server;
-        server.route(QStringLiteral("/worker"), [](const QHttpServerRequest&) { return json(R"({"ok":true})"); });
+        server.route(QStringLiteral("/worker"),
+                     [](const QHttpServerRequest&) { return json(R"({"ok":true})"); });
         const quint16 port = server.listen(QHostAddress::LocalHost, 0);
         QVERIFY(port);
         QThread worker;

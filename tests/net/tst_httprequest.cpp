@@ -58,7 +58,8 @@ private slots:
     void factories()
     {
         const QUrl url(QStringLiteral("https://api.x.com/2/tweets"));
-        const HttpRequest json = HttpRequest::postJson(url, QJsonDocument(QJsonObject{{QStringLiteral("text"), QStringLiteral("hi")}}));
+        const HttpRequest json = HttpRequest::postJson(
+            url, QJsonDocument(QJsonObject{{QStringLiteral("text"), QStringLiteral("hi")}}));
         QCOMPARE(json.method, QByteArray("POST"));
         QCOMPARE(json.contentType, QByteArray("application/json"));
         QCOMPARE(json.body, QByteArray(R"({"text":"hi"})"));
@@ -76,7 +77,8 @@ private slots:
         QTest::newRow("plus stays a plus") << QStringLiteral("a+b") << QByteArray("v=a%2Bb");
         QTest::newRow("space") << QStringLiteral("a b") << QByteArray("v=a%20b");
         QTest::newRow("ampersand and equals") << QStringLiteral("a&b=c") << QByteArray("v=a%26b%3Dc");
-        QTest::newRow("url") << QStringLiteral("http://127.0.0.1:5/cb") << QByteArray("v=http%3A%2F%2F127.0.0.1%3A5%2Fcb");
+        QTest::newRow("url") << QStringLiteral("http://127.0.0.1:5/cb")
+                             << QByteArray("v=http%3A%2F%2F127.0.0.1%3A5%2Fcb");
         QTest::newRow("unicode") << QStringLiteral("é") << QByteArray("v=%C3%A9");
     }
     void formEncodingEscapesEverythingReserved()

@@ -29,19 +29,22 @@ private slots:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<int>("kind"); // -1 = success
         QTest::addColumn<QString>("messagePart");
-        QTest::newRow("object") << 200 << QByteArray("application/json") << QByteArray(R"({"a":1})") << -1 << QString();
-        QTest::newRow("vendor json") << 200 << QByteArray("application/vnd.api+json; charset=utf-8") << QByteArray(R"({"a":1})")
-                                     << -1 << QString();
-        QTest::newRow("no content type") << 201 << QByteArray() << QByteArray(R"({"a":1})") << -1 << QString();
-        QTest::newRow("html 200") << 200 << QByteArray("text/html") << QByteArray("<html></html>") << int(ErrorKind::Parse)
-                                  << QStringLiteral("web page");
-        QTest::newRow("truncated") << 200 << QByteArray("application/json") << QByteArray(R"({"a":[1,2)") << int(ErrorKind::Parse)
-                                   << QStringLiteral("cut off");
-        QTest::newRow("garbage") << 200 << QByteArray("application/json") << QByteArray(R"({"a":x})") << int(ErrorKind::Parse)
-                                 << QStringLiteral("malformed");
-        QTest::newRow("array") << 200 << QByteArray("application/json") << QByteArray("[]") << int(ErrorKind::Parse)
-                               << QStringLiteral("received a list");
-        QTest::newRow("empty") << 204 << QByteArray() << QByteArray() << int(ErrorKind::Parse) << QStringLiteral("empty");
+        QTest::newRow("object") << 200 << QByteArray("application/json") << QByteArray(R"({"a":1})") << -1
+                                << QString();
+        QTest::newRow("vendor json") << 200 << QByteArray("application/vnd.api+json; charset=utf-8")
+                                     << QByteArray(R"({"a":1})") << -1 << QString();
+        QTest::newRow("no content type")
+            << 201 << QByteArray() << QByteArray(R"({"a":1})") << -1 << QString();
+        QTest::newRow("html 200") << 200 << QByteArray("text/html") << QByteArray("<html></html>")
+                                  << int(ErrorKind::Parse) << QStringLiteral("web page");
+        QTest::newRow("truncated") << 200 << QByteArray("application/json") << QByteArray(R"({"a":[1,2)")
+                                   << int(ErrorKind::Parse) << QStringLiteral("cut off");
+        QTest::newRow("garbage") << 200 << QByteArray("application/json") << QByteArray(R"({"a":x})")
+                                 << int(ErrorKind::Parse) << QStringLiteral("malformed");
+        QTest::newRow("array") << 200 << QByteArray("application/json") << QByteArray("[]")
+                               << int(ErrorKind::Parse) << QStringLiteral("received a list");
+        QTest::newRow("empty") << 204 << QByteArray() << QByteArray() << int(ErrorKind::Parse)
+                               << QStringLiteral("empty");
         QTest::newRow("500 with json") << 500 << QByteArray("application/json") << QByteArray(R"({"a":1})")
                                        << int(ErrorKind::HttpStatus) << QStringLiteral("500");
     }

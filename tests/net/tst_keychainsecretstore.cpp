@@ -61,9 +61,10 @@ private slots:
     void initTestCase()
     {
         if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
-            QFAIL(qPrintable(QStringLiteral("This test needs a D-Bus session bus with an unlocked Secret Service "
-                                            "(gnome-keyring); DBUS_SESSION_BUS_ADDRESS is not set. Run it as: %1")
-                                 .arg(QLatin1String(kRecipe))));
+            QFAIL(qPrintable(
+                QStringLiteral("This test needs a D-Bus session bus with an unlocked Secret Service "
+                               "(gnome-keyring); DBUS_SESSION_BUS_ADDRESS is not set. Run it as: %1")
+                    .arg(QLatin1String(kRecipe))));
         }
     }
 
@@ -129,7 +130,8 @@ private slots:
         });
         QTRY_VERIFY(calls.read.has_value());
         QCOMPARE(calls.read->error().kind(), ErrorKind::Keychain);
-        QVERIFY2(calls.read->error().message().contains(QStringLiteral("did not answer")), qPrintable(calls.read->error().message()));
+        QVERIFY2(calls.read->error().message().contains(QStringLiteral("did not answer")),
+                 qPrintable(calls.read->error().message()));
         QTest::qWait(1000); // the late answer of the job is not delivered a second time
         QCOMPARE(calls.count, 1);
     }
@@ -158,8 +160,9 @@ private slots:
         QVERIFY(!result.ok());
         QCOMPARE(result.error().kind(), ErrorKind::Keychain);
         QCOMPARE(result.error().message(),
-                 QStringLiteral("No keyring is available (Secret Service not running). Start your desktop's keyring "
-                                "(e.g. gnome-keyring) and try again."));
+                 QStringLiteral(
+                     "No keyring is available (Secret Service not running). Start your desktop's keyring "
+                     "(e.g. gnome-keyring) and try again."));
         QCOMPARE(write(store, uniqueKey(), "x").error().kind(), ErrorKind::Keychain);
         QCOMPARE(remove(store, uniqueKey()).error().kind(), ErrorKind::Keychain);
     }

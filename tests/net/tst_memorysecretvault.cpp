@@ -18,7 +18,8 @@ private slots:
         QVERIFY(written->ok());
 
         std::optional<Result<QByteArray>> read;
-        vault.read(QStringLiteral("account/1"), this, [&read](Result<QByteArray> r) { read.emplace(std::move(r)); });
+        vault.read(QStringLiteral("account/1"), this,
+                   [&read](Result<QByteArray> r) { read.emplace(std::move(r)); });
         QTRY_VERIFY(read.has_value());
         QCOMPARE(read->value(), QByteArray("s1"));
 
@@ -26,7 +27,8 @@ private slots:
         vault.write(QStringLiteral("account/1"), "s2", this, [&written](Status s) { written.emplace(s); });
         QTRY_VERIFY(written.has_value());
         read.reset();
-        vault.read(QStringLiteral("account/1"), this, [&read](Result<QByteArray> r) { read.emplace(std::move(r)); });
+        vault.read(QStringLiteral("account/1"), this,
+                   [&read](Result<QByteArray> r) { read.emplace(std::move(r)); });
         QTRY_VERIFY(read.has_value());
         QCOMPARE(read->value(), QByteArray("s2"));
 
@@ -36,7 +38,8 @@ private slots:
         QVERIFY(removed->ok());
         QVERIFY(!vault.contains(QStringLiteral("account/1")));
         read.reset();
-        vault.read(QStringLiteral("account/1"), this, [&read](Result<QByteArray> r) { read.emplace(std::move(r)); });
+        vault.read(QStringLiteral("account/1"), this,
+                   [&read](Result<QByteArray> r) { read.emplace(std::move(r)); });
         QTRY_VERIFY(read.has_value());
         QCOMPARE(read->error().kind(), ErrorKind::NotFound);
 

@@ -1,7 +1,7 @@
+#include "testauthserver.h"
+
 #include "net/oauthauthorizationflow.h"
 #include "net/pkce.h"
-
-#include "testauthserver.h"
 
 #include <QTcpSocket>
 #include <QTest>
@@ -57,12 +57,16 @@ private slots:
         QTest::addColumn<QString>("secret");
         QTest::addColumn<int>("clientAuth");
         QTest::addColumn<bool>("json");
-        QTest::newRow("public client, form (X)") << QString() << int(OAuthConfig::ClientAuthentication::BasicHeader) << false;
-        QTest::newRow("confidential, Basic (X)") << QStringLiteral("s3cret-client") << int(OAuthConfig::ClientAuthentication::BasicHeader) << false;
-        QTest::newRow("confidential, secret in body (PhotoShelter)") << QStringLiteral("s3cret-client")
-                                                                     << int(OAuthConfig::ClientAuthentication::RequestBody) << false;
-        QTest::newRow("confidential, JSON body (Zendesk)") << QStringLiteral("s3cret-client")
-                                                           << int(OAuthConfig::ClientAuthentication::RequestBody) << true;
+        QTest::newRow("public client, form (X)")
+            << QString() << int(OAuthConfig::ClientAuthentication::BasicHeader) << false;
+        QTest::newRow("confidential, Basic (X)")
+            << QStringLiteral("s3cret-client") << int(OAuthConfig::ClientAuthentication::BasicHeader)
+            << false;
+        QTest::newRow("confidential, secret in body (PhotoShelter)")
+            << QStringLiteral("s3cret-client") << int(OAuthConfig::ClientAuthentication::RequestBody)
+            << false;
+        QTest::newRow("confidential, JSON body (Zendesk)")
+            << QStringLiteral("s3cret-client") << int(OAuthConfig::ClientAuthentication::RequestBody) << true;
     }
     void happyPath()
     {
@@ -78,13 +82,14 @@ private slots:
         TestBrowser browser;
         OAuthConfig config = server.config();
         config.extraAuthorizeParameters = {{QStringLiteral("prompt"), QStringLiteral("consent")}};
-        OAuthAuthorizationFlow flow(config, httpOptions(), [&browser](const QUrl& url) { browser.open(url); });
+        OAuthAuthorizationFlow flow(config, httpOptions(),
+                                    [&browser](const QUrl& url) { browser.open(url); });
         auto run = watch(flow);
         const QDateTime before = QDateTime::currentDateTimeUtc();
         flow.start();
         QTRY_VERIFY_WITH_TIMEOUT(run->result.has_value(), 10000);
-        QVERIFY2(run->result->ok(), qPrintable(describe(run->result) + QStringLiteral(" server: ") + server.tokenProblem
-                                               + server.authorizeProblem));
+        QVERIFY2(run->result->ok(), qPrintable(describe(run->result) + QStringLiteral(" server: ") +
+                                               server.tokenProblem + server.authorizeProblem));
 
         const Credentials& credentials = run->result->value();
         QCOMPARE(credentials.accessToken, server.lastIssuedAccessToken);
@@ -102,7 +107,8 @@ private slots:
         QVERIFY(redirect.port() > 1024);
         QCOMPARE(redirect.path(), QStringLiteral("/callback"));
         const QUrlQuery& authorize = server.lastAuthorize;
-        QCOMPARE(QUrl(authorize.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded)), redirect);
+        QCOMPARE(QUrl(authorize.queryItemValue(QStringLiteral("redirect_uri"), QUrl::FullyDecoded)),
+                 redirect);
         QCOMPARE(QUrl(server.lastTokenRedirectUri), redirect);
         QCOMPARE(authorize.queryItemValue(QStringLiteral("code_challenge_method")), QStringLiteral("S256"));
         QCOMPARE(authorize.queryItemValue(QStringLiteral("scope"), QUrl::FullyDecoded),
@@ -120,14 +126,16 @@ private slots:
         QVERIFY(server.listen());
         server.tamper = TestAuthorizationServer::Tamper::State;
         TestBrowser browser;
-        OAuthAuthorizationFlow flow(server.config(), httpOptions(), [&browser](const QUrl& url) { browser.open(url); });
+        OAuthAuthorizationFlow flow(server.config(), httpOptions(),
+                                    [&browser](const QUrl& url) { browser.open(url); });
         auto run = watch(flow);
         flow.start();
         QTRY_VERIFY_WITH_TIMEOUT(run->result.has_value(), 10000);
         QVERIFY(!run->result->ok());
         QCOMPARE(run->result->error().kind(), ErrorKind::Auth);
         QCOMPARE(run->result->error().message(),
-                 QStringLiteral("The sign-in answer did not match this request (state mismatch); nothing was stored."));
+                 QStringLiteral(
+                     "The sign-in answer did not match this request (state mismatch); nothing was stored."));
         QTest::qWait(300); // give a stray token request every chance to show up
         QCOMPARE(server.authorizeRequests, 1);
         QCOMPARE(server.tokenRequests, 0);
@@ -139,15 +147,17 @@ private slots:
         QVERIFY(server.listen());
         server.tamper = TestAuthorizationServer::Tamper::Code;
         TestBrowser browser;
-        OAuthAuthorizationFlow flow(server.config(), httpOptions(), [&browser](const QUrl& url) { browser.open(url); });
+        OAuthAuthorizationFlow flow(server.config(), httpOptions(),
+                                    [&browser](const QUrl& url) { browser.open(url); });
         auto run = watch(flow);
         flow.start();
         QTRY_VERIFY_WITH_TIMEOUT(run->result.has_value(), 10000);
         QVERIFY(!run->result->ok());
         const Error& error = run->result->error();
         QCOMPARE(error.kind(), ErrorKind::Auth);
-        QVERIFY2(error.message().contains(QStringLiteral("Value passed for the authorization code was invalid.")),
-                 qPrintable(error.message()));
+        QVERIFY2(
+            error.message().contains(QStringLiteral("Value passed for the authorization code was invalid.")),
+            qPrintable(error.message()));
         QCOMPARE(error.apiCode(), QStringLiteral("invalid_request"));
         QCOMPARE(error.httpStatus(), 400);
         QCOMPARE(server.tokenRequests, 1);
@@ -159,7 +169,8 @@ private slots:
         QVERIFY(server.listen());
         server.tamper = TestAuthorizationServer::Tamper::Deny;
         TestBrowser browser;
-        OAuthAuthorizationFlow flow(server.config(), httpOptions(), [&browser](const QUrl& url) { browser.open(url); });
+        OAuthAuthorizationFlow flow(server.config(), httpOptions(),
+                                    [&browser](const QUrl& url) { browser.open(url); });
         auto run = watch(flow);
         flow.start();
         QTRY_VERIFY_WITH_TIMEOUT(run->result.has_value(), 10000);
@@ -175,7 +186,8 @@ private slots:
         OAuthConfig config = server.config();
         config.flowTimeout = 300ms;
         QUrl opened;
-        OAuthAuthorizationFlow flow(config, httpOptions(), [&opened](const QUrl& url) { opened = url; }); // user walks away
+        OAuthAuthorizationFlow flow(config, httpOptions(),
+                                    [&opened](const QUrl& url) { opened = url; }); // user walks away
         auto run = watch(flow);
         flow.start();
         QVERIFY(opened.isValid());
@@ -184,7 +196,8 @@ private slots:
         QVERIFY(portAccepts(port));
         QTRY_VERIFY_WITH_TIMEOUT(run->result.has_value(), 5000);
         QCOMPARE(run->result->error().kind(), ErrorKind::Auth);
-        QVERIFY2(run->result->error().message().contains(QStringLiteral("not completed")), qPrintable(run->result->error().message()));
+        QVERIFY2(run->result->error().message().contains(QStringLiteral("not completed")),
+                 qPrintable(run->result->error().message()));
         QTRY_VERIFY(!portAccepts(port));
         QCOMPARE(server.tokenRequests, 0);
     }

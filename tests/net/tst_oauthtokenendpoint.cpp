@@ -1,8 +1,7 @@
-#include "net/oauthtokenendpoint.h"
-
-#include "net/pkce.h"
-
 #include "testauthserver.h"
+
+#include "net/oauthtokenendpoint.h"
+#include "net/pkce.h"
 
 #include <QTest>
 
@@ -35,7 +34,8 @@ Result<Credentials> refreshWith(OAuthTokenEndpoint& endpoint, const Credentials&
 {
     Answer<Credentials> answer;
     QObject context;
-    endpoint.refresh(credentials, &context, [&answer](Result<Credentials> r) { answer.result.emplace(std::move(r)); });
+    endpoint.refresh(credentials, &context,
+                     [&answer](Result<Credentials> r) { answer.result.emplace(std::move(r)); });
     if (!QTest::qWaitFor([&answer] { return answer.result.has_value(); }, 10000))
         return Error(ErrorKind::Internal, QStringLiteral("refresh did not finish"));
     return *answer.result;
@@ -68,7 +68,8 @@ private slots:
         OAuthTokenEndpoint endpoint(server.config(), httpOptions());
 
         const Result<Credentials> first = refreshWith(endpoint, original);
-        QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().toLogString() + server.tokenProblem));
+        QVERIFY2(first.ok(),
+                 qPrintable(first.ok() ? QString() : first.error().toLogString() + server.tokenProblem));
         QVERIFY(first->refreshToken != original.refreshToken); // rotated...
         QVERIFY(first->accessToken != original.accessToken);
         QVERIFY(!server.isLiveRefreshToken(original.refreshToken)); // ...and the old one is dead
@@ -158,7 +159,8 @@ private slots:
         query.addQueryItem(QStringLiteral("client_id"), server.config().clientId);
         query.addQueryItem(QStringLiteral("redirect_uri"), redirect.toString());
         query.addQueryItem(QStringLiteral("state"), QStringLiteral("s"));
-        query.addQueryItem(QStringLiteral("code_challenge"), QString::fromLatin1(Pkce::challengeS256(verifier)));
+        query.addQueryItem(QStringLiteral("code_challenge"),
+                           QString::fromLatin1(Pkce::challengeS256(verifier)));
         query.addQueryItem(QStringLiteral("code_challenge_method"), QStringLiteral("S256"));
         authorize.setQuery(query);
         QNetworkAccessManager nam;
@@ -196,11 +198,15 @@ private slots:
         QTest::addColumn<bool>("recognised");
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("code");
-        QTest::newRow("x") << QByteArray(R"({"error":"invalid_request","error_description":"Value passed for the authorization code was invalid.","errors":[]})")
-                           << true << QStringLiteral("Value passed for the authorization code was invalid.") << QStringLiteral("invalid_request");
-        QTest::newRow("no description") << QByteArray(R"({"error":"invalid_grant"})") << true << QStringLiteral("invalid_grant")
-                                        << QStringLiteral("invalid_grant");
-        QTest::newRow("not oauth") << QByteArray(R"({"title":"Unauthorized"})") << false << QString() << QString();
+        QTest::newRow("x")
+            << QByteArray(
+                   R"({"error":"invalid_request","error_description":"Value passed for the authorization code was invalid.","errors":[]})")
+            << true << QStringLiteral("Value passed for the authorization code was invalid.")
+            << QStringLiteral("invalid_request");
+        QTest::newRow("no description") << QByteArray(R"({"error":"invalid_grant"})") << true
+                                        << QStringLiteral("invalid_grant") << QStringLiteral("invalid_grant");
+        QTest::newRow("not oauth") << QByteArray(R"({"title":"Unauthorized"})") << false << QString()
+                                   << QString();
         QTest::newRow("html") << QByteArray("<html>502</html>") << false << QString() << QString();
     }
     void oauthErrorBodies()

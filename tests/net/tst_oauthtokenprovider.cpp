@@ -1,8 +1,8 @@
+#include "testauthserver.h"
+
 #include "net/httpclient.h"
 #include "net/memorysecretvault.h"
 #include "net/oauthtokenprovider.h"
-
-#include "testauthserver.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -28,7 +28,8 @@ std::shared_ptr<Outcome> get(HttpClient& client, const QUrl& url)
 {
     auto outcome = std::make_shared<Outcome>();
     HttpCall* call = client.send(HttpRequest::get(url));
-    QObject::connect(call, &HttpCall::finished, call, [outcome](const Result<HttpResponse>& r) { outcome->result.emplace(r); });
+    QObject::connect(call, &HttpCall::finished, call,
+                     [outcome](const Result<HttpResponse>& r) { outcome->result.emplace(r); });
     return outcome;
 }
 
@@ -72,7 +73,8 @@ private slots:
         QTRY_VERIFY(vault.contains(QStringLiteral("account/7")));
         std::optional<Result<QByteArray>> stored;
         QObject context;
-        vault.read(QStringLiteral("account/7"), &context, [&stored](Result<QByteArray> r) { stored.emplace(std::move(r)); });
+        vault.read(QStringLiteral("account/7"), &context,
+                   [&stored](Result<QByteArray> r) { stored.emplace(std::move(r)); });
         QTRY_VERIFY(stored.has_value());
         QCOMPARE(Credentials::fromJson(stored->value()).refreshToken, rotated.refreshToken);
     }
@@ -97,7 +99,8 @@ private slots:
         QVERIFY(server.listen());
         const Credentials credentials = server.mint(3600);
         server.invalidateAccessToken(credentials.accessToken); // revoked behind our back
-        auto provider = std::make_shared<OAuthTokenProvider>(server.config(), HttpClientOptions(), credentials);
+        auto provider =
+            std::make_shared<OAuthTokenProvider>(server.config(), HttpClientOptions(), credentials);
         HttpClient client(apiOptions(provider));
         auto outcome = get(client, server.url(QStringLiteral("/me")));
         QTRY_VERIFY(outcome->result.has_value());
@@ -110,12 +113,14 @@ private slots:
     {
         TestAuthorizationServer server;
         QVERIFY(server.listen());
-        auto provider = std::make_shared<OAuthTokenProvider>(server.config(), HttpClientOptions(), server.mint(5));
+        auto provider =
+            std::make_shared<OAuthTokenProvider>(server.config(), HttpClientOptions(), server.mint(5));
         HttpClient client(apiOptions(provider));
         QList<std::shared_ptr<Outcome>> outcomes;
         for (int i = 0; i < 4; ++i)
             outcomes << get(client, server.url(QStringLiteral("/me")));
-        QTRY_VERIFY(std::all_of(outcomes.cbegin(), outcomes.cend(), [](const auto& o) { return o->result.has_value(); }));
+        QTRY_VERIFY(std::all_of(outcomes.cbegin(), outcomes.cend(),
+                                [](const auto& o) { return o->result.has_value(); }));
         for (const auto& o : std::as_const(outcomes))
             QVERIFY2(o->ok(), qPrintable(o->text()));
         // One single-use refresh token, one refresh.

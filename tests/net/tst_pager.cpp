@@ -55,8 +55,8 @@ QString canonical(const QUrl& url)
     QStringList parts;
     for (const auto& [k, v] : items)
         parts << k + QLatin1Char('=') + v;
-    return url.scheme() + QStringLiteral("://") + url.host() + QLatin1Char(':') + QString::number(url.port()) + url.path()
-        + QLatin1Char('?') + parts.join(QLatin1Char('&'));
+    return url.scheme() + QStringLiteral("://") + url.host() + QLatin1Char(':') +
+           QString::number(url.port()) + url.path() + QLatin1Char('?') + parts.join(QLatin1Char('&'));
 }
 
 QStringList L(std::initializer_list<const char*> items)
@@ -87,58 +87,80 @@ private slots:
         QTest::addColumn<QStringList>("fixtures"); // answered in order
         QTest::addColumn<QString>("error");        // empty = success
 
-        QTest::newRow("x next_token") << "x"
+        QTest::newRow("x next_token")
+            << "x"
             << L({"https://api.x.com/2/users/2244994945/tweets?max_results=2",
-                           "https://api.x.com/2/users/2244994945/tweets?max_results=2&pagination_token=7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5i",
-                           "https://api.x.com/2/users/2244994945/tweets?max_results=2&pagination_token=7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5j"})
+                  "https://api.x.com/2/users/2244994945/"
+                  "tweets?max_results=2&pagination_token=7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5i",
+                  "https://api.x.com/2/users/2244994945/"
+                  "tweets?max_results=2&pagination_token=7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5j"})
             << L({"x-page1", "x-page2", "x-page3"}) << QString();
-        QTest::newRow("x token loop") << "x"
+        QTest::newRow("x token loop")
+            << "x"
             << L({"https://api.x.com/2/tweets/search/recent?query=a",
-                           "https://api.x.com/2/tweets/search/recent?query=a&pagination_token=7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5i"})
+                  "https://api.x.com/2/tweets/search/"
+                  "recent?query=a&pagination_token=7140dibdnow9c7btw3w29grvxfcgvpb9n9coehpk7xz5i"})
             << L({"x-page1", "x-loop"}) << QStringLiteral("already sent");
-        QTest::newRow("zendesk after_cursor") << "zendesk-cursor"
+        QTest::newRow("zendesk after_cursor")
+            << "zendesk-cursor"
             << L({"https://acme.zendesk.com/api/v2/tickets.json?page[size]=2",
-                           "https://acme.zendesk.com/api/v2/tickets.json?page[size]=2&page[after]=xxx"})
+                  "https://acme.zendesk.com/api/v2/tickets.json?page[size]=2&page[after]=xxx"})
             << L({"zendesk-cursor-page1", "zendesk-cursor-page2"}) << QString();
-        QTest::newRow("zendesk links.next") << "zendesk-links"
+        QTest::newRow("zendesk links.next")
+            << "zendesk-links"
             << L({"https://acme.zendesk.com/api/v2/tickets.json?page[size]=2",
-                           "https://acme.zendesk.com/api/v2/tickets.json?page[after]=xxx&page[size]=2"})
+                  "https://acme.zendesk.com/api/v2/tickets.json?page[after]=xxx&page[size]=2"})
             << L({"zendesk-cursor-page1", "zendesk-cursor-page2"}) << QString();
-        QTest::newRow("zendesk incremental") << "zendesk-incremental"
+        QTest::newRow("zendesk incremental")
+            << "zendesk-incremental"
             << L({"https://acme.zendesk.com/api/v2/incremental/tickets/cursor.json?start_time=1576613000",
-                           "https://acme.zendesk.com/api/v2/incremental/tickets/cursor.json?cursor=MTU3NjYxMzUzOS4wfHw0Njd8"})
+                  "https://acme.zendesk.com/api/v2/incremental/tickets/"
+                  "cursor.json?cursor=MTU3NjYxMzUzOS4wfHw0Njd8"})
             << L({"zendesk-incremental-page1", "zendesk-incremental-page2"}) << QString();
-        QTest::newRow("iconik scroll_id") << "iconik-scroll"
+        QTest::newRow("iconik scroll_id")
+            << "iconik-scroll"
             << L({"https://app.iconik.io/API/assets/v1/assets/?scroll=true&per_page=2",
-                           "https://app.iconik.io/API/assets/v1/assets/?scroll=true&per_page=2&scroll_id=DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAAD4WYm9laVYtZndUQlNsdDcwakFMNjU1QQ==",
-                           "https://app.iconik.io/API/assets/v1/assets/?scroll=true&per_page=2&scroll_id=DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAAD4WYm9laVYtZndUQlNsdDcwakFMNjU1QQ=="})
+                  "https://app.iconik.io/API/assets/v1/assets/"
+                  "?scroll=true&per_page=2&scroll_id="
+                  "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAAD4WYm9laVYtZndUQlNsdDcwakFMNjU1QQ==",
+                  "https://app.iconik.io/API/assets/v1/assets/"
+                  "?scroll=true&per_page=2&scroll_id="
+                  "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAAD4WYm9laVYtZndUQlNsdDcwakFMNjU1QQ=="})
             << L({"iconik-scroll-1", "iconik-scroll-2", "iconik-scroll-3"}) << QString();
-        QTest::newRow("dynamics @odata.nextLink") << "dynamics"
+        QTest::newRow("dynamics @odata.nextLink")
+            << "dynamics"
             << (L({"https://org.crm.dynamics.com/api/data/v9.2/accounts?$select=name"})
-                << fixture(QStringLiteral("dynamics-page1")).value(QStringLiteral("@odata.nextLink")).toString())
+                << fixture(QStringLiteral("dynamics-page1"))
+                       .value(QStringLiteral("@odata.nextLink"))
+                       .toString())
             << L({"dynamics-page1", "dynamics-page2"}) << QString();
-        QTest::newRow("dynamics link to another host") << "dynamics"
-            << L({"https://org.crm.dynamics.com/api/data/v9.2/accounts"})
+        QTest::newRow("dynamics link to another host")
+            << "dynamics" << L({"https://org.crm.dynamics.com/api/data/v9.2/accounts"})
             << L({"dynamics-foreign-link"}) << QStringLiteral("another host");
-        QTest::newRow("iconik next_url") << "iconik-next-url"
+        QTest::newRow("iconik next_url")
+            << "iconik-next-url"
             << L({"https://app.iconik.io/API/assets/v1/assets/?page=1&per_page=2",
-                           "https://app.iconik.io/API/assets/v1/assets/?page=2&per_page=2",
-                           "https://app.iconik.io/API/assets/v1/assets/?page=3&per_page=2"})
+                  "https://app.iconik.io/API/assets/v1/assets/?page=2&per_page=2",
+                  "https://app.iconik.io/API/assets/v1/assets/?page=3&per_page=2"})
             << L({"iconik-page1", "iconik-page2", "iconik-page3"}) << QString();
-        QTest::newRow("iconik page/pages") << "iconik-pages"
+        QTest::newRow("iconik page/pages")
+            << "iconik-pages"
             << L({"https://app.iconik.io/API/assets/v1/assets/?sort=title,asc",
-                           "https://app.iconik.io/API/assets/v1/assets/?sort=title,asc&page=2&per_page=2",
-                           "https://app.iconik.io/API/assets/v1/assets/?sort=title,asc&page=3&per_page=2"})
+                  "https://app.iconik.io/API/assets/v1/assets/?sort=title,asc&page=2&per_page=2",
+                  "https://app.iconik.io/API/assets/v1/assets/?sort=title,asc&page=3&per_page=2"})
             << L({"iconik-page1", "iconik-page2", "iconik-page3"}) << QString();
-        QTest::newRow("photoshelter totals in meta") << "photoshelter"
+        QTest::newRow("photoshelter totals in meta")
+            << "photoshelter"
             << L({"https://www.photoshelter.com/psapi/v4.0/search?mode=library",
-                           "https://www.photoshelter.com/psapi/v4.0/search?mode=library&page=2&per_page=2"})
+                  "https://www.photoshelter.com/psapi/v4.0/search?mode=library&page=2&per_page=2"})
             << L({"photoshelter-page1", "photoshelter-page2"}) << QString();
-        QTest::newRow("photoshelter without totals") << "photoshelter"
+        QTest::newRow("photoshelter without totals")
+            << "photoshelter"
             << L({"https://www.photoshelter.com/psapi/v4.0/search?mode=library",
-                           "https://www.photoshelter.com/psapi/v4.0/search?mode=library&page=2&per_page=2",
-                           "https://www.photoshelter.com/psapi/v4.0/search?mode=library&page=3&per_page=2"})
-            << L({"photoshelter-no-totals-page1", "photoshelter-no-totals-page2", "photoshelter-no-totals-page3"})
+                  "https://www.photoshelter.com/psapi/v4.0/search?mode=library&page=2&per_page=2",
+                  "https://www.photoshelter.com/psapi/v4.0/search?mode=library&page=3&per_page=2"})
+            << L({"photoshelter-no-totals-page1", "photoshelter-no-totals-page2",
+                  "photoshelter-no-totals-page3"})
             << QString();
     }
     void styles()
@@ -154,14 +176,20 @@ private slots:
         const QUrl start(urls.first());
         // The first request of a page-number list carries page=1 explicitly.
         const QUrl firstExpected = paging->urlFor(start, PageToken::first());
-        Pager pager(paging, start, [&run, &fixtures](const QUrl& url, QObject* context, Pager::FetchDone done) {
-            const qsizetype index = run.requested.size();
-            run.requested << url;
-            const QJsonObject page = index < fixtures.size() ? fixture(fixtures.at(index)) : QJsonObject();
-            QTimer::singleShot(0, context, [done, page] { done(page); });
-        });
-        pager.start([&run](const Pager::Page& page) { run.pages << page; return true; },
-                    [&run](Status status) { run.status = status; });
+        Pager pager(paging, start,
+                    [&run, &fixtures](const QUrl& url, QObject* context, Pager::FetchDone done) {
+                        const qsizetype index = run.requested.size();
+                        run.requested << url;
+                        const QJsonObject page =
+                            index < fixtures.size() ? fixture(fixtures.at(index)) : QJsonObject();
+                        QTimer::singleShot(0, context, [done, page] { done(page); });
+                    });
+        pager.start(
+            [&run](const Pager::Page& page) {
+                run.pages << page;
+                return true;
+            },
+            [&run](Status status) { run.status = status; });
         QTRY_VERIFY(run.status.has_value());
 
         QCOMPARE(run.requested.size(), fixtures.size());
@@ -179,14 +207,16 @@ private slots:
         } else {
             QVERIFY(!run.status->ok());
             QCOMPARE(run.status->error().kind(), ErrorKind::Parse);
-            QVERIFY2(run.status->error().message().contains(error), qPrintable(run.status->error().message()));
+            QVERIFY2(run.status->error().message().contains(error),
+                     qPrintable(run.status->error().message()));
         }
     }
 
     void fetchErrorStops()
     {
         Run run;
-        Pager pager(strategyNamed(QStringLiteral("x")), QUrl(QStringLiteral("https://api.x.com/2/tweets/search/recent?query=a")),
+        Pager pager(strategyNamed(QStringLiteral("x")),
+                    QUrl(QStringLiteral("https://api.x.com/2/tweets/search/recent?query=a")),
                     [&run](const QUrl& url, QObject* context, Pager::FetchDone done) {
                         run.requested << url;
                         const bool first = run.requested.size() == 1;
@@ -197,8 +227,12 @@ private slots:
                                 done(Error(ErrorKind::Transport, QStringLiteral("reset")));
                         });
                     });
-        pager.start([&run](const Pager::Page& page) { run.pages << page; return true; },
-                    [&run](Status status) { run.status = status; });
+        pager.start(
+            [&run](const Pager::Page& page) {
+                run.pages << page;
+                return true;
+            },
+            [&run](Status status) { run.status = status; });
         QTRY_VERIFY(run.status.has_value());
         QCOMPARE(run.status->error().kind(), ErrorKind::Transport);
         QCOMPARE(run.pages.size(), 1);
@@ -209,10 +243,12 @@ private slots:
     {
         for (const bool viaCancel : {false, true}) {
             Run run;
-            Pager pager(strategyNamed(QStringLiteral("iconik-pages")), QUrl(QStringLiteral("https://app.iconik.io/API/assets/v1/assets/")),
+            Pager pager(strategyNamed(QStringLiteral("iconik-pages")),
+                        QUrl(QStringLiteral("https://app.iconik.io/API/assets/v1/assets/")),
                         [&run](const QUrl& url, QObject* context, Pager::FetchDone done) {
                             run.requested << url;
-                            QTimer::singleShot(0, context, [done] { done(fixture(QStringLiteral("iconik-page1"))); });
+                            QTimer::singleShot(0, context,
+                                               [done] { done(fixture(QStringLiteral("iconik-page1"))); });
                         });
             pager.start(
                 [&run, &pager, viaCancel](const Pager::Page& page) {
@@ -236,7 +272,8 @@ private slots:
     void cancelDropsTheAnswerInFlight()
     {
         Run run;
-        Pager pager(strategyNamed(QStringLiteral("x")), QUrl(QStringLiteral("https://api.x.com/2/tweets/search/recent?query=a")),
+        Pager pager(strategyNamed(QStringLiteral("x")),
+                    QUrl(QStringLiteral("https://api.x.com/2/tweets/search/recent?query=a")),
                     [&run](const QUrl& url, QObject* context, Pager::FetchDone done) {
                         run.requested << url;
                         QPointer<QObject> alive(context);
@@ -245,8 +282,12 @@ private slots:
                                 done(fixture(QStringLiteral("x-page1")));
                         });
                     });
-        pager.start([&run](const Pager::Page& page) { run.pages << page; return true; },
-                    [&run](Status status) { run.status = status; });
+        pager.start(
+            [&run](const Pager::Page& page) {
+                run.pages << page;
+                return true;
+            },
+            [&run](Status status) { run.status = status; });
         pager.cancel();
         QVERIFY(run.status.has_value());
         QCOMPARE(run.status->error().kind(), ErrorKind::Cancelled);
@@ -258,14 +299,20 @@ private slots:
     void endlessRepeatingCursorIsBounded()
     {
         Run run;
-        Pager pager(strategyNamed(QStringLiteral("iconik-scroll")), QUrl(QStringLiteral("https://app.iconik.io/API/assets/v1/assets/?scroll=true")),
+        Pager pager(strategyNamed(QStringLiteral("iconik-scroll")),
+                    QUrl(QStringLiteral("https://app.iconik.io/API/assets/v1/assets/?scroll=true")),
                     [&run](const QUrl& url, QObject* context, Pager::FetchDone done) {
                         run.requested << url;
-                        QTimer::singleShot(0, context, [done] { done(fixture(QStringLiteral("iconik-scroll-1"))); });
+                        QTimer::singleShot(0, context,
+                                           [done] { done(fixture(QStringLiteral("iconik-scroll-1"))); });
                     });
         pager.setMaxPages(5);
-        pager.start([&run](const Pager::Page& page) { run.pages << page; return true; },
-                    [&run](Status status) { run.status = status; });
+        pager.start(
+            [&run](const Pager::Page& page) {
+                run.pages << page;
+                return true;
+            },
+            [&run](Status status) { run.status = status; });
         QTRY_VERIFY(run.status.has_value());
         QCOMPARE(run.status->error().kind(), ErrorKind::Parse);
         QCOMPARE(run.pages.size(), 5);
@@ -278,13 +325,15 @@ private slots:
         server.route(QStringLiteral("/api/data/v9.2/accounts"), [&](const QHttpServerRequest& request) {
             ++hits;
             const QString token = request.query().queryItemValue(QStringLiteral("$skiptoken"));
-            QJsonObject page{{QStringLiteral("value"), QJsonArray{QJsonObject{{QStringLiteral("name"), token}}}}};
+            QJsonObject page{
+                {QStringLiteral("value"), QJsonArray{QJsonObject{{QStringLiteral("name"), token}}}}};
             if (token.isEmpty() || token == QLatin1String("1"))
                 page.insert(QStringLiteral("@odata.nextLink"),
-                            request.url().adjusted(QUrl::RemoveQuery).toString() + QStringLiteral("?$skiptoken=")
-                                + QString::number(token.toInt() + 1));
+                            request.url().adjusted(QUrl::RemoveQuery).toString() +
+                                QStringLiteral("?$skiptoken=") + QString::number(token.toInt() + 1));
             if (request.value("Prefer") != "odata.maxpagesize=1")
-                return QHttpServerResponse("text/plain", "missing Prefer", QHttpServerResponse::StatusCode::BadRequest);
+                return QHttpServerResponse("text/plain", "missing Prefer",
+                                           QHttpServerResponse::StatusCode::BadRequest);
             return QHttpServerResponse(page);
         });
         const quint16 port = server.listen(QHostAddress::LocalHost, 0);
@@ -298,13 +347,23 @@ private slots:
         Pager pager(strategyNamed(QStringLiteral("dynamics")),
                     QUrl(QStringLiteral("http://127.0.0.1:%1/api/data/v9.2/accounts").arg(port)),
                     Pager::httpFetch(&client, request));
-        pager.start([&run](const Pager::Page& page) { run.pages << page; return true; },
-                    [&run](Status status) { run.status = status; });
+        pager.start(
+            [&run](const Pager::Page& page) {
+                run.pages << page;
+                return true;
+            },
+            [&run](Status status) { run.status = status; });
         QTRY_VERIFY(run.status.has_value());
         QVERIFY2(run.status->ok(), qPrintable(run.status->error().toLogString()));
         QCOMPARE(hits, 3);
         QCOMPARE(run.pages.size(), 3);
-        QCOMPARE(run.pages.at(2).json.value(QStringLiteral("value")).toArray().at(0).toObject().value(QStringLiteral("name")).toString(),
+        QCOMPARE(run.pages.at(2)
+                     .json.value(QStringLiteral("value"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
                  QStringLiteral("2"));
     }
 };

@@ -39,16 +39,34 @@ private slots:
         QTest::addColumn<QString>("url");
         QTest::addColumn<QString>("explicitBucket");
         QTest::addColumn<QString>("bucket");
-        QTest::newRow("service-wide") << false << "GET" << "https://z.example/api/v2/tickets/5" << "" << "*";
-        QTest::newRow("explicit") << false << "GET" << "https://z.example/api/v2/search/export" << "export" << "export";
-        QTest::newRow("x timeline") << true << "GET" << "https://api.x.com/2/users/1460323737035677698/tweets" << ""
+        QTest::newRow("service-wide") << false << "GET"
+                                      << "https://z.example/api/v2/tickets/5"
+                                      << ""
+                                      << "*";
+        QTest::newRow("explicit") << false << "GET"
+                                  << "https://z.example/api/v2/search/export"
+                                  << "export"
+                                  << "export";
+        QTest::newRow("x timeline") << true << "GET"
+                                    << "https://api.x.com/2/users/1460323737035677698/tweets"
+                                    << ""
                                     << "GET /2/users/{id}/tweets";
-        QTest::newRow("x post") << true << "POST" << "https://api.x.com/2/tweets" << "" << "POST /2/tweets";
-        QTest::newRow("x delete") << true << "DELETE" << "https://api.x.com/2/tweets/1460323737035677698" << ""
+        QTest::newRow("x post") << true << "POST"
+                                << "https://api.x.com/2/tweets"
+                                << ""
+                                << "POST /2/tweets";
+        QTest::newRow("x delete") << true << "DELETE"
+                                  << "https://api.x.com/2/tweets/1460323737035677698"
+                                  << ""
                                   << "DELETE /2/tweets/{id}";
-        QTest::newRow("uuid") << true << "GET" << "https://app.iconik.io/API/assets/v1/assets/1b2c3d4e-0000-4a4a-9b9b-123456789abc/"
-                              << "" << "GET /API/assets/v1/assets/{id}/";
-        QTest::newRow("version kept") << true << "GET" << "https://ps.example/psapi/v4.0/media/M0000abc123" << ""
+        QTest::newRow("uuid")
+            << true << "GET"
+            << "https://app.iconik.io/API/assets/v1/assets/1b2c3d4e-0000-4a4a-9b9b-123456789abc/"
+            << ""
+            << "GET /API/assets/v1/assets/{id}/";
+        QTest::newRow("version kept") << true << "GET"
+                                      << "https://ps.example/psapi/v4.0/media/M0000abc123"
+                                      << ""
                                       << "GET /psapi/v4.0/media/{id}";
     }
     void bucketNames()
@@ -88,15 +106,17 @@ private slots:
         const qint64 resetSeconds = clock.nowMs() / 1000 + 3;
         QVERIFY(budget.acquire(QStringLiteral("*")).granted);
         budget.release(QStringLiteral("*"),
-                       RateLimitInfo::fromResponse(answer(200, {{"x-rate-limit-limit", "2"},
-                                                                {"x-rate-limit-remaining", "0"},
-                                                                {"x-rate-limit-reset", QByteArray::number(resetSeconds)}}),
-                                                   clock),
+                       RateLimitInfo::fromResponse(
+                           answer(200, {{"x-rate-limit-limit", "2"},
+                                        {"x-rate-limit-remaining", "0"},
+                                        {"x-rate-limit-reset", QByteArray::number(resetSeconds)}}),
+                           clock),
                        200);
         const RateBudget::Decision refused = budget.acquire(QStringLiteral("*"));
         QVERIFY(!refused.granted);
         QCOMPARE(refused.retryAtMs, resetSeconds * 1000);
-        QVERIFY2(refused.status.startsWith(QStringLiteral("Waiting ")) && refused.status.endsWith(QStringLiteral("s for the X rate limit")),
+        QVERIFY2(refused.status.startsWith(QStringLiteral("Waiting ")) &&
+                     refused.status.endsWith(QStringLiteral("s for the X rate limit")),
                  qPrintable(refused.status));
         QCOMPARE(status.count(), 1);
         QCOMPARE(budget.statusText(), refused.status);
@@ -113,10 +133,11 @@ private slots:
     {
         RateBudget budget(options(NetClock(), 10));
         QVERIFY(budget.acquire(QStringLiteral("*")).granted);
-        budget.release(QStringLiteral("*"),
-                       RateLimitInfo::fromResponse(answer(200, {{"X-Rate-Limit", "700"}, {"X-Rate-Limit-Remaining", "2"}}),
-                                                   NetClock()),
-                       200);
+        budget.release(
+            QStringLiteral("*"),
+            RateLimitInfo::fromResponse(
+                answer(200, {{"X-Rate-Limit", "700"}, {"X-Rate-Limit-Remaining", "2"}}), NetClock()),
+            200);
         QVERIFY(budget.acquire(QStringLiteral("*")).granted);
         QVERIFY(budget.acquire(QStringLiteral("*")).granted);
         const RateBudget::Decision third = budget.acquire(QStringLiteral("*"));
@@ -130,7 +151,8 @@ private slots:
         RateBudget budget(options(clock));
         QVERIFY(budget.acquire(QStringLiteral("*")).granted);
         QVERIFY(budget.acquire(QStringLiteral("*")).granted);
-        budget.release(QStringLiteral("*"), RateLimitInfo::fromResponse(answer(429, {{"Retry-After", "2"}}), clock), 429);
+        budget.release(QStringLiteral("*"),
+                       RateLimitInfo::fromResponse(answer(429, {{"Retry-After", "2"}}), clock), 429);
         const RateBudget::Decision blocked = budget.acquire(QStringLiteral("*"));
         QVERIFY(!blocked.granted);
         QVERIFY(blocked.retryAtMs >= clock.nowMs() + 1000);
@@ -154,12 +176,14 @@ private slots:
         const QString timeline = QStringLiteral("GET /2/users/{id}/tweets");
         const QString lookup = QStringLiteral("GET /2/tweets");
         QVERIFY(budget.acquire(timeline).granted);
-        budget.release(timeline,
-                       RateLimitInfo::fromResponse(answer(200, {{"x-rate-limit-limit", "900"},
-                                                                {"x-rate-limit-remaining", "0"},
-                                                                {"x-rate-limit-reset", QByteArray::number(clock.nowMs() / 1000 + 600)}}),
-                                                   clock),
-                       200);
+        budget.release(
+            timeline,
+            RateLimitInfo::fromResponse(
+                answer(200, {{"x-rate-limit-limit", "900"},
+                             {"x-rate-limit-remaining", "0"},
+                             {"x-rate-limit-reset", QByteArray::number(clock.nowMs() / 1000 + 600)}}),
+                clock),
+            200);
         QVERIFY(!budget.acquire(timeline).granted);
         QVERIFY(budget.acquire(lookup).granted);
     }
@@ -168,8 +192,10 @@ private slots:
     {
         QTest::addColumn<qint64>("waitMs");
         QTest::addColumn<QString>("text");
-        QTest::newRow("seconds round up") << qint64(11200) << QStringLiteral("Waiting 12 s for the X rate limit");
-        QTest::newRow("minutes") << qint64(14 * 60 * 1000 + 1) << QStringLiteral("Waiting 15 min for the X rate limit");
+        QTest::newRow("seconds round up")
+            << qint64(11200) << QStringLiteral("Waiting 12 s for the X rate limit");
+        QTest::newRow("minutes") << qint64(14 * 60 * 1000 + 1)
+                                 << QStringLiteral("Waiting 15 min for the X rate limit");
     }
     void waitTexts()
     {

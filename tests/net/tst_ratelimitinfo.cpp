@@ -53,49 +53,57 @@ private slots:
     {
         QTest::addColumn<int>("status");
         QTest::addColumn<HttpHeaders>("headers");
-        QTest::addColumn<qint64>("limit");      // -1 = absent
-        QTest::addColumn<qint64>("remaining");  // -1 = absent
-        QTest::addColumn<qint64>("resetOffsetMs"); // -1 = absent
+        QTest::addColumn<qint64>("limit");             // -1 = absent
+        QTest::addColumn<qint64>("remaining");         // -1 = absent
+        QTest::addColumn<qint64>("resetOffsetMs");     // -1 = absent
         QTest::addColumn<qint64>("notBeforeOffsetMs"); // -1 = absent
         const QByteArray resetEpoch = QByteArray::number(kNowMs / 1000 + 900);
         QTest::newRow("x") << 200
-                           << HttpHeaders{{"x-rate-limit-limit", "450"}, {"x-rate-limit-remaining", "449"},
+                           << HttpHeaders{{"x-rate-limit-limit", "450"},
+                                          {"x-rate-limit-remaining", "449"},
                                           {"x-rate-limit-reset", resetEpoch}}
                            << qint64(450) << qint64(449) << qint64(900000) << qint64(-1);
         QTest::newRow("x exhausted") << 200
-                                     << HttpHeaders{{"x-rate-limit-limit", "450"}, {"x-rate-limit-remaining", "0"},
+                                     << HttpHeaders{{"x-rate-limit-limit", "450"},
+                                                    {"x-rate-limit-remaining", "0"},
                                                     {"x-rate-limit-reset", resetEpoch}}
                                      << qint64(450) << qint64(0) << qint64(900000) << qint64(900000);
         QTest::newRow("x 429") << 429
-                               << HttpHeaders{{"X-Rate-Limit-Limit", "450"}, {"X-Rate-Limit-Remaining", "3"},
+                               << HttpHeaders{{"X-Rate-Limit-Limit", "450"},
+                                              {"X-Rate-Limit-Remaining", "3"},
                                               {"X-Rate-Limit-Reset", resetEpoch}}
                                << qint64(450) << qint64(3) << qint64(900000) << qint64(900000);
-        QTest::newRow("zendesk account") << 200 << HttpHeaders{{"X-Rate-Limit", "700"}, {"X-Rate-Limit-Remaining", "699"}}
-                                         << qint64(700) << qint64(699) << qint64(-1) << qint64(-1);
+        QTest::newRow("zendesk account")
+            << 200 << HttpHeaders{{"X-Rate-Limit", "700"}, {"X-Rate-Limit-Remaining", "699"}} << qint64(700)
+            << qint64(699) << qint64(-1) << qint64(-1);
         QTest::newRow("zendesk list") << 200
-                                      << HttpHeaders{{"X-Rate-Limit", "700"}, {"X-Rate-Limit-Remaining", "650"},
-                                                     {"ratelimit-limit", "100"}, {"ratelimit-remaining", "0"},
+                                      << HttpHeaders{{"X-Rate-Limit", "700"},
+                                                     {"X-Rate-Limit-Remaining", "650"},
+                                                     {"ratelimit-limit", "100"},
+                                                     {"ratelimit-remaining", "0"},
                                                      {"ratelimit-reset", "41"}}
                                       << qint64(100) << qint64(0) << qint64(41000) << qint64(41000);
         QTest::newRow("zendesk 429") << 429 << HttpHeaders{{"Retry-After", "93"}} << qint64(-1) << qint64(-1)
                                      << qint64(-1) << qint64(93000);
-        QTest::newRow("iconik") << 200 << HttpHeaders{{"RateLimit-Remaining", "17"}} << qint64(-1) << qint64(17)
-                                << qint64(-1) << qint64(-1);
+        QTest::newRow("iconik") << 200 << HttpHeaders{{"RateLimit-Remaining", "17"}} << qint64(-1)
+                                << qint64(17) << qint64(-1) << qint64(-1);
         QTest::newRow("dynamics") << 200
                                   << HttpHeaders{{"x-ms-ratelimit-burst-remaining-xrm-requests", "5,999"},
-                                                 {"x-ms-ratelimit-time-remaining-xrm-requests", "1,199,985.00"}}
+                                                 {"x-ms-ratelimit-time-remaining-xrm-requests",
+                                                  "1,199,985.00"}}
                                   << qint64(-1) << qint64(5999) << qint64(-1) << qint64(-1);
-        QTest::newRow("dynamics time exhausted") << 200
-                                                 << HttpHeaders{{"x-ms-ratelimit-burst-remaining-xrm-requests", "120"},
-                                                                {"x-ms-ratelimit-time-remaining-xrm-requests", "0.00"}}
-                                                 << qint64(-1) << qint64(0) << qint64(-1) << qint64(-1);
+        QTest::newRow("dynamics time exhausted")
+            << 200
+            << HttpHeaders{{"x-ms-ratelimit-burst-remaining-xrm-requests", "120"},
+                           {"x-ms-ratelimit-time-remaining-xrm-requests", "0.00"}}
+            << qint64(-1) << qint64(0) << qint64(-1) << qint64(-1);
         QTest::newRow("dynamics 429") << 429 << HttpHeaders{{"Retry-After", "8"}} << qint64(-1) << qint64(-1)
                                       << qint64(-1) << qint64(8000);
-        QTest::newRow("retry-after and later reset") << 429
-                                                     << HttpHeaders{{"Retry-After", "2"}, {"x-rate-limit-reset", resetEpoch}}
-                                                     << qint64(-1) << qint64(-1) << qint64(900000) << qint64(900000);
-        QTest::newRow("nothing") << 200 << HttpHeaders{{"Content-Type", "application/json"}} << qint64(-1) << qint64(-1)
-                                 << qint64(-1) << qint64(-1);
+        QTest::newRow("retry-after and later reset")
+            << 429 << HttpHeaders{{"Retry-After", "2"}, {"x-rate-limit-reset", resetEpoch}} << qint64(-1)
+            << qint64(-1) << qint64(900000) << qint64(900000);
+        QTest::newRow("nothing") << 200 << HttpHeaders{{"Content-Type", "application/json"}} << qint64(-1)
+                                 << qint64(-1) << qint64(-1) << qint64(-1);
     }
     void dialects()
     {

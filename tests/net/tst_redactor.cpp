@@ -13,17 +13,25 @@ private slots:
         QTest::addColumn<QByteArray>("name");
         QTest::addColumn<QByteArray>("value");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("authorization") << QByteArray("Authorization") << QByteArray("Bearer abc.def") << QStringLiteral("***");
-        QTest::newRow("lower case") << QByteArray("authorization") << QByteArray("Basic dXNlcjpwdw==") << QStringLiteral("***");
-        QTest::newRow("proxy") << QByteArray("Proxy-Authorization") << QByteArray("Basic eA==") << QStringLiteral("***");
+        QTest::newRow("authorization")
+            << QByteArray("Authorization") << QByteArray("Bearer abc.def") << QStringLiteral("***");
+        QTest::newRow("lower case") << QByteArray("authorization") << QByteArray("Basic dXNlcjpwdw==")
+                                    << QStringLiteral("***");
+        QTest::newRow("proxy") << QByteArray("Proxy-Authorization") << QByteArray("Basic eA==")
+                               << QStringLiteral("***");
         QTest::newRow("cookie") << QByteArray("Cookie") << QByteArray("sid=1234") << QStringLiteral("***");
-        QTest::newRow("set-cookie") << QByteArray("Set-Cookie") << QByteArray("sid=1234; HttpOnly") << QStringLiteral("***");
-        QTest::newRow("photoshelter key") << QByteArray("X-PS-Api-Key") << QByteArray("k-123456") << QStringLiteral("***");
-        QTest::newRow("photoshelter token") << QByteArray("X-PS-Auth-Token") << QByteArray("t-123456") << QStringLiteral("***");
-        QTest::newRow("iconik token") << QByteArray("Auth-Token") << QByteArray("t-abcdef") << QStringLiteral("***");
+        QTest::newRow("set-cookie") << QByteArray("Set-Cookie") << QByteArray("sid=1234; HttpOnly")
+                                    << QStringLiteral("***");
+        QTest::newRow("photoshelter key")
+            << QByteArray("X-PS-Api-Key") << QByteArray("k-123456") << QStringLiteral("***");
+        QTest::newRow("photoshelter token")
+            << QByteArray("X-PS-Auth-Token") << QByteArray("t-123456") << QStringLiteral("***");
+        QTest::newRow("iconik token")
+            << QByteArray("Auth-Token") << QByteArray("t-abcdef") << QStringLiteral("***");
         QTest::newRow("content type kept") << QByteArray("Content-Type") << QByteArray("application/json")
                                            << QStringLiteral("application/json");
-        QTest::newRow("iconik app id kept") << QByteArray("App-ID") << QByteArray("app-1") << QStringLiteral("app-1");
+        QTest::newRow("iconik app id kept")
+            << QByteArray("App-ID") << QByteArray("app-1") << QStringLiteral("app-1");
     }
     void headers()
     {
@@ -40,25 +48,35 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("no secret") << QStringLiteral("https://api.x.com/2/tweets?ids=1,2&max_results=10")
                                    << QStringLiteral("https://api.x.com/2/tweets?ids=1,2&max_results=10");
-        QTest::newRow("api_key") << QStringLiteral("https://ps.example/psapi/v3/mem/x?api_key=SECRETKEY&page=2")
+        QTest::newRow("api_key") << QStringLiteral(
+                                        "https://ps.example/psapi/v3/mem/x?api_key=SECRETKEY&page=2")
                                  << QStringLiteral("https://ps.example/psapi/v3/mem/x?api_key=***&page=2");
-        QTest::newRow("token") << QStringLiteral("https://h/p?token=abc123") << QStringLiteral("https://h/p?token=***");
-        QTest::newRow("auth_token") << QStringLiteral("https://h/p?auth_token=abc123") << QStringLiteral("https://h/p?auth_token=***");
-        QTest::newRow("access_token") << QStringLiteral("https://h/p?a=1&access_token=abc") << QStringLiteral("https://h/p?a=1&access_token=***");
-        QTest::newRow("refresh_token") << QStringLiteral("https://h/p?refresh_token=r1") << QStringLiteral("https://h/p?refresh_token=***");
+        QTest::newRow("token") << QStringLiteral("https://h/p?token=abc123")
+                               << QStringLiteral("https://h/p?token=***");
+        QTest::newRow("auth_token") << QStringLiteral("https://h/p?auth_token=abc123")
+                                    << QStringLiteral("https://h/p?auth_token=***");
+        QTest::newRow("access_token") << QStringLiteral("https://h/p?a=1&access_token=abc")
+                                      << QStringLiteral("https://h/p?a=1&access_token=***");
+        QTest::newRow("refresh_token") << QStringLiteral("https://h/p?refresh_token=r1")
+                                       << QStringLiteral("https://h/p?refresh_token=***");
         QTest::newRow("client_secret") << QStringLiteral("https://h/p?client_secret=s&client_id=c")
                                        << QStringLiteral("https://h/p?client_secret=***&client_id=c");
-        QTest::newRow("code") << QStringLiteral("http://127.0.0.1:5/cb?code=xyz&state=s1") << QStringLiteral("http://127.0.0.1:5/cb?code=***&state=s1");
-        QTest::newRow("code_verifier") << QStringLiteral("https://h/t?code_verifier=v") << QStringLiteral("https://h/t?code_verifier=***");
+        QTest::newRow("code") << QStringLiteral("http://127.0.0.1:5/cb?code=xyz&state=s1")
+                              << QStringLiteral("http://127.0.0.1:5/cb?code=***&state=s1");
+        QTest::newRow("code_verifier") << QStringLiteral("https://h/t?code_verifier=v")
+                                       << QStringLiteral("https://h/t?code_verifier=***");
         QTest::newRow("password") << QStringLiteral("https://h/a?email=a@b.c&password=hunter2")
                                   << QStringLiteral("https://h/a?email=a@b.c&password=***");
         QTest::newRow("key") << QStringLiteral("https://h/a?key=k1") << QStringLiteral("https://h/a?key=***");
         QTest::newRow("signature") << QStringLiteral("https://cdn/f.jpg?Expires=1&Signature=abc&sig=def")
                                    << QStringLiteral("https://cdn/f.jpg?Expires=1&Signature=***&sig=***");
-        QTest::newRow("s3 presigned") << QStringLiteral("https://s3/f?X-Amz-Credential=AK%2F1&X-Amz-Signature=ff")
-                                      << QStringLiteral("https://s3/f?X-Amz-Credential=***&X-Amz-Signature=***");
-        QTest::newRow("upper case name") << QStringLiteral("https://h/p?API_KEY=abc") << QStringLiteral("https://h/p?API_KEY=***");
-        QTest::newRow("user info") << QStringLiteral("https://user:pw@h/p") << QStringLiteral("https://***@h/p");
+        QTest::newRow("s3 presigned")
+            << QStringLiteral("https://s3/f?X-Amz-Credential=AK%2F1&X-Amz-Signature=ff")
+            << QStringLiteral("https://s3/f?X-Amz-Credential=***&X-Amz-Signature=***");
+        QTest::newRow("upper case name")
+            << QStringLiteral("https://h/p?API_KEY=abc") << QStringLiteral("https://h/p?API_KEY=***");
+        QTest::newRow("user info") << QStringLiteral("https://user:pw@h/p")
+                                   << QStringLiteral("https://***@h/p");
         QTest::newRow("fragment token") << QStringLiteral("https://h/cb#access_token=abc&x=1")
                                         << QStringLiteral("https://h/cb#access_token=***&x=1");
         QTest::newRow("page token is not a secret") << QStringLiteral("https://h/p?pagination_token=abc")
@@ -83,15 +101,19 @@ private slots:
         QTest::newRow("form with charset") << QByteArray("code=abc&code_verifier=v&redirect_uri=x")
                                            << QByteArray("application/x-www-form-urlencoded; charset=utf-8")
                                            << QStringLiteral("code=***&code_verifier=***&redirect_uri=x");
-        QTest::newRow("json") << QByteArray(R"({"email":"a@b.c","password":"hunter2","nested":{"access_token":"t"}})")
-                              << QByteArray("application/json")
-                              << QStringLiteral(R"({"email":"a@b.c","nested":{"access_token":"***"},"password":"***"})");
-        QTest::newRow("json camelCase") << QByteArray(R"({"apiKey":"k","refreshToken":"r","title":"x"})")
-                                        << QByteArray("application/json")
-                                        << QStringLiteral(R"({"apiKey":"***","refreshToken":"***","title":"x"})");
-        QTest::newRow("json array") << QByteArray(R"([{"token":"t1"},{"name":"n"}])") << QByteArray("application/vnd.api+json")
+        QTest::newRow("json")
+            << QByteArray(R"({"email":"a@b.c","password":"hunter2","nested":{"access_token":"t"}})")
+            << QByteArray("application/json")
+            << QStringLiteral(R"({"email":"a@b.c","nested":{"access_token":"***"},"password":"***"})");
+        QTest::newRow("json camelCase")
+            << QByteArray(R"({"apiKey":"k","refreshToken":"r","title":"x"})")
+            << QByteArray("application/json")
+            << QStringLiteral(R"({"apiKey":"***","refreshToken":"***","title":"x"})");
+        QTest::newRow("json array") << QByteArray(R"([{"token":"t1"},{"name":"n"}])")
+                                    << QByteArray("application/vnd.api+json")
                                     << QStringLiteral(R"([{"token":"***"},{"name":"n"}])");
-        QTest::newRow("plain text kept") << QByteArray("Rate limited") << QByteArray("text/plain") << QStringLiteral("Rate limited");
+        QTest::newRow("plain text kept")
+            << QByteArray("Rate limited") << QByteArray("text/plain") << QStringLiteral("Rate limited");
     }
     void bodies()
     {
@@ -109,12 +131,15 @@ private slots:
         QTest::addColumn<QString>("expected");
         QTest::newRow("raw") << QStringLiteral("s3cr3t-token") << QStringLiteral("echo s3cr3t-token here")
                              << QStringLiteral("echo *** here");
-        QTest::newRow("twice") << QStringLiteral("abcd1234") << QStringLiteral("abcd1234/abcd1234") << QStringLiteral("***/***");
-        QTest::newRow("percent-encoded") << QStringLiteral("a+b/c=d") << QStringLiteral("https://h/p/a%2Bb%2Fc%3Dd/x")
-                                         << QStringLiteral("https://h/p/***/x");
-        QTest::newRow("form-encoded") << QStringLiteral("two words!") << QStringLiteral("q=two+words%21")
-                                      << QStringLiteral("q=***");
-        QTest::newRow("too short to register") << QStringLiteral("abc") << QStringLiteral("abc abc") << QStringLiteral("abc abc");
+        QTest::newRow("twice") << QStringLiteral("abcd1234") << QStringLiteral("abcd1234/abcd1234")
+                               << QStringLiteral("***/***");
+        QTest::newRow("percent-encoded")
+            << QStringLiteral("a+b/c=d") << QStringLiteral("https://h/p/a%2Bb%2Fc%3Dd/x")
+            << QStringLiteral("https://h/p/***/x");
+        QTest::newRow("form-encoded")
+            << QStringLiteral("two words!") << QStringLiteral("q=two+words%21") << QStringLiteral("q=***");
+        QTest::newRow("too short to register")
+            << QStringLiteral("abc") << QStringLiteral("abc abc") << QStringLiteral("abc abc");
     }
     void registeredSecrets()
     {
