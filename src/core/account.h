@@ -27,6 +27,8 @@ struct Account
     Service service = Service::PhotoShelter;
     QString label;               // what the user calls it: "Acme PhotoShelter", "@acme_de"
     QUrl baseUrl;                // API root, e.g. https://api.x.com or the sandbox's port
+    QUrl authUrl;                // sign-in server when it is not the service default (the sandbox's
+                                 // port, a sovereign Entra cloud); empty = the service's own
     AuthMethod authMethod = AuthMethod::ApiKey;
     QString login;               // non-secret identity: email, client id, App-ID
     QString organization;        // PhotoShelter org id, Zendesk subdomain, Entra tenant

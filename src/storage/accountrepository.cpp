@@ -10,7 +10,7 @@ namespace {
 
 const QString kColumns = QStringLiteral("id, service, label, base_url, auth_method, login, organization, "
                                         "region, remote_user_id, remote_user_name, "
-                                        "sandbox, created_at, last_verified_at");
+                                        "sandbox, created_at, last_verified_at, auth_url");
 
 Account accountFromRow(const SqlStatement& q)
 {
@@ -28,6 +28,7 @@ Account accountFromRow(const SqlStatement& q)
     a.sandbox = q.value(10).toBool();
     a.createdAt = SqlValues::toDateTime(q.value(11));
     a.lastVerifiedAt = SqlValues::toDateTime(q.value(12));
+    a.authUrl = QUrl::fromEncoded(q.value(13).toString().toUtf8());
     return a;
 }
 
@@ -36,6 +37,7 @@ void bindFields(SqlStatement& q, const Account& a)
     q.bind(QStringLiteral("service"), serviceId(a.service))
         .bind(QStringLiteral("label"), a.label)
         .bind(QStringLiteral("base_url"), QString::fromUtf8(a.baseUrl.toEncoded()))
+        .bind(QStringLiteral("auth_url"), QString::fromUtf8(a.authUrl.toEncoded()))
         .bind(QStringLiteral("auth_method"), authMethodId(a.authMethod))
         .bind(QStringLiteral("login"), a.login)
         .bind(QStringLiteral("organization"), a.organization)
@@ -102,9 +104,9 @@ Result<qint64> AccountRepository::add(WriteContext& ctx, const Account& account)
 {
     SqlStatement q = ctx.statement(QStringLiteral(
         "INSERT INTO accounts (service, label, base_url, auth_method, login, organization, region, "
-        "remote_user_id, remote_user_name, sandbox, created_at, last_verified_at) "
+        "remote_user_id, remote_user_name, sandbox, created_at, last_verified_at, auth_url) "
         "VALUES (:service, :label, :base_url, :auth_method, :login, :organization, :region, :remote_user_id, "
-        ":remote_user_name, :sandbox, :created_at, :last_verified_at) RETURNING id"));
+        ":remote_user_name, :sandbox, :created_at, :last_verified_at, :auth_url) RETURNING id"));
     bindFields(q, account);
     q.bind(QStringLiteral("created_at"),
            SqlValues::timestamp(account.createdAt.isValid() ? account.createdAt : ctx.now()));
@@ -132,8 +134,8 @@ Status AccountRepository::update(WriteContext& ctx, const Account& account)
         "UPDATE accounts SET service = :service, label = :label, base_url = :base_url, auth_method = "
         ":auth_method, "
         "login = :login, organization = :organization, region = :region, remote_user_id = :remote_user_id, "
-        "remote_user_name = :remote_user_name, sandbox = :sandbox, last_verified_at = :last_verified_at "
-        "WHERE id = :id"));
+        "remote_user_name = :remote_user_name, sandbox = :sandbox, last_verified_at = :last_verified_at, "
+        "auth_url = :auth_url WHERE id = :id"));
     bindFields(q, account);
     q.bind(QStringLiteral("id"), account.id);
     if (Status s = q.exec(); !s)

@@ -12,6 +12,7 @@ Account sampleAccount(Service service, const QString& login)
     a.service = service;
     a.label = QStringLiteral("Acme %1").arg(serviceDisplayName(service));
     a.baseUrl = QUrl(QStringLiteral("https://api.example.org/v3/?tenant=acme&x=%C3%A9"));
+    a.authUrl = QUrl(QStringLiteral("https://login.example.org/tenant-1"));
     a.authMethod = AuthMethod::OAuth2Pkce;
     a.login = login;
     a.organization = QStringLiteral("org-42");

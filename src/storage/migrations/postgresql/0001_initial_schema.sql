@@ -16,6 +16,7 @@ CREATE TABLE accounts (
     service TEXT NOT NULL CHECK (service IN ('photoshelter', 'iconik', 'x', 'dynamics', 'zendesk')),
     label TEXT NOT NULL DEFAULT '',
     base_url TEXT NOT NULL DEFAULT '',
+    auth_url TEXT NOT NULL DEFAULT '',   -- sign-in server when not the service's own
     auth_method TEXT NOT NULL
         CHECK (auth_method IN ('api-key', 'api-token', 'oauth2-pkce', 'client-credentials')),
     login TEXT NOT NULL DEFAULT '',
