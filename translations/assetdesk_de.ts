@@ -239,7 +239,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>%1 answered with HTTP status %2 instead of data.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -254,12 +254,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Expected JSON from %1 but the response was empty.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The JSON from %1 ends early (%2 bytes); the response was probably cut off.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -441,42 +441,20 @@
 <context>
     <name>AssetDesk::HttpCall</name>
     <message>
-        <location filename="../src/net/httpcall.cpp" line="+100"/>
-        <source>Cannot send a request to “%1”: not an http(s) address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+178"/>
-        <source>The response from %1 would be %2, over the %3 limit; it was not downloaded.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>The response from %1 is larger than the %2 limit; stopped after %3.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+50"/>
+        <location filename="../src/net/httpcall.cpp" line="+234"/>
         <source>redirect to %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Too many redirects from %1 (more than %2).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>%1 redirected to an insecure or invalid address; the redirect was refused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+94"/>
+        <location line="+100"/>
         <source>Retrying in %1 s (attempt %2 of %3)</source>
         <translation type="unfinished"></translation>
     </message>
+</context>
+<context>
+    <name>AssetDesk::HttpErrorClassifier</name>
     <message>
-        <location line="+15"/>
+        <location filename="../src/net/httperrorclassifier.cpp" line="+50"/>
         <source>%1 did not accept the credentials (HTTP 401). Sign in again or check the key.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -496,7 +474,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+35"/>
         <source>The secure connection to %1 failed: %2. AssetDesk never ignores certificate errors; check the system clock, any proxy, or the server&apos;s certificate.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -521,7 +499,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+12"/>
+        <source>The response from %1 would be %2, over the %3 limit; it was not downloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The response from %1 is larger than the %2 limit; stopped after %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Too many redirects from %1 (more than %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 redirected to an insecure or invalid address; the redirect was refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot send a request to “%1”: not an http(s) address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -529,12 +532,12 @@
 <context>
     <name>AssetDesk::HttpResponse</name>
     <message>
-        <location filename="../src/net/httpresponse.cpp" line="+54"/>
+        <location filename="../src/net/httpresponse.cpp" line="+55"/>
         <source>Expected a JSON object from %1 but received a list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Expected a JSON list from %1 but received an object.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -664,6 +667,64 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::KeychainSecretStore</name>
+    <message>
+        <location filename="../src/net/keychainsecretstore.cpp" line="+26"/>
+        <source>No saved credentials were found in the keyring for %1. Sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Access to the keyring was declined. Allow AssetDesk to use the keyring and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The keyring refused access; it may be locked. Unlock your keyring and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This system has no keyring AssetDesk can use to keep credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The keyring could not delete the saved credentials (%1). Remove the entry &quot;%2&quot; with your keyring manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The keyring has no unlocked default collection (the &quot;login&quot; keyring). Open your keyring manager, unlock or create it, and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The keyring failed: %1. Check that your desktop&apos;s keyring is running and unlocked, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>No keyring is available (Secret Service not running). Start your desktop&apos;s keyring (e.g. gnome-keyring) and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The keyring did not answer within %1 s. Check that it is running and unlocked (it may be waiting for a password prompt), then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>The keyring did not answer within %1 s, so the credentials were not saved. Check that it is running and unlocked, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The keyring did not answer within %1 s, so the credentials were not removed. Check that it is running and unlocked, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::MainWindow</name>
     <message>
         <location filename="../src/widgets/mainwindow.cpp" line="+21"/>
@@ -707,6 +768,90 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::MemorySecretVault</name>
+    <message>
+        <location filename="../src/net/memorysecretvault.cpp" line="+7"/>
+        <source>No saved credentials for %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::OAuthAuthorizationFlow</name>
+    <message>
+        <location filename="../src/net/oauthauthorizationflow.cpp" line="+52"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The %1 sign-in was not completed in the browser within %2; start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Could not open a local port on 127.0.0.1 to receive the %1 sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>AssetDesk received the %1 sign-in. You can close this page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>The sign-in answer did not match this request (state mismatch); nothing was stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The %1 sign-in was declined in the browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 refused the sign-in: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The %1 sign-in answer carried no authorization code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The %1 sign-in was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::OAuthTokenEndpoint</name>
+    <message>
+        <location filename="../src/net/oauthtokenendpoint.cpp" line="+51"/>
+        <source>%1 refused the sign-in: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>%1 answered the sign-in without an access token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The %1 sign-in cannot be renewed (no refresh token); sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 has no token revocation address configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::Pager</name>
     <message>
         <location filename="../src/net/pager.cpp" line="+22"/>
@@ -719,12 +864,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>The service sent a page link it had already sent (after page %1); stopped to avoid an endless loop.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>The list did not end after %1 pages; stopped.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -732,13 +877,13 @@
 <context>
     <name>AssetDesk::Paging</name>
     <message>
-        <location filename="../src/net/cursorpaging.cpp" line="+57"/>
-        <location filename="../src/net/pagenumberpaging.cpp" line="+64"/>
+        <location filename="../src/net/cursorpaging.cpp" line="+62"/>
+        <location filename="../src/net/pagenumberpaging.cpp" line="+63"/>
         <source>The page has no item list at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>The page cursor at %1 is not a string.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -748,12 +893,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>The next-page link points to another host (%1); it was not followed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/net/pagenumberpaging.cpp" line="+17"/>
+        <location filename="../src/net/pagenumberpaging.cpp" line="+18"/>
         <source>The page says neither how many pages there are nor holds an item list; cannot tell where the list ends.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -761,7 +906,7 @@
 <context>
     <name>AssetDesk::RateBudget</name>
     <message>
-        <location filename="../src/net/ratebudget.cpp" line="+54"/>
+        <location filename="../src/net/ratebudget.cpp" line="+56"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
