@@ -36,6 +36,17 @@ void JobControl::setStatus(const QString& text)
     notifyRunner(false);
 }
 
+void JobControl::setTitle(const QString& title)
+{
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_info.title == title)
+            return;
+        m_info.title = title;
+    }
+    notifyRunner(false);
+}
+
 void JobControl::finish(const Status& result)
 {
     {

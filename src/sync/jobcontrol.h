@@ -28,6 +28,8 @@ public:
 
     void setProgress(qint64 done, qint64 total);
     void setStatus(const QString& text);
+    // For jobs whose subject is only known once they run (the account's name, read from storage).
+    void setTitle(const QString& title);
     // Ends the job. Only the first call counts; a cancelled job ends as Cancelled whatever the
     // body reports, unless it reports success (the work finished before it saw the request).
     void finish(const Status& result);
