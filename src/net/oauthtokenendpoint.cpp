@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QUrlQuery>
 
 namespace AssetDesk {
@@ -156,6 +157,31 @@ void OAuthTokenEndpoint::refresh(const Credentials& current, QObject* context, C
         if (self)
             done(self->credentialsFrom(response, current));
     });
+}
+
+void OAuthTokenEndpoint::requestClientCredentials(const QStringList& scopes, QObject* context,
+                                                  CredentialsDone done)
+{
+    if (!m_config.isConfidential()) {
+        const Error error =
+            Error(ErrorKind::Validation,
+                  tr("%1 needs a client secret to sign in as an application.").arg(serviceName()))
+                .withOrigin(m_config.serviceId);
+        QMetaObject::invokeMethod(
+            context, [done, error] { done(error); }, Qt::QueuedConnection);
+        return;
+    }
+    const QStringList requested = scopes.isEmpty() ? m_config.scopes : scopes;
+    QList<std::pair<QString, QString>> parameters{
+        {QStringLiteral("grant_type"), QStringLiteral("client_credentials")}};
+    if (!requested.isEmpty())
+        parameters.append({QStringLiteral("scope"), requested.join(QLatin1Char(' '))});
+    QPointer<OAuthTokenEndpoint> self(this);
+    m_client->send(tokenRequest(m_config.tokenUrl, parameters), context,
+                   [self, done](Result<HttpResponse> response) {
+                       if (self)
+                           done(self->credentialsFrom(response, Credentials()));
+                   });
 }
 
 void OAuthTokenEndpoint::revoke(const QString& token, const QString& tokenTypeHint, QObject* context,

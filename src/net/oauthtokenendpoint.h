@@ -15,9 +15,9 @@ class HttpClient;
 struct HttpResponse;
 
 // The token endpoint of one OAuth client: exchanges an authorization code (with the PKCE
-// verifier), refreshes, revokes. Bodies are form or JSON as the service wants; a confidential
-// client authenticates with HTTP Basic or in the body. Token requests are POSTs and are never
-// retried automatically (codes and X's refresh tokens are single-use).
+// verifier), refreshes, asks for an app-only token (client credentials), revokes. Bodies are form or JSON as
+// the service wants; a confidential client authenticates with HTTP Basic or in the body. Token requests are
+// POSTs and are never retried automatically (codes and X's refresh tokens are single-use).
 //
 // Errors: an OAuth error body ({"error":..., "error_description":...}) becomes ErrorKind::Auth
 // whose message carries the server's description and apiCode the error code.
@@ -42,6 +42,13 @@ public:
     // Returns the new credentials; when the server rotates the refresh token the new one
     // replaces the old, otherwise the old one is kept.
     void refresh(const Credentials& current, QObject* context, CredentialsDone done);
+    // The client credentials grant (RFC 6749 section 4.4) of a confidential client, e.g. a
+    // Dynamics application user against Entra ID with scope "<environment URL>/.default". The
+    // client authenticates as OAuthConfig::clientAuthentication says (Entra: RequestBody). `scopes`
+    // empty: OAuthConfig::scopes; no scope at all: none is sent. Returns an access token (and its
+    // expiry); no refresh token is expected, the grant is simply repeated. A public client (no
+    // secret) gets ErrorKind::Validation without a request.
+    void requestClientCredentials(const QStringList& scopes, QObject* context, CredentialsDone done);
     // `tokenTypeHint`: "access_token" or "refresh_token".
     void revoke(const QString& token, const QString& tokenTypeHint, QObject* context, StatusDone done);
 

@@ -33,6 +33,73 @@ void OAuthTokenProvider::setVault(SecretVault* vault, const QString& key)
     m_vaultKey = key;
 }
 
+void OAuthTokenProvider::setRenewal(Renewal renewal)
+{
+    m_renewal = std::move(renewal);
+}
+
+void OAuthTokenProvider::useClientCredentials(const QStringList& scopes)
+{
+    setRenewal(clientCredentialsRenewal(m_endpoint, scopes));
+}
+
+void OAuthTokenProvider::setSigner(Signer signer)
+{
+    m_signer = std::move(signer);
+}
+
+OAuthTokenProvider::Renewal OAuthTokenProvider::refreshTokenRenewal(OAuthTokenEndpoint* endpoint)
+{
+    return [endpoint = QPointer<OAuthTokenEndpoint>(endpoint)](const Credentials& current, QObject* context,
+                                                               CredentialsDone done) {
+        if (!endpoint) {
+            QMetaObject::invokeMethod(
+                context, [done] { done(Error(ErrorKind::Internal, tr("The token endpoint is gone."))); },
+                Qt::QueuedConnection);
+            return;
+        }
+        endpoint->refresh(current, context, std::move(done));
+    };
+}
+
+OAuthTokenProvider::Renewal OAuthTokenProvider::clientCredentialsRenewal(OAuthTokenEndpoint* endpoint,
+                                                                         QStringList scopes)
+{
+    return [endpoint = QPointer<OAuthTokenEndpoint>(endpoint),
+            scopes](const Credentials& current, QObject* context, CredentialsDone done) {
+        if (!endpoint) {
+            QMetaObject::invokeMethod(
+                context, [done] { done(Error(ErrorKind::Internal, tr("The token endpoint is gone."))); },
+                Qt::QueuedConnection);
+            return;
+        }
+        endpoint->requestClientCredentials(scopes, context, [current, done](Result<Credentials> issued) {
+            if (!issued) {
+                done(issued.error());
+                return;
+            }
+            // The client secret, API key and anything else stay; only the token is new.
+            Credentials next = current;
+            next.accessToken = issued->accessToken;
+            next.accessTokenExpiresAt = issued->accessTokenExpiresAt;
+            if (!issued->refreshToken.isEmpty())
+                next.refreshToken = issued->refreshToken;
+            done(next);
+        });
+    };
+}
+
+HttpRequest OAuthTokenProvider::bearerSigner(HttpRequest request, const Credentials& credentials)
+{
+    request.setHeader("Authorization", "Bearer " + credentials.accessToken.toUtf8());
+    return request;
+}
+
+bool OAuthTokenProvider::canRenew() const
+{
+    return m_renewal || !m_credentials.refreshToken.isEmpty();
+}
+
 bool OAuthTokenProvider::needsRefresh() const
 {
     if (m_credentials.accessToken.isEmpty())
@@ -45,13 +112,12 @@ bool OAuthTokenProvider::needsRefresh() const
 void OAuthTokenProvider::authorize(HttpRequest request, QObject* context, AuthorizeDone done)
 {
     auto sign = [this](HttpRequest r) {
-        r.setHeader("Authorization", "Bearer " + m_credentials.accessToken.toUtf8());
-        return r;
+        return m_signer ? m_signer(std::move(r), m_credentials) : bearerSigner(std::move(r), m_credentials);
     };
     const bool expired =
         m_credentials.accessTokenExpiresAt.isValid() && m_clock.now() >= m_credentials.accessTokenExpiresAt;
-    if (!needsRefresh() ||
-        (m_credentials.refreshToken.isEmpty() && !m_credentials.accessToken.isEmpty() && !expired)) {
+    // A token that cannot be renewed is still used for the rest of its life.
+    if (!needsRefresh() || (!canRenew() && !m_credentials.accessToken.isEmpty() && !expired)) {
         done(sign(std::move(request)));
         return;
     }
@@ -84,9 +150,15 @@ void OAuthTokenProvider::refresh(QObject* context, StatusDone done)
     if (m_refreshing)
         return;
     m_refreshing = true;
-    qCInfo(lcNet).noquote() << QStringLiteral("[%1] refreshing the access token").arg(m_config.serviceId);
-    m_endpoint->refresh(m_credentials, this,
-                        [this](Result<Credentials> result) { onRefreshed(std::move(result)); });
+    qCInfo(lcNet).noquote() << QStringLiteral("[%1] renewing the access token (%2)")
+                                   .arg(m_config.serviceId, m_renewal ? QStringLiteral("custom renewal")
+                                                                      : QStringLiteral("refresh token"));
+    const Renewal renewal = m_renewal ? m_renewal : refreshTokenRenewal(m_endpoint);
+    QPointer<OAuthTokenProvider> self(this);
+    renewal(m_credentials, this, [self](Result<Credentials> result) {
+        if (self && self->m_refreshing)
+            self->onRefreshed(std::move(result));
+    });
 }
 
 void OAuthTokenProvider::onRefreshed(Result<Credentials> result)
@@ -94,6 +166,12 @@ void OAuthTokenProvider::onRefreshed(Result<Credentials> result)
     m_refreshing = false;
     const QList<Waiter> waiters = std::exchange(m_waiters, {});
     Status status;
+    if (result && result->accessToken.isEmpty()) {
+        result = Error(ErrorKind::Auth,
+                       tr("The %1 sign-in was renewed without an access token.")
+                           .arg(m_config.serviceName.isEmpty() ? m_config.serviceId : m_config.serviceName))
+                     .withOrigin(m_config.serviceId);
+    }
     if (result) {
         m_credentials = result.value();
         m_lastRefreshMs = m_clock.nowMs();

@@ -5,7 +5,8 @@
 // and token requests, PKCE is S256 only and verified, codes are single-use, refresh tokens
 // rotate (the old one dies, as on X), client authentication is enforced (Basic for a
 // confidential client, client_id in the body for a public one), and the body must be form or
-// JSON as configured. It also serves GET /me, a resource that wants a current access token.
+// JSON as configured. The client credentials grant is open to a confidential client only and
+// issues no refresh token. It also serves GET /me, a resource that wants a current access token.
 
 #include "core/credentials.h"
 #include "net/oauthconfig.h"
@@ -109,6 +110,7 @@ public:
             ++resourceRequests;
             const QByteArray auth = request.value("Authorization");
             lastResourceToken = QString::fromLatin1(auth.mid(7));
+            lastRecordedHeader = recordHeader.isEmpty() ? QByteArray() : request.value(recordHeader);
             if (auth.startsWith("Bearer ") && m_accessTokens.contains(lastResourceToken))
                 return QHttpServerResponse(QJsonObject{
                     {QStringLiteral("data"), QJsonObject{{QStringLiteral("id"), QStringLiteral("1")}}}});
@@ -167,11 +169,17 @@ public:
     int revokeRequests = 0;
     int resourceRequests = 0;
     int pkceVerified = 0;
+    int clientCredentialsGrants = 0;
     QString authorizeProblem;
     QString tokenProblem;
     QUrlQuery lastAuthorize;
     QString lastTokenRedirectUri;
+    QString lastGrantType;
+    QString lastTokenScope;
+    bool lastTokenBodyHadScope = false;
     QString lastResourceToken;
+    QByteArray recordHeader; // GET /me keeps this request header's value in lastRecordedHeader
+    QByteArray lastRecordedHeader;
     QString lastIssuedAccessToken;
     QString lastIssuedRefreshToken;
 
@@ -238,6 +246,17 @@ private:
             }
         }
         const QString grantType = body.value(QStringLiteral("grant_type"));
+        lastGrantType = grantType;
+        lastTokenScope = body.value(QStringLiteral("scope"));
+        lastTokenBodyHadScope = body.contains(QStringLiteral("scope"));
+        if (grantType == QLatin1String("client_credentials")) {
+            if (m_options.clientSecret.isEmpty()) {
+                tokenProblem = QStringLiteral("client_credentials for a public client");
+                return oauthError("unauthorized_client", "A public client cannot use client_credentials.");
+            }
+            ++clientCredentialsGrants;
+            return issue(QString(), /*withRefresh=*/false);
+        }
         if (grantType == QLatin1String("authorization_code")) {
             const QString code = body.value(QStringLiteral("code"));
             if (!m_grants.contains(code))
@@ -268,7 +287,7 @@ private:
         return oauthError("unsupported_grant_type", "Unsupported grant type.");
     }
 
-    QHttpServerResponse issue(const QString& keepRefreshToken = {})
+    QHttpServerResponse issue(const QString& keepRefreshToken = {}, bool withRefresh = true)
     {
         lastIssuedAccessToken = token(QStringLiteral("at"));
         m_accessTokens.insert(lastIssuedAccessToken);
@@ -276,7 +295,9 @@ private:
                            {QStringLiteral("expires_in"), m_options.expiresIn},
                            {QStringLiteral("access_token"), lastIssuedAccessToken},
                            {QStringLiteral("scope"), QStringLiteral("tweet.read users.read offline.access")}};
-        if (keepRefreshToken.isEmpty()) {
+        if (!withRefresh) {
+            lastIssuedRefreshToken.clear();
+        } else if (keepRefreshToken.isEmpty()) {
             lastIssuedRefreshToken = token(QStringLiteral("rt"));
             m_refreshTokens.insert(lastIssuedRefreshToken);
             answer.insert(QStringLiteral("refresh_token"), lastIssuedRefreshToken);

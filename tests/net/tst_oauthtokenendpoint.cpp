@@ -8,6 +8,8 @@
 using namespace AssetDesk;
 using namespace AssetDesk::TestSupport;
 
+Q_DECLARE_METATYPE(AssetDesk::OAuthConfig::ClientAuthentication)
+
 namespace {
 
 template<typename T>
@@ -38,6 +40,17 @@ Result<Credentials> refreshWith(OAuthTokenEndpoint& endpoint, const Credentials&
                      [&answer](Result<Credentials> r) { answer.result.emplace(std::move(r)); });
     if (!QTest::qWaitFor([&answer] { return answer.result.has_value(); }, 10000))
         return Error(ErrorKind::Internal, QStringLiteral("refresh did not finish"));
+    return *answer.result;
+}
+
+Result<Credentials> clientCredentialsWith(OAuthTokenEndpoint& endpoint, const QStringList& scopes)
+{
+    Answer<Credentials> answer;
+    QObject context;
+    endpoint.requestClientCredentials(
+        scopes, &context, [&answer](Result<Credentials> r) { answer.result.emplace(std::move(r)); });
+    if (!QTest::qWaitFor([&answer] { return answer.result.has_value(); }, 10000))
+        return Error(ErrorKind::Internal, QStringLiteral("the client credentials grant did not finish"));
     return *answer.result;
 }
 
@@ -127,6 +140,89 @@ private slots:
         QCOMPARE(refreshed.error().kind(), ErrorKind::Auth);
         QCOMPARE(refreshed.error().apiCode(), QStringLiteral("invalid_client"));
         QVERIFY(!refreshed.error().message().contains(QStringLiteral("a-wrong-secret")));
+    }
+
+    void clientCredentials_data()
+    {
+        QTest::addColumn<bool>("json");
+        QTest::addColumn<OAuthConfig::ClientAuthentication>("authentication");
+        QTest::addColumn<QStringList>("configScopes");
+        QTest::addColumn<QStringList>("scopes");
+        QTest::addColumn<bool>("sendsScope");
+        QTest::addColumn<QString>("expectedScope");
+        using A = OAuthConfig::ClientAuthentication;
+        const QString dotDefault = QStringLiteral("https://contoso.crm4.dynamics.com/.default");
+        QTest::newRow("Entra: form, secret in the body, .default scope")
+            << false << A::RequestBody << QStringList() << QStringList{dotDefault} << true << dotDefault;
+        QTest::newRow("form, Basic, the configured scopes")
+            << false << A::BasicHeader
+            << QStringList{QStringLiteral("tweet.read"), QStringLiteral("users.read")} << QStringList()
+            << true << QStringLiteral("tweet.read users.read");
+        QTest::newRow("json, secret in the body, given scopes win")
+            << true << A::RequestBody << QStringList{QStringLiteral("write")}
+            << QStringList{QStringLiteral("read"), QStringLiteral("users:read")} << true
+            << QStringLiteral("read users:read");
+        QTest::newRow("no scope at all")
+            << false << A::BasicHeader << QStringList() << QStringList() << false << QString();
+    }
+    void clientCredentials()
+    {
+        QFETCH(bool, json);
+        QFETCH(OAuthConfig::ClientAuthentication, authentication);
+        QFETCH(QStringList, configScopes);
+        QFETCH(QStringList, scopes);
+        QFETCH(bool, sendsScope);
+        QFETCH(QString, expectedScope);
+        TestAuthorizationServer::Options options;
+        options.jsonBody = json;
+        options.clientSecret = QStringLiteral("app-s3cret");
+        options.clientAuthentication = authentication;
+        options.expiresIn = 3599;
+        TestAuthorizationServer server(options);
+        QVERIFY(server.listen());
+        OAuthConfig config = server.config();
+        config.scopes = configScopes;
+        OAuthTokenEndpoint endpoint(config, httpOptions());
+
+        const Result<Credentials> issued = clientCredentialsWith(endpoint, scopes);
+        QVERIFY2(issued.ok(),
+                 qPrintable(issued.ok() ? QString() : issued.error().toLogString() + server.tokenProblem));
+        QCOMPARE(server.lastGrantType, QStringLiteral("client_credentials"));
+        QCOMPARE(server.clientCredentialsGrants, 1);
+        QCOMPARE(server.lastTokenBodyHadScope, sendsScope);
+        QCOMPARE(server.lastTokenScope, expectedScope);
+        QCOMPARE(issued->accessToken, server.lastIssuedAccessToken);
+        QVERIFY(issued->refreshToken.isEmpty());
+        QVERIFY(issued->clientSecret.isEmpty()); // the secret is the config's, not handed around
+        const qint64 lifetime = QDateTime::currentDateTimeUtc().secsTo(issued->accessTokenExpiresAt);
+        QVERIFY2(lifetime > 3590 && lifetime <= 3599, qPrintable(QString::number(lifetime)));
+    }
+
+    void clientCredentialsNeedAClientSecret()
+    {
+        TestAuthorizationServer server;
+        QVERIFY(server.listen());
+        OAuthTokenEndpoint endpoint(server.config(), httpOptions()); // a public client
+        const Result<Credentials> issued = clientCredentialsWith(endpoint, {});
+        QVERIFY(!issued.ok());
+        QCOMPARE(issued.error().kind(), ErrorKind::Validation);
+        QCOMPARE(server.tokenRequests, 0);
+    }
+
+    void clientCredentialsWithAWrongSecretAreAnAuthError()
+    {
+        TestAuthorizationServer::Options options;
+        options.clientSecret = QStringLiteral("the-real-secret");
+        options.clientAuthentication = OAuthConfig::ClientAuthentication::RequestBody;
+        TestAuthorizationServer server(options);
+        QVERIFY(server.listen());
+        OAuthConfig config = server.config();
+        config.clientSecret = QStringLiteral("a-wrong-secret");
+        OAuthTokenEndpoint endpoint(config, httpOptions());
+        const Result<Credentials> issued = clientCredentialsWith(endpoint, {});
+        QCOMPARE(issued.error().kind(), ErrorKind::Auth);
+        QCOMPARE(issued.error().apiCode(), QStringLiteral("invalid_client"));
+        QVERIFY(!issued.error().toLogString().contains(QStringLiteral("a-wrong-secret")));
     }
 
     void revokeKillsTheRefreshToken()

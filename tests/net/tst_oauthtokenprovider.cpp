@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 
 using namespace AssetDesk;
 using namespace AssetDesk::TestSupport;
@@ -31,6 +32,49 @@ std::shared_ptr<Outcome> get(HttpClient& client, const QUrl& url)
     QObject::connect(call, &HttpCall::finished, call,
                      [outcome](const Result<HttpResponse>& r) { outcome->result.emplace(r); });
     return outcome;
+}
+
+// A connector's own renewal (PhotoShelter trades email + password for a session token): answers
+// later, like a network call, with a token the test server knows, and counts its calls.
+struct SessionRenewal
+{
+    explicit SessionRenewal(TestAuthorizationServer* s)
+        : server(s)
+    {}
+
+    TestAuthorizationServer* server;
+    int calls = 0;
+    Credentials lastSeen;
+    std::optional<Error> failWith;
+
+    OAuthTokenProvider::Renewal renewal()
+    {
+        return
+            [this](const Credentials& current, QObject* context, OAuthTokenProvider::CredentialsDone done) {
+                ++calls;
+                lastSeen = current;
+                QTimer::singleShot(20, context, [this, current, done] {
+                    if (failWith) {
+                        done(*failWith);
+                        return;
+                    }
+                    Credentials next = current;
+                    next.accessToken = server->mint(3600).accessToken;
+                    next.accessTokenExpiresAt = QDateTime::currentDateTimeUtc().addSecs(3600);
+                    done(next);
+                });
+            };
+    }
+};
+
+Result<QByteArray> readVault(SecretVault& vault, const QString& key)
+{
+    std::optional<Result<QByteArray>> stored;
+    QObject context;
+    vault.read(key, &context, [&stored](Result<QByteArray> r) { stored.emplace(std::move(r)); });
+    if (!QTest::qWaitFor([&stored] { return stored.has_value(); }, 5000))
+        return Error(ErrorKind::Internal, QStringLiteral("the vault did not answer"));
+    return *stored;
 }
 
 HttpClientOptions apiOptions(std::shared_ptr<OAuthTokenProvider> provider)
@@ -142,6 +186,164 @@ private slots:
         QCOMPARE(outcome->result->error().kind(), ErrorKind::Auth);
         QCOMPARE(server.resourceRequests, 0);
         QCOMPARE(failed.count(), 1);
+    }
+
+    void withoutARenewalNoTokenFailsWithoutSending()
+    {
+        TestAuthorizationServer server;
+        QVERIFY(server.listen());
+        auto provider =
+            std::make_shared<OAuthTokenProvider>(server.config(), HttpClientOptions(), Credentials());
+        HttpClient client(apiOptions(provider));
+        auto outcome = get(client, server.url(QStringLiteral("/me")));
+        QTRY_VERIFY(outcome->result.has_value());
+        QCOMPARE(outcome->result->error().kind(), ErrorKind::Auth);
+        QCOMPARE(server.resourceRequests, 0);
+        QCOMPARE(server.tokenRequests, 0);
+    }
+
+    void customRenewalRunsOnFirstUseAndIsShared()
+    {
+        TestAuthorizationServer server;
+        QVERIFY(server.listen());
+        Credentials login;
+        login.apiKey = QStringLiteral("ps-api-key");
+        login.password = QStringLiteral("ps-password");
+        auto provider = std::make_shared<OAuthTokenProvider>(OAuthConfig(), HttpClientOptions(), login);
+        SessionRenewal session(&server);
+        provider->setRenewal(session.renewal());
+        QVERIFY(provider->hasCustomRenewal());
+        MemorySecretVault vault;
+        provider->setVault(&vault, QStringLiteral("account/3"));
+        QSignalSpy changed(provider.get(), &OAuthTokenProvider::credentialsChanged);
+        HttpClient client(apiOptions(provider));
+
+        QList<std::shared_ptr<Outcome>> outcomes;
+        for (int i = 0; i < 3; ++i)
+            outcomes << get(client, server.url(QStringLiteral("/me")));
+        QTRY_VERIFY(std::all_of(outcomes.cbegin(), outcomes.cend(),
+                                [](const auto& o) { return o->result.has_value(); }));
+        for (const auto& o : std::as_const(outcomes))
+            QVERIFY2(o->ok(), qPrintable(o->text()));
+        QCOMPARE(session.calls, 1); // three callers, one renewal
+        QCOMPARE(session.lastSeen, login);
+        QCOMPARE(server.tokenRequests, 0); // the refresh_token grant was not used
+        QCOMPARE(server.resourceRequests, 3);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(server.lastResourceToken, provider->credentials().accessToken);
+
+        // What the renewal kept (the password for the next exchange) is what the vault keeps.
+        QTRY_VERIFY(vault.contains(QStringLiteral("account/3")));
+        const Result<QByteArray> stored = readVault(vault, QStringLiteral("account/3"));
+        QVERIFY(stored.ok());
+        const Credentials kept = Credentials::fromJson(stored.value());
+        QCOMPARE(kept.password, login.password);
+        QCOMPARE(kept.apiKey, login.apiKey);
+        QCOMPARE(kept.accessToken, provider->credentials().accessToken);
+    }
+
+    void customRenewalOnceAfterA401()
+    {
+        TestAuthorizationServer server;
+        QVERIFY(server.listen());
+        Credentials stale;
+        stale.password = QStringLiteral("pw");
+        stale.accessToken = QStringLiteral("session-that-the-server-forgot"); // no expiry known
+        auto provider = std::make_shared<OAuthTokenProvider>(OAuthConfig(), HttpClientOptions(), stale);
+        SessionRenewal session(&server);
+        provider->setRenewal(session.renewal());
+        HttpClient client(apiOptions(provider));
+        auto outcome = get(client, server.url(QStringLiteral("/me")));
+        QTRY_VERIFY(outcome->result.has_value());
+        QVERIFY2(outcome->ok(), qPrintable(outcome->text()));
+        QCOMPARE(server.resourceRequests, 2); // 401, then the retry with the new session
+        QCOMPARE(session.calls, 1);
+    }
+
+    void failingCustomRenewalFailsTheCallWithoutSendingIt()
+    {
+        TestAuthorizationServer server;
+        QVERIFY(server.listen());
+        auto provider =
+            std::make_shared<OAuthTokenProvider>(OAuthConfig(), HttpClientOptions(), Credentials());
+        SessionRenewal session(&server);
+        session.failWith = Error(ErrorKind::Auth, QStringLiteral("Wrong email or password."));
+        provider->setRenewal(session.renewal());
+        QSignalSpy failed(provider.get(), &OAuthTokenProvider::refreshFailed);
+        HttpClient client(apiOptions(provider));
+        auto outcome = get(client, server.url(QStringLiteral("/me")));
+        QTRY_VERIFY(outcome->result.has_value());
+        QCOMPARE(outcome->result->error().kind(), ErrorKind::Auth);
+        QCOMPARE(outcome->result->error().message(), QStringLiteral("Wrong email or password."));
+        QCOMPARE(server.resourceRequests, 0);
+        QCOMPARE(failed.count(), 1);
+
+        // The next call tries again (a renewal is not a one-shot).
+        session.failWith.reset();
+        auto again = get(client, server.url(QStringLiteral("/me")));
+        QTRY_VERIFY(again->result.has_value());
+        QVERIFY2(again->ok(), qPrintable(again->text()));
+        QCOMPARE(session.calls, 2);
+    }
+
+    void clientCredentialsRenewOnFirstUseAndBeforeExpiry()
+    {
+        TestAuthorizationServer::Options options;
+        options.clientSecret = QStringLiteral("app-s3cret");
+        options.clientAuthentication = OAuthConfig::ClientAuthentication::RequestBody;
+        options.expiresIn = 30; // inside the 60 s margin: every call renews
+        TestAuthorizationServer server(options);
+        QVERIFY(server.listen());
+        Credentials app;
+        app.clientSecret = options.clientSecret;
+        auto provider = std::make_shared<OAuthTokenProvider>(server.config(), HttpClientOptions(), app);
+        const QString scope = QStringLiteral("https://contoso.crm4.dynamics.com/.default");
+        provider->useClientCredentials({scope});
+        MemorySecretVault vault;
+        provider->setVault(&vault, QStringLiteral("account/9"));
+        HttpClient client(apiOptions(provider));
+
+        auto first = get(client, server.url(QStringLiteral("/me")));
+        QTRY_VERIFY(first->result.has_value());
+        QVERIFY2(first->ok(), qPrintable(first->text() + server.tokenProblem));
+        QCOMPARE(server.clientCredentialsGrants, 1);
+        QCOMPARE(server.lastTokenScope, scope);
+        const Credentials afterFirst = provider->credentials();
+        QCOMPARE(afterFirst.clientSecret, app.clientSecret); // kept for the next grant
+        QVERIFY(afterFirst.refreshToken.isEmpty());
+        QCOMPARE(server.lastResourceToken, afterFirst.accessToken);
+
+        auto second = get(client, server.url(QStringLiteral("/me")));
+        QTRY_VERIFY(second->result.has_value());
+        QVERIFY2(second->ok(), qPrintable(second->text()));
+        QCOMPARE(server.clientCredentialsGrants, 2);
+        QCOMPARE(server.tokenRequests, 2); // never a refresh_token grant
+        QVERIFY(provider->credentials().accessToken != afterFirst.accessToken);
+
+        QTRY_VERIFY(vault.contains(QStringLiteral("account/9")));
+        const Result<QByteArray> stored = readVault(vault, QStringLiteral("account/9"));
+        QVERIFY(stored.ok());
+        QCOMPARE(Credentials::fromJson(stored.value()).clientSecret, app.clientSecret);
+    }
+
+    void signerIsPluggable()
+    {
+        TestAuthorizationServer server;
+        QVERIFY(server.listen());
+        server.recordHeader = "X-PS-Auth-Token";
+        const Credentials fresh = server.mint(3600);
+        auto provider = std::make_shared<OAuthTokenProvider>(server.config(), HttpClientOptions(), fresh);
+        provider->setSigner([](HttpRequest request, const Credentials& credentials) {
+            request = OAuthTokenProvider::bearerSigner(std::move(request), credentials);
+            request.setHeader("X-PS-Auth-Token", credentials.accessToken.toUtf8());
+            return request;
+        });
+        HttpClient client(apiOptions(provider));
+        auto outcome = get(client, server.url(QStringLiteral("/me")));
+        QTRY_VERIFY(outcome->result.has_value());
+        QVERIFY2(outcome->ok(), qPrintable(outcome->text()));
+        QCOMPARE(server.lastRecordedHeader, fresh.accessToken.toUtf8());
+        QCOMPARE(server.lastResourceToken, fresh.accessToken);
     }
 
     void revokeUsesTheRefreshToken()
