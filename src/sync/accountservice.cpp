@@ -151,10 +151,10 @@ void AccountService::remove(qint64 accountId)
     QPointer<AccountService> self(this);
     ConnectorPool* pool = &m_pool;
     m_runner.start({QStringLiteral("account-remove"), tr("Remove account"), false, false}, pool,
-                   [self, pool, accountId](std::shared_ptr<JobControl> control) {
+                   [self, storage = &m_storage, pool, accountId](std::shared_ptr<JobControl> control) {
                        // Revoke first, while the tokens are still known. A failed revoke does not
                        // keep the account (the user asked for it to go); the audit log says so.
-                       pool->acquire(accountId, [self, pool, control, accountId](Result<ServiceConnector*> c) {
+                       pool->acquire(accountId, [self, storage, pool, control, accountId](Result<ServiceConnector*> c) {
                            auto removeStored = [self, control](const Account& account, const QString& revokeResult) {
                                QMetaObject::invokeMethod(self.data(), [self, control, account, revokeResult] {
                                    if (self)
@@ -163,7 +163,7 @@ void AccountService::remove(qint64 accountId)
                            };
                            if (!c) {
                                // No connector (no credentials, say): nothing to revoke.
-                               const Result<std::optional<Account>> stored = AccountRepository(self->m_storage).get(accountId);
+                               const Result<std::optional<Account>> stored = AccountRepository(*storage).get(accountId);
                                if (!stored)
                                    return control->finish(stored.error());
                                if (!stored->has_value())
@@ -229,9 +229,15 @@ QUuid AccountService::startConnectionJob(qint64 accountId, const QString& title,
     m_runner.start(
         {mode == Mode::SignIn ? QStringLiteral("sign-in") : QStringLiteral("connection-test"), title, true,
          mode == Mode::Test},
-        pool, [self, pool, accountId, mode, request, title](std::shared_ptr<JobControl> control) {
+        pool, [self, storage = &m_storage, pool, accountId, mode, request, title](std::shared_ptr<JobControl> control) {
+            // Name the job after its account at once, even if connecting then fails.
+            const Result<std::optional<Account>> stored = AccountRepository(*storage).get(accountId);
+            if (stored && stored->has_value())
+                control->setTitle(QStringLiteral("%1: %2").arg(title, (*stored)->label));
             pool->acquire(accountId, [self, pool, accountId, mode, request, title, control](Result<ServiceConnector*> c) {
                 auto report = [self, control, request, accountId](const Result<ConnectionInfo>& result) {
+                    if (result)
+                        control->setStatus(tr("Connected as %1").arg(result->userName));
                     control->finish(result ? Status{} : Status(result.error()));
                     QMetaObject::invokeMethod(self.data(), [self, request, accountId, result] {
                         if (self)
@@ -241,7 +247,6 @@ QUuid AccountService::startConnectionJob(qint64 accountId, const QString& title,
                 if (!c)
                     return report(c.error());
                 QPointer<ServiceConnector> connector = *c;
-                control->setTitle(QStringLiteral("%1: %2").arg(title, connector->account().label));
                 auto runTest = [connector, pool, report] {
                     if (!connector)
                         return report(Error(ErrorKind::Cancelled, tr("The account changed meanwhile.")));

@@ -23,6 +23,7 @@ JobsPane::JobsPane(JobsModel* model, SyntaxRepository* syntax, QWidget* parent)
     , m_detailsBox(new QWidget(this))
 {
     setObjectName(QStringLiteral("JobsPane"));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 
     m_view->setModel(model);
     m_view->setRootIsDecorated(false);

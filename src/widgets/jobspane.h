@@ -21,6 +21,7 @@ public:
     JobsPane(JobsModel* model, SyntaxRepository* syntax, QWidget* parent = nullptr);
 
     QTreeView* view() const { return m_view; }
+    QSize sizeHint() const override { return {900, 170}; }
 
 private:
     void updateActions();

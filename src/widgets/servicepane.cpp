@@ -43,6 +43,8 @@ ServicePane::ServicePane(ServiceCategory category, const QString& title, Account
     , m_testButton(new QPushButton(tr("Test Connection"), this))
 {
     setWindowTitle(title);
+    // The panes share the window's height; the jobs list below them only takes what it needs.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     m_proxy->setSourceModel(accounts);
     m_proxy->setFilterRole(AccountsModel::CategoryRole);
     m_proxy->setFilterFixedString(QString::number(int(category)));

@@ -27,7 +27,8 @@ CREATE TABLE accounts (
     created_at INTEGER NOT NULL,
     last_verified_at INTEGER
 );
-CREATE UNIQUE INDEX accounts_identity ON accounts (service, base_url, login, organization);
+-- One OAuth client (login) signs in many users: regional X accounts differ only by the user.
+CREATE UNIQUE INDEX accounts_identity ON accounts (service, base_url, login, organization, remote_user_id);
 
 -- Resumable sync: one opaque cursor / delta position per (account, resource).
 CREATE TABLE sync_state (

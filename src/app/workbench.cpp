@@ -1,0 +1,311 @@
+#include "workbench.h"
+
+#include "workspacesession.h"
+
+#include "connectors/connectorcontext.h"
+#include "connectors/connectorregistry.h"
+#include "connectors/sandboxprocess.h"
+#include "models/accountsfeed.h"
+#include "models/accountsmodel.h"
+#include "models/jobsmodel.h"
+#include "net/keychainsecretstore.h"
+#include "net/memorysecretvault.h"
+#include "storage/accountrepository.h"
+#include "storage/storage.h"
+#include "storage/storageconfig.h"
+#include "sync/accountservice.h"
+#include "sync/jobrunner.h"
+#include "sync/sandboxaccountimporter.h"
+#include "widgets/accountspage.h"
+#include "widgets/jobspane.h"
+#include "widgets/mainwindow.h"
+#include "widgets/servicepane.h"
+#include "widgets/settingsdialog.h"
+#include "widgets/syntaxrepository.h"
+
+#include <QApplication>
+#include <QDesktopServices>
+#include <QDir>
+#include <QDockWidget>
+#include <QLabel>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTimer>
+#include <QtConcurrent>
+
+namespace AssetDesk {
+
+namespace {
+QString sandboxWorkspacePath()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/sandbox");
+    QDir().mkpath(dir);
+    return dir + QStringLiteral("/assetdesk-sandbox.sqlite3");
+}
+
+// Connects an account service's outcomes to the model that shows those accounts.
+void showConnectionState(AccountService& service, AccountsModel& model)
+{
+    QObject::connect(&service, &AccountService::testStarted, &model, &AccountsModel::setTesting);
+    QObject::connect(&service, &AccountActions::testSucceeded, &model,
+                     [&model](const QUuid&, qint64 id, const ConnectionInfo& info) { model.setConnected(id, info); });
+    QObject::connect(&service, &AccountActions::testFailed, &model,
+                     [&model](const QUuid&, qint64 id, const Error& error) { model.setFailed(id, error); });
+}
+} // namespace
+
+Workbench::Workbench(WorkbenchOptions options, QObject* parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_connectors(std::make_unique<ConnectorContext>([](const QUrl& url) { QDesktopServices::openUrl(url); }))
+    , m_registry(std::make_unique<ConnectorRegistry>(ConnectorRegistry::withBuiltinServices()))
+    , m_jobs(std::make_unique<JobRunner>())
+    , m_keychain(std::make_unique<KeychainSecretStore>())
+    , m_sandboxVault(std::make_unique<MemorySecretVault>())
+    , m_syntax(std::make_unique<SyntaxRepository>())
+    , m_jobsModel(new JobsModel(this))
+    , m_activeAccounts(new AccountsModel(this))
+    , m_settingsAccounts(new AccountsModel(this))
+{
+    // All service traffic and its parsing happens here, never on the GUI thread.
+    m_networkThread.setObjectName(QStringLiteral("network"));
+    m_networkThread.start();
+
+    connect(m_jobs.get(), &JobRunner::jobUpdated, m_jobsModel, &JobsModel::apply);
+    connect(m_jobs.get(), &JobRunner::jobRemoved, m_jobsModel, &JobsModel::remove);
+    connect(m_jobsModel, &JobsModel::cancelRequested, m_jobs.get(), &JobRunner::cancel);
+    connect(m_jobsModel, &JobsModel::retryRequested, m_jobs.get(), [this](const QUuid& id) { m_jobs->retry(id); });
+    connect(m_jobsModel, &JobsModel::clearFinishedRequested, m_jobs.get(), &JobRunner::clearFinished);
+}
+
+Workbench::~Workbench()
+{
+    delete m_window.data();
+    m_activeSession = nullptr;
+    m_sandboxSession.reset();
+    m_userSession.reset();
+    delete m_sandbox;
+    m_jobs.reset(); // cancels what still runs and waits for its pool
+    m_networkThread.quit();
+    m_networkThread.wait();
+}
+
+MainWindow* Workbench::window() const
+{
+    return m_window.data();
+}
+
+void Workbench::start()
+{
+    buildWindow();
+    setStatus(tr("Opening the workspace…"), QString());
+    openWorkspace(m_options.workspace).then(this, [this](const Result<OpenedWorkspace>& opened) {
+        onUserWorkspaceOpened(opened);
+    });
+}
+
+void Workbench::buildWindow()
+{
+    m_window = new MainWindow;
+    auto* library = new ServicePane(ServiceCategory::Dam, tr("Library"), m_activeAccounts);
+    auto* x = new ServicePane(ServiceCategory::Social, tr("X"), m_activeAccounts);
+    auto* crm = new ServicePane(ServiceCategory::Crm, tr("CRM"), m_activeAccounts);
+    auto* helpdesk = new ServicePane(ServiceCategory::Helpdesk, tr("Helpdesk"), m_activeAccounts);
+    auto* jobs = new JobsPane(m_jobsModel, m_syntax.get());
+
+    QDockWidget* libraryDock =
+        m_window->addPane(library, QStringLiteral("libraryDock"), Qt::LeftDockWidgetArea, QKeySequence(tr("Alt+1")));
+    QDockWidget* xDock = m_window->addPane(x, QStringLiteral("xDock"), Qt::RightDockWidgetArea, QKeySequence(tr("Alt+2")));
+    QDockWidget* crmDock =
+        m_window->addPane(crm, QStringLiteral("crmDock"), Qt::RightDockWidgetArea, QKeySequence(tr("Alt+3")));
+    QDockWidget* helpdeskDock =
+        m_window->addPane(helpdesk, QStringLiteral("helpdeskDock"), Qt::RightDockWidgetArea, QKeySequence(tr("Alt+4")));
+    m_window->tabifyPanes(crmDock, helpdeskDock);
+    QDockWidget* jobsDock =
+        m_window->addPane(jobs, QStringLiteral("jobsDock"), Qt::BottomDockWidgetArea, QKeySequence(tr("Alt+5")));
+
+    for (ServicePane* pane : {library, x, crm, helpdesk}) {
+        connect(pane, &ServicePane::testRequested, this, [this](qint64 id) {
+            if (m_activeSession)
+                m_activeSession->accounts().test(id);
+        });
+        connect(pane, &ServicePane::settingsRequested, this, &Workbench::showSettings);
+    }
+    connect(m_window, &MainWindow::settingsRequested, this, &Workbench::showSettings);
+    connect(m_window, &MainWindow::aboutRequested, this, &Workbench::showAbout);
+
+    m_badge = new QLabel;
+    m_badge->setTextFormat(Qt::PlainText);
+    m_window->addPermanentStatusWidget(m_badge);
+    m_window->show();
+    // Dock sizes only take once the window is laid out; then the saved layout, if any, wins.
+    QTimer::singleShot(0, m_window, [window = m_window.data(), libraryDock, xDock, jobsDock] {
+        window->resizeDocks({libraryDock, xDock}, {760, 620}, Qt::Horizontal);
+        // Without a central widget the bottom area would take every spare pixel: size both rows.
+        const int jobsHeight = 180;
+        window->resizeDocks({libraryDock, jobsDock}, {window->height() - jobsHeight, jobsHeight}, Qt::Vertical);
+        window->restoreLayout();
+    });
+}
+
+QFuture<Result<Workbench::OpenedWorkspace>> Workbench::openWorkspace(const QString& configText)
+{
+    QThread* gui = thread();
+    return QtConcurrent::run([configText, gui]() -> Result<OpenedWorkspace> {
+        const Result<StorageConfig> config = StorageConfig::fromString(configText);
+        if (!config)
+            return config.error();
+        Result<std::unique_ptr<Storage>> storage = Storage::open(*config);
+        if (!storage)
+            return storage.error();
+        const Result<QList<Account>> accounts = AccountRepository(**storage).list();
+        if (!accounts)
+            return accounts.error();
+        // Created here, used and destroyed on the GUI thread.
+        storage.value()->moveToThread(gui);
+        return OpenedWorkspace{std::shared_ptr<Storage>(std::move(storage).value()), accounts->size()};
+    });
+}
+
+void Workbench::onUserWorkspaceOpened(const Result<OpenedWorkspace>& opened)
+{
+    if (!opened) {
+        showFatal(tr("The workspace could not be opened"), opened.error());
+        if (m_options.sandbox != WorkbenchOptions::SandboxMode::Never)
+            startSandbox();
+        return;
+    }
+    m_userSession = std::make_unique<WorkspaceSession>(opened->storage, *m_keychain, *m_registry, *m_connectors,
+                                                       m_networkThread, *m_jobs);
+    m_userSession->follow(*m_settingsAccounts);
+    showConnectionState(m_userSession->accounts(), *m_settingsAccounts);
+    connect(&m_userSession->accounts(), &AccountActions::saved, this, [this] {
+        if (m_showingSandbox)
+            m_window->statusBar()->showMessage(
+                tr("Your account is saved. Restart AssetDesk to leave the sandbox and use your own accounts."));
+    });
+
+    const bool sandbox = m_options.sandbox == WorkbenchOptions::SandboxMode::Always
+        || (m_options.sandbox == WorkbenchOptions::SandboxMode::Automatic && opened->accountCount == 0);
+    if (sandbox)
+        startSandbox();
+    else
+        activate(*m_userSession, false);
+}
+
+void Workbench::startSandbox()
+{
+    setStatus(tr("Starting the local sandbox…"), QString());
+    SandboxProcess::Options options;
+    options.executable = m_options.sandboxExecutable;
+    options.seed = m_options.sandboxSeed;
+    options.size = m_options.sandboxSize;
+    m_sandbox = new SandboxProcess(options, this);
+    connect(m_sandbox, &SandboxProcess::ready, this, &Workbench::onSandboxReady);
+    connect(m_sandbox, &SandboxProcess::failed, this, [this](const Error& error) {
+        setStatus(tr("Sandbox unavailable"), error.message());
+    });
+    // The start-up is a job like any other, so its progress and failure show in the Jobs pane.
+    QPointer<SandboxProcess> sandbox = m_sandbox;
+    m_jobs->start({QStringLiteral("sandbox"), tr("Start the local sandbox"), false, false}, this,
+                  [sandbox](std::shared_ptr<JobControl> control) {
+                      if (!sandbox)
+                          return control->finish(Error(ErrorKind::Cancelled, tr("AssetDesk is closing.")));
+                      control->setStatus(tr("Seeding demo data…"));
+                      QObject::connect(sandbox, &SandboxProcess::ready, sandbox,
+                                       [control](const SandboxManifest& manifest) {
+                                           control->setStatus(tr("%n demo account(s) ready", nullptr,
+                                                                 int(manifest.accounts.size())));
+                                           control->finish({});
+                                       });
+                      QObject::connect(sandbox, &SandboxProcess::failed, sandbox,
+                                       [control](const Error& error) { control->finish(error); });
+                      sandbox->start();
+                  });
+}
+
+void Workbench::onSandboxReady(const SandboxManifest& manifest)
+{
+    openWorkspace(sandboxWorkspacePath()).then(this, [this, manifest](const Result<OpenedWorkspace>& opened) {
+        if (!opened)
+            return showFatal(tr("The sandbox workspace could not be opened"), opened.error());
+        m_sandboxSession = std::make_unique<WorkspaceSession>(opened->storage, *m_sandboxVault, *m_registry,
+                                                              *m_connectors, m_networkThread, *m_jobs);
+        auto* importer = new SandboxAccountImporter(m_sandboxSession->storage(), *m_sandboxVault, this);
+        importer->import(manifest, [this, importer](const Result<QList<Account>>& imported) {
+            importer->deleteLater();
+            if (!imported)
+                return showFatal(tr("The sandbox's demo accounts could not be set up"), imported.error());
+            activate(*m_sandboxSession, true);
+        });
+    });
+}
+
+void Workbench::activate(WorkspaceSession& session, bool sandbox)
+{
+    m_activeSession = &session;
+    m_showingSandbox = sandbox;
+    AccountsFeed* feed = session.follow(*m_activeAccounts);
+    showConnectionState(session.accounts(), *m_activeAccounts);
+    // Once the accounts are on screen, find out whether each one really works.
+    connect(feed, &AccountsFeed::loaded, this, [this, &session] {
+        if (m_testedActive)
+            return;
+        m_testedActive = true;
+        session.accounts().testAll(m_activeAccounts->accounts());
+    });
+    if (sandbox) {
+        setStatus(tr("Local sandbox · demo data"),
+                  tr("No account is configured, so AssetDesk shows its built-in sandbox: local emulators of "
+                     "PhotoShelter, iconik, X, Dynamics 365 and Zendesk with demo content (seed %1). "
+                     "Add your own accounts in Settings → Accounts.")
+                      .arg(m_options.sandboxSeed));
+        m_window->statusBar()->showMessage(tr("Showing the local sandbox: no account is configured yet."), 15000);
+    } else {
+        setStatus(tr("Workspace: %1").arg(session.storage().config().displayString()), QString());
+    }
+    emit workspaceActive(sandbox);
+}
+
+void Workbench::showSettings()
+{
+    if (!m_userSession) {
+        m_window->statusBar()->showMessage(tr("The workspace is still opening; try again in a moment."), 5000);
+        return;
+    }
+    auto* dialog = new SettingsDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto* accounts = new AccountsPage(m_settingsAccounts, &m_userSession->accounts(), m_syntax.get());
+    if (m_showingSandbox)
+        accounts->setSandboxNote(tr("AssetDesk is showing the local sandbox because no account is configured. "
+                                    "The accounts you add here are your own; restart AssetDesk to use them."));
+    dialog->addPage(accounts, tr("Accounts"));
+    dialog->open();
+}
+
+void Workbench::showAbout()
+{
+    QMessageBox::about(m_window, tr("About AssetDesk"),
+                       tr("<h3>AssetDesk %1</h3><p>DAM libraries beside X accounts, CRM cases and helpdesk "
+                          "tickets, in one window.</p><p>Built with Qt %2.</p>")
+                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+void Workbench::showFatal(const QString& title, const Error& error)
+{
+    setStatus(title, error.message());
+    auto* box = new QMessageBox(QMessageBox::Warning, title, error.message(), QMessageBox::Close, m_window);
+    box->setTextFormat(Qt::PlainText);
+    box->setDetailedText(error.detail());
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void Workbench::setStatus(const QString& badge, const QString& tooltip)
+{
+    m_badge->setText(badge);
+    m_badge->setToolTip(tooltip);
+}
+
+} // namespace AssetDesk

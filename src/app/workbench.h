@@ -1,0 +1,92 @@
+#pragma once
+
+#include "workbenchoptions.h"
+
+#include "core/result.h"
+
+#include <QFuture>
+#include <QObject>
+#include <QPointer>
+#include <QThread>
+
+#include <memory>
+
+class QLabel;
+
+namespace AssetDesk {
+
+class AccountsModel;
+class ConnectorContext;
+class ConnectorRegistry;
+class JobRunner;
+class JobsModel;
+class KeychainSecretStore;
+class MainWindow;
+class MemorySecretVault;
+class SandboxProcess;
+class Storage;
+class SyntaxRepository;
+class WorkspaceSession;
+struct SandboxManifest;
+
+// The composition root of the desktop program: it owns the threads and every long-lived object,
+// builds the panes and wires them to models and services. It decides nothing about data itself.
+//
+// Start-up never blocks the GUI thread: the window shows at once; the user's workspace opens on
+// a pool thread; with no account configured the embedded sandbox starts as a child process and
+// its demo accounts fill a separate sandbox workspace, which then becomes the one on screen.
+class Workbench : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Workbench(WorkbenchOptions options, QObject* parent = nullptr);
+    ~Workbench() override;
+
+    void start();
+    MainWindow* window() const;
+    bool isShowingSandbox() const { return m_showingSandbox; }
+
+signals:
+    // The panes show a workspace (the user's or the sandbox's) and its accounts are being tested.
+    void workspaceActive(bool sandbox);
+
+private:
+    void buildWindow();
+    struct OpenedWorkspace
+    {
+        std::shared_ptr<Storage> storage;
+        qsizetype accountCount = 0;
+    };
+    // Opens (creating or upgrading) a workspace on a pool thread.
+    QFuture<Result<OpenedWorkspace>> openWorkspace(const QString& configText);
+    void onUserWorkspaceOpened(const Result<OpenedWorkspace>& opened);
+    void startSandbox();
+    void onSandboxReady(const SandboxManifest& manifest);
+    void activate(WorkspaceSession& session, bool sandbox);
+    void showSettings();
+    void showAbout();
+    void showFatal(const QString& title, const Error& error);
+    void setStatus(const QString& badge, const QString& tooltip);
+
+    WorkbenchOptions m_options;
+    QThread m_networkThread;
+    std::unique_ptr<ConnectorContext> m_connectors;
+    std::unique_ptr<ConnectorRegistry> m_registry;
+    std::unique_ptr<JobRunner> m_jobs;
+    std::unique_ptr<KeychainSecretStore> m_keychain;
+    std::unique_ptr<MemorySecretVault> m_sandboxVault;
+    std::unique_ptr<SyntaxRepository> m_syntax;
+    JobsModel* m_jobsModel = nullptr;
+    AccountsModel* m_activeAccounts = nullptr;   // what the panes show
+    AccountsModel* m_settingsAccounts = nullptr; // the user's own accounts, for Settings
+    std::unique_ptr<WorkspaceSession> m_userSession;
+    std::unique_ptr<WorkspaceSession> m_sandboxSession;
+    WorkspaceSession* m_activeSession = nullptr;
+    SandboxProcess* m_sandbox = nullptr;
+    QPointer<MainWindow> m_window;
+    QLabel* m_badge = nullptr;
+    bool m_showingSandbox = false;
+    bool m_testedActive = false;
+};
+
+} // namespace AssetDesk

@@ -1,0 +1,43 @@
+#include "workspacesession.h"
+
+#include "models/accountsfeed.h"
+#include "storage/storage.h"
+#include "sync/accountservice.h"
+#include "sync/connectorpool.h"
+
+#include <QThread>
+
+namespace AssetDesk {
+
+WorkspaceSession::WorkspaceSession(std::shared_ptr<Storage> storage, SecretVault& vault,
+                                   const ConnectorRegistry& registry, ConnectorContext& connectors,
+                                   QThread& networkThread, JobRunner& jobs, QObject* parent)
+    : QObject(parent)
+    , m_storage(std::move(storage))
+    , m_vault(vault)
+    , m_pool(new ConnectorPool(*m_storage, vault, registry, connectors))
+{
+    m_pool->moveToThread(&networkThread);
+    connect(m_storage.get(), &Storage::changed, m_pool, &ConnectorPool::applyChanges);
+    m_accounts = new AccountService(*m_storage, vault, *m_pool, jobs, this);
+    connect(m_pool, &ConnectorPool::credentialsStoreFailed, m_accounts,
+            [accounts = m_accounts](qint64, const Error& error) { emit accounts->failed(error); });
+}
+
+WorkspaceSession::~WorkspaceSession()
+{
+    delete m_accounts;
+    // The pool and its connectors belong to the network thread: end them there, and wait, since
+    // they reference the storage and vault that go with this session.
+    ConnectorPool* pool = m_pool;
+    QMetaObject::invokeMethod(pool, [pool] { delete pool; }, Qt::BlockingQueuedConnection);
+}
+
+AccountsFeed* WorkspaceSession::follow(AccountsModel& model)
+{
+    auto* feed = new AccountsFeed(*m_storage, model, this);
+    feed->reload();
+    return feed;
+}
+
+} // namespace AssetDesk

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QObject>
+
+#include <memory>
+
+class QThread;
+
+namespace AssetDesk {
+
+class AccountService;
+class AccountsFeed;
+class AccountsModel;
+class ConnectorContext;
+class ConnectorPool;
+class ConnectorRegistry;
+class JobRunner;
+class SecretVault;
+class Storage;
+
+// Everything that belongs to one open workspace, wired together: its storage, the vault holding
+// its secrets, a connector pool on the network thread, the account service, and a feed keeping
+// an accounts model current. The workbench holds one for the user's workspace and, while it
+// shows the sandbox, one for the sandbox workspace.
+class WorkspaceSession : public QObject
+{
+    Q_OBJECT
+public:
+    WorkspaceSession(std::shared_ptr<Storage> storage, SecretVault& vault, const ConnectorRegistry& registry,
+                     ConnectorContext& connectors, QThread& networkThread, JobRunner& jobs, QObject* parent = nullptr);
+    ~WorkspaceSession() override;
+
+    Storage& storage() { return *m_storage; }
+    SecretVault& vault() { return m_vault; }
+    AccountService& accounts() { return *m_accounts; }
+
+    // Keeps `model` in step with this workspace's accounts (several models may follow one session).
+    AccountsFeed* follow(AccountsModel& model);
+
+private:
+    std::shared_ptr<Storage> m_storage;
+    SecretVault& m_vault;
+    ConnectorPool* m_pool; // lives on the network thread; deleted there
+    AccountService* m_accounts;
+};
+
+} // namespace AssetDesk
