@@ -1,12 +1,16 @@
 #include "net/keychainsecretstore.h"
 
+#include "net/contextrelay.h"
 #include "net/netlogging.h"
 
 #include <QCoreApplication>
 #include <QPointer>
+#include <QThread>
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
+#include <algorithm>
+#include <limits>
 #include <memory>
 
 namespace AssetDesk {
@@ -79,36 +83,6 @@ Error keychainError(const QKeychain::Job& job, const QString& key, const QString
     return Error(ErrorKind::Keychain, message, detail).withOrigin(QStringLiteral("keychain"));
 }
 
-// Runs `job` with a timeout and hands its outcome to `onFinished` on `context`'s thread, once:
-// whichever of the job and the timeout comes first wins.
-template<typename OnFinished, typename OnTimeout>
-void runJob(QObject* store, QKeychain::Job* job, QObject* context, std::chrono::milliseconds timeout,
-            OnFinished onFinished, OnTimeout onTimeout)
-{
-    auto answered = std::make_shared<bool>(false);
-    QPointer<QObject> target(context);
-    QPointer<QTimer> timer = new QTimer(store);
-    timer->setSingleShot(true);
-    QObject::connect(
-        job, &QKeychain::Job::finished, store, [answered, target, timer, onFinished](QKeychain::Job* j) {
-            if (timer)
-                timer->deleteLater();
-            if (std::exchange(*answered, true) || !target)
-                return;
-            auto outcome = onFinished(*j);
-            QMetaObject::invokeMethod(
-                target, [outcome = std::move(outcome)]() mutable { outcome(); }, Qt::AutoConnection);
-        });
-    QObject::connect(timer, &QTimer::timeout, store, [answered, target, timer, onTimeout] {
-        timer->deleteLater();
-        if (std::exchange(*answered, true) || !target)
-            return;
-        QMetaObject::invokeMethod(target, onTimeout, Qt::AutoConnection);
-    });
-    timer->start(int(timeout.count()));
-    job->start();
-}
-
 } // namespace
 
 KeychainSecretStore::KeychainSecretStore(QObject* parent, QString service)
@@ -137,109 +111,145 @@ std::optional<Error> KeychainSecretStore::environmentError() const
     return std::nullopt;
 }
 
+void KeychainSecretStore::run(QKeychain::Job* job, Answer answer)
+{
+    Q_ASSERT(QThread::currentThread() == thread());
+    // Whichever of the job and the timeout comes first answers; the other is ignored.
+    auto answered = std::make_shared<bool>(false);
+    QPointer<QTimer> timer = new QTimer(this);
+    timer->setSingleShot(true);
+    connect(job, &QKeychain::Job::finished, this, [answered, timer, answer](QKeychain::Job* j) {
+        if (timer)
+            timer->deleteLater();
+        if (!std::exchange(*answered, true))
+            answer(j);
+    });
+    connect(timer, &QTimer::timeout, this, [answered, timer, answer] {
+        timer->deleteLater();
+        if (!std::exchange(*answered, true))
+            answer(nullptr);
+    });
+    timer->start(int(std::clamp<qint64>(m_timeoutMs.load(), 0, std::numeric_limits<int>::max())));
+    job->start();
+}
+
+Error KeychainSecretStore::timeoutError(const QString& key, const QString& action) const
+{
+    const qint64 seconds = m_timeoutMs.load() / 1000;
+    QString message;
+    if (action == QLatin1String("write"))
+        message = tr("The keyring did not answer within %1 s, so the credentials were not saved. Check that "
+                     "it is running and unlocked, then try again.")
+                      .arg(seconds);
+    else if (action == QLatin1String("remove"))
+        message = tr("The keyring did not answer within %1 s, so the credentials were not removed. Check "
+                     "that it is running and unlocked, then try again.")
+                      .arg(seconds);
+    else
+        message = tr("The keyring did not answer within %1 s. Check that it is running and unlocked (it may "
+                     "be waiting for a password prompt), then try again.")
+                      .arg(seconds);
+    return Error(ErrorKind::Keychain, message, QStringLiteral("%1 %2: timeout").arg(action, key))
+        .withOrigin(QStringLiteral("keychain"));
+}
+
 void KeychainSecretStore::read(const QString& key, QObject* context, ReadCallback done)
 {
+    const std::shared_ptr<ContextRelay> relay = ContextRelay::create(context);
+    auto reply = [relay, done = std::move(done)](Result<QByteArray> result) {
+        relay->post([done, result] { done(result); });
+    };
     if (const auto error = environmentError()) {
-        QMetaObject::invokeMethod(
-            context, [done, e = *error] { done(e); }, Qt::QueuedConnection);
+        reply(*error);
         return;
     }
-    auto* job = new QKeychain::ReadPasswordJob(m_service);
-    job->setKey(key);
-    job->setInsecureFallback(false);
-    runJob(
-        this, job, context, m_timeout,
-        [done, key](const QKeychain::Job& j) {
-            Result<QByteArray> result =
-                j.error() == QKeychain::NoError
-                    ? Result<QByteArray>(static_cast<const QKeychain::ReadPasswordJob&>(j).binaryData())
-                    : Result<QByteArray>(keychainError(j, key, QStringLiteral("read")));
-            if (!result && result.error().kind() == ErrorKind::NotFound)
-                qCInfo(lcNet).noquote() << result.error().toLogString();
-            else if (!result)
-                qCWarning(lcNet).noquote() << result.error().toLogString();
-            return [done, result]() {
-                done(result);
-            };
-        },
-        [done, key, timeout = m_timeout] {
-            done(Error(ErrorKind::Keychain,
-                       tr("The keyring did not answer within %1 s. Check that it is running and unlocked (it "
-                          "may be "
-                          "waiting for a password prompt), then try again.")
-                           .arg(timeout.count() / 1000),
-                       QStringLiteral("read %1: timeout").arg(key))
-                     .withOrigin(QStringLiteral("keychain")));
-        });
+    QMetaObject::invokeMethod(this, [this, key, reply] { startRead(key, reply); });
 }
 
 void KeychainSecretStore::write(const QString& key, const QByteArray& secret, QObject* context,
                                 DoneCallback done)
 {
+    const std::shared_ptr<ContextRelay> relay = ContextRelay::create(context);
+    auto reply = [relay, done = std::move(done)](Status status) {
+        relay->post([done, status] { done(status); });
+    };
     if (const auto error = environmentError()) {
-        QMetaObject::invokeMethod(
-            context, [done, e = *error] { done(e); }, Qt::QueuedConnection);
+        reply(*error);
         return;
     }
-    auto* job = new QKeychain::WritePasswordJob(m_service);
-    job->setKey(key);
-    job->setInsecureFallback(false);
-    job->setBinaryData(secret);
-    runJob(
-        this, job, context, m_timeout,
-        [done, key](const QKeychain::Job& j) {
-            Status status = j.error() == QKeychain::NoError
-                                ? Status()
-                                : Status(keychainError(j, key, QStringLiteral("write")));
-            if (!status)
-                qCWarning(lcNet).noquote() << status.error().toLogString();
-            return [done, status]() {
-                done(status);
-            };
-        },
-        [done, key, timeout = m_timeout] {
-            done(Error(ErrorKind::Keychain,
-                       tr("The keyring did not answer within %1 s, so the credentials were not saved. Check "
-                          "that it "
-                          "is running and unlocked, then try again.")
-                           .arg(timeout.count() / 1000),
-                       QStringLiteral("write %1: timeout").arg(key))
-                     .withOrigin(QStringLiteral("keychain")));
-        });
+    QMetaObject::invokeMethod(this, [this, key, secret, reply] { startWrite(key, secret, reply); });
 }
 
 void KeychainSecretStore::remove(const QString& key, QObject* context, DoneCallback done)
 {
+    const std::shared_ptr<ContextRelay> relay = ContextRelay::create(context);
+    auto reply = [relay, done = std::move(done)](Status status) {
+        relay->post([done, status] { done(status); });
+    };
     if (const auto error = environmentError()) {
-        QMetaObject::invokeMethod(
-            context, [done, e = *error] { done(e); }, Qt::QueuedConnection);
+        reply(*error);
         return;
     }
+    QMetaObject::invokeMethod(this, [this, key, reply] { startRemove(key, reply); });
+}
+
+void KeychainSecretStore::startRead(const QString& key, std::function<void(Result<QByteArray>)> reply)
+{
+    auto* job = new QKeychain::ReadPasswordJob(m_service);
+    job->setKey(key);
+    job->setInsecureFallback(false);
+    run(job, [this, key, reply](const QKeychain::Job* j) {
+        if (!j) {
+            const Error error = timeoutError(key, QStringLiteral("read"));
+            qCWarning(lcNet).noquote() << error.toLogString();
+            reply(error);
+            return;
+        }
+        Result<QByteArray> result =
+            j->error() == QKeychain::NoError
+                ? Result<QByteArray>(static_cast<const QKeychain::ReadPasswordJob*>(j)->binaryData())
+                : Result<QByteArray>(keychainError(*j, key, QStringLiteral("read")));
+        if (!result && result.error().kind() == ErrorKind::NotFound)
+            qCInfo(lcNet).noquote() << result.error().toLogString();
+        else if (!result)
+            qCWarning(lcNet).noquote() << result.error().toLogString();
+        reply(std::move(result));
+    });
+}
+
+void KeychainSecretStore::startWrite(const QString& key, const QByteArray& secret,
+                                     std::function<void(Status)> reply)
+{
+    auto* job = new QKeychain::WritePasswordJob(m_service);
+    job->setKey(key);
+    job->setInsecureFallback(false);
+    job->setBinaryData(secret);
+    run(job, [this, key, reply](const QKeychain::Job* j) {
+        const Status status = !j ? Status(timeoutError(key, QStringLiteral("write")))
+                              : j->error() == QKeychain::NoError
+                                  ? Status()
+                                  : Status(keychainError(*j, key, QStringLiteral("write")));
+        if (!status)
+            qCWarning(lcNet).noquote() << status.error().toLogString();
+        reply(status);
+    });
+}
+
+void KeychainSecretStore::startRemove(const QString& key, std::function<void(Status)> reply)
+{
     auto* job = new QKeychain::DeletePasswordJob(m_service);
     job->setKey(key);
     job->setInsecureFallback(false);
-    runJob(
-        this, job, context, m_timeout,
-        [done, key](const QKeychain::Job& j) {
-            // Removing what is not there is success.
-            Status status = j.error() == QKeychain::NoError || j.error() == QKeychain::EntryNotFound
-                                ? Status()
-                                : Status(keychainError(j, key, QStringLiteral("remove")));
-            if (!status)
-                qCWarning(lcNet).noquote() << status.error().toLogString();
-            return [done, status]() {
-                done(status);
-            };
-        },
-        [done, key, timeout = m_timeout] {
-            done(Error(ErrorKind::Keychain,
-                       tr("The keyring did not answer within %1 s, so the credentials were not removed. "
-                          "Check that "
-                          "it is running and unlocked, then try again.")
-                           .arg(timeout.count() / 1000),
-                       QStringLiteral("remove %1: timeout").arg(key))
-                     .withOrigin(QStringLiteral("keychain")));
-        });
+    run(job, [this, key, reply](const QKeychain::Job* j) {
+        // Removing what is not there is success.
+        const Status status = !j ? Status(timeoutError(key, QStringLiteral("remove")))
+                              : (j->error() == QKeychain::NoError || j->error() == QKeychain::EntryNotFound)
+                                  ? Status()
+                                  : Status(keychainError(*j, key, QStringLiteral("remove")));
+        if (!status)
+            qCWarning(lcNet).noquote() << status.error().toLogString();
+        reply(status);
+    });
 }
 
 } // namespace AssetDesk

@@ -1,9 +1,12 @@
 #include "net/memorysecretvault.h"
 
+#include "net/contextrelay.h"
+
 namespace AssetDesk {
 
 void MemorySecretVault::read(const QString& key, QObject* context, ReadCallback done)
 {
+    const std::shared_ptr<ContextRelay> relay = ContextRelay::create(context);
     Result<QByteArray> result = Error(ErrorKind::NotFound, tr("No saved credentials for %1.").arg(key));
     {
         QMutexLocker lock(&m_mutex);
@@ -11,29 +14,28 @@ void MemorySecretVault::read(const QString& key, QObject* context, ReadCallback 
         if (it != m_secrets.cend())
             result = *it;
     }
-    QMetaObject::invokeMethod(
-        context, [done, result] { done(result); }, Qt::QueuedConnection);
+    relay->post([done = std::move(done), result] { done(result); });
 }
 
 void MemorySecretVault::write(const QString& key, const QByteArray& secret, QObject* context,
                               DoneCallback done)
 {
+    const std::shared_ptr<ContextRelay> relay = ContextRelay::create(context);
     {
         QMutexLocker lock(&m_mutex);
         m_secrets.insert(key, secret);
     }
-    QMetaObject::invokeMethod(
-        context, [done] { done(Status()); }, Qt::QueuedConnection);
+    relay->post([done = std::move(done)] { done(Status()); });
 }
 
 void MemorySecretVault::remove(const QString& key, QObject* context, DoneCallback done)
 {
+    const std::shared_ptr<ContextRelay> relay = ContextRelay::create(context);
     {
         QMutexLocker lock(&m_mutex);
         m_secrets.remove(key);
     }
-    QMetaObject::invokeMethod(
-        context, [done] { done(Status()); }, Qt::QueuedConnection);
+    relay->post([done = std::move(done)] { done(Status()); });
 }
 
 bool MemorySecretVault::contains(const QString& key) const

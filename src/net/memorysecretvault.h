@@ -9,7 +9,11 @@ namespace AssetDesk {
 
 // A SecretVault in memory, for the embedded sandbox session (whose demo credentials must never
 // reach the real keyring) and for tests. Answers asynchronously like a real keyring would.
-// Thread-safe.
+//
+// Callable from any thread. The work itself is a hash under a mutex, done at once on the calling
+// thread (so it needs no event loop of its own, and each caller's calls take effect in program
+// order); only the answer travels, to the thread of the context object (see ContextRelay), and
+// is dropped if the context dies first.
 class MemorySecretVault : public SecretVault
 {
     Q_OBJECT

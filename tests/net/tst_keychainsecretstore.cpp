@@ -1,10 +1,14 @@
+#include "workerthread.h"
+
 #include "net/keychainsecretstore.h"
 
 #include <QElapsedTimer>
+#include <QMutex>
 #include <QTest>
 #include <QUuid>
 
 using namespace AssetDesk;
+using namespace AssetDesk::TestSupport;
 using namespace std::chrono_literals;
 
 namespace {
@@ -17,6 +21,27 @@ QString uniqueKey()
 {
     return QStringLiteral("test/") + QUuid::createUuid().toString(QUuid::WithoutBraces);
 }
+
+// One answer delivered on some thread, read by the test on the main thread.
+template<typename T>
+struct CrossThreadAnswer
+{
+    mutable QMutex mutex;
+    std::optional<T> value;
+    QThread* thread = nullptr;
+
+    void set(T v)
+    {
+        QMutexLocker lock(&mutex);
+        value.emplace(std::move(v));
+        thread = QThread::currentThread();
+    }
+    bool has() const
+    {
+        QMutexLocker lock(&mutex);
+        return value.has_value();
+    }
+};
 
 struct Calls
 {
@@ -145,6 +170,71 @@ private slots:
         delete context;
         QTest::qWait(1000);
         QCOMPARE(calls, 0);
+    }
+
+    void callableFromWorkerThreads()
+    {
+        KeychainSecretStore store; // on the main thread, as in the application
+        struct Chain
+        {
+            QString key = uniqueKey();
+            CrossThreadAnswer<Status> written;
+            CrossThreadAnswer<Result<QByteArray>> readBack;
+            CrossThreadAnswer<Status> removed;
+            CrossThreadAnswer<Result<QByteArray>> readAfterRemove;
+        };
+        WorkerThread workers[2];
+        Chain chains[2];
+        for (int i = 0; i < 2; ++i) {
+            Chain& c = chains[i];
+            const QByteArray secret = "secret-from-worker-" + QByteArray::number(i);
+            // The sync layer's pattern: each step starts from the previous answer, on the worker.
+            workers[i].run([&store, &c, secret, context = workers[i].context()] {
+                store.write(c.key, secret, context, [&store, &c, context](Status s) {
+                    c.written.set(s);
+                    store.read(c.key, context, [&store, &c, context](Result<QByteArray> r) {
+                        c.readBack.set(r);
+                        store.remove(c.key, context, [&store, &c, context](Status s2) {
+                            c.removed.set(s2);
+                            store.read(c.key, context,
+                                       [&c](Result<QByteArray> r2) { c.readAfterRemove.set(r2); });
+                        });
+                    });
+                });
+            });
+        }
+        for (int i = 0; i < 2; ++i) {
+            Chain& c = chains[i];
+            QTRY_VERIFY_WITH_TIMEOUT(c.readAfterRemove.has(), 30000);
+            QVERIFY2(c.written.value->ok(), qPrintable(text(*c.written.value)));
+            QVERIFY2(
+                c.readBack.value->ok(),
+                qPrintable(c.readBack.value->ok() ? QString() : c.readBack.value->error().toLogString()));
+            QCOMPARE(c.readBack.value->value(), "secret-from-worker-" + QByteArray::number(i));
+            QVERIFY(c.removed.value->ok());
+            QCOMPARE(c.readAfterRemove.value->error().kind(), ErrorKind::NotFound);
+            for (QThread* t :
+                 {c.written.thread, c.readBack.thread, c.removed.thread, c.readAfterRemove.thread})
+                QCOMPARE(t, workers[i].thread());
+        }
+    }
+
+    void callbackDroppedWhenAWorkerContextDies()
+    {
+        KeychainSecretStore store;
+        WorkerThread worker;
+        const QString key = uniqueKey();
+        CrossThreadAnswer<Status> never;
+        worker.run([&store, &never, key] {
+            auto* context = new QObject; // on the worker
+            store.write(key, "written-anyway", context, [&never](Status s) { never.set(s); });
+            delete context; // before the keyring can possibly have answered
+        });
+        // The write itself still happens; only its answer is dropped.
+        QTRY_VERIFY_WITH_TIMEOUT(read(store, key).ok(), 30000);
+        QTest::qWait(200);
+        QVERIFY(!never.has());
+        QVERIFY(remove(store, key).ok());
     }
 
     void withoutSessionBusFailsFastWithAClearMessage()
