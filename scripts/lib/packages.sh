@@ -71,11 +71,12 @@ ad_ensure_packages() {
         done
     fi
     if [ "$need_update" = 1 ]; then
-        ad_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q ||
+        ad_as_root env DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=300 update -q ||
             ad_die "apt-get update failed"
     fi
+    # The lock timeout waits for a running unattended-upgrade instead of failing at once.
     ad_as_root env DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y -q --no-install-recommends "${missing[@]}" ||
+        apt-get -o DPkg::Lock::Timeout=300 install -y -q --no-install-recommends "${missing[@]}" ||
         ad_die "apt-get install failed for: ${missing[*]}"
     for p in "${missing[@]}"; do
         ad_package_installed "$p" || ad_die "package $p is still not installed after apt-get install"
