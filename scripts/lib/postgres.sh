@@ -53,10 +53,16 @@ ad_pg_start() {
         cat "$AD_PG_DIR/initdb.log" >&2
         ad_die "initdb failed"
     fi
-    # Pick a random free port; retry if another process takes it between the check and the bind.
-    local attempt port
+    # Pick a random free port below the kernel's ephemeral range (which tests use through port 0
+    # and outgoing connections); retry if another process takes it before the server binds it.
+    local attempt port low=32768 span
+    if [ -r /proc/sys/net/ipv4/ip_local_port_range ]; then
+        read -r low _ </proc/sys/net/ipv4/ip_local_port_range || low=32768
+    fi
+    span=$((low - 15000))
+    [ "$span" -gt 1000 ] || span=10000
     for attempt in 1 2 3 4 5 6 7 8 9 10; do
-        port=$((20000 + RANDOM % 40000))
+        port=$((15000 + RANDOM % span))
         ad_port_in_use "$port" && continue
         if ad_pg_run "$AD_PG_BIN/pg_ctl" -D "$AD_PG_DIR/data" -l "$AD_PG_DIR/server.log" -w -t 60 \
             -o "-p $port -k $AD_PG_DIR -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
