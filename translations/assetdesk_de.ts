@@ -268,6 +268,26 @@
         <source>The JSON from %1 is malformed at byte %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../src/connectors/sandboxmanifest.cpp" line="+36"/>
+        <source>PhotoShelter demo library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>iconik demo library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Dynamics 365 demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Zendesk demo</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AssetDesk::AccountEditDialog</name>
@@ -343,6 +363,54 @@
     <message>
         <location line="+10"/>
         <source>Could not connect: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::AccountService</name>
+    <message>
+        <location filename="../src/sync/accountservice.cpp" line="+153"/>
+        <source>Remove account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Remove %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sign in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Connected as %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The account changed meanwhile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Signed in; checking the connection…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Test connection: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -435,6 +503,22 @@
     <message>
         <location line="+8"/>
         <source>Waiting for the sign-in in your browser…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ConnectorPool</name>
+    <message>
+        <location filename="../src/sync/connectorpool.cpp" line="+59"/>
+        <source>This account no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ConnectorRegistry</name>
+    <message>
+        <location filename="../src/connectors/connectorregistry.cpp" line="+47"/>
+        <source>AssetDesk cannot talk to %1.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -621,7 +705,7 @@
 <context>
     <name>AssetDesk::JobsPane</name>
     <message>
-        <location filename="../src/widgets/jobspane.cpp" line="+44"/>
+        <location filename="../src/widgets/jobspane.cpp" line="+45"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -667,9 +751,17 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::JsonReader</name>
+    <message>
+        <location filename="../src/connectors/jsonreader.cpp" line="+27"/>
+        <source>%1 answered without the expected %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::KeychainSecretStore</name>
     <message>
-        <location filename="../src/net/keychainsecretstore.cpp" line="+26"/>
+        <location filename="../src/net/keychainsecretstore.cpp" line="+30"/>
         <source>No saved credentials were found in the keyring for %1. Sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -704,22 +796,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+19"/>
         <source>No keyring is available (Secret Service not running). Start your desktop&apos;s keyring (e.g. gnome-keyring) and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+54"/>
         <source>The keyring did not answer within %1 s. Check that it is running and unlocked (it may be waiting for a password prompt), then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="-8"/>
         <source>The keyring did not answer within %1 s, so the credentials were not saved. Check that it is running and unlocked, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+4"/>
         <source>The keyring did not answer within %1 s, so the credentials were not removed. Check that it is running and unlocked, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -732,7 +824,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -770,7 +862,7 @@
 <context>
     <name>AssetDesk::MemorySecretVault</name>
     <message>
-        <location filename="../src/net/memorysecretvault.cpp" line="+7"/>
+        <location filename="../src/net/memorysecretvault.cpp" line="+10"/>
         <source>No saved credentials for %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -831,7 +923,7 @@
 <context>
     <name>AssetDesk::OAuthTokenEndpoint</name>
     <message>
-        <location filename="../src/net/oauthtokenendpoint.cpp" line="+51"/>
+        <location filename="../src/net/oauthtokenendpoint.cpp" line="+52"/>
         <source>%1 refused the sign-in: %2</source>
         <translation type="unfinished"></translation>
     </message>
@@ -846,8 +938,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
+        <source>%1 needs a client secret to sign in as an application.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>%1 has no token revocation address configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::OAuthTokenProvider</name>
+    <message>
+        <location filename="../src/net/oauthtokenprovider.cpp" line="+57"/>
+        <location line="+15"/>
+        <source>The token endpoint is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+99"/>
+        <source>The %1 sign-in was renewed without an access token.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -922,6 +1033,60 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::SandboxManifest</name>
+    <message>
+        <location filename="../src/connectors/sandboxmanifest.cpp" line="+13"/>
+        <source>The sandbox did not describe its services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The sandbox offers no service this version of AssetDesk knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::SandboxProcess</name>
+    <message>
+        <location filename="../src/connectors/sandboxprocess.cpp" line="+26"/>
+        <source>The local sandbox did not start within %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The local sandbox (assetdesk-sandbox) is not installed next to AssetDesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The local sandbox could not be started: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The local sandbox printed something unexpected instead of its services.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The local sandbox stopped unexpectedly (exit code %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The local sandbox ended before it was ready (exit code %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ServiceConnector</name>
+    <message>
+        <location filename="../src/connectors/serviceconnector.cpp" line="+46"/>
+        <source>This %1 account signs in with a key, not through the browser.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::ServicePane</name>
     <message>
         <location filename="../src/widgets/servicepane.cpp" line="+20"/>
@@ -949,7 +1114,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Add Account…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -960,9 +1125,176 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::Workbench</name>
+    <message>
+        <location filename="../src/app/workbench.cpp" line="+102"/>
+        <source>Opening the workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Helpdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Alt+1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alt+3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alt+4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alt+5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>The workspace could not be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Your account is saved. Restart AssetDesk to leave the sandbox and use your own accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Starting the local sandbox…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Sandbox unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start the local sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>AssetDesk is closing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seeding demo data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n demo account(s) ready</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The sandbox workspace could not be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sandbox&apos;s demo accounts could not be set up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Local sandbox · demo data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No account is configured, so AssetDesk shows its built-in sandbox: local emulators of PhotoShelter, iconik, X, Dynamics 365 and Zendesk with demo content (seed %1). Add your own accounts in Settings → Accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Showing the local sandbox: no account is configured yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Workspace: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The workspace is still opening; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>AssetDesk is showing the local sandbox because no account is configured. The accounts you add here are your own; restart AssetDesk to use them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>About AssetDesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&lt;h3&gt;AssetDesk %1&lt;/h3&gt;&lt;p&gt;DAM libraries beside X accounts, CRM cases and helpdesk tickets, in one window.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XConnector</name>
+    <message>
+        <location filename="../src/connectors/x/xconnector.cpp" line="+82"/>
+        <source>This X account is not signed in yet. Use “Sign In…”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ZendeskConnector</name>
+    <message>
+        <location filename="../src/connectors/zendesk/zendeskconnector.cpp" line="+45"/>
+        <source>Zendesk did not recognise these credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
-        <location filename="../src/sync/jobcontrol.cpp" line="+92"/>
+        <location filename="../src/sync/jobcontrol.cpp" line="+103"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -972,6 +1304,59 @@
     <message>
         <location filename="../ui/settingsdialog.ui" line="+6"/>
         <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../src/app/workbenchoptions.cpp" line="+11"/>
+        <source>AssetDesk: DAM libraries, X accounts, CRM cases and helpdesk tickets in one window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Workspace to open: a SQLite file or a postgresql:// URL (default: $ASSETDESK_WORKSPACE, else the local workspace).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show the local sandbox even if accounts are configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Never start the local sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seed of the sandbox&apos;s demo data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Number of demo assets in the sandbox.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Path of assetdesk-sandbox (default: next to AssetDesk).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--sandbox and --no-sandbox exclude each other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--sandbox-seed needs a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--sandbox-size needs a positive number.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
