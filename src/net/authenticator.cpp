@@ -9,4 +9,11 @@ void Authenticator::handleUnauthorized(const HttpResponse& response, QObject* co
     done(false);
 }
 
+void Authenticator::handleUnauthorizedRequest(const HttpRequest& sent, const HttpResponse& response,
+                                              QObject* context, RetryDone done)
+{
+    Q_UNUSED(sent);
+    handleUnauthorized(response, context, std::move(done));
+}
+
 } // namespace AssetDesk

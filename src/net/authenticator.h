@@ -30,6 +30,12 @@ public:
     // The service answered 401 to a request authorized here. Answer true when authorizing again
     // may help (the token was refreshed); HttpClient retries at most once per call. Default: no.
     virtual void handleUnauthorized(const HttpResponse& response, QObject* context, RetryDone done);
+    // The same, with the request as it was sent (credentials included), so that an implementation
+    // can tell a request signed with credentials it has replaced since (retry with the current
+    // ones) from one signed with the current ones (renew first). HttpClient calls this one; the
+    // default forwards to handleUnauthorized().
+    virtual void handleUnauthorizedRequest(const HttpRequest& sent, const HttpResponse& response,
+                                           QObject* context, RetryDone done);
 };
 
 } // namespace AssetDesk

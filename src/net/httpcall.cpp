@@ -282,16 +282,17 @@ void HttpCall::completeAttempt(const HttpResponse& response)
         m_reauthorized = true;
         m_state = State::Authorizing;
         QPointer<HttpCall> self(this);
-        m_options.authenticator->handleUnauthorized(response, this, [self, error](bool retry) {
-            if (!self || self->m_state != State::Authorizing)
-                return;
-            if (retry) {
-                self->m_redirects = 0;
-                self->authorize();
-            } else {
-                self->finish(error);
-            }
-        });
+        m_options.authenticator->handleUnauthorizedRequest(
+            m_authorized, response, this, [self, error](bool retry) {
+                if (!self || self->m_state != State::Authorizing)
+                    return;
+                if (retry) {
+                    self->m_redirects = 0;
+                    self->authorize();
+                } else {
+                    self->finish(error);
+                }
+            });
         return;
     }
     scheduleRetryOrFinish(error, info, response.status);

@@ -30,6 +30,9 @@ protected:
     }
 };
 
+// How long the loopback listener outlives the flow to finish its page to the browser.
+constexpr int kPageGraceMs = 2000;
+
 // The reply handler hands over query values as they appeared in the URL ("%2B" stays encoded).
 QString decoded(const QVariant& value)
 {
@@ -185,12 +188,17 @@ void OAuthAuthorizationFlow::finish(const Result<Credentials>& result)
     m_timeout->stop();
     m_verifier.fill('\0');
     m_verifier.clear();
-    if (m_handler) {
-        m_handler->close();
-        m_handler->deleteLater();
-    }
     if (m_qtFlow)
         m_qtFlow->deleteLater();
+    if (m_handler) {
+        // The listener is still sending the browser its "you can close this page" answer, and
+        // the owner may delete this flow as soon as finished() arrives: the handler leaves the
+        // flow and goes a little later, once the page is out.
+        QOAuthHttpServerReplyHandler* handler = m_handler;
+        handler->close();
+        handler->setParent(nullptr);
+        QTimer::singleShot(kPageGraceMs, handler, &QObject::deleteLater);
+    }
     if (!result)
         qCWarning(lcNet).noquote() << QStringLiteral("[%1] sign-in failed: %2")
                                           .arg(m_config.serviceId, result.error().toLogString());

@@ -144,6 +144,30 @@ void OAuthTokenProvider::handleUnauthorized(const HttpResponse& response, QObjec
     refresh(context, [done](Status status) { done(status.ok()); });
 }
 
+bool OAuthTokenProvider::carriesCurrentToken(const HttpRequest& request) const
+{
+    const QByteArray token = m_credentials.accessToken.toUtf8();
+    if (token.isEmpty())
+        return false;
+    for (const HttpHeader& h : request.headers) {
+        if (h.second.contains(token))
+            return true;
+    }
+    return request.url.toEncoded().contains(QUrl::toPercentEncoding(m_credentials.accessToken));
+}
+
+void OAuthTokenProvider::handleUnauthorizedRequest(const HttpRequest& sent, const HttpResponse& response,
+                                                   QObject* context, RetryDone done)
+{
+    Q_UNUSED(response);
+    if (!m_credentials.accessToken.isEmpty() && !carriesCurrentToken(sent)) {
+        // Signed before the last renewal: the current token has not been refused yet.
+        done(true);
+        return;
+    }
+    refresh(context, [done](Status status) { done(status.ok()); });
+}
+
 void OAuthTokenProvider::refresh(QObject* context, StatusDone done)
 {
     m_waiters.append({context, std::move(done)});

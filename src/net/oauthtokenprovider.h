@@ -90,7 +90,12 @@ public:
     void revoke(QObject* context, StatusDone done);
 
     void authorize(HttpRequest request, QObject* context, AuthorizeDone done) override;
+    // Without the request: renews unless a renewal finished within the last 5 s.
     void handleUnauthorized(const HttpResponse& response, QObject* context, RetryDone done) override;
+    // A request that did not carry the current access token is retried with it; one that did
+    // makes the provider renew first (joining a renewal already running).
+    void handleUnauthorizedRequest(const HttpRequest& sent, const HttpResponse& response, QObject* context,
+                                   RetryDone done) override;
 
 Q_SIGNALS:
     void credentialsChanged(const AssetDesk::Credentials& credentials);
@@ -105,6 +110,7 @@ private:
     };
     bool needsRefresh() const;
     bool canRenew() const;
+    bool carriesCurrentToken(const HttpRequest& request) const;
     void onRefreshed(Result<Credentials> result);
 
     OAuthConfig m_config;

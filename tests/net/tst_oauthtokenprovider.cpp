@@ -153,6 +153,47 @@ private slots:
         QCOMPARE(server.tokenRequests, 1);
     }
 
+    void callsRefusedWithTheSameStaleTokenShareOneRefresh()
+    {
+        TestAuthorizationServer server;
+        QVERIFY(server.listen());
+        const Credentials credentials = server.mint(3600);
+        server.invalidateAccessToken(credentials.accessToken);
+        auto provider =
+            std::make_shared<OAuthTokenProvider>(server.config(), HttpClientOptions(), credentials);
+        HttpClient client(apiOptions(provider));
+        QList<std::shared_ptr<Outcome>> outcomes;
+        for (int i = 0; i < 3; ++i)
+            outcomes << get(client, server.url(QStringLiteral("/me")));
+        QTRY_VERIFY(std::all_of(outcomes.cbegin(), outcomes.cend(),
+                                [](const auto& o) { return o->result.has_value(); }));
+        for (const auto& o : std::as_const(outcomes))
+            QVERIFY2(o->ok(), qPrintable(o->text()));
+        QCOMPARE(server.tokenRequests, 1);
+        QCOMPARE(server.resourceRequests, 6);
+    }
+
+    void a401ForAJustRefreshedTokenRefreshesAgain()
+    {
+        TestAuthorizationServer server;
+        QVERIFY(server.listen());
+        auto provider =
+            std::make_shared<OAuthTokenProvider>(server.config(), HttpClientOptions(), server.mint(5));
+        HttpClient client(apiOptions(provider));
+        auto first = get(client, server.url(QStringLiteral("/me")));
+        QTRY_VERIFY(first->result.has_value());
+        QVERIFY2(first->ok(), qPrintable(first->text()));
+        QCOMPARE(server.tokenRequests, 1); // refreshed before sending
+        // The brand-new token is refused (revoked at the service, or the service's clock is ahead):
+        // the request carried the current token, so a retry with it would be refused again.
+        server.invalidateAccessToken(provider->credentials().accessToken);
+        auto second = get(client, server.url(QStringLiteral("/me")));
+        QTRY_VERIFY(second->result.has_value());
+        QVERIFY2(second->ok(), qPrintable(second->text()));
+        QCOMPARE(server.tokenRequests, 2);
+        QCOMPARE(server.resourceRequests, 3);
+    }
+
     void concurrentRefreshesAreOne()
     {
         TestAuthorizationServer server;
