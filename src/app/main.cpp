@@ -5,12 +5,16 @@
 #include <QIcon>
 #include <QLibraryInfo>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QTranslator>
 
 int main(int argc, char* argv[])
 {
     QApplication app(argc, argv);
+    // Requests and storage are logged at info level; the debug detail (headers, redacted) only on
+    // request through QT_LOGGING_RULES, which takes precedence over this.
+    QLoggingCategory::setFilterRules(QStringLiteral("assetdesk.*.debug=false"));
     QApplication::setOrganizationName(QStringLiteral("AssetDesk"));
     QApplication::setApplicationName(QStringLiteral("AssetDesk"));
     QApplication::setApplicationVersion(QStringLiteral(ASSETDESK_VERSION));

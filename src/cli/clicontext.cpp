@@ -1,0 +1,84 @@
+#include "clicontext.h"
+
+#include "connectors/connectorcontext.h"
+#include "connectors/connectorregistry.h"
+#include "net/keychainsecretstore.h"
+#include "storage/storage.h"
+#include "storage/storageconfig.h"
+#include "sync/accountservice.h"
+#include "sync/connectorpool.h"
+#include "sync/jobrunner.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+
+namespace AssetDesk {
+
+CliContext::CliContext(QString workspace, CliOutput& out)
+    : m_workspace(std::move(workspace))
+    , m_out(out)
+{
+}
+
+CliContext::~CliContext()
+{
+    // Services first, then the pool, then what they use.
+    m_accounts.reset();
+    m_pool.reset();
+    m_jobs.reset();
+}
+
+Result<Storage*> CliContext::storage(bool migrate)
+{
+    if (m_storage)
+        return m_storage.get();
+    const Result<StorageConfig> config = StorageConfig::fromString(m_workspace);
+    if (!config)
+        return config.error();
+    Result<std::unique_ptr<Storage>> opened =
+        Storage::open(*config, migrate ? Storage::OpenMode::MigrateToLatest : Storage::OpenMode::NoMigrate);
+    if (!opened)
+        return opened.error();
+    m_storage = std::move(opened).value();
+    return m_storage.get();
+}
+
+SecretVault& CliContext::vault()
+{
+    if (!m_vault)
+        m_vault = std::make_unique<KeychainSecretStore>();
+    return *m_vault;
+}
+
+Result<AccountService*> CliContext::accounts()
+{
+    if (m_accounts)
+        return m_accounts.get();
+    const Result<Storage*> opened = storage();
+    if (!opened)
+        return opened.error();
+    // A terminal cannot open a browser for an OAuth sign-in: say where to go instead.
+    m_connectors = std::make_unique<ConnectorContext>([this](const QUrl& url) {
+        m_out.note(tr("Open this address in your browser to sign in:"));
+        m_out.note(url.toString());
+    });
+    m_registry = std::make_unique<ConnectorRegistry>(ConnectorRegistry::withBuiltinServices());
+    m_jobs = std::make_unique<JobRunner>();
+    m_pool = std::make_unique<ConnectorPool>(**opened, vault(), *m_registry, *m_connectors);
+    m_accounts = std::make_unique<AccountService>(**opened, vault(), *m_pool, *m_jobs);
+    return m_accounts.get();
+}
+
+bool CliContext::waitUntil(const std::function<bool()>& done, int timeoutMs)
+{
+    QDeadlineTimer deadline(timeoutMs);
+    while (!done()) {
+        if (deadline.hasExpired())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+    }
+    return true;
+}
+
+} // namespace AssetDesk

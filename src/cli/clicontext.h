@@ -1,0 +1,55 @@
+#pragma once
+
+#include "clioutput.h"
+
+#include "core/result.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+
+namespace AssetDesk {
+
+class AccountService;
+class ConnectorContext;
+class ConnectorPool;
+class ConnectorRegistry;
+class JobRunner;
+class SecretVault;
+class Storage;
+
+// What a command needs, built on first use: the workspace (opened with or without migrating),
+// the keychain, and the same account service the workbench uses, all on the main thread (a
+// command-line run has no GUI to keep free, so it is also the network thread).
+class CliContext : public QObject
+{
+    Q_OBJECT
+public:
+    CliContext(QString workspace, CliOutput& out);
+    ~CliContext() override;
+
+    CliOutput& out() { return m_out; }
+    const QString& workspace() const { return m_workspace; }
+
+    // Opens the workspace and upgrades it (the normal way) or as it is (for `db check`).
+    Result<Storage*> storage(bool migrate = true);
+    SecretVault& vault();
+    Result<AccountService*> accounts();
+
+    // Runs the event loop until `done` returns true or `timeoutMs` passes; false on timeout.
+    bool waitUntil(const std::function<bool()>& done, int timeoutMs);
+
+private:
+    QString m_workspace;
+    CliOutput& m_out;
+    std::unique_ptr<Storage> m_storage;
+    std::unique_ptr<SecretVault> m_vault;
+    std::unique_ptr<ConnectorContext> m_connectors;
+    std::unique_ptr<ConnectorRegistry> m_registry;
+    std::unique_ptr<JobRunner> m_jobs;
+    std::unique_ptr<ConnectorPool> m_pool;
+    std::unique_ptr<AccountService> m_accounts;
+};
+
+} // namespace AssetDesk

@@ -1,0 +1,103 @@
+#include "accountscommand.h"
+#include "clicontext.h"
+#include "clioutput.h"
+#include "dbcommand.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QLoggingCategory>
+#include <QTranslator>
+
+#include <memory>
+#include <vector>
+
+using namespace AssetDesk;
+
+namespace {
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("main", text);
+}
+
+void printHelp(CliOutput& out, const std::vector<std::unique_ptr<CliCommand>>& commands)
+{
+    out.line(tr("Usage: assetdesk-cli [--workspace URL] [--json] COMMAND [ARGUMENTS]"));
+    out.line(QString());
+    out.line(tr("AssetDesk without a window: the same workspace, accounts and keyring as the workbench."));
+    out.line(QString());
+    out.line(tr("Options:"));
+    out.line(tr("  --workspace URL   SQLite file or postgresql://user@host:port/db URL (default: $ASSETDESK_WORKSPACE,"));
+    out.line(tr("                    else the local workspace). Keep PostgreSQL passwords in ~/.pgpass."));
+    out.line(tr("  --json            Print results as JSON"));
+    out.line(tr("  --verbose         Log what happens (requests, storage) on standard error"));
+    out.line(tr("  -h, --help        Show this help"));
+    out.line(tr("  -v, --version     Show the version"));
+    out.line(QString());
+    out.line(tr("Commands:"));
+    for (const auto& command : commands) {
+        out.line(QStringLiteral("  %1  %2").arg(command->name().leftJustified(10), command->summary()));
+        for (const QString& usage : command->usage()) {
+            for (const QString& line : usage.split(QLatin1Char('\n')))
+                out.line(QStringLiteral("    ") + line);
+        }
+    }
+}
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("AssetDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("AssetDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ASSETDESK_VERSION));
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("assetdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
+    std::vector<std::unique_ptr<CliCommand>> commands;
+    commands.push_back(std::make_unique<DbCommand>());
+    commands.push_back(std::make_unique<AccountsCommand>());
+
+    // Diagnostics stay quiet unless asked for (--verbose, or QT_LOGGING_RULES, which wins).
+    QLoggingCategory::setFilterRules(
+        QStringLiteral("assetdesk.*.debug=false\nassetdesk.*.info=false\nassetdesk.*.warning=false"));
+
+    CliOutput out;
+    QStringList args = app.arguments().mid(1);
+    QString workspace = qEnvironmentVariable("ASSETDESK_WORKSPACE");
+    // Global options come before the command.
+    while (!args.isEmpty() && args.first().startsWith(QLatin1Char('-'))) {
+        const QString option = args.takeFirst();
+        if (option == u"--json") {
+            out.setJson(true);
+        } else if (option == u"--workspace" && !args.isEmpty()) {
+            workspace = args.takeFirst();
+        } else if (option.startsWith(QLatin1String("--workspace="))) {
+            workspace = option.mid(12);
+        } else if (option == u"--verbose") {
+            QLoggingCategory::setFilterRules(QStringLiteral("assetdesk.*.debug=false"));
+        } else if (option == u"-h" || option == u"--help") {
+            printHelp(out, commands);
+            return 0;
+        } else if (option == u"-v" || option == u"--version") {
+            out.line(QStringLiteral("assetdesk-cli ") + QCoreApplication::applicationVersion());
+            return 0;
+        } else {
+            out.note(tr("Unknown option %1. See assetdesk-cli --help.").arg(option));
+            return 2;
+        }
+    }
+    if (args.isEmpty()) {
+        printHelp(out, commands);
+        return 2;
+    }
+    const QString name = args.takeFirst();
+    for (const auto& command : commands) {
+        if (command->name() == name) {
+            CliContext context(workspace, out);
+            return command->run(args, context);
+        }
+    }
+    out.note(tr("Unknown command %1. See assetdesk-cli --help.").arg(name));
+    return 2;
+}
