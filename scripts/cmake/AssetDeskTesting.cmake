@@ -6,6 +6,7 @@
 #   postgres -> ASSETDESK_TEST_PG_URL (throwaway cluster on a loopback port)
 #   keyring  -> a D-Bus session bus with an unlocked gnome-keyring (Secret Service)
 #   sandbox  -> ASSETDESK_SANDBOX_EXE, the path of the assetdesk-sandbox binary
+#   (and ASSETDESK_CLI_EXE, the path of assetdesk-cli, for tests that drive the CLI)
 # Tests never skip themselves when a need is missing: they fail and say what is missing.
 function(assetdesk_add_test name)
     cmake_parse_arguments(ARG "" "LABEL;TIMEOUT" "SOURCES;LIBS;NEEDS" ${ARGN})
@@ -22,6 +23,9 @@ function(assetdesk_add_test name)
     set(env "QT_QPA_PLATFORM=offscreen" "QT_LOGGING_RULES=assetdesk.*.debug=false")
     if(TARGET assetdesk-sandbox)
         list(APPEND env "ASSETDESK_SANDBOX_EXE=$<TARGET_FILE:assetdesk-sandbox>")
+    endif()
+    if(TARGET assetdesk-cli)
+        list(APPEND env "ASSETDESK_CLI_EXE=$<TARGET_FILE:assetdesk-cli>")
     endif()
     set(labels ${ARG_LABEL})
     foreach(need IN LISTS ARG_NEEDS)
