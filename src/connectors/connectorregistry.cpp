@@ -1,6 +1,8 @@
 #include "connectors/connectorregistry.h"
 
+#include "connectors/dynamics/dynamicsconnector.h"
 #include "connectors/iconik/iconikconnector.h"
+#include "connectors/photoshelter/photoshelterconnector.h"
 #include "connectors/x/xconnector.h"
 #include "connectors/zendesk/zendeskconnector.h"
 
@@ -21,7 +23,9 @@ ConnectorRegistry::Factory factoryOf()
 ConnectorRegistry ConnectorRegistry::withBuiltinServices()
 {
     ConnectorRegistry registry;
+    registry.registerFactory(Service::PhotoShelter, factoryOf<PhotoShelterConnector>());
     registry.registerFactory(Service::Iconik, factoryOf<IconikConnector>());
+    registry.registerFactory(Service::Dynamics, factoryOf<DynamicsConnector>());
     registry.registerFactory(Service::X, factoryOf<XConnector>());
     registry.registerFactory(Service::Zendesk, factoryOf<ZendeskConnector>());
     return registry;

@@ -1,4 +1,6 @@
+#include "connectors/dynamics/dynamicserrors.h"
 #include "connectors/iconik/iconikerrors.h"
+#include "connectors/photoshelter/photosheltererrors.h"
 #include "connectors/x/xerrors.h"
 #include "connectors/zendesk/zendeskerrors.h"
 #include "net/httpresponse.h"
@@ -65,6 +67,19 @@ private slots:
         QTest::newRow("zendesk 429 text") << "zendesk" << 429 << QByteArray("Rate limited. Try again in 30 seconds.\n")
                                           << QByteArray("text/plain") << "Zendesk: Rate limited. Try again in 30 seconds."
                                           << "";
+        QTest::newRow("photoshelter titles") << "photoshelter" << 401
+                                             << QByteArray("{\"errors\":[{\"title\":\"Invalid API key\",\"status\":401,\"code\":\"ApiKeyInvalidException\"}]}")
+                                             << json << "PhotoShelter: Invalid API key" << "ApiKeyInvalidException";
+        QTest::newRow("photoshelter 404 html") << "photoshelter" << 404 << QByteArray("<h1>Not Found</h1>")
+                                               << QByteArray("text/html") << "" << "";
+        QTest::newRow("dynamics throttled")
+            << "dynamics" << 429
+            << QByteArray("{\"error\":{\"code\":\"0x80072322\",\"message\":\"Number of requests exceeded the limit of 6000 over time window of 300 seconds.\"}}")
+            << json << "Dynamics 365: Number of requests exceeded the limit of 6000 over time window of 300 seconds."
+            << "0x80072322";
+        QTest::newRow("dynamics empty code") << "dynamics" << 400
+                                             << QByteArray("{\"error\":{\"code\":\"\",\"message\":\"Bad Request\"}}") << json
+                                             << "Dynamics 365: Bad Request" << "";
         QTest::newRow("zendesk garbage") << "zendesk" << 500 << QByteArray("{\"truncated") << json << "" << "";
     }
     void parses()
@@ -75,7 +90,12 @@ private slots:
         QFETCH(QByteArray, contentType);
         QFETCH(QString, message);
         QFETCH(QString, code);
-        const Parser parser = service == u"iconik" ? parseIconikError : service == u"x" ? parseXError : parseZendeskError;
+        const QHash<QString, Parser> parsers{{QStringLiteral("iconik"), parseIconikError},
+                                             {QStringLiteral("x"), parseXError},
+                                             {QStringLiteral("zendesk"), parseZendeskError},
+                                             {QStringLiteral("photoshelter"), parsePhotoShelterError},
+                                             {QStringLiteral("dynamics"), parseDynamicsError}};
+        const Parser parser = parsers.value(service);
         const std::optional<Error> error = parser(response(status, body, contentType));
         if (message.isEmpty()) {
             QVERIFY(!error);
