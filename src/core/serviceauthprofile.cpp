@@ -54,6 +54,12 @@ const ServiceAuthProfile& serviceAuthProfile(Service service)
     return profiles.at(int(service));
 }
 
+bool usesBrowserSignIn(const Account& account)
+{
+    const AuthFieldSet* set = serviceAuthProfile(account.service).method(account.authMethod);
+    return set && set->usesBrowserSignIn;
+}
+
 QUrl resolvedBaseUrl(const Account& account)
 {
     QString url = account.baseUrl.isValid() && !account.baseUrl.isEmpty()

@@ -36,6 +36,9 @@ struct ServiceAuthProfile
 
 const ServiceAuthProfile& serviceAuthProfile(Service service);
 
+// Whether the account signs in through the browser (OAuth) rather than with a typed key.
+bool usesBrowserSignIn(const Account& account);
+
 // The account's base URL with "{org}" replaced by its organization (Zendesk subdomain,
 // Dynamics environment), or the default when the account has none.
 QUrl resolvedBaseUrl(const Account& account);

@@ -17,12 +17,6 @@ Q_LOGGING_CATEGORY(lcAccounts, "assetdesk.sync.accounts")
 namespace AssetDesk {
 
 namespace {
-bool usesBrowserSignIn(const Account& account)
-{
-    const AuthFieldSet* set = serviceAuthProfile(account.service).method(account.authMethod);
-    return set && set->usesBrowserSignIn;
-}
-
 AuditEntry auditEntry(const QString& actor, const QString& action, const Account& account, const QString& result)
 {
     AuditEntry e;

@@ -3,6 +3,7 @@
 #include "connectors/connectorregistry.h"
 #include "connectors/serviceconnector.h"
 #include "core/secretvault.h"
+#include "core/serviceauthprofile.h"
 #include "storage/accountrepository.h"
 #include "storage/storage.h"
 
@@ -11,6 +12,7 @@
 Q_LOGGING_CATEGORY(lcPool, "assetdesk.sync.connectors")
 
 namespace AssetDesk {
+
 
 ConnectorPool::ConnectorPool(Storage& storage, SecretVault& vault, const ConnectorRegistry& registry,
                              ConnectorContext& context, QObject* parent)
@@ -65,6 +67,12 @@ void ConnectorPool::create(qint64 accountId)
             credentials = Credentials::fromJson(*secret);
         } else if (secret.error().kind() != ErrorKind::NotFound) {
             return finishPending(account.id, secret.error());
+        } else if (!usesBrowserSignIn(account)) {
+            // A browser sign-in account simply is not signed in yet; a key account cannot work.
+            return finishPending(account.id,
+                                 Error(ErrorKind::Auth, tr("The key of “%1” is not in the keyring. Edit the account "
+                                                           "in Settings → Accounts to enter it again.")
+                                                            .arg(account.label)));
         }
         Result<std::unique_ptr<ServiceConnector>> created = m_registry.create(account, credentials, m_context);
         if (!created)
