@@ -23,7 +23,10 @@ namespace AssetDesk {
 // follow redirects (at most maxRedirects, never https -> http, credentials dropped across
 // origins) -> read at most maxResponseBytes -> classify -> retry idempotent requests on
 // transient failures with full-jitter backoff, never earlier than Retry-After / the rate-limit
-// reset -> one finished(). One request-log line per attempt in category assetdesk.net, redacted.
+// reset -> one finished(). A non-idempotent request goes out exactly once: not even Qt, which
+// repeats a request by itself when a connection closes before any answer, may send it again
+// (OneShotBody); for idempotent ones Qt's single silent resend comes on top of the retries. One request-log
+// line per attempt in category assetdesk.net, redacted.
 class HttpClient : public QObject
 {
     Q_OBJECT

@@ -104,6 +104,11 @@ Error HttpErrorClassifier::fromTransport(QNetworkReply::NetworkError code, const
     case QNetworkReply::ConnectionRefusedError:
         message = tr("%1 refused the connection.").arg(host);
         break;
+    case QNetworkReply::ContentReSendError: // a OneShotBody that Qt wanted to send again
+        message = tr("The connection to %1 closed before an answer arrived. The request was not sent "
+                     "again, because it may already have taken effect.")
+                      .arg(host);
+        break;
     default:
         message = tr("The connection to %1 failed: %2.").arg(host, errorString);
         break;

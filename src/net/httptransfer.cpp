@@ -1,6 +1,7 @@
 #include "net/httptransfer.h"
 
 #include "net/netlogging.h"
+#include "net/oneshotbody.h"
 
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -73,8 +74,19 @@ void HttpTransfer::start(const HttpRequest& hop)
     }
 
     const QByteArray method = m_hop.method.toUpper();
-    QNetworkReply* reply = method == "HEAD" ? m_manager->head(request)
-                                            : m_manager->sendCustomRequest(request, method, m_hop.body);
+    QNetworkReply* reply = nullptr;
+    if (method == "HEAD") {
+        reply = m_manager->head(request);
+    } else if (m_hop.isIdempotent()) {
+        reply = m_manager->sendCustomRequest(request, method, m_hop.body);
+    } else {
+        // A body Qt cannot rewind, so that it cannot send this request a second time by itself.
+        auto* body = new OneShotBody(m_hop.body);
+        request.setHeader(QNetworkRequest::ContentLengthHeader, m_hop.body.size());
+        request.setAttribute(QNetworkRequest::DoNotBufferUploadDataAttribute, true);
+        reply = m_manager->sendCustomRequest(request, method, body);
+        body->setParent(reply);
+    }
     reply->setParent(this);
     reply->setReadBufferSize(kReadBufferBytes);
     m_reply = reply;

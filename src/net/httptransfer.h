@@ -20,7 +20,8 @@ namespace AssetDesk {
 // QNetworkRequest (no automatic redirects, transfer timeout), owns the QNetworkReply, enforces
 // the response size cap up front (Content-Length) and as bytes arrive, records TLS errors
 // without ever ignoring them, and reports exactly once. A redirect's body is discarded, never
-// counted against the cap.
+// counted against the cap. A non-idempotent request goes out with a OneShotBody, so that Qt
+// cannot repeat it behind our back when the connection drops.
 //
 // Lives on the thread of its HttpCall; destroying it aborts the reply.
 class HttpTransfer : public QObject

@@ -217,6 +217,37 @@ private slots:
         QCOMPARE(hits, 4);
     }
 
+    void aPostWhoseConnectionDropsIsNotSentAgainByQt_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::newRow("json body") << QByteArray(R"({"text":"hello"})");
+        QTest::newRow("empty body") << QByteArray();
+    }
+    void aPostWhoseConnectionDropsIsNotSentAgainByQt()
+    {
+        // Qt's HTTP stack repeats a request by itself when the connection closes before an answer;
+        // for a POST that may already have taken effect that would be a duplicate.
+        QFETCH(QByteArray, body);
+        RawHttpServer server([](QTcpSocket* socket, const QByteArray&) { socket->abort(); });
+        QVERIFY(server.listen());
+        HttpClient client(testOptions());
+        auto post = watch(
+            client.send(HttpRequest::post(server.url(QStringLiteral("/tweets")), body, "application/json")));
+        QTRY_VERIFY(post->done());
+        QCOMPARE(post->error().kind(), ErrorKind::Transport);
+        QVERIFY2(post->error().message().contains(QStringLiteral("not sent again")) ||
+                     post->error().message().contains(QStringLiteral("closed")),
+                 qPrintable(post->error().message()));
+        QTest::qWait(100); // nothing else arrives later either
+        QCOMPARE(server.requests(), 1);
+        QVERIFY(post->retryDelays.isEmpty());
+
+        // A GET to the same server is repeated (by Qt and by the client's own retries).
+        auto get = watch(client.send(HttpRequest::get(server.url(QStringLiteral("/tweets")))));
+        QTRY_VERIFY(get->done());
+        QVERIFY(server.requests() >= 1 + testOptions().retry.maxAttempts);
+    }
+
     void backoffIsFullJitterAndCapped()
     {
         QHttpServer server;
