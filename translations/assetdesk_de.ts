@@ -369,7 +369,7 @@
 <context>
     <name>AssetDesk::AccountService</name>
     <message>
-        <location filename="../src/sync/accountservice.cpp" line="+153"/>
+        <location filename="../src/sync/accountservice.cpp" line="+147"/>
         <source>Remove account</source>
         <translation type="unfinished"></translation>
     </message>
@@ -411,6 +411,225 @@
     <message>
         <location line="+13"/>
         <source>Test connection: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::AccountsCommand</name>
+    <message>
+        <location filename="../src/cli/accountscommand.cpp" line="+44"/>
+        <source>Add, test, sign in and remove service accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>accounts list       List the configured accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accounts add        Add an account: --service ID [--name N] [--method M] [--base-url URL]
+                    [--login L] [--organization O] [--region R] [--secret-stdin]
+                    Secrets are read from standard input (--secret-stdin: the key on the
+                    first line, a password on the second) or asked for with echo off;
+                    never from the command line. They are stored in the keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>accounts test       Test accounts: ID|NAME... or --all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accounts sign-in    Sign an OAuth account in through the browser: ID|NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>accounts remove     Remove accounts and their keys: ID|NAME...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>usage: assetdesk-cli accounts list | add | test | sign-in | remove (see --help)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>No account is configured. Add one with `assetdesk-cli accounts add`.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+42"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+46"/>
+        <source>Login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-46"/>
+        <source>Signed in as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Last verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The %1 is needed: pass --secret-stdin and write it on standard input.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Service id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign-in method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sign-in server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read secrets from standard input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unexpected arguments: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--service must be one of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--method for %1 must be one of: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--login is needed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>--organization is needed (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>--organization (%1) or --base-url is needed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 is not a web address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Signed in as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Saving the account timed out.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Added account %1 (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sign-in did not finish; run `assetdesk-cli accounts sign-in %1` to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>No account is called %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No answer within %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>ok      %1 (%2): connected as %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>FAILED  %1 (%2): %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>usage: assetdesk-cli accounts test ID|NAME... | --all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>usage: assetdesk-cli accounts sign-in ID|NAME</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>usage: assetdesk-cli accounts remove ID|NAME...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Removed account %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -507,18 +726,162 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::CliContext</name>
+    <message>
+        <location filename="../src/cli/clicontext.cpp" line="+63"/>
+        <source>Open this address in your browser to sign in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::ConnectorPool</name>
     <message>
-        <location filename="../src/sync/connectorpool.cpp" line="+59"/>
+        <location filename="../src/sync/connectorpool.cpp" line="+61"/>
         <source>This account no longer exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The key of “%1” is not in the keyring. Edit the account in Settings → Accounts to enter it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AssetDesk::ConnectorRegistry</name>
     <message>
-        <location filename="../src/connectors/connectorregistry.cpp" line="+47"/>
+        <location filename="../src/connectors/connectorregistry.cpp" line="+51"/>
         <source>AssetDesk cannot talk to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DbCommand</name>
+    <message>
+        <location filename="../src/cli/dbcommand.cpp" line="+31"/>
+        <source>Create, upgrade and check the workspace database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>db migrate          Create the workspace or apply its pending migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>db check            Report schema version, pending migrations, integrity and search index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>usage: assetdesk-cli db migrate | db check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Created the workspace %1 at schema %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The workspace %1 is up to date (schema %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Upgraded the workspace %1 from schema %2 to %3:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schema</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (this build knows up to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending migrations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Integrity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ok</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>consistent (%1 rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>inconsistent (%1 rows for %2 assets)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Run `assetdesk-cli db migrate` to apply the pending migrations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Warning: migration %1 was applied from a different file than this build has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DynamicsConnector</name>
+    <message>
+        <location filename="../src/connectors/dynamics/dynamicsconnector.cpp" line="+70"/>
+        <source>The client secret is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Application user %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -530,7 +893,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+101"/>
         <source>Retrying in %1 s (attempt %2 of %3)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -579,6 +942,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>The connection to %1 closed before an answer arrived. The request was not sent again, because it may already have taken effect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>The connection to %1 failed: %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -870,7 +1238,7 @@
 <context>
     <name>AssetDesk::OAuthAuthorizationFlow</name>
     <message>
-        <location filename="../src/net/oauthauthorizationflow.cpp" line="+52"/>
+        <location filename="../src/net/oauthauthorizationflow.cpp" line="+55"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -957,7 +1325,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+123"/>
         <source>The %1 sign-in was renewed without an access token.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1011,6 +1379,19 @@
     <message>
         <location filename="../src/net/pagenumberpaging.cpp" line="+18"/>
         <source>The page says neither how many pages there are nor holds an item list; cannot tell where the list ends.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::PhotoShelterConnector</name>
+    <message>
+        <location filename="../src/connectors/photoshelter/photoshelterconnector.cpp" line="+69"/>
+        <source>PhotoShelter needs the account&apos;s email and password to sign in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The PhotoShelter API key is missing.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1075,6 +1456,22 @@
     <message>
         <location line="+1"/>
         <source>The local sandbox ended before it was ready (exit code %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::SecretPrompt</name>
+    <message numerus="yes">
+        <location filename="../src/cli/secretprompt.cpp" line="+45"/>
+        <source>Expected %n secret line(s) on standard input.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Nothing was entered.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1278,7 +1675,7 @@
 <context>
     <name>AssetDesk::XConnector</name>
     <message>
-        <location filename="../src/connectors/x/xconnector.cpp" line="+82"/>
+        <location filename="../src/connectors/x/xconnector.cpp" line="+44"/>
         <source>This X account is not signed in yet. Use “Sign In…”.</source>
         <translation type="unfinished"></translation>
     </message>
