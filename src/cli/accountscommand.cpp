@@ -320,22 +320,31 @@ bool AccountsCommand::awaitTest(AccountService& service, const QUuid& request, c
     return ok;
 }
 
+std::optional<AccountsCommand::Targets> AccountsCommand::targets(const QStringList& names, bool all,
+                                                                 CliContext& context)
+{
+    const Result<QList<Account>> accounts = resolve(names, all, context);
+    const Result<AccountService*> service = context.accounts();
+    if (!accounts || !service) {
+        context.out().error(!accounts ? accounts.error() : service.error());
+        return std::nullopt;
+    }
+    return Targets{*accounts, *service};
+}
+
 int AccountsCommand::test(const QStringList& arguments, CliContext& context)
 {
-    const bool all = arguments == QStringList{QStringLiteral("--all")};
     if (arguments.isEmpty()) {
         context.out().note(tr("usage: assetdesk-cli accounts test ID|NAME... | --all"));
         return 2;
     }
-    const Result<QList<Account>> accounts = resolve(arguments, all, context);
-    const Result<AccountService*> service = context.accounts();
-    if (!accounts || !service) {
-        context.out().error(!accounts ? accounts.error() : service.error());
+    const std::optional<Targets> chosen =
+        targets(arguments, arguments == QStringList{QStringLiteral("--all")}, context);
+    if (!chosen)
         return 1;
-    }
     bool allOk = true;
-    for (const Account& a : *accounts)
-        allOk &= awaitTest(**service, (*service)->test(a.id), a, context, kTestTimeoutMs);
+    for (const Account& a : chosen->accounts)
+        allOk &= awaitTest(*chosen->service, chosen->service->test(a.id), a, context, kTestTimeoutMs);
     return allOk ? 0 : 1;
 }
 
@@ -345,14 +354,11 @@ int AccountsCommand::signIn(const QStringList& arguments, CliContext& context)
         context.out().note(tr("usage: assetdesk-cli accounts sign-in ID|NAME"));
         return 2;
     }
-    const Result<QList<Account>> accounts = resolve(arguments, false, context);
-    const Result<AccountService*> service = context.accounts();
-    if (!accounts || !service) {
-        context.out().error(!accounts ? accounts.error() : service.error());
+    const std::optional<Targets> chosen = targets(arguments, false, context);
+    if (!chosen)
         return 1;
-    }
-    const Account& account = accounts->first();
-    return awaitTest(**service, (*service)->signIn(account.id), account, context, kSignInTimeoutMs) ? 0 : 1;
+    const Account& account = chosen->accounts.first();
+    return awaitTest(*chosen->service, chosen->service->signIn(account.id), account, context, kSignInTimeoutMs) ? 0 : 1;
 }
 
 int AccountsCommand::remove(const QStringList& arguments, CliContext& context)
@@ -361,25 +367,23 @@ int AccountsCommand::remove(const QStringList& arguments, CliContext& context)
         context.out().note(tr("usage: assetdesk-cli accounts remove ID|NAME..."));
         return 2;
     }
-    const Result<QList<Account>> accounts = resolve(arguments, false, context);
-    const Result<AccountService*> service = context.accounts();
-    if (!accounts || !service) {
-        context.out().error(!accounts ? accounts.error() : service.error());
+    const std::optional<Targets> chosen = targets(arguments, false, context);
+    if (!chosen)
         return 1;
-    }
+    AccountService* service = chosen->service;
     int status = 0;
-    for (const Account& a : *accounts) {
+    for (const Account& a : chosen->accounts) {
         std::optional<bool> removed;
         QObject guard;
-        QObject::connect(*service, &AccountActions::removed, &guard, [&](qint64 id) {
+        QObject::connect(service, &AccountActions::removed, &guard, [&](qint64 id) {
             if (id == a.id)
                 removed = true;
         });
-        QObject::connect(*service, &AccountActions::failed, &guard, [&](const Error& e) {
+        QObject::connect(service, &AccountActions::failed, &guard, [&](const Error& e) {
             context.out().error(e);
             removed = removed.value_or(false);
         });
-        (*service)->remove(a.id);
+        service->remove(a.id);
         if (!context.waitUntil([&] { return removed.has_value(); }, kTestTimeoutMs) || !*removed) {
             status = 1;
             continue;

@@ -27,8 +27,16 @@ private:
     int signIn(const QStringList& arguments, CliContext& context);
     int remove(const QStringList& arguments, CliContext& context);
 
+    struct Targets
+    {
+        QList<Account> accounts;
+        AccountService* service = nullptr;
+    };
     // The accounts named by ids or labels (or all of them with --all).
     Result<QList<Account>> resolve(const QStringList& names, bool all, CliContext& context);
+    // Those accounts and the service to act on them; prints the error and returns nothing if
+    // either is unavailable.
+    std::optional<Targets> targets(const QStringList& names, bool all, CliContext& context);
     Result<Credentials> readCredentials(const Account& account, bool fromStdin);
     // Waits for the outcome of the test or sign-in `request`; prints it; true when connected.
     bool awaitTest(AccountService& service, const QUuid& request, const Account& account, CliContext& context,

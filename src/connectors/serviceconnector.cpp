@@ -59,6 +59,26 @@ void ServiceConnector::updateCredentials(const Credentials& credentials)
     emit credentialsChanged(m_credentials);
 }
 
+HttpClientOptions ServiceConnector::baseOptions() const
+{
+    HttpClientOptions options;
+    options.serviceId = serviceId(service());
+    options.serviceName = serviceDisplayName(service());
+    options.redactor = m_context.redactor();
+    options.clock = m_context.clock();
+    return options;
+}
+
+HttpClientOptions ServiceConnector::apiOptions(ErrorBodyParser errorParser,
+                                               std::shared_ptr<Authenticator> authenticator) const
+{
+    HttpClientOptions options = baseOptions();
+    options.errorParser = std::move(errorParser);
+    options.budget = m_context.budget(service());
+    options.authenticator = std::move(authenticator);
+    return options;
+}
+
 QUrl ServiceConnector::apiUrl(const QString& path, const QList<std::pair<QString, QString>>& query) const
 {
     QUrl url = resolvedBaseUrl(m_account);

@@ -4,6 +4,7 @@
 #include "core/connectioninfo.h"
 #include "core/credentials.h"
 #include "core/result.h"
+#include "net/httpclientoptions.h"
 
 #include <QObject>
 
@@ -51,6 +52,12 @@ protected:
     // Runs `fn` on `context`'s thread, later, and not at all if `context` is gone by then: the
     // contract of every callback a connector takes.
     static void deliver(QObject* context, std::function<void()> fn);
+
+    // Service id, name, redactor and clock: what every client of this connector shares.
+    HttpClientOptions baseOptions() const;
+    // An API client's options: the above plus the service's error parser, its shared rate
+    // budget and how requests are signed.
+    HttpClientOptions apiOptions(ErrorBodyParser errorParser, std::shared_ptr<Authenticator> authenticator) const;
 
     const Credentials& credentials() const { return m_credentials; }
     void updateCredentials(const Credentials& credentials);

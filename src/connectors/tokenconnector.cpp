@@ -22,23 +22,9 @@ TokenConnector::~TokenConnector()
     qDeleteAll(m_clients);
 }
 
-HttpClientOptions TokenConnector::baseOptions() const
-{
-    HttpClientOptions options;
-    options.serviceId = serviceId(service());
-    options.serviceName = serviceDisplayName(service());
-    options.redactor = connectorContext().redactor();
-    options.clock = connectorContext().clock();
-    return options;
-}
-
 HttpClient* TokenConnector::createClient(ErrorBodyParser errorParser)
 {
-    HttpClientOptions options = baseOptions();
-    options.errorParser = std::move(errorParser);
-    options.budget = connectorContext().budget(service());
-    options.authenticator = m_tokens;
-    auto* client = new HttpClient(std::move(options), this);
+    auto* client = new HttpClient(apiOptions(std::move(errorParser), m_tokens), this);
     m_clients.append(client);
     return client;
 }

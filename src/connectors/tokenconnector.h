@@ -1,7 +1,6 @@
 #pragma once
 
 #include "connectors/serviceconnector.h"
-#include "net/httpclientoptions.h"
 #include "net/oauthconfig.h"
 
 #include <QPointer>
@@ -35,8 +34,6 @@ protected:
 
     OAuthTokenProvider& tokens() const { return *m_tokens; }
     const OAuthConfig& oauthConfig() const { return m_oauth; }
-    // Service id, name, redactor and clock: what every client of this connector shares.
-    HttpClientOptions baseOptions() const;
     // The API client: the service's error parser, its rate budget, and the token provider.
     HttpClient* createClient(ErrorBodyParser errorParser);
     // `endpoint` on the account's sign-in server when it has one (the sandbox), else `fallback`.

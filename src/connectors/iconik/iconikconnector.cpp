@@ -1,6 +1,5 @@
 #include "connectors/iconik/iconikconnector.h"
 
-#include "connectors/connectorcontext.h"
 #include "connectors/iconik/iconikerrors.h"
 #include "connectors/jsonreader.h"
 #include "net/headerauthenticator.h"
@@ -12,18 +11,11 @@ IconikConnector::IconikConnector(Account account, Credentials credentials, Conne
                                  QObject* parent)
     : ServiceConnector(std::move(account), std::move(credentials), context, parent)
 {
-    HttpClientOptions options;
-    options.serviceId = serviceId(Service::Iconik);
-    options.serviceName = serviceDisplayName(Service::Iconik);
-    options.errorParser = parseIconikError;
-    options.budget = context.budget(Service::Iconik);
-    options.redactor = context.redactor();
-    options.clock = context.clock();
-    options.authenticator = std::make_shared<HeaderAuthenticator>(HttpHeaders{
+    auto headers = std::make_shared<HeaderAuthenticator>(HttpHeaders{
         {QByteArrayLiteral("App-ID"), this->account().login.toUtf8()},
         {QByteArrayLiteral("Auth-Token"), this->credentials().apiKey.toUtf8()},
     });
-    m_http = new HttpClient(std::move(options), this);
+    m_http = new HttpClient(apiOptions(parseIconikError, std::move(headers)), this);
 }
 
 void IconikConnector::testConnection(QObject* context, ConnectionCallback done)

@@ -36,12 +36,10 @@ PhotoShelterConnector::PhotoShelterConnector(Account account, Credentials creden
                                              QObject* parent)
     : TokenConnector(account, credentials, context, oauthConfig(account, credentials), parent)
 {
-    HttpClientOptions login = baseOptions();
-    login.errorParser = parsePhotoShelterError;
-    login.budget = context.budget(Service::PhotoShelter);
-    login.authenticator = std::make_shared<HeaderAuthenticator>(
-        HttpHeaders{{QByteArrayLiteral("X-PS-Api-Key"), this->credentials().apiKey.toUtf8()}});
-    m_sessionHttp = new HttpClient(std::move(login), this);
+    m_sessionHttp = new HttpClient(
+        apiOptions(parsePhotoShelterError, std::make_shared<HeaderAuthenticator>(HttpHeaders{
+                                               {QByteArrayLiteral("X-PS-Api-Key"), this->credentials().apiKey.toUtf8()}})),
+        this);
 
     const bool oauth = this->account().authMethod == AuthMethod::OAuth2Pkce;
     if (!oauth) {

@@ -1,6 +1,5 @@
 #include "connectors/zendesk/zendeskconnector.h"
 
-#include "connectors/connectorcontext.h"
 #include "connectors/jsonreader.h"
 #include "connectors/zendesk/zendeskerrors.h"
 #include "net/headerauthenticator.h"
@@ -12,19 +11,11 @@ ZendeskConnector::ZendeskConnector(Account account, Credentials credentials, Con
                                    QObject* parent)
     : ServiceConnector(std::move(account), std::move(credentials), context, parent)
 {
-    HttpClientOptions options;
-    options.serviceId = serviceId(Service::Zendesk);
-    options.serviceName = serviceDisplayName(Service::Zendesk);
-    options.errorParser = parseZendeskError;
-    options.budget = context.budget(Service::Zendesk);
-    options.redactor = context.redactor();
-    options.clock = context.clock();
     const HttpHeader auth = this->account().authMethod == AuthMethod::ApiToken
         ? HeaderAuthenticator::basicAuthorization(this->account().login + QStringLiteral("/token"),
                                                   this->credentials().apiKey)
         : HeaderAuthenticator::bearerAuthorization(this->credentials().accessToken);
-    options.authenticator = std::make_shared<HeaderAuthenticator>(HttpHeaders{auth});
-    m_http = new HttpClient(std::move(options), this);
+    m_http = new HttpClient(apiOptions(parseZendeskError, std::make_shared<HeaderAuthenticator>(HttpHeaders{auth})), this);
 }
 
 void ZendeskConnector::testConnection(QObject* context, ConnectionCallback done)
