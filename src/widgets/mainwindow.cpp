@@ -5,6 +5,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 
@@ -25,7 +26,11 @@ MainWindow::MainWindow(QWidget* parent)
     // The bottom area (jobs) spans the whole width under the side-by-side panes.
     setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
-    resize(1400, 860);
+    // A roomy default that still fits smaller screens; a saved geometry replaces it.
+    QSize size(1400, 860);
+    if (const QScreen* screen = this->screen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.92);
+    resize(size);
     buildMenus();
     statusBar()->setSizeGripEnabled(true);
 }
