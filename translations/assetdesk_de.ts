@@ -6,67 +6,67 @@
     <message>
         <location filename="../ui/accounteditdialog.ui" line="+6"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Service:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dienst:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>How this account appears in AssetDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>So erscheint dieses Konto in AssetDesk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign-in &amp;method:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelde&amp;methode:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adresse:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Login:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldename:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Organization:</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Region:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Region:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Optional, e.g. DACH or Japan</source>
-        <translation type="unfinished"></translation>
+        <translation>Optional, z. B. DACH oder Japan</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung &amp;testen</translation>
     </message>
 </context>
 <context>
@@ -74,32 +74,32 @@
     <message>
         <location filename="../ui/accountspage.ui" line="+11"/>
         <source>Connections to your services. Keys and tokens are kept in your desktop&apos;s keyring, never in AssetDesk&apos;s files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindungen zu Ihren Diensten. Schlüssel und Tokens werden im Schlüsselbund Ihrer Arbeitsumgebung aufbewahrt, nie in den Dateien von AssetDesk.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>&amp;Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Sign In…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anmelden…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Test</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
 </context>
 <context>
@@ -107,186 +107,186 @@
     <message>
         <location filename="../src/core/serviceauthprofile.cpp" line="+17"/>
         <source>https://www.photoshelter.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://www.photoshelter.com</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>API key and PhotoShelter login</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel und PhotoShelter-Anmeldung</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+3"/>
         <source>Organization ID (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisations-ID (optional)</translation>
     </message>
     <message>
         <location line="-2"/>
         <location line="+2"/>
         <source>API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+16"/>
         <source>Sign in with the browser (OAuth)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung im Browser (OAuth)</translation>
     </message>
     <message>
         <location line="-16"/>
         <location line="+6"/>
         <location line="+10"/>
         <source>OAuth client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>OAuth-Client-ID</translation>
     </message>
     <message>
         <location line="-14"/>
         <source>https://app.iconik.io or https://eu.iconik.io</source>
-        <translation type="unfinished"></translation>
+        <translation>https://app.iconik.io oder https://eu.iconik.io</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Application token</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendungstoken</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>App ID</source>
-        <translation type="unfinished"></translation>
+        <translation>App-ID</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Auth token</source>
-        <translation type="unfinished"></translation>
+        <translation>Auth-Token</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>https://api.x.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://api.x.com</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+5"/>
         <source>Sign in with the browser (OAuth 2.0 + PKCE)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldung im Browser (OAuth 2.0 + PKCE)</translation>
     </message>
     <message>
         <location line="-3"/>
         <source>https://&lt;environment&gt;.crm.dynamics.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://&lt;umgebung&gt;.crm.dynamics.com</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Application user (client credentials)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendungsbenutzer (Clientanmeldeinformationen)</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+2"/>
         <source>Client ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID</translation>
     </message>
     <message>
         <location line="-1"/>
         <location line="+2"/>
         <source>Tenant ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Mandanten-ID</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Client secret</source>
-        <translation type="unfinished"></translation>
+        <translation>Geheimer Clientschlüssel</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>https://&lt;subdomain&gt;.zendesk.com</source>
-        <translation type="unfinished"></translation>
+        <translation>https://&lt;subdomain&gt;.zendesk.com</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Email and API token</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail und API-Token</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Agent email</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail des Agenten</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+2"/>
         <source>Subdomain</source>
-        <translation type="unfinished"></translation>
+        <translation>Subdomain</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>API token</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Token</translation>
     </message>
     <message>
         <location filename="../src/net/httpresponse.cpp" line="+18"/>
         <source>the service</source>
-        <translation type="unfinished"></translation>
+        <translation>dem Dienst</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>%1 answered with HTTP status %2 instead of data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von %1 enthielt HTTP-Status %2 statt Daten.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>a web page (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>eine Webseite (%1)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Expected JSON from %1 but received %2; a proxy, login page or maintenance page may have answered instead of the API.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von %1 wurde JSON erwartet, aber %2 empfangen; möglicherweise hat statt der API ein Proxy, eine Anmelde- oder eine Wartungsseite geantwortet.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Expected JSON from %1 but the response was empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von %1 wurde JSON erwartet, aber die Antwort war leer.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The JSON from %1 ends early (%2 bytes); the response was probably cut off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das JSON von %1 endet vorzeitig (%2 Bytes); die Antwort wurde vermutlich abgeschnitten.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The JSON from %1 is malformed at byte %2: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das JSON von %1 ist bei Byte %2 fehlerhaft: %3.</translation>
     </message>
     <message>
         <location filename="../src/connectors/sandboxmanifest.cpp" line="+36"/>
         <source>PhotoShelter demo library</source>
-        <translation type="unfinished"></translation>
+        <translation>PhotoShelter-Demobibliothek</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>iconik demo library</source>
-        <translation type="unfinished"></translation>
+        <translation>iconik-Demobibliothek</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Dynamics 365 demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Dynamics 365 (Demo)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Zendesk demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Zendesk (Demo)</translation>
     </message>
 </context>
 <context>
@@ -294,43 +294,43 @@
     <message>
         <location filename="../src/widgets/accounteditdialog.cpp" line="+30"/>
         <source>Edit Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto bearbeiten</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Add Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto hinzufügen</translation>
     </message>
     <message>
         <location line="+9"/>
         <location line="+1"/>
         <source>Unchanged (stored in the keyring)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unverändert (im Schlüsselbund gespeichert)</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>After you save, AssetDesk opens your browser so you can sign in. The tokens it receives are kept in your keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Speichern öffnet AssetDesk Ihren Browser, damit Sie sich anmelden können. Die erhaltenen Tokens werden in Ihrem Schlüsselbund aufbewahrt.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The key is stored in your desktop&apos;s keyring, never in AssetDesk&apos;s files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel wird im Schlüsselbund Ihrer Arbeitsumgebung gespeichert, nie in den Dateien von AssetDesk.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Save and Sign In</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern und anmelden</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>The address must be a web address such as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse muss eine Webadresse wie %1 sein.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -338,32 +338,32 @@
         <location line="+6"/>
         <location line="+2"/>
         <source>Enter the %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte füllen Sie das Feld „%1“ aus.</translation>
     </message>
     <message>
         <location line="-5"/>
         <source>Enter the %1 or the full address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bitte füllen Sie das Feld „%1“ aus oder geben Sie die vollständige Adresse ein.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird getestet…</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Connected as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden als %1.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Connected as %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden als %1 (%2).</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Could not connect: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -371,47 +371,47 @@
     <message>
         <location filename="../src/sync/accountservice.cpp" line="+147"/>
         <source>Remove account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto entfernen</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Remove %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 entfernen</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Test connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung testen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Connected as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden als %1</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The account changed meanwhile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Konto wurde inzwischen geändert.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Waiting for the sign-in in your browser…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf die Anmeldung im Browser…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Signed in; checking the connection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet; Verbindung wird geprüft…</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Test connection: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung testen: %1</translation>
     </message>
 </context>
 <context>
@@ -419,12 +419,12 @@
     <message>
         <location filename="../src/cli/accountscommand.cpp" line="+44"/>
         <source>Add, test, sign in and remove service accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienstkonten hinzufügen, testen, anmelden und entfernen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>accounts list       List the configured accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>accounts list       Die eingerichteten Konten auflisten</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -433,204 +433,208 @@
                     Secrets are read from standard input (--secret-stdin: the key on the
                     first line, a password on the second) or asked for with echo off;
                     never from the command line. They are stored in the keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>accounts add        Konto hinzufügen: --service ID [--name N] [--method M] [--base-url URL]
+                    [--login L] [--organization O] [--region R] [--secret-stdin]
+                    Zugangsdaten werden von der Standardeingabe gelesen (--secret-stdin: der
+                    Schlüssel in der ersten Zeile, ein Passwort in der zweiten) oder ohne Echo
+                    abgefragt, nie von der Befehlszeile. Sie werden im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>accounts test       Test accounts: ID|NAME... or --all</source>
-        <translation type="unfinished"></translation>
+        <translation>accounts test       Konten testen: ID|NAME... oder --all</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>accounts sign-in    Sign an OAuth account in through the browser: ID|NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>accounts sign-in    Ein OAuth-Konto über den Browser anmelden: ID|NAME</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>accounts remove     Remove accounts and their keys: ID|NAME...</source>
-        <translation type="unfinished"></translation>
+        <translation>accounts remove     Konten und ihre Schlüssel entfernen: ID|NAME...</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>usage: assetdesk-cli accounts list | add | test | sign-in | remove (see --help)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: assetdesk-cli accounts list | add | test | sign-in | remove (siehe --help)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>No account is configured. Add one with `assetdesk-cli accounts add`.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Konto eingerichtet. Fügen Sie eines mit `assetdesk-cli accounts add` hinzu.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+42"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location line="-42"/>
         <location line="+46"/>
         <source>Login</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldename</translation>
     </message>
     <message>
         <location line="-46"/>
         <source>Signed in as</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Last verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt geprüft</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>The %1 is needed: pass --secret-stdin and write it on standard input.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird benötigt: Geben Sie --secret-stdin an und schreiben Sie den Wert auf die Standardeingabe.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Service id</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst-ID</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sign-in method</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldemethode</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Address</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sign-in server</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmeldeserver</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Organization</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Region</source>
-        <translation type="unfinished"></translation>
+        <translation>Region</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Read secrets from standard input</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugangsdaten von der Standardeingabe lesen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Unexpected arguments: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unerwartete Argumente: %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>--service must be one of: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>--service muss einer dieser Werte sein: %1</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>--method for %1 must be one of: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>--method muss für %1 einer dieser Werte sein: %2</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>--login is needed (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>--login wird benötigt (%1).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>--organization is needed (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>--organization wird benötigt (%1).</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>--organization (%1) or --base-url is needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>--organization (%1) oder --base-url wird benötigt.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>%1 is not a web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist keine Webadresse.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Signed in as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Saving the account timed out.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitüberschreitung beim Speichern des Kontos.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Added account %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto %1 (%2) hinzugefügt.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The sign-in did not finish; run `assetdesk-cli accounts sign-in %1` to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung wurde nicht abgeschlossen; führen Sie `assetdesk-cli accounts sign-in %1` aus, um es erneut zu versuchen.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>No account is called %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Konto namens %1.</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>No answer within %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort innerhalb von %1 Sekunden.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>ok      %1 (%2): connected as %3</source>
-        <translation type="unfinished"></translation>
+        <translation>ok      %1 (%2): verbunden als %3</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>FAILED  %1 (%2): %3</source>
-        <translation type="unfinished"></translation>
+        <translation>FEHLER  %1 (%2): %3</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+21"/>
         <source>usage: assetdesk-cli accounts test ID|NAME... | --all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+18"/>
-        <source>usage: assetdesk-cli accounts sign-in ID|NAME</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: assetdesk-cli accounts test ID|NAME... | --all</translation>
     </message>
     <message>
         <location line="+16"/>
-        <source>usage: assetdesk-cli accounts remove ID|NAME...</source>
-        <translation type="unfinished"></translation>
+        <source>usage: assetdesk-cli accounts sign-in ID|NAME</source>
+        <translation>Aufruf: assetdesk-cli accounts sign-in ID|NAME</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+13"/>
+        <source>usage: assetdesk-cli accounts remove ID|NAME...</source>
+        <translation>Aufruf: assetdesk-cli accounts remove ID|NAME...</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>Removed account %1 (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto %1 (%2) entfernt.</translation>
     </message>
 </context>
 <context>
@@ -638,42 +642,42 @@
     <message>
         <location filename="../src/models/accountsmodel.cpp" line="+27"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Service</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Signed in as</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>%1 (sandbox)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Sandbox)</translation>
     </message>
     <message>
         <location line="+69"/>
         <source>Not tested this session</source>
-        <translation type="unfinished"></translation>
+        <translation>In dieser Sitzung nicht getestet</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird hergestellt…</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden</translation>
     </message>
 </context>
 <context>
@@ -681,48 +685,48 @@
     <message>
         <location filename="../src/widgets/accountspage.cpp" line="+38"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Connection failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung fehlgeschlagen: %1</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Connected as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden als %1.</translation>
     </message>
     <message>
         <location line="+33"/>
         <location line="+12"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gespeichert…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Remove Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto entfernen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove “%1”? Its keys are deleted from the keyring and its cached content from this workspace.</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto „%1“ entfernen? Seine Schlüssel werden aus dem Schlüsselbund und seine zwischengespeicherten Inhalte aus diesem Arbeitsbereich gelöscht.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Testing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird getestet…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Waiting for the sign-in in your browser…</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf die Anmeldung im Browser…</translation>
     </message>
 </context>
 <context>
@@ -730,7 +734,7 @@
     <message>
         <location filename="../src/cli/clicontext.cpp" line="+63"/>
         <source>Open this address in your browser to sign in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie diese Adresse im Browser, um sich anzumelden:</translation>
     </message>
 </context>
 <context>
@@ -738,12 +742,12 @@
     <message>
         <location filename="../src/sync/connectorpool.cpp" line="+61"/>
         <source>This account no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto existiert nicht mehr.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The key of “%1” is not in the keyring. Edit the account in Settings → Accounts to enter it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel von „%1“ ist nicht im Schlüsselbund. Bearbeiten Sie das Konto unter Einstellungen → Konten, um ihn erneut einzugeben.</translation>
     </message>
 </context>
 <context>
@@ -751,7 +755,7 @@
     <message>
         <location filename="../src/connectors/connectorregistry.cpp" line="+51"/>
         <source>AssetDesk cannot talk to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>AssetDesk kann nicht mit %1 kommunizieren.</translation>
     </message>
 </context>
 <context>
@@ -759,117 +763,117 @@
     <message>
         <location filename="../src/cli/dbcommand.cpp" line="+31"/>
         <source>Create, upgrade and check the workspace database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank des Arbeitsbereichs anlegen, aktualisieren und prüfen</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>db migrate          Create the workspace or apply its pending migrations</source>
-        <translation type="unfinished"></translation>
+        <translation>db migrate          Arbeitsbereich anlegen oder seine ausstehenden Migrationen anwenden</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>db check            Report schema version, pending migrations, integrity and search index</source>
-        <translation type="unfinished"></translation>
+        <translation>db check            Schemaversion, ausstehende Migrationen, Integrität und Suchindex ausgeben</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>usage: assetdesk-cli db migrate | db check</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: assetdesk-cli db migrate | db check</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Created the workspace %1 at schema %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich %1 mit Schema %2 angelegt.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The workspace %1 is up to date (schema %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich %1 ist aktuell (Schema %2).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Upgraded the workspace %1 from schema %2 to %3:</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich %1 von Schema %2 auf %3 aktualisiert:</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Check</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfung</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Database</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenbank</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Schema</source>
-        <translation type="unfinished"></translation>
+        <translation>Schema</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 (this build knows up to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (dieser Build kennt bis zu %2)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Pending migrations</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehende Migrationen</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Integrity</source>
-        <translation type="unfinished"></translation>
+        <translation>Integrität</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>ok</source>
-        <translation type="unfinished"></translation>
+        <translation>ok</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Assets</source>
-        <translation type="unfinished"></translation>
+        <translation>Assets</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Search index</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchindex</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>consistent (%1 rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>konsistent (%1 Zeilen)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>inconsistent (%1 rows for %2 assets)</source>
-        <translation type="unfinished"></translation>
+        <translation>inkonsistent (%1 Zeilen für %2 Assets)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Run `assetdesk-cli db migrate` to apply the pending migrations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Führen Sie `assetdesk-cli db migrate` aus, um die ausstehenden Migrationen anzuwenden.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Warning: migration %1 was applied from a different file than this build has.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung: Migration %1 wurde aus einer anderen Datei angewendet, als dieser Build enthält.</translation>
     </message>
 </context>
 <context>
@@ -877,12 +881,12 @@
     <message>
         <location filename="../src/connectors/dynamics/dynamicsconnector.cpp" line="+70"/>
         <source>The client secret is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der geheime Clientschlüssel fehlt.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Application user %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Anwendungsbenutzer %1</translation>
     </message>
 </context>
 <context>
@@ -890,12 +894,12 @@
     <message>
         <location filename="../src/net/httpcall.cpp" line="+234"/>
         <source>redirect to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Weiterleitung zu %1</translation>
     </message>
     <message>
         <location line="+101"/>
         <source>Retrying in %1 s (attempt %2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Versuch in %1 s (Versuch %2 von %3)</translation>
     </message>
 </context>
 <context>
@@ -903,82 +907,82 @@
     <message>
         <location filename="../src/net/httperrorclassifier.cpp" line="+50"/>
         <source>%1 did not accept the credentials (HTTP 401). Sign in again or check the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Zugangsdaten nicht akzeptiert (HTTP 401). Melden Sie sich erneut an oder prüfen Sie den Schlüssel.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 is limiting how often AssetDesk may call it (HTTP 429).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 begrenzt, wie oft AssetDesk Anfragen senden darf (HTTP 429).</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 answered with a redirect (HTTP %2) that was not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit einer Weiterleitung (HTTP %2) geantwortet, der nicht gefolgt wurde.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 answered HTTP %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit HTTP %2 geantwortet.</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>The secure connection to %1 failed: %2. AssetDesk never ignores certificate errors; check the system clock, any proxy, or the server&apos;s certificate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die sichere Verbindung zu %1 ist fehlgeschlagen: %2. AssetDesk ignoriert Zertifikatsfehler nie; prüfen Sie die Systemuhr, einen eventuellen Proxy oder das Zertifikat des Servers.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>%1 did not answer within %2 s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Could not find %1; check the address and the network connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wurde nicht gefunden; prüfen Sie die Adresse und die Netzwerkverbindung.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>%1 refused the connection.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Verbindung abgelehnt.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The connection to %1 closed before an answer arrived. The request was not sent again, because it may already have taken effect.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 wurde geschlossen, bevor eine Antwort eintraf. Die Anfrage wurde nicht erneut gesendet, da sie bereits wirksam geworden sein könnte.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The connection to %1 failed: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 ist fehlgeschlagen: %2.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The response from %1 would be %2, over the %3 limit; it was not downloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von %1 wäre %2 groß und damit über dem Limit von %3; sie wurde nicht heruntergeladen.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The response from %1 is larger than the %2 limit; stopped after %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort von %1 überschreitet das Limit von %2; nach %3 abgebrochen.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Too many redirects from %1 (more than %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu viele Weiterleitungen von %1 (mehr als %2).</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>%1 redirected to an insecure or invalid address; the redirect was refused.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat auf eine unsichere oder ungültige Adresse weitergeleitet; die Weiterleitung wurde abgelehnt.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Cannot send a request to “%1”: not an http(s) address.</source>
-        <translation type="unfinished"></translation>
+        <translation>An „%1“ kann keine Anfrage gesendet werden: keine http(s)-Adresse.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -986,12 +990,12 @@
     <message>
         <location filename="../src/net/httpresponse.cpp" line="+55"/>
         <source>Expected a JSON object from %1 but received a list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von %1 wurde ein JSON-Objekt erwartet, aber eine Liste empfangen.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Expected a JSON list from %1 but received an object.</source>
-        <translation type="unfinished"></translation>
+        <translation>Von %1 wurde eine JSON-Liste erwartet, aber ein Objekt empfangen.</translation>
     </message>
 </context>
 <context>
@@ -999,17 +1003,17 @@
     <message>
         <location filename="../src/sync/jobrunner.cpp" line="+69"/>
         <source>Cancelled before it started.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vor dem Start abgebrochen.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The component that runs this job is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Komponente, die diesen Auftrag ausführt, existiert nicht mehr.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The component running this job closed before it finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Komponente, die diesen Auftrag ausführt, wurde vor dessen Abschluss beendet.</translation>
     </message>
 </context>
 <context>
@@ -1017,57 +1021,57 @@
     <message>
         <location filename="../src/models/jobsmodel.cpp" line="+27"/>
         <source>Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Auftrag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Queued</source>
-        <translation type="unfinished"></translation>
+        <translation>Wartend</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>%1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>
@@ -1075,47 +1079,47 @@
     <message>
         <location filename="../src/widgets/jobspane.cpp" line="+45"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Stop the selected job</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten Auftrag abbrechen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Run the selected failed job again</source>
-        <translation type="unfinished"></translation>
+        <translation>Den ausgewählten fehlgeschlagenen Auftrag erneut ausführen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Clear Finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Beendete entfernen</translation>
     </message>
     <message>
         <location line="+84"/>
         <source>Jobs</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Jobs (%1 running, %2 failed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge (%1 laufend, %2 fehlgeschlagen)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Jobs (%1 running)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge (%1 laufend)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Jobs (%1 failed)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufträge (%1 fehlgeschlagen)</translation>
     </message>
 </context>
 <context>
@@ -1123,7 +1127,7 @@
     <message>
         <location filename="../src/connectors/jsonreader.cpp" line="+27"/>
         <source>%1 answered without the expected %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>In der Antwort von %1 fehlt das erwartete Feld %2.</translation>
     </message>
 </context>
 <context>
@@ -1131,57 +1135,57 @@
     <message>
         <location filename="../src/net/keychainsecretstore.cpp" line="+30"/>
         <source>No saved credentials were found in the keyring for %1. Sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 wurden keine gespeicherten Zugangsdaten im Schlüsselbund gefunden. Melden Sie sich erneut an.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Access to the keyring was declined. Allow AssetDesk to use the keyring and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zugriff auf den Schlüsselbund wurde abgelehnt. Erlauben Sie AssetDesk, den Schlüsselbund zu verwenden, und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The keyring refused access; it may be locked. Unlock your keyring and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert; möglicherweise ist er gesperrt. Entsperren Sie Ihren Schlüsselbund und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>This system has no keyring AssetDesk can use to keep credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf diesem System gibt es keinen Schlüsselbund, in dem AssetDesk Zugangsdaten aufbewahren kann.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The keyring could not delete the saved credentials (%1). Remove the entry &quot;%2&quot; with your keyring manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund konnte die gespeicherten Zugangsdaten nicht löschen (%1). Entfernen Sie den Eintrag „%2“ mit Ihrer Schlüsselbundverwaltung.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The keyring has no unlocked default collection (the &quot;login&quot; keyring). Open your keyring manager, unlock or create it, and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat keine entsperrte Standardsammlung (den Schlüsselbund „login“). Öffnen Sie Ihre Schlüsselbundverwaltung, entsperren oder erstellen Sie ihn und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The keyring failed: %1. Check that your desktop&apos;s keyring is running and unlocked, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler im Schlüsselbund: %1. Prüfen Sie, ob der Schlüsselbund Ihrer Arbeitsumgebung läuft und entsperrt ist, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>No keyring is available (Secret Service not running). Start your desktop&apos;s keyring (e.g. gnome-keyring) and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Schlüsselbund verfügbar (Secret Service läuft nicht). Starten Sie den Schlüsselbund Ihrer Arbeitsumgebung (z. B. gnome-keyring) und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location line="+54"/>
         <source>The keyring did not answer within %1 s. Check that it is running and unlocked (it may be waiting for a password prompt), then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat nicht innerhalb von %1 s geantwortet. Prüfen Sie, ob er läuft und entsperrt ist (möglicherweise wartet er auf eine Passworteingabe), und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <location line="-8"/>
         <source>The keyring did not answer within %1 s, so the credentials were not saved. Check that it is running and unlocked, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat nicht innerhalb von %1 s geantwortet, daher wurden die Zugangsdaten nicht gespeichert. Prüfen Sie, ob er läuft und entsperrt ist, und versuchen Sie es dann erneut.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>The keyring did not answer within %1 s, so the credentials were not removed. Check that it is running and unlocked, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund hat nicht innerhalb von %1 s geantwortet, daher wurden die Zugangsdaten nicht entfernt. Prüfen Sie, ob er läuft und entsperrt ist, und versuchen Sie es dann erneut.</translation>
     </message>
 </context>
 <context>
@@ -1189,42 +1193,42 @@
     <message>
         <location filename="../src/widgets/mainwindow.cpp" line="+21"/>
         <source>AssetDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>AssetDesk</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Reset Layout</source>
-        <translation type="unfinished"></translation>
+        <translation>Layout &amp;zurücksetzen</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;About AssetDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Über AssetDesk</translation>
     </message>
 </context>
 <context>
@@ -1232,7 +1236,7 @@
     <message>
         <location filename="../src/net/memorysecretvault.cpp" line="+10"/>
         <source>No saved credentials for %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine gespeicherten Zugangsdaten für %1.</translation>
     </message>
 </context>
 <context>
@@ -1240,52 +1244,52 @@
     <message>
         <location filename="../src/net/oauthauthorizationflow.cpp" line="+55"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The %1 sign-in was not completed in the browser within %2; start it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung bei %1 wurde nicht innerhalb von %2 im Browser abgeschlossen; starten Sie sie erneut.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>Could not open a local port on 127.0.0.1 to receive the %1 sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf 127.0.0.1 konnte kein lokaler Port geöffnet werden, um die Anmeldung bei %1 zu empfangen.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>AssetDesk received the %1 sign-in. You can close this page.</source>
-        <translation type="unfinished"></translation>
+        <translation>AssetDesk hat die Anmeldung bei %1 erhalten. Sie können diese Seite schließen.</translation>
     </message>
     <message>
         <location line="+62"/>
         <source>The sign-in answer did not match this request (state mismatch); nothing was stored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort auf die Anmeldung passt nicht zu dieser Anfrage (state stimmt nicht überein); es wurde nichts gespeichert.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The %1 sign-in was declined in the browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung bei %1 wurde im Browser abgelehnt.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>%1 refused the sign-in: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Anmeldung abgelehnt: %2</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The %1 sign-in answer carried no authorization code.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort auf die Anmeldung bei %1 enthielt keinen Autorisierungscode.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>The %1 sign-in was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung bei %1 wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -1293,27 +1297,27 @@
     <message>
         <location filename="../src/net/oauthtokenendpoint.cpp" line="+52"/>
         <source>%1 refused the sign-in: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Anmeldung abgelehnt: %2</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>%1 answered the sign-in without an access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat auf die Anmeldung ohne Zugriffstoken geantwortet.</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>The %1 sign-in cannot be renewed (no refresh token); sign in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung bei %1 kann nicht erneuert werden (kein Aktualisierungstoken); melden Sie sich erneut an.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>%1 needs a client secret to sign in as an application.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 benötigt einen geheimen Clientschlüssel, um sich als Anwendung anzumelden.</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>%1 has no token revocation address configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für %1 ist keine Adresse zum Widerrufen von Tokens eingerichtet.</translation>
     </message>
 </context>
 <context>
@@ -1322,12 +1326,12 @@
         <location filename="../src/net/oauthtokenprovider.cpp" line="+57"/>
         <location line="+15"/>
         <source>The token endpoint is gone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Token-Endpunkt ist nicht mehr verfügbar.</translation>
     </message>
     <message>
         <location line="+123"/>
         <source>The %1 sign-in was renewed without an access token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anmeldung bei %1 wurde ohne Zugriffstoken erneuert.</translation>
     </message>
 </context>
 <context>
@@ -1335,22 +1339,22 @@
     <message>
         <location filename="../src/net/pager.cpp" line="+22"/>
         <source>The connection was closed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung wurde geschlossen.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>The service sent a page link it had already sent (after page %1); stopped to avoid an endless loop.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst hat einen bereits gesendeten Seitenlink erneut gesendet (nach Seite %1); abgebrochen, um eine Endlosschleife zu vermeiden.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The list did not end after %1 pages; stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Liste endete nicht nach %1 Seiten; abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -1359,40 +1363,40 @@
         <location filename="../src/net/cursorpaging.cpp" line="+62"/>
         <location filename="../src/net/pagenumberpaging.cpp" line="+63"/>
         <source>The page has no item list at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seite enthält unter %1 keine Elementliste.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The page cursor at %1 is not a string.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Seitencursor unter %1 ist keine Zeichenkette.</translation>
     </message>
     <message>
         <location filename="../src/net/nextlinkpaging.cpp" line="+71"/>
         <source>The next-page link at %1 is not a valid address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link zur nächsten Seite unter %1 ist keine gültige Adresse.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The next-page link points to another host (%1); it was not followed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Link zur nächsten Seite zeigt auf einen anderen Host (%1); ihm wurde nicht gefolgt.</translation>
     </message>
     <message>
         <location filename="../src/net/pagenumberpaging.cpp" line="+18"/>
         <source>The page says neither how many pages there are nor holds an item list; cannot tell where the list ends.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Seite gibt weder die Anzahl der Seiten an, noch enthält sie eine Elementliste; das Ende der Liste ist nicht erkennbar.</translation>
     </message>
 </context>
 <context>
     <name>AssetDesk::PhotoShelterConnector</name>
     <message>
-        <location filename="../src/connectors/photoshelter/photoshelterconnector.cpp" line="+69"/>
+        <location filename="../src/connectors/photoshelter/photoshelterconnector.cpp" line="+67"/>
         <source>PhotoShelter needs the account&apos;s email and password to sign in.</source>
-        <translation type="unfinished"></translation>
+        <translation>PhotoShelter benötigt zur Anmeldung die E-Mail-Adresse und das Passwort des Kontos.</translation>
     </message>
     <message>
         <location line="+49"/>
         <source>The PhotoShelter API key is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der PhotoShelter-API-Schlüssel fehlt.</translation>
     </message>
 </context>
 <context>
@@ -1400,17 +1404,17 @@
     <message>
         <location filename="../src/net/ratebudget.cpp" line="+56"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Waiting %1 for the %2 rate limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Warte %1 wegen des Anfragelimits von %2</translation>
     </message>
 </context>
 <context>
@@ -1418,12 +1422,12 @@
     <message>
         <location filename="../src/connectors/sandboxmanifest.cpp" line="+13"/>
         <source>The sandbox did not describe its services.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox hat ihre Dienste nicht beschrieben.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The sandbox offers no service this version of AssetDesk knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Sandbox bietet keinen Dienst an, den diese Version von AssetDesk kennt.</translation>
     </message>
 </context>
 <context>
@@ -1431,32 +1435,32 @@
     <message>
         <location filename="../src/connectors/sandboxprocess.cpp" line="+26"/>
         <source>The local sandbox did not start within %1 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Sandbox ist nicht innerhalb von %1 Sekunden gestartet.</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>The local sandbox (assetdesk-sandbox) is not installed next to AssetDesk.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Sandbox (assetdesk-sandbox) ist nicht neben AssetDesk installiert.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The local sandbox could not be started: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Sandbox konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
         <location line="+34"/>
         <source>The local sandbox printed something unexpected instead of its services.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Sandbox hat statt ihrer Dienste etwas Unerwartetes ausgegeben.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The local sandbox stopped unexpectedly (exit code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Sandbox wurde unerwartet beendet (Exit-Code %1).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The local sandbox ended before it was ready (exit code %1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Sandbox wurde beendet, bevor sie bereit war (Exit-Code %1).</translation>
     </message>
 </context>
 <context>
@@ -1464,15 +1468,15 @@
     <message numerus="yes">
         <location filename="../src/cli/secretprompt.cpp" line="+45"/>
         <source>Expected %n secret line(s) on standard input.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Auf der Standardeingabe wurde %n Zeile mit Zugangsdaten erwartet.</numerusform>
+            <numerusform>Auf der Standardeingabe wurden %n Zeilen mit Zugangsdaten erwartet.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Nothing was entered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts eingegeben.</translation>
     </message>
 </context>
 <context>
@@ -1480,7 +1484,7 @@
     <message>
         <location filename="../src/connectors/serviceconnector.cpp" line="+46"/>
         <source>This %1 account signs in with a key, not through the browser.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Konto (%1) wird mit einem Schlüssel angemeldet, nicht über den Browser.</translation>
     </message>
 </context>
 <context>
@@ -1488,37 +1492,37 @@
     <message>
         <location filename="../src/widgets/servicepane.cpp" line="+20"/>
         <source>No DAM library is connected. Add a PhotoShelter or iconik account to browse its assets here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine DAM-Bibliothek verbunden. Fügen Sie ein PhotoShelter- oder iconik-Konto hinzu, um hier seine Assets zu durchsuchen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No X account is connected. Add one to publish approved assets and follow how they do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein X-Konto verbunden. Fügen Sie eines hinzu, um freigegebene Assets zu veröffentlichen und ihre Resonanz zu verfolgen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No Dynamics 365 environment is connected. Add one to see accounts, cases and campaigns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Dynamics 365-Umgebung verbunden. Fügen Sie eine hinzu, um Firmen, Fälle und Kampagnen zu sehen.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No Zendesk account is connected. Add one to work on tickets beside your assets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Zendesk-Konto verbunden. Fügen Sie eines hinzu, um Tickets neben Ihren Assets zu bearbeiten.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Test Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung testen</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Add Account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto hinzufügen…</translation>
     </message>
     <message>
         <location line="+58"/>
         <source>%1 (%2 offline)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 offline)</translation>
     </message>
 </context>
 <context>
@@ -1526,150 +1530,150 @@
     <message>
         <location filename="../src/app/workbench.cpp" line="+102"/>
         <source>Opening the workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich wird geöffnet…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Bibliothek</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>X</source>
-        <translation type="unfinished"></translation>
+        <translation>X</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>CRM</source>
-        <translation type="unfinished"></translation>
+        <translation>CRM</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Helpdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Helpdesk</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Alt+1</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Alt+2</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+2</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Alt+3</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+3</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Alt+4</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+4</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Alt+5</source>
-        <translation type="unfinished"></translation>
+        <translation>Alt+5</translation>
     </message>
     <message>
         <location line="+48"/>
         <source>The workspace could not be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich konnte nicht geöffnet werden</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Your account is saved. Restart AssetDesk to leave the sandbox and use your own accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihr Konto wurde gespeichert. Starten Sie AssetDesk neu, um die Sandbox zu verlassen und Ihre eigenen Konten zu verwenden.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Starting the local sandbox…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Sandbox wird gestartet…</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Sandbox unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Sandbox nicht verfügbar</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Start the local sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Sandbox starten</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>AssetDesk is closing.</source>
-        <translation type="unfinished"></translation>
+        <translation>AssetDesk wird beendet.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Seeding demo data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Demodaten werden erzeugt…</translation>
     </message>
     <message numerus="yes">
         <location line="+3"/>
         <source>%n demo account(s) ready</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Demokonto bereit</numerusform>
+            <numerusform>%n Demokonten bereit</numerusform>
         </translation>
     </message>
     <message>
         <location line="+14"/>
         <source>The sandbox workspace could not be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Sandbox-Arbeitsbereich konnte nicht geöffnet werden</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The sandbox&apos;s demo accounts could not be set up</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Demokonten der Sandbox konnten nicht eingerichtet werden</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Local sandbox · demo data</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Sandbox · Demodaten</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>No account is configured, so AssetDesk shows its built-in sandbox: local emulators of PhotoShelter, iconik, X, Dynamics 365 and Zendesk with demo content (seed %1). Add your own accounts in Settings → Accounts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Da kein Konto eingerichtet ist, zeigt AssetDesk die integrierte Sandbox: lokale Emulatoren von PhotoShelter, iconik, X, Dynamics 365 und Zendesk mit Demoinhalten (Seed %1). Fügen Sie Ihre eigenen Konten unter Einstellungen → Konten hinzu.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Showing the local sandbox: no account is configured yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Sandbox wird angezeigt: Es ist noch kein Konto eingerichtet.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Workspace: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The workspace is still opening; try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Arbeitsbereich wird noch geöffnet; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>AssetDesk is showing the local sandbox because no account is configured. The accounts you add here are your own; restart AssetDesk to use them.</source>
-        <translation type="unfinished"></translation>
+        <translation>AssetDesk zeigt die lokale Sandbox an, weil kein Konto eingerichtet ist. Die Konten, die Sie hier hinzufügen, sind Ihre eigenen; starten Sie AssetDesk neu, um sie zu verwenden.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konten</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>About AssetDesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Über AssetDesk</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&lt;h3&gt;AssetDesk %1&lt;/h3&gt;&lt;p&gt;DAM libraries beside X accounts, CRM cases and helpdesk tickets, in one window.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;AssetDesk %1&lt;/h3&gt;&lt;p&gt;DAM-Bibliotheken neben X-Konten, CRM-Fällen und Helpdesk-Tickets – in einem Fenster.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -1677,15 +1681,15 @@
     <message>
         <location filename="../src/connectors/x/xconnector.cpp" line="+44"/>
         <source>This X account is not signed in yet. Use “Sign In…”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses X-Konto ist noch nicht angemeldet. Verwenden Sie „Anmelden…“.</translation>
     </message>
 </context>
 <context>
     <name>AssetDesk::ZendeskConnector</name>
     <message>
-        <location filename="../src/connectors/zendesk/zendeskconnector.cpp" line="+45"/>
+        <location filename="../src/connectors/zendesk/zendeskconnector.cpp" line="+36"/>
         <source>Zendesk did not recognise these credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zendesk hat diese Zugangsdaten nicht erkannt.</translation>
     </message>
 </context>
 <context>
@@ -1693,7 +1697,7 @@
     <message>
         <location filename="../src/sync/jobcontrol.cpp" line="+103"/>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird abgebrochen…</translation>
     </message>
 </context>
 <context>
@@ -1701,7 +1705,7 @@
     <message>
         <location filename="../ui/settingsdialog.ui" line="+6"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
 </context>
 <context>
@@ -1709,52 +1713,52 @@
     <message>
         <location filename="../src/app/workbenchoptions.cpp" line="+11"/>
         <source>AssetDesk: DAM libraries, X accounts, CRM cases and helpdesk tickets in one window.</source>
-        <translation type="unfinished"></translation>
+        <translation>AssetDesk: DAM-Bibliotheken, X-Konten, CRM-Fälle und Helpdesk-Tickets in einem Fenster.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Workspace to open: a SQLite file or a postgresql:// URL (default: $ASSETDESK_WORKSPACE, else the local workspace).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu öffnender Arbeitsbereich: eine SQLite-Datei oder eine postgresql://-URL (Standard: $ASSETDESK_WORKSPACE, sonst der lokale Arbeitsbereich).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Show the local sandbox even if accounts are configured.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Sandbox auch dann anzeigen, wenn Konten eingerichtet sind.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Never start the local sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die lokale Sandbox nie starten.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Seed of the sandbox&apos;s demo data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed für die Demodaten der Sandbox.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Number of demo assets in the sandbox.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Demo-Assets in der Sandbox.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Path of assetdesk-sandbox (default: next to AssetDesk).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad zu assetdesk-sandbox (Standard: neben AssetDesk).</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>--sandbox and --no-sandbox exclude each other.</source>
-        <translation type="unfinished"></translation>
+        <translation>--sandbox und --no-sandbox schließen sich gegenseitig aus.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>--sandbox-seed needs a whole number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--sandbox-seed erwartet eine ganze Zahl.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>--sandbox-size needs a positive number.</source>
-        <translation type="unfinished"></translation>
+        <translation>--sandbox-size erwartet eine positive Zahl.</translation>
     </message>
 </context>
 </TS>
