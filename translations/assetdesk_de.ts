@@ -103,193 +103,6 @@
     </message>
 </context>
 <context>
-    <name>AssetDesk</name>
-    <message>
-        <location filename="../src/core/serviceauthprofile.cpp" line="+17"/>
-        <source>https://www.photoshelter.com</source>
-        <translation>https://www.photoshelter.com</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>API key and PhotoShelter login</source>
-        <translation>API-Schlüssel und PhotoShelter-Anmeldung</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Email</source>
-        <translation>E-Mail</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+3"/>
-        <source>Organization ID (optional)</source>
-        <translation>Organisations-ID (optional)</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <location line="+2"/>
-        <source>API key</source>
-        <translation>API-Schlüssel</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Password</source>
-        <translation>Passwort</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+16"/>
-        <source>Sign in with the browser (OAuth)</source>
-        <translation>Anmeldung im Browser (OAuth)</translation>
-    </message>
-    <message>
-        <location line="-16"/>
-        <location line="+6"/>
-        <location line="+10"/>
-        <source>OAuth client ID</source>
-        <translation>OAuth-Client-ID</translation>
-    </message>
-    <message>
-        <location line="-14"/>
-        <source>https://app.iconik.io or https://eu.iconik.io</source>
-        <translation>https://app.iconik.io oder https://eu.iconik.io</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Application token</source>
-        <translation>Anwendungstoken</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>App ID</source>
-        <translation>App-ID</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Auth token</source>
-        <translation>Auth-Token</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>https://api.x.com</source>
-        <translation>https://api.x.com</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <location line="+5"/>
-        <source>Sign in with the browser (OAuth 2.0 + PKCE)</source>
-        <translation>Anmeldung im Browser (OAuth 2.0 + PKCE)</translation>
-    </message>
-    <message>
-        <location line="-3"/>
-        <source>https://&lt;environment&gt;.crm.dynamics.com</source>
-        <translation>https://&lt;umgebung&gt;.crm.dynamics.com</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Application user (client credentials)</source>
-        <translation>Anwendungsbenutzer (Clientanmeldeinformationen)</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+2"/>
-        <source>Client ID</source>
-        <translation>Client-ID</translation>
-    </message>
-    <message>
-        <location line="-1"/>
-        <location line="+2"/>
-        <source>Tenant ID</source>
-        <translation>Mandanten-ID</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>Client secret</source>
-        <translation>Geheimer Clientschlüssel</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>https://&lt;subdomain&gt;.zendesk.com</source>
-        <translation>https://&lt;subdomain&gt;.zendesk.com</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Email and API token</source>
-        <translation>E-Mail und API-Token</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Agent email</source>
-        <translation>E-Mail des Agenten</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <location line="+2"/>
-        <source>Subdomain</source>
-        <translation>Subdomain</translation>
-    </message>
-    <message>
-        <location line="-2"/>
-        <source>API token</source>
-        <translation>API-Token</translation>
-    </message>
-    <message>
-        <location filename="../src/net/httpresponse.cpp" line="+18"/>
-        <source>the service</source>
-        <translation>dem Dienst</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>%1 answered with HTTP status %2 instead of data.</source>
-        <translation>Die Antwort von %1 enthielt HTTP-Status %2 statt Daten.</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>a web page (%1)</source>
-        <translation>eine Webseite (%1)</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Expected JSON from %1 but received %2; a proxy, login page or maintenance page may have answered instead of the API.</source>
-        <translation>Von %1 wurde JSON erwartet, aber %2 empfangen; möglicherweise hat statt der API ein Proxy, eine Anmelde- oder eine Wartungsseite geantwortet.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>Expected JSON from %1 but the response was empty.</source>
-        <translation>Von %1 wurde JSON erwartet, aber die Antwort war leer.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>The JSON from %1 ends early (%2 bytes); the response was probably cut off.</source>
-        <translation>Das JSON von %1 endet vorzeitig (%2 Bytes); die Antwort wurde vermutlich abgeschnitten.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The JSON from %1 is malformed at byte %2: %3.</source>
-        <translation>Das JSON von %1 ist bei Byte %2 fehlerhaft: %3.</translation>
-    </message>
-    <message>
-        <location filename="../src/connectors/sandboxmanifest.cpp" line="+36"/>
-        <source>PhotoShelter demo library</source>
-        <translation>PhotoShelter-Demobibliothek</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>iconik demo library</source>
-        <translation>iconik-Demobibliothek</translation>
-    </message>
-    <message>
-        <location line="+28"/>
-        <source>Dynamics 365 demo</source>
-        <translation>Dynamics 365 (Demo)</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Zendesk demo</source>
-        <translation>Zendesk (Demo)</translation>
-    </message>
-</context>
-<context>
     <name>AssetDesk::AccountEditDialog</name>
     <message>
         <location filename="../src/widgets/accounteditdialog.cpp" line="+30"/>
@@ -337,13 +150,13 @@
         <location line="+2"/>
         <location line="+6"/>
         <location line="+2"/>
-        <source>Enter the %1.</source>
+        <source>Please fill in “%1”.</source>
         <translation>Bitte füllen Sie das Feld „%1“ aus.</translation>
     </message>
     <message>
         <location line="-5"/>
-        <source>Enter the %1 or the full address.</source>
-        <translation>Bitte füllen Sie das Feld „%1“ aus oder geben Sie die vollständige Adresse ein.</translation>
+        <source>Please fill in “%1” or the full address.</source>
+        <translation>Bitte füllen Sie das Feld „%1“ oder die vollständige Adresse aus.</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -417,7 +230,7 @@
 <context>
     <name>AssetDesk::AccountsCommand</name>
     <message>
-        <location filename="../src/cli/accountscommand.cpp" line="+44"/>
+        <location filename="../src/cli/accountscommand.cpp" line="+45"/>
         <source>Add, test, sign in and remove service accounts</source>
         <translation>Dienstkonten hinzufügen, testen, anmelden und entfernen</translation>
     </message>
@@ -761,7 +574,7 @@
 <context>
     <name>AssetDesk::DbCommand</name>
     <message>
-        <location filename="../src/cli/dbcommand.cpp" line="+31"/>
+        <location filename="../src/cli/dbcommand.cpp" line="+32"/>
         <source>Create, upgrade and check the workspace database</source>
         <translation>Datenbank des Arbeitsbereichs anlegen, aktualisieren und prüfen</translation>
     </message>
@@ -903,9 +716,9 @@
     </message>
 </context>
 <context>
-    <name>AssetDesk::HttpErrorClassifier</name>
+    <name>AssetDesk::HttpClient</name>
     <message>
-        <location filename="../src/net/httperrorclassifier.cpp" line="+50"/>
+        <location filename="../src/net/httperrorclassifier.cpp" line="+51"/>
         <source>%1 did not accept the credentials (HTTP 401). Sign in again or check the key.</source>
         <translation>%1 hat die Zugangsdaten nicht akzeptiert (HTTP 401). Melden Sie sich erneut an oder prüfen Sie den Schlüssel.</translation>
     </message>
@@ -988,7 +801,42 @@
 <context>
     <name>AssetDesk::HttpResponse</name>
     <message>
-        <location filename="../src/net/httpresponse.cpp" line="+55"/>
+        <location filename="../src/net/httpresponse.cpp" line="+19"/>
+        <source>the service</source>
+        <translation>dem Dienst</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 answered with HTTP status %2 instead of data.</source>
+        <translation>Die Antwort von %1 enthielt HTTP-Status %2 statt Daten.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>a web page (%1)</source>
+        <translation>eine Webseite (%1)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expected JSON from %1 but received %2; a proxy, login page or maintenance page may have answered instead of the API.</source>
+        <translation>Von %1 wurde JSON erwartet, aber %2 empfangen; möglicherweise hat statt der API ein Proxy, eine Anmelde- oder eine Wartungsseite geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Expected JSON from %1 but the response was empty.</source>
+        <translation>Von %1 wurde JSON erwartet, aber die Antwort war leer.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The JSON from %1 ends early (%2 bytes); the response was probably cut off.</source>
+        <translation>Das JSON von %1 endet vorzeitig (%2 Bytes); die Antwort wurde vermutlich abgeschnitten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The JSON from %1 is malformed at byte %2: %3.</source>
+        <translation>Das JSON von %1 ist bei Byte %2 fehlerhaft: %3.</translation>
+    </message>
+    <message>
+        <location line="+55"/>
         <source>Expected a JSON object from %1 but received a list.</source>
         <translation>Von %1 wurde ein JSON-Objekt erwartet, aber eine Liste empfangen.</translation>
     </message>
@@ -1191,12 +1039,12 @@
 <context>
     <name>AssetDesk::MainWindow</name>
     <message>
-        <location filename="../src/widgets/mainwindow.cpp" line="+21"/>
+        <location filename="../src/widgets/mainwindow.cpp" line="+22"/>
         <source>AssetDesk</source>
         <translation>AssetDesk</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -1420,7 +1268,27 @@
 <context>
     <name>AssetDesk::SandboxManifest</name>
     <message>
-        <location filename="../src/connectors/sandboxmanifest.cpp" line="+13"/>
+        <location filename="../src/connectors/sandboxmanifest.cpp" line="+37"/>
+        <source>PhotoShelter demo library</source>
+        <translation>PhotoShelter-Demobibliothek</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>iconik demo library</source>
+        <translation>iconik-Demobibliothek</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Dynamics 365 demo</source>
+        <translation>Dynamics 365 (Demo)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Zendesk demo</source>
+        <translation>Zendesk (Demo)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The sandbox did not describe its services.</source>
         <translation>Die Sandbox hat ihre Dienste nicht beschrieben.</translation>
     </message>
@@ -1466,7 +1334,7 @@
 <context>
     <name>AssetDesk::SecretPrompt</name>
     <message numerus="yes">
-        <location filename="../src/cli/secretprompt.cpp" line="+45"/>
+        <location filename="../src/cli/secretprompt.cpp" line="+46"/>
         <source>Expected %n secret line(s) on standard input.</source>
         <translation>
             <numerusform>Auf der Standardeingabe wurde %n Zeile mit Zugangsdaten erwartet.</numerusform>
@@ -1477,6 +1345,138 @@
         <location line="+23"/>
         <source>Nothing was entered.</source>
         <translation>Es wurde nichts eingegeben.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ServiceAuthProfile</name>
+    <message>
+        <location filename="../src/core/serviceauthprofile.cpp" line="+18"/>
+        <source>https://www.photoshelter.com</source>
+        <translation>https://www.photoshelter.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>API key and PhotoShelter login</source>
+        <translation>API-Schlüssel und PhotoShelter-Anmeldung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+3"/>
+        <source>Organization ID (optional)</source>
+        <translation>Organisations-ID (optional)</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+2"/>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+16"/>
+        <source>Sign in with the browser (OAuth)</source>
+        <translation>Anmeldung im Browser (OAuth)</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <location line="+6"/>
+        <location line="+10"/>
+        <source>OAuth client ID</source>
+        <translation>OAuth-Client-ID</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>https://app.iconik.io or https://eu.iconik.io</source>
+        <translation>https://app.iconik.io oder https://eu.iconik.io</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application token</source>
+        <translation>Anwendungstoken</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>App ID</source>
+        <translation>App-ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Auth token</source>
+        <translation>Auth-Token</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>https://api.x.com</source>
+        <translation>https://api.x.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+5"/>
+        <source>Sign in with the browser (OAuth 2.0 + PKCE)</source>
+        <translation>Anmeldung im Browser (OAuth 2.0 + PKCE)</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>https://&lt;environment&gt;.crm.dynamics.com</source>
+        <translation>https://&lt;umgebung&gt;.crm.dynamics.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application user (client credentials)</source>
+        <translation>Anwendungsbenutzer (Clientanmeldeinformationen)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <location line="+2"/>
+        <source>Tenant ID</source>
+        <translation>Mandanten-ID</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Client secret</source>
+        <translation>Geheimer Clientschlüssel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>https://&lt;subdomain&gt;.zendesk.com</source>
+        <translation>https://&lt;subdomain&gt;.zendesk.com</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Email and API token</source>
+        <translation>E-Mail und API-Token</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Agent email</source>
+        <translation>E-Mail des Agenten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Subdomain</source>
+        <translation>Subdomain</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>API token</source>
+        <translation>API-Token</translation>
     </message>
 </context>
 <context>
@@ -1759,6 +1759,66 @@
         <location line="+3"/>
         <source>--sandbox-size needs a positive number.</source>
         <translation>--sandbox-size erwartet eine positive Zahl.</translation>
+    </message>
+    <message>
+        <location filename="../src/cli/main.cpp" line="+25"/>
+        <source>Usage: assetdesk-cli [--workspace URL] [--json] COMMAND [ARGUMENTS]</source>
+        <translation>Aufruf: assetdesk-cli [--workspace URL] [--json] BEFEHL [ARGUMENTE]</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>AssetDesk without a window: the same workspace, accounts and keyring as the workbench.</source>
+        <translation>AssetDesk ohne Fenster: derselbe Arbeitsbereich, dieselben Konten und derselbe Schlüsselbund wie in der Arbeitsoberfläche.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Options:</source>
+        <translation>Optionen:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  --workspace URL   SQLite file or postgresql://user@host:port/db URL (default: $ASSETDESK_WORKSPACE,</source>
+        <translation>  --workspace URL   SQLite-Datei oder postgresql://user@host:port/db-URL (Vorgabe: $ASSETDESK_WORKSPACE,</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>                    else the local workspace). Keep PostgreSQL passwords in ~/.pgpass.</source>
+        <translation>                    sonst der lokale Arbeitsbereich). PostgreSQL-Passwörter gehören in ~/.pgpass.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  --json            Print results as JSON</source>
+        <translation>  --json            Ergebnisse als JSON ausgeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  --verbose         Log what happens (requests, storage) on standard error</source>
+        <translation>  --verbose         Abläufe (Anfragen, Speicher) auf der Standardfehlerausgabe protokollieren</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  -h, --help        Show this help</source>
+        <translation>  -h, --help        Diese Hilfe anzeigen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>  -v, --version     Show the version</source>
+        <translation>  -v, --version     Die Version anzeigen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Commands:</source>
+        <translation>Befehle:</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Unknown option %1. See assetdesk-cli --help.</source>
+        <translation>Unbekannte Option %1. Siehe assetdesk-cli --help.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Unknown command %1. See assetdesk-cli --help.</source>
+        <translation>Unbekannter Befehl %1. Siehe assetdesk-cli --help.</translation>
     </message>
 </context>
 </TS>

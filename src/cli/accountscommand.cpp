@@ -16,10 +16,11 @@
 namespace AssetDesk {
 
 namespace {
-QString tr(const char* text)
+// lupdate files these strings under the same context the code looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("AssetDesk::AccountsCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::AccountsCommand)
+};
 
 constexpr int kTestTimeoutMs = 90'000;
 constexpr int kSignInTimeoutMs = 6 * 60'000; // the sign-in flow itself gives up after 5 minutes
@@ -41,20 +42,20 @@ QJsonObject toJson(const Account& a)
 
 QString AccountsCommand::summary() const
 {
-    return tr("Add, test, sign in and remove service accounts");
+    return Tr::tr("Add, test, sign in and remove service accounts");
 }
 
 QStringList AccountsCommand::usage() const
 {
-    return {tr("accounts list       List the configured accounts"),
-            tr("accounts add        Add an account: --service ID [--name N] [--method M] [--base-url URL]\n"
+    return {Tr::tr("accounts list       List the configured accounts"),
+            Tr::tr("accounts add        Add an account: --service ID [--name N] [--method M] [--base-url URL]\n"
                "                    [--login L] [--organization O] [--region R] [--secret-stdin]\n"
                "                    Secrets are read from standard input (--secret-stdin: the key on the\n"
                "                    first line, a password on the second) or asked for with echo off;\n"
                "                    never from the command line. They are stored in the keyring."),
-            tr("accounts test       Test accounts: ID|NAME... or --all"),
-            tr("accounts sign-in    Sign an OAuth account in through the browser: ID|NAME"),
-            tr("accounts remove     Remove accounts and their keys: ID|NAME...")};
+            Tr::tr("accounts test       Test accounts: ID|NAME... or --all"),
+            Tr::tr("accounts sign-in    Sign an OAuth account in through the browser: ID|NAME"),
+            Tr::tr("accounts remove     Remove accounts and their keys: ID|NAME...")};
 }
 
 int AccountsCommand::run(const QStringList& arguments, CliContext& context)
@@ -71,7 +72,7 @@ int AccountsCommand::run(const QStringList& arguments, CliContext& context)
         return signIn(rest, context);
     if (sub == u"remove")
         return remove(rest, context);
-    context.out().note(tr("usage: assetdesk-cli accounts list | add | test | sign-in | remove (see --help)"));
+    context.out().note(Tr::tr("usage: assetdesk-cli accounts list | add | test | sign-in | remove (see --help)"));
     return 2;
 }
 
@@ -95,7 +96,7 @@ int AccountsCommand::list(CliContext& context)
         return 0;
     }
     if (accounts->isEmpty()) {
-        context.out().note(tr("No account is configured. Add one with `assetdesk-cli accounts add`."));
+        context.out().note(Tr::tr("No account is configured. Add one with `assetdesk-cli accounts add`."));
         return 0;
     }
     QList<QStringList> rows;
@@ -104,9 +105,9 @@ int AccountsCommand::list(CliContext& context)
                      a.login.isEmpty() ? QStringLiteral("-") : a.login,
                      a.remoteUserName.isEmpty() ? QStringLiteral("-") : a.remoteUserName,
                      a.lastVerifiedAt.isValid() ? a.lastVerifiedAt.toLocalTime().toString(Qt::ISODate)
-                                                : tr("never")});
+                                                : Tr::tr("never")});
     }
-    context.out().table({tr("ID"), tr("Service"), tr("Name"), tr("Login"), tr("Signed in as"), tr("Last verified")},
+    context.out().table({Tr::tr("ID"), Tr::tr("Service"), Tr::tr("Name"), Tr::tr("Login"), Tr::tr("Signed in as"), Tr::tr("Last verified")},
                         rows);
     return 0;
 }
@@ -133,7 +134,7 @@ Result<Credentials> AccountsCommand::readCredentials(const Account& account, boo
         }
     } else {
         return Error(ErrorKind::Validation,
-                     tr("The %1 is needed: pass --secret-stdin and write it on standard input.").arg(set->secretLabel));
+                     Tr::tr("The %1 is needed: pass --secret-stdin and write it on standard input.").arg(set->secretLabel));
     }
     if (account.authMethod == AuthMethod::ClientCredentials)
         credentials.clientSecret = secrets.at(0);
@@ -147,18 +148,18 @@ Result<Credentials> AccountsCommand::readCredentials(const Account& account, boo
 int AccountsCommand::add(const QStringList& arguments, CliContext& context)
 {
     QCommandLineParser parser;
-    const QCommandLineOption service(QStringLiteral("service"), tr("Service id"), QStringLiteral("id"));
-    const QCommandLineOption name(QStringLiteral("name"), tr("Name"), QStringLiteral("name"));
-    const QCommandLineOption method(QStringLiteral("method"), tr("Sign-in method"), QStringLiteral("method"));
-    const QCommandLineOption baseUrl(QStringLiteral("base-url"), tr("Address"), QStringLiteral("url"));
-    const QCommandLineOption authUrl(QStringLiteral("auth-url"), tr("Sign-in server"), QStringLiteral("url"));
-    const QCommandLineOption login(QStringLiteral("login"), tr("Login"), QStringLiteral("login"));
-    const QCommandLineOption organization(QStringLiteral("organization"), tr("Organization"), QStringLiteral("org"));
-    const QCommandLineOption region(QStringLiteral("region"), tr("Region"), QStringLiteral("region"));
-    const QCommandLineOption secretStdin(QStringLiteral("secret-stdin"), tr("Read secrets from standard input"));
+    const QCommandLineOption service(QStringLiteral("service"), Tr::tr("Service id"), QStringLiteral("id"));
+    const QCommandLineOption name(QStringLiteral("name"), Tr::tr("Name"), QStringLiteral("name"));
+    const QCommandLineOption method(QStringLiteral("method"), Tr::tr("Sign-in method"), QStringLiteral("method"));
+    const QCommandLineOption baseUrl(QStringLiteral("base-url"), Tr::tr("Address"), QStringLiteral("url"));
+    const QCommandLineOption authUrl(QStringLiteral("auth-url"), Tr::tr("Sign-in server"), QStringLiteral("url"));
+    const QCommandLineOption login(QStringLiteral("login"), Tr::tr("Login"), QStringLiteral("login"));
+    const QCommandLineOption organization(QStringLiteral("organization"), Tr::tr("Organization"), QStringLiteral("org"));
+    const QCommandLineOption region(QStringLiteral("region"), Tr::tr("Region"), QStringLiteral("region"));
+    const QCommandLineOption secretStdin(QStringLiteral("secret-stdin"), Tr::tr("Read secrets from standard input"));
     parser.addOptions({service, name, method, baseUrl, authUrl, login, organization, region, secretStdin});
     if (!parser.parse(QStringList{QStringLiteral("add")} + arguments) || !parser.positionalArguments().isEmpty()) {
-        context.out().note(parser.errorText().isEmpty() ? tr("Unexpected arguments: %1").arg(parser.positionalArguments().join(u' '))
+        context.out().note(parser.errorText().isEmpty() ? Tr::tr("Unexpected arguments: %1").arg(parser.positionalArguments().join(u' '))
                                                         : parser.errorText());
         return 2;
     }
@@ -167,7 +168,7 @@ int AccountsCommand::add(const QStringList& arguments, CliContext& context)
         QStringList ids;
         for (const ServiceInfo& info : allServices())
             ids << info.id;
-        context.out().note(tr("--service must be one of: %1").arg(ids.join(QStringLiteral(", "))));
+        context.out().note(Tr::tr("--service must be one of: %1").arg(ids.join(QStringLiteral(", "))));
         return 2;
     }
     const ServiceAuthProfile& profile = serviceAuthProfile(*chosen);
@@ -180,7 +181,7 @@ int AccountsCommand::add(const QStringList& arguments, CliContext& context)
             QStringList ids;
             for (const AuthFieldSet& set : profile.methods)
                 ids << authMethodId(set.method);
-            context.out().note(tr("--method for %1 must be one of: %2").arg(serviceDisplayName(*chosen), ids.join(QStringLiteral(", "))));
+            context.out().note(Tr::tr("--method for %1 must be one of: %2").arg(serviceDisplayName(*chosen), ids.join(QStringLiteral(", "))));
             return 2;
         }
         account.authMethod = *m;
@@ -193,21 +194,21 @@ int AccountsCommand::add(const QStringList& arguments, CliContext& context)
     account.organization = parser.value(organization);
     account.region = parser.value(region);
     if (!set->loginLabel.isEmpty() && account.login.isEmpty()) {
-        context.out().note(tr("--login is needed (%1).").arg(set->loginLabel));
+        context.out().note(Tr::tr("--login is needed (%1).").arg(set->loginLabel));
         return 2;
     }
     if (set->organizationRequired && account.organization.isEmpty()) {
-        context.out().note(tr("--organization is needed (%1).").arg(set->organizationLabel));
+        context.out().note(Tr::tr("--organization is needed (%1).").arg(set->organizationLabel));
         return 2;
     }
     if (profile.baseUrlTemplate.contains(QLatin1String("{org}")) && account.organization.isEmpty()
         && account.baseUrl.isEmpty()) {
-        context.out().note(tr("--organization (%1) or --base-url is needed.").arg(set->organizationLabel));
+        context.out().note(Tr::tr("--organization (%1) or --base-url is needed.").arg(set->organizationLabel));
         return 2;
     }
     for (const QUrl& url : {account.baseUrl, account.authUrl}) {
         if (!url.isEmpty() && (!url.isValid() || (url.scheme() != u"https" && url.scheme() != u"http"))) {
-            context.out().note(tr("%1 is not a web address.").arg(url.toString()));
+            context.out().note(Tr::tr("%1 is not a web address.").arg(url.toString()));
             return 2;
         }
     }
@@ -235,7 +236,7 @@ int AccountsCommand::add(const QStringList& arguments, CliContext& context)
                      [&](const QUuid&, qint64 id, const ConnectionInfo& info) {
                          if (savedId && id == *savedId) {
                              signInDone = connected = true;
-                             context.out().line(tr("Signed in as %1.").arg(info.userName));
+                             context.out().line(Tr::tr("Signed in as %1.").arg(info.userName));
                          }
                      });
     QObject::connect(&accounts, &AccountActions::testFailed, &guard, [&](const QUuid&, qint64 id, const Error& e) {
@@ -246,18 +247,18 @@ int AccountsCommand::add(const QStringList& arguments, CliContext& context)
     });
     accounts.add(account, *credentials);
     if (!context.waitUntil([&] { return savedId || failure; }, kTestTimeoutMs) || failure) {
-        context.out().error(failure.value_or(Error(ErrorKind::Internal, tr("Saving the account timed out."))));
+        context.out().error(failure.value_or(Error(ErrorKind::Internal, Tr::tr("Saving the account timed out."))));
         return 1;
     }
     account.id = *savedId;
     if (context.out().isJson())
         context.out().json(toJson(account));
     else
-        context.out().line(tr("Added account %1 (%2).").arg(*savedId).arg(account.label));
+        context.out().line(Tr::tr("Added account %1 (%2).").arg(*savedId).arg(account.label));
     if (!set->usesBrowserSignIn)
         return 0;
     if (!context.waitUntil([&] { return signInDone; }, kSignInTimeoutMs)) {
-        context.out().note(tr("The sign-in did not finish; run `assetdesk-cli accounts sign-in %1` to try again.").arg(*savedId));
+        context.out().note(Tr::tr("The sign-in did not finish; run `assetdesk-cli accounts sign-in %1` to try again.").arg(*savedId));
         return 1;
     }
     return connected ? 0 : 1;
@@ -279,7 +280,7 @@ Result<QList<Account>> AccountsCommand::resolve(const QStringList& names, bool a
             return isNumber ? a.id == id : a.label == name;
         });
         if (it == accounts->cend())
-            return Error(ErrorKind::NotFound, tr("No account is called %1.").arg(name));
+            return Error(ErrorKind::NotFound, Tr::tr("No account is called %1.").arg(name));
         chosen.append(*it);
     }
     return chosen;
@@ -300,7 +301,7 @@ bool AccountsCommand::awaitTest(AccountService& service, const QUuid& request, c
             outcome = e;
     });
     if (!context.waitUntil([&] { return outcome.has_value(); }, timeoutMs))
-        outcome = Error(ErrorKind::Transport, tr("No answer within %1 seconds.").arg(timeoutMs / 1000));
+        outcome = Error(ErrorKind::Transport, Tr::tr("No answer within %1 seconds.").arg(timeoutMs / 1000));
     const bool ok = outcome->ok();
     if (context.out().isJson()) {
         QJsonObject o = toJson(account);
@@ -311,10 +312,10 @@ bool AccountsCommand::awaitTest(AccountService& service, const QUuid& request, c
             o.insert(QStringLiteral("error"), outcome->error().message());
         context.out().json(o);
     } else if (ok) {
-        context.out().line(tr("ok      %1 (%2): connected as %3")
+        context.out().line(Tr::tr("ok      %1 (%2): connected as %3")
                                .arg(account.label, serviceDisplayName(account.service), outcome->value().userName));
     } else {
-        context.out().line(tr("FAILED  %1 (%2): %3")
+        context.out().line(Tr::tr("FAILED  %1 (%2): %3")
                                .arg(account.label, serviceDisplayName(account.service), outcome->error().message()));
     }
     return ok;
@@ -335,7 +336,7 @@ std::optional<AccountsCommand::Targets> AccountsCommand::targets(const QStringLi
 int AccountsCommand::test(const QStringList& arguments, CliContext& context)
 {
     if (arguments.isEmpty()) {
-        context.out().note(tr("usage: assetdesk-cli accounts test ID|NAME... | --all"));
+        context.out().note(Tr::tr("usage: assetdesk-cli accounts test ID|NAME... | --all"));
         return 2;
     }
     const std::optional<Targets> chosen =
@@ -351,7 +352,7 @@ int AccountsCommand::test(const QStringList& arguments, CliContext& context)
 int AccountsCommand::signIn(const QStringList& arguments, CliContext& context)
 {
     if (arguments.size() != 1) {
-        context.out().note(tr("usage: assetdesk-cli accounts sign-in ID|NAME"));
+        context.out().note(Tr::tr("usage: assetdesk-cli accounts sign-in ID|NAME"));
         return 2;
     }
     const std::optional<Targets> chosen = targets(arguments, false, context);
@@ -364,7 +365,7 @@ int AccountsCommand::signIn(const QStringList& arguments, CliContext& context)
 int AccountsCommand::remove(const QStringList& arguments, CliContext& context)
 {
     if (arguments.isEmpty()) {
-        context.out().note(tr("usage: assetdesk-cli accounts remove ID|NAME..."));
+        context.out().note(Tr::tr("usage: assetdesk-cli accounts remove ID|NAME..."));
         return 2;
     }
     const std::optional<Targets> chosen = targets(arguments, false, context);
@@ -388,7 +389,7 @@ int AccountsCommand::remove(const QStringList& arguments, CliContext& context)
             status = 1;
             continue;
         }
-        context.out().line(tr("Removed account %1 (%2).").arg(a.id).arg(a.label));
+        context.out().line(Tr::tr("Removed account %1 (%2).").arg(a.id).arg(a.label));
     }
     return status;
 }

@@ -12,10 +12,11 @@
 namespace AssetDesk {
 
 namespace {
-QString tr(const char* text)
+// lupdate files these strings under the same context the code looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("AssetDesk::DbCommand", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::DbCommand)
+};
 
 QJsonArray migrationNames(const QList<Migration>& migrations)
 {
@@ -28,13 +29,13 @@ QJsonArray migrationNames(const QList<Migration>& migrations)
 
 QString DbCommand::summary() const
 {
-    return tr("Create, upgrade and check the workspace database");
+    return Tr::tr("Create, upgrade and check the workspace database");
 }
 
 QStringList DbCommand::usage() const
 {
-    return {tr("db migrate          Create the workspace or apply its pending migrations"),
-            tr("db check            Report schema version, pending migrations, integrity and search index")};
+    return {Tr::tr("db migrate          Create the workspace or apply its pending migrations"),
+            Tr::tr("db check            Report schema version, pending migrations, integrity and search index")};
 }
 
 int DbCommand::run(const QStringList& arguments, CliContext& context)
@@ -44,7 +45,7 @@ int DbCommand::run(const QStringList& arguments, CliContext& context)
         return migrate(context);
     if (sub == u"check" && arguments.size() == 1)
         return check(context);
-    context.out().note(tr("usage: assetdesk-cli db migrate | db check"));
+    context.out().note(Tr::tr("usage: assetdesk-cli db migrate | db check"));
     return 2;
 }
 
@@ -68,7 +69,7 @@ int DbCommand::migrate(CliContext& context)
             context.out().json(QJsonObject{{QStringLiteral("created"), true},
                                            {QStringLiteral("schema"), version.valueOr(0)}});
         else
-            context.out().line(tr("Created the workspace %1 at schema %2.")
+            context.out().line(Tr::tr("Created the workspace %1 at schema %2.")
                                    .arg((*created)->config().displayString())
                                    .arg(version.valueOr(0)));
         return 0;
@@ -86,9 +87,9 @@ int DbCommand::migrate(CliContext& context)
                                        {QStringLiteral("to"), after},
                                        {QStringLiteral("applied"), migrationNames(pending.valueOr({}))}});
     } else if (*applied == 0) {
-        context.out().line(tr("The workspace %1 is up to date (schema %2).").arg(opened->config().displayString()).arg(after));
+        context.out().line(Tr::tr("The workspace %1 is up to date (schema %2).").arg(opened->config().displayString()).arg(after));
     } else {
-        context.out().line(tr("Upgraded the workspace %1 from schema %2 to %3:")
+        context.out().line(Tr::tr("Upgraded the workspace %1 from schema %2 to %3:")
                                .arg(opened->config().displayString())
                                .arg(before)
                                .arg(after));
@@ -129,21 +130,21 @@ int DbCommand::check(CliContext& context)
         });
         return r.ok() ? 0 : 1;
     }
-    context.out().table({tr("Check"), tr("Result")},
-                        {{tr("Workspace"), r.location},
-                         {tr("Database"), QStringLiteral("%1 %2").arg(storageBackendId(r.backend), r.serverVersion)},
-                         {tr("Schema"), tr("%1 (this build knows up to %2)").arg(r.schemaVersion).arg(r.latestKnownVersion)},
-                         {tr("Pending migrations"), r.pending.isEmpty() ? tr("none") : QString::number(r.pending.size())},
-                         {tr("Integrity"), r.integrityOk ? tr("ok") : r.integrityProblems.join(QStringLiteral("; "))},
-                         {tr("Assets"), QString::number(r.assetRows)},
-                         {tr("Search index"), r.searchIndexConsistent ? tr("consistent (%1 rows)").arg(r.searchIndexRows)
-                                                                      : tr("inconsistent (%1 rows for %2 assets)")
+    context.out().table({Tr::tr("Check"), Tr::tr("Result")},
+                        {{Tr::tr("Workspace"), r.location},
+                         {Tr::tr("Database"), QStringLiteral("%1 %2").arg(storageBackendId(r.backend), r.serverVersion)},
+                         {Tr::tr("Schema"), Tr::tr("%1 (this build knows up to %2)").arg(r.schemaVersion).arg(r.latestKnownVersion)},
+                         {Tr::tr("Pending migrations"), r.pending.isEmpty() ? Tr::tr("none") : QString::number(r.pending.size())},
+                         {Tr::tr("Integrity"), r.integrityOk ? Tr::tr("ok") : r.integrityProblems.join(QStringLiteral("; "))},
+                         {Tr::tr("Assets"), QString::number(r.assetRows)},
+                         {Tr::tr("Search index"), r.searchIndexConsistent ? Tr::tr("consistent (%1 rows)").arg(r.searchIndexRows)
+                                                                      : Tr::tr("inconsistent (%1 rows for %2 assets)")
                                                                             .arg(r.searchIndexRows)
                                                                             .arg(r.assetRows)}});
     if (!r.pending.isEmpty())
-        context.out().note(tr("Run `assetdesk-cli db migrate` to apply the pending migrations."));
+        context.out().note(Tr::tr("Run `assetdesk-cli db migrate` to apply the pending migrations."));
     for (const Migration& m : r.modified)
-        context.out().note(tr("Warning: migration %1 was applied from a different file than this build has.").arg(m.label()));
+        context.out().note(Tr::tr("Warning: migration %1 was applied from a different file than this build has.").arg(m.label()));
     return r.ok() ? 0 : 1;
 }
 

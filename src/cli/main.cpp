@@ -14,26 +14,27 @@
 using namespace AssetDesk;
 
 namespace {
-QString tr(const char* text)
+// lupdate files these strings under the same context the code looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("main", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(main)
+};
 
 void printHelp(CliOutput& out, const std::vector<std::unique_ptr<CliCommand>>& commands)
 {
-    out.line(tr("Usage: assetdesk-cli [--workspace URL] [--json] COMMAND [ARGUMENTS]"));
+    out.line(Tr::tr("Usage: assetdesk-cli [--workspace URL] [--json] COMMAND [ARGUMENTS]"));
     out.line(QString());
-    out.line(tr("AssetDesk without a window: the same workspace, accounts and keyring as the workbench."));
+    out.line(Tr::tr("AssetDesk without a window: the same workspace, accounts and keyring as the workbench."));
     out.line(QString());
-    out.line(tr("Options:"));
-    out.line(tr("  --workspace URL   SQLite file or postgresql://user@host:port/db URL (default: $ASSETDESK_WORKSPACE,"));
-    out.line(tr("                    else the local workspace). Keep PostgreSQL passwords in ~/.pgpass."));
-    out.line(tr("  --json            Print results as JSON"));
-    out.line(tr("  --verbose         Log what happens (requests, storage) on standard error"));
-    out.line(tr("  -h, --help        Show this help"));
-    out.line(tr("  -v, --version     Show the version"));
+    out.line(Tr::tr("Options:"));
+    out.line(Tr::tr("  --workspace URL   SQLite file or postgresql://user@host:port/db URL (default: $ASSETDESK_WORKSPACE,"));
+    out.line(Tr::tr("                    else the local workspace). Keep PostgreSQL passwords in ~/.pgpass."));
+    out.line(Tr::tr("  --json            Print results as JSON"));
+    out.line(Tr::tr("  --verbose         Log what happens (requests, storage) on standard error"));
+    out.line(Tr::tr("  -h, --help        Show this help"));
+    out.line(Tr::tr("  -v, --version     Show the version"));
     out.line(QString());
-    out.line(tr("Commands:"));
+    out.line(Tr::tr("Commands:"));
     for (const auto& command : commands) {
         out.line(QStringLiteral("  %1  %2").arg(command->name().leftJustified(10), command->summary()));
         for (const QString& usage : command->usage()) {
@@ -83,7 +84,7 @@ int main(int argc, char* argv[])
             out.line(QStringLiteral("assetdesk-cli ") + QCoreApplication::applicationVersion());
             return 0;
         } else {
-            out.note(tr("Unknown option %1. See assetdesk-cli --help.").arg(option));
+            out.note(Tr::tr("Unknown option %1. See assetdesk-cli --help.").arg(option));
             return 2;
         }
     }
@@ -98,6 +99,6 @@ int main(int argc, char* argv[])
             return command->run(args, context);
         }
     }
-    out.note(tr("Unknown command %1. See assetdesk-cli --help.").arg(name));
+    out.note(Tr::tr("Unknown command %1. See assetdesk-cli --help.").arg(name));
     return 2;
 }

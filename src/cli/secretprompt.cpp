@@ -11,10 +11,11 @@
 namespace AssetDesk {
 
 namespace {
-QString tr(const char* text)
+// lupdate files these strings under the same context the code looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("AssetDesk::SecretPrompt", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::SecretPrompt)
+};
 
 QString readLine(FILE* stream)
 {
@@ -65,7 +66,7 @@ Result<QString> SecretPrompt::ask(const QString& prompt)
     err << '\n';
     err.flush();
     if (answer.isEmpty())
-        return Error(ErrorKind::Validation, tr("Nothing was entered."));
+        return Error(ErrorKind::Validation, Tr::tr("Nothing was entered."));
     return answer;
 }
 

@@ -8,10 +8,11 @@
 namespace AssetDesk {
 
 namespace {
-QString tr(const char* text)
+// lupdate files these strings under the same context the code looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("AssetDesk::SandboxManifest", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::SandboxManifest)
+};
 
 QString str(const QJsonObject& o, const char* key)
 {
@@ -33,7 +34,7 @@ QList<SandboxAccount> photoShelter(const QUrl& url, const QJsonObject& c)
 {
     const QJsonObject org = c.value(QLatin1String("organizations")).toArray().first().toObject();
     SandboxAccount s{sandboxAccount(Service::PhotoShelter, url,
-                                    str(org, "name").isEmpty() ? tr("PhotoShelter demo library") : str(org, "name"),
+                                    str(org, "name").isEmpty() ? Tr::tr("PhotoShelter demo library") : str(org, "name"),
                                     AuthMethod::ApiKey),
                      {}};
     s.account.login = str(c, "email");
@@ -45,7 +46,7 @@ QList<SandboxAccount> photoShelter(const QUrl& url, const QJsonObject& c)
 
 QList<SandboxAccount> iconik(const QUrl& url, const QJsonObject& c)
 {
-    SandboxAccount s{sandboxAccount(Service::Iconik, url, tr("iconik demo library"), AuthMethod::ApiKey), {}};
+    SandboxAccount s{sandboxAccount(Service::Iconik, url, Tr::tr("iconik demo library"), AuthMethod::ApiKey), {}};
     s.account.login = str(c, "app_id");
     s.credentials.apiKey = str(c, "auth_token");
     return {s};
@@ -73,7 +74,7 @@ QList<SandboxAccount> x(const QUrl& url, const QJsonObject& c)
 
 QList<SandboxAccount> dynamics(const QUrl& url, const QJsonObject& c)
 {
-    SandboxAccount s{sandboxAccount(Service::Dynamics, QUrl(str(c, "environment_url")), tr("Dynamics 365 demo"),
+    SandboxAccount s{sandboxAccount(Service::Dynamics, QUrl(str(c, "environment_url")), Tr::tr("Dynamics 365 demo"),
                                     AuthMethod::ClientCredentials),
                      {}};
     if (s.account.baseUrl.isEmpty())
@@ -87,7 +88,7 @@ QList<SandboxAccount> dynamics(const QUrl& url, const QJsonObject& c)
 
 QList<SandboxAccount> zendesk(const QUrl& url, const QJsonObject& c)
 {
-    SandboxAccount s{sandboxAccount(Service::Zendesk, url, tr("Zendesk demo"), AuthMethod::ApiToken), {}};
+    SandboxAccount s{sandboxAccount(Service::Zendesk, url, Tr::tr("Zendesk demo"), AuthMethod::ApiToken), {}};
     s.account.login = str(c, "email");
     s.account.organization = str(c, "subdomain");
     s.credentials.apiKey = str(c, "api_token");
@@ -100,7 +101,7 @@ Result<SandboxManifest> SandboxManifest::parse(const QByteArray& json)
     QJsonParseError error{};
     const QJsonObject root = QJsonDocument::fromJson(json, &error).object();
     if (error.error != QJsonParseError::NoError || root.isEmpty())
-        return Error(ErrorKind::Parse, tr("The sandbox did not describe its services."),
+        return Error(ErrorKind::Parse, Tr::tr("The sandbox did not describe its services."),
                      QString::fromUtf8(json.left(500)));
     SandboxManifest manifest;
     manifest.adminUrl = QUrl(root.value(QLatin1String("admin")).toObject().value(QLatin1String("url")).toString());
@@ -123,7 +124,7 @@ Result<SandboxManifest> SandboxManifest::parse(const QByteArray& json)
         }
     }
     if (manifest.accounts.isEmpty())
-        return Error(ErrorKind::Parse, tr("The sandbox offers no service this version of AssetDesk knows."));
+        return Error(ErrorKind::Parse, Tr::tr("The sandbox offers no service this version of AssetDesk knows."));
     return manifest;
 }
 

@@ -5,35 +5,36 @@
 namespace AssetDesk {
 
 namespace {
-QString tr(const char* text)
+// lupdate files these strings under the same context the code looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("AssetDesk::ServiceAuthProfile", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::ServiceAuthProfile)
+};
 
 QList<ServiceAuthProfile> buildProfiles()
 {
     // Facts from shared/api/<service>.md: which header or flow each service authenticates with.
     return {
-        {Service::PhotoShelter, QStringLiteral("https://www.photoshelter.com"), tr("https://www.photoshelter.com"),
-         {{AuthMethod::ApiKey, tr("API key and PhotoShelter login"), tr("Email"), tr("Organization ID (optional)"),
-           false, tr("API key"), tr("Password"), false},
-          {AuthMethod::OAuth2Pkce, tr("Sign in with the browser (OAuth)"), tr("OAuth client ID"),
-           tr("Organization ID (optional)"), false, tr("API key"), QString(), true}}},
-        {Service::Iconik, QStringLiteral("https://app.iconik.io"), tr("https://app.iconik.io or https://eu.iconik.io"),
-         {{AuthMethod::ApiKey, tr("Application token"), tr("App ID"), QString(), false, tr("Auth token"), QString(),
+        {Service::PhotoShelter, QStringLiteral("https://www.photoshelter.com"), Tr::tr("https://www.photoshelter.com"),
+         {{AuthMethod::ApiKey, Tr::tr("API key and PhotoShelter login"), Tr::tr("Email"), Tr::tr("Organization ID (optional)"),
+           false, Tr::tr("API key"), Tr::tr("Password"), false},
+          {AuthMethod::OAuth2Pkce, Tr::tr("Sign in with the browser (OAuth)"), Tr::tr("OAuth client ID"),
+           Tr::tr("Organization ID (optional)"), false, Tr::tr("API key"), QString(), true}}},
+        {Service::Iconik, QStringLiteral("https://app.iconik.io"), Tr::tr("https://app.iconik.io or https://eu.iconik.io"),
+         {{AuthMethod::ApiKey, Tr::tr("Application token"), Tr::tr("App ID"), QString(), false, Tr::tr("Auth token"), QString(),
            false}}},
-        {Service::X, QStringLiteral("https://api.x.com"), tr("https://api.x.com"),
-         {{AuthMethod::OAuth2Pkce, tr("Sign in with the browser (OAuth 2.0 + PKCE)"), tr("OAuth client ID"),
+        {Service::X, QStringLiteral("https://api.x.com"), Tr::tr("https://api.x.com"),
+         {{AuthMethod::OAuth2Pkce, Tr::tr("Sign in with the browser (OAuth 2.0 + PKCE)"), Tr::tr("OAuth client ID"),
            QString(), false, QString(), QString(), true}}},
-        {Service::Dynamics, QStringLiteral("https://{org}.crm.dynamics.com"), tr("https://<environment>.crm.dynamics.com"),
-         {{AuthMethod::ClientCredentials, tr("Application user (client credentials)"), tr("Client ID"),
-           tr("Tenant ID"), true, tr("Client secret"), QString(), false},
-          {AuthMethod::OAuth2Pkce, tr("Sign in with the browser (OAuth 2.0 + PKCE)"), tr("Client ID"),
-           tr("Tenant ID"), true, QString(), QString(), true}}},
-        {Service::Zendesk, QStringLiteral("https://{org}.zendesk.com"), tr("https://<subdomain>.zendesk.com"),
-         {{AuthMethod::ApiToken, tr("Email and API token"), tr("Agent email"), tr("Subdomain"), false, tr("API token"),
+        {Service::Dynamics, QStringLiteral("https://{org}.crm.dynamics.com"), Tr::tr("https://<environment>.crm.dynamics.com"),
+         {{AuthMethod::ClientCredentials, Tr::tr("Application user (client credentials)"), Tr::tr("Client ID"),
+           Tr::tr("Tenant ID"), true, Tr::tr("Client secret"), QString(), false},
+          {AuthMethod::OAuth2Pkce, Tr::tr("Sign in with the browser (OAuth 2.0 + PKCE)"), Tr::tr("Client ID"),
+           Tr::tr("Tenant ID"), true, QString(), QString(), true}}},
+        {Service::Zendesk, QStringLiteral("https://{org}.zendesk.com"), Tr::tr("https://<subdomain>.zendesk.com"),
+         {{AuthMethod::ApiToken, Tr::tr("Email and API token"), Tr::tr("Agent email"), Tr::tr("Subdomain"), false, Tr::tr("API token"),
            QString(), false},
-          {AuthMethod::OAuth2Pkce, tr("Sign in with the browser (OAuth)"), tr("OAuth client ID"), tr("Subdomain"),
+          {AuthMethod::OAuth2Pkce, Tr::tr("Sign in with the browser (OAuth)"), Tr::tr("OAuth client ID"), Tr::tr("Subdomain"),
            false, QString(), QString(), true}}},
     };
 }

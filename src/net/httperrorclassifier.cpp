@@ -9,10 +9,11 @@ namespace AssetDesk {
 
 namespace {
 
-QString tr(const char* text)
+// lupdate files these strings under the same context the code looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("AssetDesk::HttpClient", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::HttpClient)
+};
 
 QString formatBytes(qint64 bytes)
 {
@@ -47,14 +48,14 @@ Error HttpErrorClassifier::fromResponse(const HttpResponse& response, const QByt
     if (status == 401) {
         kind = ErrorKind::Auth;
         message =
-            tr("%1 did not accept the credentials (HTTP 401). Sign in again or check the key.").arg(name);
+            Tr::tr("%1 did not accept the credentials (HTTP 401). Sign in again or check the key.").arg(name);
     } else if (status == 429) {
         kind = ErrorKind::RateLimited;
-        message = tr("%1 is limiting how often AssetDesk may call it (HTTP 429).").arg(name);
+        message = Tr::tr("%1 is limiting how often AssetDesk may call it (HTTP 429).").arg(name);
     } else if (status >= 300 && status < 400) {
-        message = tr("%1 answered with a redirect (HTTP %2) that was not followed.").arg(name).arg(status);
+        message = Tr::tr("%1 answered with a redirect (HTTP %2) that was not followed.").arg(name).arg(status);
     } else {
-        message = tr("%1 answered HTTP %2.").arg(name).arg(status);
+        message = Tr::tr("%1 answered HTTP %2.").arg(name).arg(status);
     }
     QString detail = QString::fromLatin1(method) + QLatin1Char(' ') + redactor.redactUrl(response.url);
     if (parsed) {
@@ -89,28 +90,28 @@ Error HttpErrorClassifier::fromTransport(QNetworkReply::NetworkError code, const
             problems << e.errorString();
         if (problems.isEmpty())
             problems << errorString;
-        message = tr("The secure connection to %1 failed: %2. AssetDesk never ignores certificate errors; "
+        message = Tr::tr("The secure connection to %1 failed: %2. AssetDesk never ignores certificate errors; "
                      "check the system clock, any proxy, or the server's certificate.")
                       .arg(host, problems.join(QStringLiteral("; ")));
         break;
     }
     case QNetworkReply::OperationCanceledError: // Qt's transfer timeout aborts the reply
     case QNetworkReply::TimeoutError:
-        message = tr("%1 did not answer within %2 s.").arg(host).arg(double(timeout.count()) / 1000.0);
+        message = Tr::tr("%1 did not answer within %2 s.").arg(host).arg(double(timeout.count()) / 1000.0);
         break;
     case QNetworkReply::HostNotFoundError:
-        message = tr("Could not find %1; check the address and the network connection.").arg(host);
+        message = Tr::tr("Could not find %1; check the address and the network connection.").arg(host);
         break;
     case QNetworkReply::ConnectionRefusedError:
-        message = tr("%1 refused the connection.").arg(host);
+        message = Tr::tr("%1 refused the connection.").arg(host);
         break;
     case QNetworkReply::ContentReSendError: // a OneShotBody that Qt wanted to send again
-        message = tr("The connection to %1 closed before an answer arrived. The request was not sent "
+        message = Tr::tr("The connection to %1 closed before an answer arrived. The request was not sent "
                      "again, because it may already have taken effect.")
                       .arg(host);
         break;
     default:
-        message = tr("The connection to %1 failed: %2.").arg(host, errorString);
+        message = Tr::tr("The connection to %1 failed: %2.").arg(host, errorString);
         break;
     }
     const Redactor& redactor = *m_options.redactor;
@@ -122,7 +123,7 @@ Error HttpErrorClassifier::fromTransport(QNetworkReply::NetworkError code, const
 Error HttpErrorClassifier::tooLargeUpFront(const QUrl& url, qint64 announced, qint64 limit, int status) const
 {
     return Error(ErrorKind::TooLarge,
-                 tr("The response from %1 would be %2, over the %3 limit; it was not downloaded.")
+                 Tr::tr("The response from %1 would be %2, over the %3 limit; it was not downloaded.")
                      .arg(url.host(), formatBytes(announced), formatBytes(limit)),
                  m_options.redactor->redactUrl(url))
         .withHttpStatus(status)
@@ -132,7 +133,7 @@ Error HttpErrorClassifier::tooLargeUpFront(const QUrl& url, qint64 announced, qi
 Error HttpErrorClassifier::tooLargeStreamed(const QUrl& url, qint64 received, qint64 limit, int status) const
 {
     return Error(ErrorKind::TooLarge,
-                 tr("The response from %1 is larger than the %2 limit; stopped after %3.")
+                 Tr::tr("The response from %1 is larger than the %2 limit; stopped after %3.")
                      .arg(url.host(), formatBytes(limit), formatBytes(received)),
                  m_options.redactor->redactUrl(url))
         .withHttpStatus(status)
@@ -142,7 +143,7 @@ Error HttpErrorClassifier::tooLargeStreamed(const QUrl& url, qint64 received, qi
 Error HttpErrorClassifier::tooManyRedirects(const QUrl& start, int limit, int status) const
 {
     return Error(ErrorKind::HttpStatus,
-                 tr("Too many redirects from %1 (more than %2).").arg(start.host()).arg(limit),
+                 Tr::tr("Too many redirects from %1 (more than %2).").arg(start.host()).arg(limit),
                  m_options.redactor->redactUrl(start))
         .withHttpStatus(status)
         .withOrigin(m_options.serviceId);
@@ -151,7 +152,7 @@ Error HttpErrorClassifier::tooManyRedirects(const QUrl& start, int limit, int st
 Error HttpErrorClassifier::refusedRedirect(const QUrl& from, int status) const
 {
     return Error(ErrorKind::Transport,
-                 tr("%1 redirected to an insecure or invalid address; the redirect was refused.")
+                 Tr::tr("%1 redirected to an insecure or invalid address; the redirect was refused.")
                      .arg(from.host()),
                  m_options.redactor->redactUrl(from))
         .withHttpStatus(status)
@@ -160,14 +161,14 @@ Error HttpErrorClassifier::refusedRedirect(const QUrl& from, int status) const
 
 Error HttpErrorClassifier::invalidUrl(const QUrl& url) const
 {
-    return Error(ErrorKind::Validation, tr("Cannot send a request to “%1”: not an http(s) address.")
+    return Error(ErrorKind::Validation, Tr::tr("Cannot send a request to “%1”: not an http(s) address.")
                                             .arg(m_options.redactor->redactUrl(url)))
         .withOrigin(m_options.serviceId);
 }
 
 Error HttpErrorClassifier::cancelled() const
 {
-    return Error(ErrorKind::Cancelled, tr("Cancelled.")).withOrigin(m_options.serviceId);
+    return Error(ErrorKind::Cancelled, Tr::tr("Cancelled.")).withOrigin(m_options.serviceId);
 }
 
 } // namespace AssetDesk

@@ -8,14 +8,15 @@ namespace AssetDesk {
 
 namespace {
 
-QString tr(const char* text)
+// lupdate files these strings under the same context the code looks them up in.
+struct Tr
 {
-    return QCoreApplication::translate("AssetDesk::HttpResponse", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::HttpResponse)
+};
 
 QString sourceName(const HttpResponse& response)
 {
-    return response.url.host().isEmpty() ? tr("the service") : response.url.host();
+    return response.url.host().isEmpty() ? Tr::tr("the service") : response.url.host();
 }
 
 Error parseError(const HttpResponse& response, const QString& message, const QString& detail = {})
@@ -28,7 +29,7 @@ Error parseError(const HttpResponse& response, const QString& message, const QSt
 Result<QJsonDocument> jsonDocument(const HttpResponse& response)
 {
     if (!response.isSuccess()) {
-        return Error(ErrorKind::HttpStatus, tr("%1 answered with HTTP status %2 instead of data.")
+        return Error(ErrorKind::HttpStatus, Tr::tr("%1 answered with HTTP status %2 instead of data.")
                                                 .arg(sourceName(response))
                                                 .arg(response.status))
             .withHttpStatus(response.status)
@@ -36,15 +37,15 @@ Result<QJsonDocument> jsonDocument(const HttpResponse& response)
     }
     const QByteArray type = response.contentType();
     if (!type.isEmpty() && !type.contains("json")) {
-        const QString what = type.contains("html") ? tr("a web page (%1)").arg(QString::fromLatin1(type))
+        const QString what = type.contains("html") ? Tr::tr("a web page (%1)").arg(QString::fromLatin1(type))
                                                    : QString::fromLatin1(type);
-        return parseError(response, tr("Expected JSON from %1 but received %2; a proxy, login page or "
+        return parseError(response, Tr::tr("Expected JSON from %1 but received %2; a proxy, login page or "
                                        "maintenance page may have answered instead of the API.")
                                         .arg(sourceName(response), what));
     }
     if (response.body.trimmed().isEmpty())
         return parseError(response,
-                          tr("Expected JSON from %1 but the response was empty.").arg(sourceName(response)));
+                          Tr::tr("Expected JSON from %1 but the response was empty.").arg(sourceName(response)));
 
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(response.body, &error);
@@ -54,10 +55,10 @@ Result<QJsonDocument> jsonDocument(const HttpResponse& response)
                                error.error == QJsonParseError::UnterminatedString ||
                                error.offset >= response.body.trimmed().size();
         const QString message =
-            truncated ? tr("The JSON from %1 ends early (%2 bytes); the response was probably cut off.")
+            truncated ? Tr::tr("The JSON from %1 ends early (%2 bytes); the response was probably cut off.")
                             .arg(sourceName(response))
                             .arg(response.body.size())
-                      : tr("The JSON from %1 is malformed at byte %2: %3.")
+                      : Tr::tr("The JSON from %1 is malformed at byte %2: %3.")
                             .arg(sourceName(response))
                             .arg(error.offset)
                             .arg(error.errorString());

@@ -138,17 +138,17 @@ QString AccountEditDialog::validationProblem() const
         && (!a.baseUrl.isValid() || (a.baseUrl.scheme() != u"https" && a.baseUrl.scheme() != u"http")))
         return tr("The address must be a web address such as %1.").arg(serviceAuthProfile(a.service).baseUrlHint);
     if (!set->loginLabel.isEmpty() && a.login.isEmpty())
-        return tr("Enter the %1.").arg(set->loginLabel.toLower());
+        return tr("Please fill in “%1”.").arg(set->loginLabel);
     if (set->organizationRequired && a.organization.isEmpty())
-        return tr("Enter the %1.").arg(set->organizationLabel.toLower());
+        return tr("Please fill in “%1”.").arg(set->organizationLabel);
     const bool addressNeedsOrg = serviceAuthProfile(a.service).baseUrlTemplate.contains(QLatin1String("{org}"));
     if (addressNeedsOrg && a.organization.isEmpty() && m_ui->baseUrlEdit->text().trimmed().isEmpty())
-        return tr("Enter the %1 or the full address.").arg(set->organizationLabel.toLower());
+        return tr("Please fill in “%1” or the full address.").arg(set->organizationLabel);
     const Credentials c = credentials();
     if (!m_editing && !set->secretLabel.isEmpty() && c.apiKey.isEmpty() && c.clientSecret.isEmpty())
-        return tr("Enter the %1.").arg(set->secretLabel.toLower());
+        return tr("Please fill in “%1”.").arg(set->secretLabel);
     if (!m_editing && !set->passwordLabel.isEmpty() && c.password.isEmpty())
-        return tr("Enter the %1.").arg(set->passwordLabel.toLower());
+        return tr("Please fill in “%1”.").arg(set->passwordLabel);
     return {};
 }
 

@@ -61,7 +61,7 @@ private slots:
         // Incomplete: says what is missing and sends nothing.
         QTest::mouseClick(child<QPushButton>(&dialog, "testButton"), Qt::LeftButton);
         QVERIFY(actions.drafts.isEmpty());
-        QVERIFY(child<QLabel>(&dialog, "testStatusLabel")->text().contains(QStringLiteral("agent email")));
+        QVERIFY(child<QLabel>(&dialog, "testStatusLabel")->text().contains(QStringLiteral("“Agent email”")));
 
         QTest::keyClicks(child<QLineEdit>(&dialog, "loginEdit"), QStringLiteral("agent@example.com"));
         QTest::keyClicks(child<QLineEdit>(&dialog, "organizationEdit"), QStringLiteral("acme"));
