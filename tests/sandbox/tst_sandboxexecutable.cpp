@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTest>
 
@@ -191,13 +192,24 @@ private slots:
 
     void basePortFixesPorts()
     {
-        QTcpServer probe;
-        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
-        const quint16 base = probe.serverPort();
-        probe.close();
-        Launched l = launch({QStringLiteral("--port"), QString::number(base), QStringLiteral("--services"),
-                             QStringLiteral("iconik,zendesk")});
-        QVERIFY2(!l.startup.isEmpty(), "ports from the probed base were taken meanwhile");
+        // A fixed base is inherently racy with other tests opening sockets: pick bases below the
+        // ephemeral range whose six ports are free right now, and try again if one was taken
+        // between the check and the sandbox binding it.
+        Launched l;
+        quint16 base = 0;
+        for (int attempt = 0; attempt < 8 && l.startup.isEmpty(); ++attempt) {
+            base = quint16(20000 + QRandomGenerator::global()->bounded(10000));
+            bool free = true;
+            for (int offset = 0; offset < 6 && free; ++offset) {
+                QTcpServer probe;
+                free = probe.listen(QHostAddress::LocalHost, quint16(base + offset));
+            }
+            if (!free)
+                continue;
+            l = launch({QStringLiteral("--port"), QString::number(base), QStringLiteral("--services"),
+                        QStringLiteral("iconik,zendesk")});
+        }
+        QVERIFY2(!l.startup.isEmpty(), "no free block of six ports found in eight tries");
         QCOMPARE(adminUrl(l).port(), int(base));
         QCOMPARE(serviceUrl(l, QStringLiteral("iconik")).port(), int(base) + 2);
         QCOMPARE(serviceUrl(l, QStringLiteral("zendesk")).port(), int(base) + 5);
