@@ -545,7 +545,7 @@
 <context>
     <name>AssetDesk::CliContext</name>
     <message>
-        <location filename="../src/cli/clicontext.cpp" line="+63"/>
+        <location filename="../src/cli/clicontext.cpp" line="+76"/>
         <source>Open this address in your browser to sign in:</source>
         <translation>Öffnen Sie diese Adresse im Browser, um sich anzumelden:</translation>
     </message>
@@ -1526,6 +1526,14 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::Storage</name>
+    <message>
+        <location filename="../src/storage/storage.cpp" line="+104"/>
+        <source>This workspace has no identity yet; open it once to upgrade it.</source>
+        <translation>Dieser Arbeitsbereich hat noch keine Kennung; öffnen Sie ihn einmal, um ihn zu aktualisieren.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::Workbench</name>
     <message>
         <location filename="../src/app/workbench.cpp" line="+102"/>
@@ -1578,7 +1586,7 @@
         <translation>Alt+5</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+51"/>
         <source>The workspace could not be opened</source>
         <translation>Der Arbeitsbereich konnte nicht geöffnet werden</translation>
     </message>

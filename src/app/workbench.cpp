@@ -162,9 +162,12 @@ QFuture<Result<Workbench::OpenedWorkspace>> Workbench::openWorkspace(const QStri
         const Result<QList<Account>> accounts = AccountRepository(**storage).list();
         if (!accounts)
             return accounts.error();
+        const Result<QString> id = (*storage)->workspaceId();
+        if (!id)
+            return id.error();
         // Created here, used and destroyed on the GUI thread.
         storage.value()->moveToThread(gui);
-        return OpenedWorkspace{std::shared_ptr<Storage>(std::move(storage).value()), accounts->size()};
+        return OpenedWorkspace{std::shared_ptr<Storage>(std::move(storage).value()), *id, accounts->size()};
     });
 }
 
@@ -176,8 +179,8 @@ void Workbench::onUserWorkspaceOpened(const Result<OpenedWorkspace>& opened)
             startSandbox();
         return;
     }
-    m_userSession = std::make_unique<WorkspaceSession>(opened->storage, *m_keychain, *m_registry, *m_connectors,
-                                                       m_networkThread, *m_jobs);
+    m_userSession = std::make_unique<WorkspaceSession>(opened->storage, opened->workspaceId, *m_keychain, *m_registry,
+                                                       *m_connectors, m_networkThread, *m_jobs);
     m_userSession->follow(*m_settingsAccounts);
     showConnectionState(m_userSession->accounts(), *m_settingsAccounts);
     connect(&m_userSession->accounts(), &AccountActions::saved, this, [this] {
@@ -230,9 +233,9 @@ void Workbench::onSandboxReady(const SandboxManifest& manifest)
     openWorkspace(sandboxWorkspacePath()).then(this, [this, manifest](const Result<OpenedWorkspace>& opened) {
         if (!opened)
             return showFatal(tr("The sandbox workspace could not be opened"), opened.error());
-        m_sandboxSession = std::make_unique<WorkspaceSession>(opened->storage, *m_sandboxVault, *m_registry,
-                                                              *m_connectors, m_networkThread, *m_jobs);
-        auto* importer = new SandboxAccountImporter(m_sandboxSession->storage(), *m_sandboxVault, this);
+        m_sandboxSession = std::make_unique<WorkspaceSession>(opened->storage, opened->workspaceId, *m_sandboxVault,
+                                                              *m_registry, *m_connectors, m_networkThread, *m_jobs);
+        auto* importer = new SandboxAccountImporter(m_sandboxSession->storage(), m_sandboxSession->vault(), this);
         importer->import(manifest, [this, importer](const Result<QList<Account>>& imported) {
             importer->deleteLater();
             if (!imported)

@@ -55,6 +55,7 @@ private:
     struct OpenedWorkspace
     {
         std::shared_ptr<Storage> storage;
+        QString workspaceId;
         qsizetype accountCount = 0;
     };
     // Opens (creating or upgrading) a workspace on a pool thread.

@@ -1,5 +1,6 @@
 #include "workspacesession.h"
 
+#include "core/scopedsecretvault.h"
 #include "models/accountsfeed.h"
 #include "storage/storage.h"
 #include "sync/accountservice.h"
@@ -9,17 +10,17 @@
 
 namespace AssetDesk {
 
-WorkspaceSession::WorkspaceSession(std::shared_ptr<Storage> storage, SecretVault& vault,
-                                   const ConnectorRegistry& registry, ConnectorContext& connectors,
+WorkspaceSession::WorkspaceSession(std::shared_ptr<Storage> storage, const QString& workspaceId,
+                                   SecretVault& vault, const ConnectorRegistry& registry, ConnectorContext& connectors,
                                    QThread& networkThread, JobRunner& jobs, QObject* parent)
     : QObject(parent)
     , m_storage(std::move(storage))
-    , m_vault(vault)
-    , m_pool(new ConnectorPool(*m_storage, vault, registry, connectors))
+    , m_vault(std::make_unique<ScopedSecretVault>(vault, ScopedSecretVault::workspacePrefix(workspaceId)))
+    , m_pool(new ConnectorPool(*m_storage, *m_vault, registry, connectors))
 {
     m_pool->moveToThread(&networkThread);
     connect(m_storage.get(), &Storage::changed, m_pool, &ConnectorPool::applyChanges);
-    m_accounts = new AccountService(*m_storage, vault, *m_pool, jobs, this);
+    m_accounts = new AccountService(*m_storage, *m_vault, *m_pool, jobs, this);
     connect(m_pool, &ConnectorPool::credentialsStoreFailed, m_accounts,
             [accounts = m_accounts](qint64, const Error& error) { emit accounts->failed(error); });
 }
@@ -31,6 +32,11 @@ WorkspaceSession::~WorkspaceSession()
     // they reference the storage and vault that go with this session.
     ConnectorPool* pool = m_pool;
     QMetaObject::invokeMethod(pool, [pool] { delete pool; }, Qt::BlockingQueuedConnection);
+}
+
+SecretVault& WorkspaceSession::vault()
+{
+    return *m_vault;
 }
 
 AccountsFeed* WorkspaceSession::follow(AccountsModel& model)

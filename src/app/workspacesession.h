@@ -15,6 +15,7 @@ class ConnectorContext;
 class ConnectorPool;
 class ConnectorRegistry;
 class JobRunner;
+class ScopedSecretVault;
 class SecretVault;
 class Storage;
 
@@ -26,12 +27,15 @@ class WorkspaceSession : public QObject
 {
     Q_OBJECT
 public:
-    WorkspaceSession(std::shared_ptr<Storage> storage, SecretVault& vault, const ConnectorRegistry& registry,
+    // `vault` is the keyring (or memory) shared by all workspaces; the session sees it through
+    // the prefix of `workspaceId`.
+    WorkspaceSession(std::shared_ptr<Storage> storage, const QString& workspaceId, SecretVault& vault,
+                     const ConnectorRegistry& registry,
                      ConnectorContext& connectors, QThread& networkThread, JobRunner& jobs, QObject* parent = nullptr);
     ~WorkspaceSession() override;
 
     Storage& storage() { return *m_storage; }
-    SecretVault& vault() { return m_vault; }
+    SecretVault& vault();
     AccountService& accounts() { return *m_accounts; }
 
     // Keeps `model` in step with this workspace's accounts (several models may follow one session).
@@ -39,7 +43,7 @@ public:
 
 private:
     std::shared_ptr<Storage> m_storage;
-    SecretVault& m_vault;
+    std::unique_ptr<ScopedSecretVault> m_vault;
     ConnectorPool* m_pool; // lives on the network thread; deleted there
     AccountService* m_accounts;
 };

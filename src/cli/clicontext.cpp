@@ -2,6 +2,7 @@
 
 #include "connectors/connectorcontext.h"
 #include "connectors/connectorregistry.h"
+#include "core/scopedsecretvault.h"
 #include "net/keychainsecretstore.h"
 #include "storage/storage.h"
 #include "storage/storageconfig.h"
@@ -27,6 +28,7 @@ CliContext::~CliContext()
     m_accounts.reset();
     m_pool.reset();
     m_jobs.reset();
+    m_vault.reset();
 }
 
 Result<Storage*> CliContext::storage(bool migrate)
@@ -44,11 +46,19 @@ Result<Storage*> CliContext::storage(bool migrate)
     return m_storage.get();
 }
 
-SecretVault& CliContext::vault()
+Result<SecretVault*> CliContext::vault()
 {
-    if (!m_vault)
-        m_vault = std::make_unique<KeychainSecretStore>();
-    return *m_vault;
+    if (m_vault)
+        return m_vault.get();
+    const Result<Storage*> opened = storage();
+    if (!opened)
+        return opened.error();
+    const Result<QString> id = (*opened)->workspaceId();
+    if (!id)
+        return id.error();
+    m_keyring = std::make_unique<KeychainSecretStore>();
+    m_vault = std::make_unique<ScopedSecretVault>(*m_keyring, ScopedSecretVault::workspacePrefix(*id));
+    return m_vault.get();
 }
 
 Result<AccountService*> CliContext::accounts()
@@ -58,6 +68,9 @@ Result<AccountService*> CliContext::accounts()
     const Result<Storage*> opened = storage();
     if (!opened)
         return opened.error();
+    const Result<SecretVault*> secrets = vault();
+    if (!secrets)
+        return secrets.error();
     // A terminal cannot open a browser for an OAuth sign-in: say where to go instead.
     m_connectors = std::make_unique<ConnectorContext>([this](const QUrl& url) {
         m_out.note(tr("Open this address in your browser to sign in:"));
@@ -65,8 +78,8 @@ Result<AccountService*> CliContext::accounts()
     });
     m_registry = std::make_unique<ConnectorRegistry>(ConnectorRegistry::withBuiltinServices());
     m_jobs = std::make_unique<JobRunner>();
-    m_pool = std::make_unique<ConnectorPool>(**opened, vault(), *m_registry, *m_connectors);
-    m_accounts = std::make_unique<AccountService>(**opened, vault(), *m_pool, *m_jobs);
+    m_pool = std::make_unique<ConnectorPool>(**opened, **secrets, *m_registry, *m_connectors);
+    m_accounts = std::make_unique<AccountService>(**opened, **secrets, *m_pool, *m_jobs);
     return m_accounts.get();
 }
 

@@ -34,7 +34,8 @@ public:
 
     // Opens the workspace and upgrades it (the normal way) or as it is (for `db check`).
     Result<Storage*> storage(bool migrate = true);
-    SecretVault& vault();
+    // The keyring, seen through this workspace's prefix.
+    Result<SecretVault*> vault();
     Result<AccountService*> accounts();
 
     // Runs the event loop until `done` returns true or `timeoutMs` passes; false on timeout.
@@ -44,6 +45,7 @@ private:
     QString m_workspace;
     CliOutput& m_out;
     std::unique_ptr<Storage> m_storage;
+    std::unique_ptr<SecretVault> m_keyring;
     std::unique_ptr<SecretVault> m_vault;
     std::unique_ptr<ConnectorContext> m_connectors;
     std::unique_ptr<ConnectorRegistry> m_registry;

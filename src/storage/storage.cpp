@@ -3,6 +3,7 @@
 #include "storage/migrationcatalog.h"
 #include "storage/migrator.h"
 #include "storage/readconnectionpool.h"
+#include "storage/sqlstatement.h"
 #include "storage/storagechecker.h"
 #include "storage/storagelog.h"
 #include "storage/storagewriter.h"
@@ -86,6 +87,24 @@ Result<int> Storage::schemaVersion() const
     if (!connection)
         return connection.error();
     return Migrator(connection.value(), m_migrations).currentVersion();
+}
+
+Result<QString> Storage::workspaceId() const
+{
+    QMutexLocker lock(&m_workspaceIdMutex);
+    if (!m_workspaceId.isEmpty())
+        return m_workspaceId;
+    Result<SqlConnection> connection = readConnection();
+    if (!connection)
+        return connection.error();
+    SqlStatement q(connection.value(), QStringLiteral("SELECT id FROM workspace"));
+    if (Status s = q.exec(); !s)
+        return s.error();
+    if (!q.next() || q.value(0).toString().isEmpty())
+        return Error(ErrorKind::Storage, tr("This workspace has no identity yet; open it once to upgrade it."))
+            .withOrigin(QStringLiteral("storage"));
+    m_workspaceId = q.value(0).toString();
+    return m_workspaceId;
 }
 
 int Storage::latestKnownVersion() const

@@ -10,6 +10,7 @@
 
 #include <QFuture>
 #include <QList>
+#include <QMutex>
 #include <QObject>
 #include <QPromise>
 
@@ -75,6 +76,10 @@ public:
     Result<int> schemaVersion() const;
     int latestKnownVersion() const;
     Result<QList<Migration>> pendingMigrations() const;
+    // The workspace's own random id (schema 3 and later), fixed when it was created: the keyring
+    // namespace of its secrets. Read once, then cached.
+    Result<QString> workspaceId() const;
+
     // Applies pending migrations on the writer thread; blocks until done. Returns how many.
     Result<int> migrate();
     // Integrity and search-index report; runs on the writer thread, blocks until done.
@@ -112,6 +117,8 @@ private:
     std::unique_ptr<QThread> m_thread;
     StorageWriter* m_writer = nullptr; // lives on m_thread; deleted there when it finishes
     std::unique_ptr<ReadConnectionPool> m_readers;
+    mutable QString m_workspaceId;
+    mutable QMutex m_workspaceIdMutex;
 };
 
 template<typename F>

@@ -1,6 +1,8 @@
 #include "net/keychainsecretstore.h"
 #include "sandbox/requestjournal.h"
 #include "sandbox/sandboxserver.h"
+#include "storage/storage.h"
+#include "storage/storageconfig.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -159,7 +161,12 @@ private slots:
 
         // The keyring holds it under the account's key until the account goes.
         KeychainSecretStore keychain;
-        const QString key = QStringLiteral("account/%1").arg(account.value(QLatin1String("id")).toInteger());
+        // Under this workspace's own prefix, so another workspace's account 1 is another entry.
+        const Result<std::unique_ptr<Storage>> storage = Storage::open(StorageConfig::sqlite(workspace()));
+        QVERIFY(storage.ok());
+        const QString key = QStringLiteral("workspace/%1/account/%2")
+                                .arg((*storage)->workspaceId().value())
+                                .arg(account.value(QLatin1String("id")).toInteger());
         std::optional<Result<QByteArray>> stored;
         keychain.read(key, this, [&stored](Result<QByteArray> r) { stored = std::move(r); });
         QVERIFY(QTest::qWaitFor([&] { return stored.has_value(); }, 20000));

@@ -130,6 +130,28 @@ private slots:
         QCOMPARE(report->location, db.config().displayString());
     }
 
+    void everyWorkspaceHasItsOwnLastingIdentity_data() { backendRows(); }
+    void everyWorkspaceHasItsOwnLastingIdentity()
+    {
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(first, backend);
+        ASSETDESK_TEST_DATABASE(second, backend);
+        QString firstId;
+        {
+            ASSETDESK_OPEN_STORAGE(storage, first.config());
+            const Result<QString> id = storage->workspaceId();
+            ASSETDESK_VERIFY_OK(id);
+            QCOMPARE(id->size(), 32);
+            firstId = *id;
+        }
+        {
+            ASSETDESK_OPEN_STORAGE(again, first.config());
+            QCOMPARE(again->workspaceId().value(), firstId); // fixed once, kept
+        }
+        ASSETDESK_OPEN_STORAGE(other, second.config());
+        QVERIFY(other->workspaceId().value() != firstId);
+    }
+
     void sqliteConnectionSettings()
     {
         ASSETDESK_TEST_DATABASE(db, u"sqlite"_s);
