@@ -36,4 +36,9 @@ function(assetdesk_add_test name)
     endif()
     set_tests_properties(${name} PROPERTIES
         LABELS "${labels}" ENVIRONMENT "${env}" TIMEOUT ${ARG_TIMEOUT})
+    if("keyring" IN_LIST ARG_NEEDS)
+        # One Secret Service per test run, shared by every test: those that write to it take turns
+        # (under ctest -j, two tests would otherwise see each other's "account/<id>" entries).
+        set_tests_properties(${name} PROPERTIES RESOURCE_LOCK assetdesk-keyring)
+    endif()
 endfunction()
