@@ -1,0 +1,7 @@
+#include "media/medialog.h"
+
+namespace AssetDesk {
+
+Q_LOGGING_CATEGORY(lcMedia, "assetdesk.media")
+
+} // namespace AssetDesk
