@@ -1,0 +1,27 @@
+#pragma once
+
+#include "core/result.h"
+#include "models/libraryfilter.h"
+
+#include <QList>
+
+namespace AssetDesk {
+
+class Storage;
+struct AssetQuery;
+
+// The ordered ids of the assets a LibraryFilter matches: the one query the library runs per
+// search, returning 8 bytes per match instead of whole assets (a million matches are 8 MB).
+//
+// Until the storage layer offers an id-only search with orientation and collection filters,
+// this projects AssetRepository's own search SQL (AssetSearchSql) onto "a.id" and adds those two
+// conditions. Runs on the calling thread's read connection: call it on a pool thread.
+class AssetIdSearch
+{
+public:
+    static Result<QList<qint64>> ids(const Storage& storage, const LibraryFilter& filter);
+    // The storage query a filter becomes (without limit).
+    static AssetQuery toAssetQuery(const LibraryFilter& filter);
+};
+
+} // namespace AssetDesk
