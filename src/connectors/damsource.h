@@ -21,6 +21,8 @@ struct DamSyncRequest
     enum class Mode {
         Full,         // everything, from the start (initial sync, periodic reconciliation)
         ChangedSince, // what changed after `since` (incremental)
+        Newest,       // the most recent uploads first (watching a live event): the caller reads
+                      // until it meets assets it already has; no totals, no removals
     };
     Mode mode = Mode::Full;
     QDateTime since;          // ChangedSince: remote modification time already synced
@@ -29,11 +31,14 @@ struct DamSyncRequest
     QString collectionRemoteId; // limit to one gallery/collection (watching a live event); empty = all
 };
 
-// A problem with one item of an otherwise good page: the item is skipped, the page is kept.
+// A problem with one item of an otherwise good page. Either the item is skipped (its fields could
+// not be read at all) or it is kept with an adjustment the user should know about (a 10 MB
+// caption truncated, a field of the wrong type left empty).
 struct DamItemProblem
 {
-    QString remoteId;
+    QString remoteId;   // empty when the item did not even say who it is
     Error error;
+    bool kept = false;  // true: the item is in the page's assets, adjusted as `error` says
 };
 
 // One page of a DAM's assets, already mapped to core types.
@@ -42,6 +47,10 @@ struct DamAssetPage
     QList<Asset> assets;
     QStringList removedRemoteIds;   // deleted or unpublished remotely, when the service says so
     QList<DamItemProblem> problems;
+    // Assets whose listing did not say which collections they are in (their collectionRemoteIds
+    // is empty for want of knowing, not because they are in none): the engine keeps the
+    // memberships it has stored for them.
+    QStringList membershipUnknown;
     QString nextCursor;             // empty when `complete`
     bool complete = false;
     qint64 totalHint = -1;          // how many the whole sync will see, if the service tells
@@ -50,7 +59,8 @@ struct DamAssetPage
 
 // What the sync engines ask of a DAM connector (PhotoShelter, iconik). Implemented by those
 // connectors next to ServiceConnector; the sync layer reaches it only through this interface.
-// Callbacks run on `context`'s thread and are dropped if it dies.
+// Callbacks run on `context`'s thread and are dropped if it dies; destroying `context` is how a
+// caller abandons a request.
 class DamSource
 {
 public:
@@ -63,6 +73,11 @@ public:
     // Organizations, collections and galleries, parents before children.
     virtual void fetchCollections(QObject* context, CollectionsCallback done) = 0;
     virtual void fetchAssets(const DamSyncRequest& request, QObject* context, PageCallback done) = 0;
+    // The current state of these assets, one page for all of them: those that exist in `assets`,
+    // those the service says are gone (not found, deleted) in `removedRemoteIds`, the rest in
+    // `problems`. The sync engines use it to confirm a removal a full pass only suspects, and to
+    // renew short-lived rendition links. `complete` is always true.
+    virtual void fetchAssetsById(const QStringList& remoteIds, QObject* context, PageCallback done) = 0;
     // The bytes of one rendition (thumbnails, previews), at most `maxBytes`.
     virtual void fetchRendition(const Rendition& rendition, qint64 maxBytes, QObject* context, BytesCallback done) = 0;
     // Whether ChangedSince is supported; otherwise incremental syncs fall back to Full scans.

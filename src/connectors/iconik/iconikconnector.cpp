@@ -1,7 +1,11 @@
 #include "connectors/iconik/iconikconnector.h"
 
+#include "connectors/damdownloader.h"
+#include "connectors/iconik/iconikassets.h"
 #include "connectors/iconik/iconikerrors.h"
+#include "connectors/iconik/iconiklibrary.h"
 #include "connectors/jsonreader.h"
+#include "core/serviceauthprofile.h"
 #include "net/headerauthenticator.h"
 #include "net/httpclient.h"
 
@@ -16,6 +20,29 @@ IconikConnector::IconikConnector(Account account, Credentials credentials, Conne
         {QByteArrayLiteral("Auth-Token"), this->credentials().apiKey.toUtf8()},
     });
     m_http = new HttpClient(apiOptions(parseIconikError, std::move(headers)), this);
+    auto* downloader = new DamDownloader(m_http, resolvedBaseUrl(this->account()), baseOptions(), this);
+    m_library = new IconikLibrary(this->account(), m_http, downloader, this);
+    m_assets = new IconikAssets(this->account(), m_http, this);
+}
+
+void IconikConnector::fetchCollections(QObject* context, CollectionsCallback done)
+{
+    m_library->fetchCollections(context, std::move(done));
+}
+
+void IconikConnector::fetchAssets(const DamSyncRequest& request, QObject* context, PageCallback done)
+{
+    m_library->fetchAssets(request, context, std::move(done));
+}
+
+void IconikConnector::fetchAssetsById(const QStringList& remoteIds, QObject* context, PageCallback done)
+{
+    m_library->fetchAssetsById(remoteIds, context, std::move(done));
+}
+
+void IconikConnector::fetchRendition(const Rendition& rendition, qint64 maxBytes, QObject* context, BytesCallback done)
+{
+    m_library->fetchRendition(rendition, maxBytes, context, std::move(done));
 }
 
 void IconikConnector::testConnection(QObject* context, ConnectionCallback done)

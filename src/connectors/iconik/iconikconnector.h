@@ -1,13 +1,19 @@
 #pragma once
 
+#include "connectors/damsource.h"
 #include "connectors/serviceconnector.h"
 
 namespace AssetDesk {
 
 class HttpClient;
+class IconikAssets;
+class IconikLibrary;
 
 // iconik (iconik.md): every request carries App-ID and Auth-Token; paths end with a slash.
-class IconikConnector : public ServiceConnector
+//
+// It is also the account's DamSource (IconikLibrary reads the domain for the sync engines) and
+// offers approval and metadata operations through IconikAssets.
+class IconikConnector : public ServiceConnector, public DamSource
 {
     Q_OBJECT
 public:
@@ -15,8 +21,19 @@ public:
 
     void testConnection(QObject* context, ConnectionCallback done) override;
 
+    // DamSource
+    void fetchCollections(QObject* context, CollectionsCallback done) override;
+    void fetchAssets(const DamSyncRequest& request, QObject* context, PageCallback done) override;
+    void fetchAssetsById(const QStringList& remoteIds, QObject* context, PageCallback done) override;
+    void fetchRendition(const Rendition& rendition, qint64 maxBytes, QObject* context, BytesCallback done) override;
+    bool supportsChangedSince() const override { return true; }
+
+    IconikAssets& assets() const { return *m_assets; }
+
 private:
     HttpClient* m_http;
+    IconikLibrary* m_library;
+    IconikAssets* m_assets;
 };
 
 } // namespace AssetDesk

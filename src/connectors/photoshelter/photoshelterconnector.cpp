@@ -1,8 +1,12 @@
 #include "connectors/photoshelter/photoshelterconnector.h"
 
 #include "connectors/connectorcontext.h"
+#include "connectors/damdownloader.h"
 #include "connectors/jsonreader.h"
 #include "connectors/photoshelter/photosheltererrors.h"
+#include "connectors/photoshelter/photosheltergalleries.h"
+#include "connectors/photoshelter/photoshelterlibrary.h"
+#include "core/serviceauthprofile.h"
 #include "net/headerauthenticator.h"
 #include "net/httpclient.h"
 #include "net/oauthtokenprovider.h"
@@ -57,6 +61,30 @@ PhotoShelterConnector::PhotoShelterConnector(Account account, Credentials creden
         return request;
     });
     m_http = createClient(parsePhotoShelterError);
+    auto* downloader = new DamDownloader(m_http, resolvedBaseUrl(this->account()), baseOptions(), this);
+    m_library = new PhotoShelterLibrary(this->account(), m_http, downloader, this);
+    m_galleries = new PhotoShelterGalleries(this->account(), m_http, this);
+}
+
+void PhotoShelterConnector::fetchCollections(QObject* context, CollectionsCallback done)
+{
+    m_library->fetchCollections(context, std::move(done));
+}
+
+void PhotoShelterConnector::fetchAssets(const DamSyncRequest& request, QObject* context, PageCallback done)
+{
+    m_library->fetchAssets(request, context, std::move(done));
+}
+
+void PhotoShelterConnector::fetchAssetsById(const QStringList& remoteIds, QObject* context, PageCallback done)
+{
+    m_library->fetchAssetsById(remoteIds, context, std::move(done));
+}
+
+void PhotoShelterConnector::fetchRendition(const Rendition& rendition, qint64 maxBytes, QObject* context,
+                                           BytesCallback done)
+{
+    m_library->fetchRendition(rendition, maxBytes, context, std::move(done));
 }
 
 void PhotoShelterConnector::logIn(const Credentials& current, QObject* context,

@@ -1,0 +1,159 @@
+#include "connectors/iconik/iconikassets.h"
+
+#include "connectors/damitemreader.h"
+#include "connectors/dammapping.h"
+#include "core/account.h"
+#include "core/serviceauthprofile.h"
+#include "net/httpclient.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace AssetDesk {
+
+namespace {
+const QString kService = QStringLiteral("iconik");
+
+QString segment(const QString& id)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(id));
+}
+
+Error notJson(const QString& what)
+{
+    return Error(ErrorKind::Parse,
+                 QCoreApplication::translate("AssetDesk::IconikAssets", "iconik answered without %1.").arg(what))
+        .withOrigin(kService);
+}
+} // namespace
+
+IconikAssets::IconikAssets(const Account& account, HttpClient* http, QObject* parent)
+    : QObject(parent)
+    , m_root(resolvedBaseUrl(account))
+    , m_http(http)
+{
+}
+
+QUrl IconikAssets::url(const QString& path) const
+{
+    QUrl url = m_root;
+    QString base = url.path();
+    if (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    url.setPath(base + path, QUrl::TolerantMode);
+    return url;
+}
+
+Result<IconikApproval> IconikAssets::parseApproval(const QByteArray& body)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (!doc.isObject())
+        return notJson(QStringLiteral("an approval"));
+    DamItemReader r(doc.object());
+    IconikApproval approval;
+    const QString status = r.text({u"status"}, 64);
+    approval.state = status.isEmpty() ? ApprovalState::NotRequested : DamMapping::approvalFromText(status);
+    approval.ownVote = DamMapping::approvalFromText(r.text({u"user_status"}, 64));
+    approval.minNumber = int(r.integer({u"min_number"}, 1, 100000, 1));
+    approval.changedAt = r.dateTime({u"change_date", u"request_date"});
+    for (const QJsonValue& v : doc.object().value(QLatin1String("approvals_by")).toArray()) {
+        DamItemReader vote(v.toObject());
+        const QString who = vote.text({u"user", u"external"}, 256);
+        const ApprovalState state = DamMapping::approvalFromText(vote.text({u"status"}, 64));
+        if (state == ApprovalState::Approved)
+            approval.approvedBy << who;
+        else if (state == ApprovalState::NotApproved)
+            approval.rejectedBy << who;
+    }
+    approval.rawJson = body;
+    return approval;
+}
+
+Result<IconikMetadataValues> IconikAssets::parseMetadataValues(const QByteArray& body)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    if (!doc.isObject())
+        return notJson(QStringLiteral("metadata values"));
+    const QJsonObject values = doc.object().value(QLatin1String("metadata_values")).toObject();
+    IconikMetadataValues out;
+    for (auto it = values.begin(); it != values.end(); ++it) {
+        QStringList list;
+        for (const QJsonValue& v : it.value().toObject().value(QLatin1String("field_values")).toArray()) {
+            const QJsonValue value = v.toObject().value(QLatin1String("value"));
+            if (value.isString())
+                list << value.toString();
+            else if (value.isDouble() || value.isBool())
+                list << value.toVariant().toString();
+        }
+        out.fields.insert(it.key(), list);
+    }
+    out.modifiedAt = DamItemReader::parseDateTime(doc.object().value(QLatin1String("date_modified")));
+    out.rawJson = body;
+    return out;
+}
+
+void IconikAssets::approval(const QString& assetId, QObject* context, std::function<void(Result<IconikApproval>)> done)
+{
+    HttpRequest request = HttpRequest::get(
+        url(QStringLiteral("/API/assets/v1/assets/") + segment(assetId) + QStringLiteral("/approvals/request/")));
+    request.logTag = QStringLiteral("approval");
+    m_http->send(request, context, [done](Result<HttpResponse> response) {
+        if (!response) {
+            // No request was ever made for this asset: that is an answer, not a failure.
+            if (response.error().httpStatus() == 404) {
+                IconikApproval none;
+                none.state = ApprovalState::NotRequested;
+                return done(none);
+            }
+            return done(response.error());
+        }
+        done(parseApproval(response->body));
+    });
+}
+
+void IconikAssets::metadataValues(const QString& objectType, const QString& objectId, const QString& viewId,
+                                  QObject* context, std::function<void(Result<IconikMetadataValues>)> done)
+{
+    HttpRequest request = HttpRequest::get(url(QStringLiteral("/API/metadata/v1/%1/%2/views/%3/")
+                                                   .arg(segment(objectType), segment(objectId), segment(viewId))));
+    request.logTag = QStringLiteral("metadata values");
+    m_http->send(request, context, [done](Result<HttpResponse> response) {
+        if (!response) {
+            // iconik.md §9: 404 when the object has no values in that view.
+            if (response.error().httpStatus() == 404)
+                return done(IconikMetadataValues{});
+            return done(response.error());
+        }
+        done(parseMetadataValues(response->body));
+    });
+}
+
+void IconikAssets::setMetadataValues(const QString& objectType, const QString& objectId, const QString& viewId,
+                                     const QHash<QString, QStringList>& fields, WriteMode mode, QObject* context,
+                                     std::function<void(Result<IconikMetadataValues>)> done)
+{
+    const QString modeText = mode == WriteMode::Append ? QStringLiteral("append")
+        : mode == WriteMode::Delete                    ? QStringLiteral("delete")
+                                                       : QStringLiteral("overwrite");
+    QJsonObject values;
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        QJsonArray list;
+        for (const QString& v : it.value())
+            list.append(QJsonObject{{QStringLiteral("value"), v}});
+        values.insert(it.key(), QJsonObject{{QStringLiteral("field_values"), list}, {QStringLiteral("mode"), modeText}});
+    }
+    HttpRequest request = HttpRequest::putJson(url(QStringLiteral("/API/metadata/v1/%1/%2/views/%3/")
+                                                       .arg(segment(objectType), segment(objectId), segment(viewId))),
+                                               QJsonDocument(QJsonObject{{QStringLiteral("metadata_values"), values}}));
+    // Overwriting with the same values twice is harmless; appending twice is not.
+    request.idempotent = mode != WriteMode::Append;
+    request.logTag = QStringLiteral("metadata write");
+    m_http->send(request, context, [done](Result<HttpResponse> response) {
+        if (!response)
+            return done(response.error());
+        done(parseMetadataValues(response->body));
+    });
+}
+
+} // namespace AssetDesk

@@ -1,0 +1,29 @@
+#include "connectors/damcursor.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+using namespace AssetDesk;
+
+// The opaque cursors the DAM connectors hand out survive a round trip through storage, and a
+// cursor that is not theirs is refused (the pass then starts over) instead of misread.
+class TestDamCursor : public QObject
+{
+    Q_OBJECT
+private slots:
+    void cursorRoundTrip()
+    {
+        const QJsonObject state{{QStringLiteral("p"), 3}, {QStringLiteral("search_after"), QJsonArray{QStringLiteral("a"), 2}}};
+        const QString cursor = DamCursor::encode(state);
+        QVERIFY(!cursor.contains(QLatin1Char('/')) && !cursor.contains(QLatin1Char('+')));
+        const Result<QJsonObject> back = DamCursor::decode(cursor, QStringLiteral("iconik"));
+        QVERIFY(back.ok());
+        QCOMPARE(*back, state);
+        const Result<QJsonObject> broken = DamCursor::decode(QStringLiteral("%%%not-base64"), QStringLiteral("iconik"));
+        QVERIFY(!broken.ok());
+        QCOMPARE(broken.error().kind(), ErrorKind::Validation);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestDamCursor)
+#include "tst_damcursor.moc"
