@@ -3,6 +3,7 @@
 #include "sandbox/httplistener.h"
 #include "sandbox/httpwirewriter.h"
 #include "sandbox/sandboxserver.h"
+#include "sandbox/servicemodule.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -177,6 +178,51 @@ void AdminApi::registerRoutes()
             m_server.clock().advance(std::chrono::milliseconds(qint64(advance.toDouble() * 1000)));
             return clockResponse();
         });
+
+    registerModuleRoutes();
+}
+
+void AdminApi::registerModuleRoutes()
+{
+    auto moduleOf = [this](const SandboxRequest& request) { return m_server.module(request.param(QStringLiteral("id"))); };
+    auto unknown = [](const SandboxRequest& request) {
+        return error(404, QStringLiteral("not_found"),
+                     QStringLiteral("No running service \"%1\"").arg(request.param(QStringLiteral("id"))));
+    };
+    m_router.add("GET", QStringLiteral("/admin/services/:id/settings"), Access::Public,
+                 [moduleOf, unknown](const SandboxRequest& request) {
+                     const ServiceModule* module = moduleOf(request);
+                     if (!module)
+                         return unknown(request);
+                     return HttpResponse::json(200, QJsonObject{{QStringLiteral("settings"), module->settings()}});
+                 });
+    const Router::SyncHandler patchSettings = [moduleOf, unknown](const SandboxRequest& request) {
+        ServiceModule* module = moduleOf(request);
+        if (!module)
+            return unknown(request);
+        const auto body = request.jsonBody();
+        if (!body)
+            return error(400, QStringLiteral("invalid_json"), QStringLiteral("Expected a JSON object"));
+        const Result<QJsonObject> applied = module->applySettings(*body);
+        if (!applied.ok())
+            return error(400, QStringLiteral("invalid_setting"), applied.error().message());
+        return HttpResponse::json(200, QJsonObject{{QStringLiteral("settings"), applied.value()}});
+    };
+    m_router.add("PATCH", QStringLiteral("/admin/services/:id/settings"), Access::Public, patchSettings);
+    m_router.add("PUT", QStringLiteral("/admin/services/:id/settings"), Access::Public, patchSettings);
+    m_router.add("POST", QStringLiteral("/admin/services/:id/changes"), Access::Public,
+                 [moduleOf, unknown](const SandboxRequest& request) {
+                     ServiceModule* module = moduleOf(request);
+                     if (!module)
+                         return unknown(request);
+                     const auto body = request.jsonBody();
+                     if (!body)
+                         return error(400, QStringLiteral("invalid_json"), QStringLiteral("Expected a JSON object"));
+                     const Result<QJsonObject> changed = module->changeContent(*body);
+                     if (!changed.ok())
+                         return error(400, QStringLiteral("invalid_change"), changed.error().message());
+                     return HttpResponse::json(200, changed.value());
+                 });
 }
 
 } // namespace AssetDesk::Sandbox

@@ -24,6 +24,9 @@ class SandboxServer;
 //   DELETE /admin/journal                     204
 //   GET    /admin/clock                       {"now":"ISO","offset_ms":N}
 //   POST   /admin/clock {"advance_seconds":N} moves the sandbox clock forward (expire tokens)
+//   GET    /admin/services/:id/settings       {"settings":{...}} (ServiceModule::settings)
+//   PATCH  /admin/services/:id/settings       partial settings -> {"settings":{...}} (PUT too)
+//   POST   /admin/services/:id/changes        {"modify","remove","add",...} -> what changed
 // Errors: {"error":"<code>","message":"..."} with 400/404/405.
 class AdminApi : public QObject
 {
@@ -37,6 +40,7 @@ public:
 
 private:
     void registerRoutes();
+    void registerModuleRoutes();
     static HttpResponse error(int status, const QString& code, const QString& message);
     HttpResponse faultsResponse(int status) const;
     HttpResponse clockResponse() const;

@@ -73,6 +73,25 @@ Status SandboxServer::start(const SandboxOptions& options)
     }
     m_extraModules.clear();
 
+    for (const auto& host : m_hosts) {
+        ServiceModule& module = host->module();
+        QJsonObject wildcard = m_options.settings.value(QStringLiteral("*"));
+        // "*" reaches only the settings a module has (bad_input is not an X setting).
+        const QJsonObject known = module.settings();
+        for (auto it = wildcard.begin(); it != wildcard.end();) {
+            if (known.contains(it.key()))
+                ++it;
+            else
+                it = wildcard.erase(it);
+        }
+        for (const QJsonObject& patch : {wildcard, m_options.settings.value(module.id())}) {
+            if (patch.isEmpty())
+                continue;
+            if (const auto applied = module.applySettings(patch); !applied.ok())
+                return fail(applied.error());
+        }
+    }
+
     m_admin = std::make_unique<AdminApi>(*this);
     if (const auto port = m_admin->start(portFor(0)); !port.ok())
         return fail(port.error());

@@ -6,6 +6,7 @@
 #include "sandbox/requestjournal.h"
 #include "sandbox/sandboxclock.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -35,6 +36,9 @@ struct SandboxOptions
     // added with addModule()).
     std::optional<QStringList> services;
     QList<FaultRule> faults;
+    // Start-up settings per service id ("*": every service that has settings), applied with
+    // ServiceModule::applySettings once the modules are seeded, "*" first.
+    QHash<QString, QJsonObject> settings;
 };
 
 // The whole sandbox in one object: one loopback listener per service module plus the admin

@@ -16,6 +16,18 @@ std::optional<HttpResponse> ServiceModule::admit(const SandboxRequest&)
     return std::nullopt;
 }
 
+Result<QJsonObject> ServiceModule::applySettings(const QJsonObject& patch)
+{
+    if (!patch.isEmpty())
+        return Error(ErrorKind::Validation, QStringLiteral("%1 has no settings").arg(displayName()));
+    return settings();
+}
+
+Result<QJsonObject> ServiceModule::changeContent(const QJsonObject&)
+{
+    return Error(ErrorKind::Validation, QStringLiteral("%1 has no content to change").arg(displayName()));
+}
+
 void ServiceModule::decorate(const SandboxRequest&, HttpResponse&) const
 {}
 

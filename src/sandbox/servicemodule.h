@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/result.h"
 #include "sandbox/httpresponse.h"
 #include "sandbox/principal.h"
 #include "sandbox/router.h"
@@ -59,6 +60,16 @@ public:
     // Adds what the service puts on every response (rate-limit headers, OData-Version...).
     // Must not overwrite headers the response already carries.
     virtual void decorate(const SandboxRequest& request, HttpResponse& response) const;
+
+    // Run-time settings of a content module ({"bad_input": true, "live_event": {...}}...), set
+    // from the command line at start-up and through PATCH /admin/services/<id>/settings.
+    // applySettings() takes a partial object (absent keys keep their value) and returns all of
+    // them; modules without settings accept only an empty object.
+    virtual QJsonObject settings() const { return {}; }
+    virtual Result<QJsonObject> applySettings(const QJsonObject& patch);
+    // Content changes for tests (POST /admin/services/<id>/changes): {"modify":N,"remove":N,
+    // "add":N,...} -> what changed, in the service's ids. Modules without content refuse.
+    virtual Result<QJsonObject> changeContent(const QJsonObject& request);
 
     void setBaseUrl(const QUrl& url) { m_baseUrl = url; }
     QUrl baseUrl() const { return m_baseUrl; }

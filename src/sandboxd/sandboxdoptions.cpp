@@ -63,6 +63,20 @@ QString SandboxdOptions::helpText()
                "  --services IDS        comma-separated service ids (default: all of %1)\n"
                "  --fault SPEC          add a fault rule (repeatable), see below\n"
                "  --fault-file FILE     JSON rules: [rule, ...] or {\"faults\": [rule, ...]}\n"
+               "  --bad-input           PhotoShelter and iconik serve their bad-input records: assets\n"
+               "                        3, 10, 17 ... 73 get a 10 MB caption, hostile file names\n"
+               "                        (../../etc/passwd.jpg, /absolute/path.jpg, control characters,\n"
+               "                        U+202E), a numeric title, unparsable dates, missing or wrongly\n"
+               "                        typed fields (a cut-off entry follows the record without fields\n"
+               "                        in PhotoShelter lists), undecodable and 60000x60000 images.\n"
+               "                        Switch at run time: PATCH /admin/services/<id>/settings\n"
+               "                        {\"bad_input\": true|false}\n"
+               "  --live-event GALLERY[:SECONDS]\n"
+               "                        PhotoShelter live event: a new upload lands in GALLERY (an id\n"
+               "                        G0000..., a gallery name or its number from 0) every SECONDS\n"
+               "                        (default 5). Start/stop at run time: PATCH\n"
+               "                        /admin/services/photoshelter/settings {\"live_event\":\n"
+               "                        {\"gallery\": \"G0000...\", \"interval_seconds\": 5}} or null\n"
                "  --exit-on-stdin-close exit when stdin reaches end of file (a parent that dies takes\n"
                "                        the sandbox with it)\n"
                "  --quiet               only warnings and errors on stderr\n"
@@ -93,7 +107,10 @@ QString SandboxdOptions::helpText()
                "Admin endpoints (on the admin URL): GET /admin/health, GET /admin/services,\n"
                "GET|POST|PUT|DELETE /admin/faults, DELETE /admin/faults/<id>,\n"
                "GET /admin/journal?service=&since=&limit=, DELETE /admin/journal,\n"
-               "GET /admin/clock, POST /admin/clock {\"advance_seconds\": N}.\n")
+               "GET /admin/clock, POST /admin/clock {\"advance_seconds\": N},\n"
+               "GET|PATCH /admin/services/<id>/settings (photoshelter, iconik: bad_input, live_event),\n"
+               "POST /admin/services/<id>/changes {\"modify\": N, \"remove\": N, \"add\": N, \"gallery\": ...}\n"
+               "(edits, deletes and uploads assets in photoshelter or iconik; answers their ids).\n")
         .arg(ServiceModuleFactory::builtInIds().join(QLatin1Char(',')));
 }
 
@@ -108,10 +125,13 @@ Result<SandboxdOptions> SandboxdOptions::parse(const QStringList& arguments)
     const QCommandLineOption fault(QStringLiteral("fault"), {}, QStringLiteral("SPEC"));
     const QCommandLineOption faultFile(QStringLiteral("fault-file"), {}, QStringLiteral("FILE"));
     const QCommandLineOption stdinClose(QStringLiteral("exit-on-stdin-close"), {});
+    const QCommandLineOption badInput(QStringLiteral("bad-input"), {});
+    const QCommandLineOption liveEvent(QStringLiteral("live-event"), {}, QStringLiteral("GALLERY[:SECONDS]"));
     const QCommandLineOption quiet(QStringLiteral("quiet"), {});
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, {});
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")}, {});
-    parser.addOptions({seed, size, port, services, fault, faultFile, stdinClose, quiet, help, version});
+    parser.addOptions(
+        {seed, size, port, services, fault, faultFile, stdinClose, badInput, liveEvent, quiet, help, version});
     if (!parser.parse(arguments))
         return usage(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
@@ -147,6 +167,25 @@ Result<SandboxdOptions> SandboxdOptions::parse(const QStringList& arguments)
         if (ids.isEmpty())
             return usage(QStringLiteral("--services needs at least one service id"));
         o.sandbox.services = ids;
+    }
+    if (parser.isSet(badInput))
+        o.sandbox.settings[QStringLiteral("*")].insert(QStringLiteral("bad_input"), true);
+    if (parser.isSet(liveEvent)) {
+        QString gallery = parser.value(liveEvent);
+        double seconds = 5;
+        if (const qsizetype colon = gallery.lastIndexOf(QLatin1Char(':')); colon >= 0) {
+            bool numeric = false;
+            const double s = gallery.mid(colon + 1).toDouble(&numeric);
+            if (numeric) {
+                seconds = s;
+                gallery = gallery.left(colon);
+            }
+        }
+        if (gallery.isEmpty() || seconds < 0.05 || seconds > 3600)
+            return usage(QStringLiteral("--live-event needs GALLERY[:SECONDS] with 0.05 <= SECONDS <= 3600"));
+        o.sandbox.settings[QStringLiteral("photoshelter")].insert(
+            QStringLiteral("live_event"),
+            QJsonObject{{QStringLiteral("gallery"), gallery}, {QStringLiteral("interval_seconds"), seconds}});
     }
     if (parser.isSet(faultFile)) {
         auto rules = readFaultFile(parser.value(faultFile));

@@ -229,6 +229,7 @@ private slots:
         QTest::newRow("missing fault file")
             << QStringList{QStringLiteral("--fault-file"), QStringLiteral("/nonexistent/faults.json")};
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--live-events")};
+        QTest::newRow("live event without gallery") << QStringList{QStringLiteral("--live-event"), QStringLiteral(":5")};
     }
 
     void refusesBadArguments()
@@ -252,6 +253,41 @@ private slots:
         const QByteArray help = p.readAllStandardOutput();
         QVERIFY(help.contains("service:METHOD:path:kind:probability"));
         QVERIFY(help.contains("--exit-on-stdin-close"));
+        QVERIFY(help.contains("--live-event GALLERY[:SECONDS]"));
+        QVERIFY(help.contains("--bad-input"));
+        QVERIFY(help.contains("/admin/services/<id>/settings"));
+    }
+
+    void liveEventAndBadInputFromTheCommandLine()
+    {
+        Launched l = launch({QStringLiteral("--services"), QStringLiteral("photoshelter"), QStringLiteral("--size"),
+                             QStringLiteral("200"), QStringLiteral("--bad-input"), QStringLiteral("--live-event"),
+                             QStringLiteral("0:0.2"), QStringLiteral("--quiet")});
+        QVERIFY(!l.startup.isEmpty());
+        const QUrl settingsUrl = urlFor(adminUrl(l), QStringLiteral("/admin/services/photoshelter/settings"));
+        QJsonObject settings = m_client.get(settingsUrl).json().value(QStringLiteral("settings")).toObject();
+        QCOMPARE(settings.value(QStringLiteral("bad_input")).toBool(), true);
+        QVERIFY(settings.value(QStringLiteral("live_event")).toObject().value(QStringLiteral("gallery")).toString().startsWith(
+            QLatin1String("G0000")));
+        QTRY_VERIFY_WITH_TIMEOUT(m_client.get(settingsUrl).json().value(QStringLiteral("settings")).toObject()
+                                         .value(QStringLiteral("live_event")).toObject().value(QStringLiteral("uploads")).toInt() >= 2,
+                                 5000);
+        // Stopped through the admin endpoint; bad input switched off the same way.
+        const HttpResult patched = m_client.sendJson(
+            "PATCH", settingsUrl,
+            QJsonDocument(QJsonObject{{QStringLiteral("live_event"), QJsonValue()}, {QStringLiteral("bad_input"), false}}));
+        QCOMPARE(patched.status, 200);
+        settings = patched.json().value(QStringLiteral("settings")).toObject();
+        QVERIFY(settings.value(QStringLiteral("live_event")).isNull());
+        QCOMPARE(settings.value(QStringLiteral("bad_input")).toBool(), false);
+        QCOMPARE(m_client.sendJson("PATCH", settingsUrl, QJsonDocument(QJsonObject{{QStringLiteral("colour"), 1}})).status, 400);
+        // Content changes for sync tests.
+        const HttpResult changed = m_client.postJson(urlFor(adminUrl(l), QStringLiteral("/admin/services/photoshelter/changes")),
+                                                     QJsonObject{{QStringLiteral("remove"), 2}, {QStringLiteral("add"), 1}});
+        QCOMPARE(changed.status, 200);
+        QCOMPARE(changed.json().value(QStringLiteral("deleted")).toArray().size(), 2);
+        QCOMPARE(changed.json().value(QStringLiteral("added")).toArray().size(), 1);
+        QVERIFY(stop(l));
     }
 };
 

@@ -32,6 +32,12 @@ void PhotoShelterAuthRoutes::registerRoutes(Router& router)
                [this](const SandboxRequest& r) { return organizationAuthenticate(r); });
 }
 
+const PhotoShelterSession* PhotoShelterAuthRoutes::session(const QString& key) const
+{
+    const auto it = m_sessions.constFind(key);
+    return it == m_sessions.cend() ? nullptr : &*it;
+}
+
 PhotoShelterSession* PhotoShelterAuthRoutes::sessionForToken(const QString& token)
 {
     const QString key = sessionKey(token);

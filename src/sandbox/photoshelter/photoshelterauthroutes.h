@@ -38,6 +38,8 @@ public:
     // Session state for an OAuth access token (created on first use).
     PhotoShelterSession& sessionForOAuth(const QString& token, const QString& userId);
     static QString sessionKey(const QString& token);
+    // The session behind a principal's sessionId, or nullptr.
+    const PhotoShelterSession* session(const QString& key) const;
 
 private:
     HttpResponse authenticate(const SandboxRequest& request);
