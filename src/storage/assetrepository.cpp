@@ -149,6 +149,21 @@ Result<QList<Asset>> AssetRepository::getMany(const QList<qint64>& ids) const
     return ordered;
 }
 
+Result<QStringList> AssetRepository::remoteIds(qint64 accountId) const
+{
+    Result<SqlConnection> connection = m_source.get();
+    if (!connection)
+        return connection.error();
+    SqlStatement q(connection.value(), QStringLiteral("SELECT remote_id FROM assets WHERE account_id = :account_id"));
+    q.bind(QStringLiteral("account_id"), accountId);
+    if (Status s = q.exec(); !s)
+        return s.error();
+    QStringList ids;
+    while (q.next())
+        ids << q.value(0).toString();
+    return ids;
+}
+
 Result<QList<AssetVersion>> AssetRepository::versions(qint64 assetId) const
 {
     Result<SqlConnection> connection = m_source.get();

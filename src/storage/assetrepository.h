@@ -37,6 +37,9 @@ public:
     Result<std::optional<Asset>> findByRemoteId(qint64 accountId, const QString& remoteId) const;
     // The assets with these ids, in the given order; ids that do not exist are skipped.
     Result<QList<Asset>> getMany(const QList<qint64>& ids) const;
+    // The remote ids of every asset of the account, unordered: what a sync's full pass compares
+    // against what the service still lists (deletions). Ids only, so it stays cheap at 1M assets.
+    Result<QStringList> remoteIds(qint64 accountId) const;
     // Versions seen for an asset, oldest first.
     Result<QList<AssetVersion>> versions(qint64 assetId) const;
 

@@ -302,6 +302,11 @@ private slots:
         QCOMPARE(orderedRemoteIds(AssetRepository(*storage).getMany(*ids).value()),
                  (QStringList{u"x2"_s, u"x1"_s}));
         QCOMPARE(AssetRepository(*storage).getMany(*ids).value().last().accountId, b);
+        // What is left, per account, by remote id only.
+        QStringList leftA = AssetRepository(*storage).remoteIds(a).value();
+        QCOMPARE(leftA, QStringList{u"x2"_s});
+        QCOMPARE(AssetRepository(*storage).remoteIds(b).value(), QStringList{u"x1"_s});
+        QVERIFY(AssetRepository(*storage).remoteIds(b + 1000).value().isEmpty());
         // Renditions went with their asset.
         const auto orphans = storage->writeAndWait([](WriteContext& ctx) -> Result<qint64> {
             SqlStatement q = ctx.statement(u"SELECT count(*) FROM asset_renditions r LEFT JOIN assets a "
