@@ -1,5 +1,13 @@
 #include "sandbox/iconik/iconikmodule.h"
 
+#include "sandbox/iconik/iconikassetroutes.h"
+#include "sandbox/iconik/iconikfileroutes.h"
+#include "sandbox/iconik/iconiklibrary.h"
+#include "sandbox/iconik/iconikmetadataroutes.h"
+#include "sandbox/iconik/iconikresources.h"
+#include "sandbox/iconik/iconiksearchroutes.h"
+#include "sandbox/iconik/iconikwebhooks.h"
+
 #include "sandbox/sandboxclock.h"
 
 #include <QJsonArray>
@@ -22,7 +30,7 @@ IconikModule::IconikModule(SandboxClock& clock, QObject* parent)
 
 IconikModule::~IconikModule() = default;
 
-void IconikModule::seed(quint64 seed, int)
+void IconikModule::seed(quint64 seed, int size)
 {
     m_account.seed(seed);
     m_tokens.clear();
@@ -36,12 +44,72 @@ void IconikModule::seed(quint64 seed, int)
     m_tokens.add(m_account.appToken(), app);
     m_authRoutes = std::make_unique<IconikAuthRoutes>(m_account, m_tokens, *m_random, clock());
     m_userRoutes = std::make_unique<IconikUserRoutes>(m_account);
+    m_webhooks.reset();
+    m_library = std::make_unique<IconikLibrary>(seed, size, clock().now().toUTC().date());
+    m_resources = std::make_unique<IconikResources>(*m_library, m_account);
+    m_assetRoutes = std::make_unique<IconikAssetRoutes>(*this, *m_library, *m_resources);
+    m_metadataRoutes = std::make_unique<IconikMetadataRoutes>(*this, *m_library, *m_resources);
+    m_fileRoutes = std::make_unique<IconikFileRoutes>(*this, *m_library, *m_resources);
+    m_searchRoutes = std::make_unique<IconikSearchRoutes>(*this, *m_library, *m_resources);
+    m_webhooks = std::make_unique<IconikWebhooks>(*m_library, *m_resources, clock(), m_account.systemDomainId(),
+                                                  m_account.users().first().id);
+    m_library->catalog().setListener([this](const DamChange& change) { m_webhooks->onChange(change); });
 }
 
 void IconikModule::registerRoutes(Router& router)
 {
+    m_resources->setBaseUrl(baseUrl());
     m_authRoutes->registerRoutes(router);
     m_userRoutes->registerRoutes(router);
+    m_assetRoutes->registerRoutes(router);
+    m_metadataRoutes->registerRoutes(router);
+    m_fileRoutes->registerRoutes(router);
+    m_searchRoutes->registerRoutes(router);
+    m_webhooks->registerRoutes(router);
+}
+
+QJsonObject IconikModule::settings() const
+{
+    return QJsonObject{{QStringLiteral("bad_input"), m_library && m_library->catalog().badInput()}};
+}
+
+Result<QJsonObject> IconikModule::applySettings(const QJsonObject& patch)
+{
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        if (it.key() != QLatin1String("bad_input"))
+            return Error(ErrorKind::Validation, QStringLiteral("Unknown iconik setting \"%1\"").arg(it.key()));
+        if (!it.value().isBool())
+            return Error(ErrorKind::Validation, QStringLiteral("bad_input must be true or false"));
+        m_library->catalog().setBadInput(it.value().toBool());
+    }
+    return settings();
+}
+
+Result<QJsonObject> IconikModule::changeContent(const QJsonObject& request)
+{
+    const int modify = request.value(QStringLiteral("modify")).toInt();
+    const int remove = request.value(QStringLiteral("remove")).toInt();
+    const int add = request.value(QStringLiteral("add")).toInt();
+    if (modify < 0 || remove < 0 || add < 0 || modify + remove + add > 100000)
+        return Error(ErrorKind::Validation, QStringLiteral("modify, remove and add must be 0..100000 in total"));
+    int gallery = -1;
+    if (request.contains(QStringLiteral("collection"))) {
+        const auto ref = m_library->collectionRef(request.value(QStringLiteral("collection")).toString());
+        if (!ref || ref->kind != IconikCollectionRef::Kind::Gallery)
+            return Error(ErrorKind::Validation, QStringLiteral("collection must be a collection that holds assets"));
+        gallery = ref->index;
+    }
+    const DamCatalog::Mutation m =
+        m_library->catalog().mutate(modify, remove, add, gallery, clock().now().toMSecsSinceEpoch());
+    auto ids = [this](const QList<qint64>& indexes) {
+        QJsonArray out;
+        for (qint64 i : indexes)
+            out.append(m_library->assetId(i));
+        return out;
+    };
+    return QJsonObject{{QStringLiteral("modified"), ids(m.modified)},
+                       {QStringLiteral("deleted"), ids(m.deleted)},
+                       {QStringLiteral("added"), ids(m.added)}};
 }
 
 QJsonObject IconikModule::demoCredentials() const

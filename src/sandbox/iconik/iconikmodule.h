@@ -12,6 +12,14 @@
 
 namespace AssetDesk::Sandbox {
 
+class IconikAssetRoutes;
+class IconikFileRoutes;
+class IconikLibrary;
+class IconikMetadataRoutes;
+class IconikResources;
+class IconikSearchRoutes;
+class IconikWebhooks;
+
 // iconik (iconik.md). This issue:
 //  - App-ID and Auth-Token headers on every request except the password login; missing, unknown,
 //    expired or belonging to another App-ID -> 401 {"errors":["Token is invalid"]}.
@@ -21,7 +29,13 @@ namespace AssetDesk::Sandbox {
 //  - Rate limit (iconik.md §12, unconfirmed numbers): 1000 requests per 20 s per App-ID, a
 //    RateLimit-Remaining header on every response, 429 + Retry-After +
 //    {"errors":["Rate limit exceeded"]} when exhausted.
-// Assets, collections, metadata, files, search and webhooks plug in as more *routes.cpp files.
+//  - Over a DamCatalog of `size` assets (IconikLibrary): IconikAssetRoutes (assets, collections,
+//    contents, approvals), IconikMetadataRoutes (fields, views, values with the rights fields),
+//    IconikFileRoutes (formats, file sets, files, proxies, keyframes, download URLs and the
+//    signed /storage/ bytes), IconikSearchRoutes (search with page, scroll and search_after),
+//    IconikWebhooks (CRUD and deliveries of every catalog change to loopback listeners).
+//  - Settings (command line and PATCH /admin/services/iconik/settings): "bad_input": bool.
+//  - POST /admin/services/iconik/changes {"modify","remove","add"} -> asset ids.
 class IconikModule : public ServiceModule
 {
     Q_OBJECT
@@ -43,7 +57,13 @@ public:
     std::optional<HttpResponse> admit(const SandboxRequest& request) override;
     void decorate(const SandboxRequest& request, HttpResponse& response) const override;
 
+    QJsonObject settings() const override;
+    Result<QJsonObject> applySettings(const QJsonObject& patch) override;
+    Result<QJsonObject> changeContent(const QJsonObject& request) override;
+
     const IconikAccount& account() const { return m_account; }
+    IconikLibrary& library() { return *m_library; }
+    IconikWebhooks& webhooks() { return *m_webhooks; }
 
 private:
     static QString rateKey(const SandboxRequest& request);
@@ -54,6 +74,13 @@ private:
     std::unique_ptr<DemoData> m_random;
     std::unique_ptr<IconikAuthRoutes> m_authRoutes;
     std::unique_ptr<IconikUserRoutes> m_userRoutes;
+    std::unique_ptr<IconikLibrary> m_library;
+    std::unique_ptr<IconikResources> m_resources;
+    std::unique_ptr<IconikAssetRoutes> m_assetRoutes;
+    std::unique_ptr<IconikMetadataRoutes> m_metadataRoutes;
+    std::unique_ptr<IconikFileRoutes> m_fileRoutes;
+    std::unique_ptr<IconikSearchRoutes> m_searchRoutes;
+    std::unique_ptr<IconikWebhooks> m_webhooks;
 };
 
 } // namespace AssetDesk::Sandbox

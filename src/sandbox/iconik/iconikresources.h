@@ -1,0 +1,63 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QUrl>
+
+namespace AssetDesk::Sandbox {
+
+class IconikAccount;
+class IconikLibrary;
+struct DamAsset;
+struct IconikCollectionRef;
+
+// iconik objects as the vendor schemas describe them (specs/iconik: AssetSchema /
+// AssetElasticSchema, CollectionSchema, AssetVersion, FormatSchema, FileSetSchema, FileSchema,
+// ProxySchema, KeyframeSchema, MetadataValuesSchema, MetadataViewSchema). Strings the schemas do
+// not mark nullable are left out rather than sent as null. Rights live in metadata fields of the
+// "Rights" view (license_expiry, usage_restrictions, credit, copyright, campaign, keywords,
+// approval_status); thumbnails and proxies point at signed /storage/ URLs serving real JPEG bytes.
+// Bad-input fixtures are rendered as the wrong JSON they promise.
+class IconikResources
+{
+public:
+    enum View
+    {
+        RightsView = 1,
+        DescriptiveView = 2,
+    };
+
+    IconikResources(const IconikLibrary& library, const IconikAccount& account);
+    void setBaseUrl(const QUrl& url) { m_base = url; }
+
+    static QString time(const QDateTime& t);
+    static QString time(qint64 ms);
+    // The long edge of each keyframe/proxy slot (0 = the original).
+    static int keyframeEdge(int slot); // 0: KEYFRAME 256, 1: POSTER 1600
+    static constexpr int kProxyEdge = 1600;
+
+    QJsonObject asset(const DamAsset& asset, bool withRenditions) const;
+    QJsonObject version(const DamAsset& asset, int number) const;
+    QJsonObject collection(const IconikCollectionRef& ref) const;
+    QJsonObject format(const DamAsset& asset) const;
+    QJsonObject fileSet(const DamAsset& asset) const;
+    QJsonObject file(const DamAsset& asset) const;
+    QJsonObject proxy(const DamAsset& asset) const;
+    QJsonObject keyframe(const DamAsset& asset, int slot) const;
+    QJsonArray keyframes(const DamAsset& asset) const;
+    // Field name -> values of one view (both views when `view` is 0).
+    QJsonObject metadataValues(const DamAsset& asset, int view) const;
+    QJsonObject metadataView(int view) const;
+    static QStringList viewFields(int view);
+    QJsonObject metadataField(const QString& name) const;
+
+    QString storageUrl(const DamAsset& asset, const QString& name, int edge) const;
+    QString userId() const;
+
+private:
+    const IconikLibrary& m_library;
+    const IconikAccount& m_account;
+    QUrl m_base;
+};
+
+} // namespace AssetDesk::Sandbox

@@ -1,0 +1,353 @@
+// The iconik emulator over DamCatalog: assets with date_modified and the delete queue, list
+// paging and its 404 past the end, search with filters, sort, search_after and scroll,
+// collections and contents, approvals, metadata views and values with the rights fields,
+// files/proxies/keyframes with signed URLs serving real JPEG bytes, and webhooks delivering
+// catalog changes to a loopback listener.
+#include "support/sandboxfixture.h"
+#include "support/testhttpclient.h"
+
+#include "sandbox/iconik/iconiklibrary.h"
+#include "sandbox/iconik/iconikmodule.h"
+#include "sandbox/sandboxserver.h"
+
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTest>
+
+using namespace AssetDesk;
+using namespace AssetDesk::Sandbox;
+using namespace AssetDesk::SandboxTest;
+
+namespace {
+
+// A minimal HTTP listener: answers every request 204 and keeps the JSON bodies it received.
+class WebhookListener : public QObject
+{
+public:
+    QTcpServer server;
+    QList<QJsonObject> received;
+    int status = 204;
+
+    WebhookListener()
+    {
+        server.listen(QHostAddress::LocalHost);
+        connect(&server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket* socket = server.nextPendingConnection()) {
+                auto buffer = std::make_shared<QByteArray>();
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+                    *buffer += socket->readAll();
+                    const qsizetype end = buffer->indexOf("\r\n\r\n");
+                    if (end < 0)
+                        return;
+                    const QByteArray head = buffer->left(end).toLower();
+                    const qsizetype at = head.indexOf("content-length:");
+                    const int length = at < 0 ? 0 : head.mid(at + 15, head.indexOf('\r', at) - at - 15).trimmed().toInt();
+                    if (buffer->size() < end + 4 + length)
+                        return;
+                    received << QJsonDocument::fromJson(buffer->mid(end + 4, length)).object();
+                    socket->write("HTTP/1.1 " + QByteArray::number(status) + " X\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    socket->disconnectFromHost();
+                    buffer->clear();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1/hook").arg(server.serverPort()); }
+};
+
+} // namespace
+
+class TestIconikLibrary : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<SandboxServer> m_server;
+    TestHttpClient m_client;
+
+    QJsonObject creds() const { return m_server->demoCredentials(QStringLiteral("iconik")); }
+    IconikModule& module() const { return *static_cast<IconikModule*>(m_server->module(QStringLiteral("iconik"))); }
+    QUrl url(const QString& pathAndQuery) const
+    {
+        return urlFor(m_server->serviceUrl(QStringLiteral("iconik")), pathAndQuery);
+    }
+    Headers auth() const
+    {
+        return {{"App-ID", creds().value(QStringLiteral("app_id")).toString().toLatin1()},
+                {"Auth-Token", creds().value(QStringLiteral("auth_token")).toString().toLatin1()}};
+    }
+    HttpResult get(const QString& path) { return m_client.get(url(path), auth()); }
+    HttpResult search(const QJsonObject& body, const QString& query = QStringLiteral("per_page=10"))
+    {
+        return m_client.postJson(url(QStringLiteral("/API/search/v1/search/?") + query), body, auth());
+    }
+    static QJsonArray objects(const HttpResult& r) { return r.json().value(QStringLiteral("objects")).toArray(); }
+    static QStringList ids(const HttpResult& r)
+    {
+        QStringList out;
+        for (const QJsonValue& v : objects(r))
+            out << v.toObject().value(QStringLiteral("id")).toString();
+        return out;
+    }
+    qint64 now() const { return m_server->clock().now().toMSecsSinceEpoch(); }
+
+private slots:
+    void init()
+    {
+        m_server = startSandbox({QStringLiteral("iconik")}, 3);
+        QVERIFY(m_server);
+    }
+    void cleanup() { m_server.reset(); }
+
+    void assetsListAndGet()
+    {
+        const HttpResult page = get(QStringLiteral("/API/assets/v1/assets/?per_page=7&page=2"));
+        QCOMPARE(page.status, 200);
+        QCOMPARE(objects(page).size(), 7);
+        QCOMPARE(page.json().value(QStringLiteral("total")).toInt(), 100);
+        QCOMPARE(page.json().value(QStringLiteral("pages")).toInt(), 15);
+        QVERIFY(page.json().contains(QStringLiteral("next_url")));
+        QCOMPARE(get(QStringLiteral("/API/assets/v1/assets/?per_page=10&page=11")).status, 404);
+        const QString id = ids(page).first();
+        const HttpResult one = get(QStringLiteral("/API/assets/v1/assets/%1/").arg(id));
+        QCOMPARE(one.status, 200);
+        QCOMPARE(one.json().value(QStringLiteral("status")).toString(), QStringLiteral("ACTIVE"));
+        QVERIFY(!one.json().value(QStringLiteral("date_modified")).toString().isEmpty());
+        QCOMPARE(get(QStringLiteral("/API/assets/v1/assets/00000000-0000-4000-8000-000000000000/")).status, 404);
+        // Strict trailing slash, as the module documents.
+        QCOMPARE(get(QStringLiteral("/API/assets/v1/assets/%1").arg(id)).status, 404);
+    }
+
+    void deletedAssetsGoToTheDeleteQueue()
+    {
+        const QString id = ids(get(QStringLiteral("/API/assets/v1/assets/?per_page=1"))).first();
+        QCOMPARE(m_client.send("DELETE", url(QStringLiteral("/API/assets/v1/assets/%1/").arg(id)), {}, auth()).status, 204);
+        const HttpResult deleted = get(QStringLiteral("/API/assets/v1/assets/%1/").arg(id));
+        QCOMPARE(deleted.json().value(QStringLiteral("status")).toString(), QStringLiteral("DELETED"));
+        QVERIFY(!deleted.json().value(QStringLiteral("date_deleted")).toString().isEmpty());
+        QVERIFY(!ids(get(QStringLiteral("/API/assets/v1/assets/?per_page=100"))).contains(id));
+        QCOMPARE(get(QStringLiteral("/API/files/v1/assets/%1/proxies/").arg(id)).status, 404);
+        // A search asking for DELETED finds it; the default does not.
+        const QJsonObject both{{QStringLiteral("doc_types"), QJsonArray{QStringLiteral("assets")}},
+                               {QStringLiteral("filter"),
+                                QJsonObject{{QStringLiteral("operator"), QStringLiteral("AND")},
+                                            {QStringLiteral("terms"), QJsonArray{QJsonObject{
+                                                                          {QStringLiteral("name"), QStringLiteral("status")},
+                                                                          {QStringLiteral("value"), QStringLiteral("DELETED")}}}}}}};
+        QCOMPARE(ids(search(both)), QStringList{id});
+        QCOMPARE(search(QJsonObject{}).json().value(QStringLiteral("total")).toInt(), 99);
+    }
+
+    void searchSortsFiltersAndContinues()
+    {
+        const QJsonObject body{
+            {QStringLiteral("doc_types"), QJsonArray{QStringLiteral("assets")}},
+            {QStringLiteral("sort"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("date_modified")},
+                                                            {QStringLiteral("order"), QStringLiteral("desc")}},
+                                                QJsonObject{{QStringLiteral("name"), QStringLiteral("id")}}}}};
+        const HttpResult all = search(body, QStringLiteral("per_page=100"));
+        QCOMPARE(objects(all).size(), 100);
+        QString previous;
+        for (const QJsonValue& o : objects(all)) {
+            const QString t = o.toObject().value(QStringLiteral("date_modified")).toString();
+            QVERIFY(previous.isEmpty() || t <= previous);
+            previous = t;
+        }
+        // search_after from the 30th object gives objects 30..39.
+        QJsonObject next = body;
+        next.insert(QStringLiteral("search_after"), objects(all).at(29).toObject().value(QStringLiteral("_sort")));
+        QCOMPARE(ids(search(next)), ids(all).mid(30, 10));
+        // Scroll: pages follow each other, then run dry.
+        HttpResult first = search(body, QStringLiteral("per_page=40&scroll=true"));
+        const QString scrollId = first.json().value(QStringLiteral("scroll_id")).toString();
+        QVERIFY(!scrollId.isEmpty());
+        QStringList scrolled = ids(first);
+        for (int i = 0; i < 3; ++i)
+            scrolled += ids(search(body, QStringLiteral("scroll_id=") + scrollId));
+        QCOMPARE(scrolled, ids(all));
+        QCOMPARE(search(body, QStringLiteral("scroll_id=nope")).status, 404);
+        // Changed since: a modification after everything else is the only match.
+        const QString newest = objects(all).first().toObject().value(QStringLiteral("date_modified")).toString();
+        const qint64 index = *module().library().assetIndex(ids(all).last());
+        module().library().catalog().modify(index, now(), [](DamAsset& a) { a.title = QStringLiteral("Changed"); });
+        QJsonObject since{{QStringLiteral("filter"),
+                           QJsonObject{{QStringLiteral("terms"),
+                                        QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("date_modified")},
+                                                               {QStringLiteral("range"), QJsonObject{{QStringLiteral("min"), newest}}}}}}}}};
+        const HttpResult changed = search(since);
+        QCOMPARE(objects(changed).size(), 2); // the newest before, and the one changed now
+        const qsizetype at = ids(changed).indexOf(ids(all).last());
+        QVERIFY(at >= 0);
+        QCOMPARE(objects(changed).at(at).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Changed"));
+        // Keyframes with signed URLs come with search results.
+        QVERIFY(!objects(all).first().toObject().value(QStringLiteral("keyframes")).toArray().isEmpty());
+        // Unknown filter terms are refused, not ignored.
+        const HttpResult refused = search(QJsonObject{{QStringLiteral("filter"),
+                                                       QJsonObject{{QStringLiteral("terms"),
+                                                                    QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("colour")},
+                                                                                           {QStringLiteral("value"), QStringLiteral("red")}}}}}}});
+        QCOMPARE(refused.status, 400);
+        QVERIFY(refused.json().contains(QStringLiteral("errors")));
+    }
+
+    void collectionsAndContents()
+    {
+        const HttpResult roots = get(QStringLiteral("/API/assets/v1/collections/?per_page=3"));
+        QCOMPARE(roots.status, 200);
+        const QJsonObject root = objects(roots).first().toObject();
+        QVERIFY(root.value(QStringLiteral("is_root")).toBool());
+        // Walk down to a collection that holds assets, then check the assets point back.
+        QString id = root.value(QStringLiteral("id")).toString();
+        for (int depth = 0; depth < 6; ++depth) {
+            const HttpResult contents = get(QStringLiteral("/API/assets/v1/collections/%1/contents/?per_page=100").arg(id));
+            QCOMPARE(contents.status, 200);
+            const QJsonObject first = objects(contents).first().toObject();
+            if (first.value(QStringLiteral("object_type")).toString() == QLatin1String("assets")) {
+                QVERIFY(first.value(QStringLiteral("in_collections")).toArray().contains(id));
+                const HttpResult inSearch = search(QJsonObject{
+                    {QStringLiteral("filter"),
+                     QJsonObject{{QStringLiteral("terms"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("in_collections")},
+                                                                                  {QStringLiteral("value"), id}}}}}}},
+                    QStringLiteral("per_page=500"));
+                QCOMPARE(inSearch.json().value(QStringLiteral("total")).toInt(), contents.json().value(QStringLiteral("total")).toInt());
+                return;
+            }
+            id = first.value(QStringLiteral("id")).toString();
+        }
+        QFAIL("no collection with assets found");
+    }
+
+    void approvalsAndMetadata()
+    {
+        const QString id = ids(get(QStringLiteral("/API/assets/v1/assets/?per_page=1"))).first();
+        HttpResult r = m_client.postJson(url(QStringLiteral("/API/assets/v1/assets/%1/approvals/request/").arg(id)),
+                                         QJsonObject{{QStringLiteral("min_number"), 1}}, auth());
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json().value(QStringLiteral("status")).toString(), QStringLiteral("REQUESTED"));
+        r = m_client.sendJson("PUT", url(QStringLiteral("/API/assets/v1/assets/%1/approvals/").arg(id)),
+                              QJsonDocument(QJsonObject{{QStringLiteral("status"), QStringLiteral("APPROVED")}}), auth());
+        QCOMPARE(r.status, 200);
+        QCOMPARE(get(QStringLiteral("/API/assets/v1/assets/%1/approvals/request/").arg(id)).json().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("APPROVED"));
+
+        const HttpResult views = get(QStringLiteral("/API/metadata/v1/views/"));
+        QString rightsView;
+        for (const QJsonValue& v : objects(views)) {
+            if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("Rights"))
+                rightsView = v.toObject().value(QStringLiteral("id")).toString();
+        }
+        QVERIFY(!rightsView.isEmpty());
+        const QString path = QStringLiteral("/API/metadata/v1/assets/%1/views/%2/").arg(id, rightsView);
+        HttpResult values = get(path);
+        QCOMPARE(values.status, 200);
+        QCOMPARE(values.json().value(QStringLiteral("metadata_values")).toObject().value(QStringLiteral("approval_status")).toObject()
+                     .value(QStringLiteral("field_values")).toArray().first().toObject().value(QStringLiteral("value")).toString(),
+                 QStringLiteral("APPROVED"));
+        const QJsonObject change{{QStringLiteral("metadata_values"),
+                                  QJsonObject{{QStringLiteral("license_expiry"),
+                                               QJsonObject{{QStringLiteral("field_values"), QJsonArray{QJsonObject{{QStringLiteral("value"), QStringLiteral("2031-05-06")}}}}}},
+                                              {QStringLiteral("campaign"),
+                                               QJsonObject{{QStringLiteral("field_values"), QJsonArray{QJsonObject{{QStringLiteral("value"), QStringLiteral("Launch")}}}}}}}}};
+        values = m_client.sendJson("PUT", url(path), QJsonDocument(change), auth());
+        QCOMPARE(values.status, 200);
+        QCOMPARE(get(path).json().value(QStringLiteral("metadata_values")).toObject().value(QStringLiteral("license_expiry")).toObject()
+                     .value(QStringLiteral("field_values")).toArray().first().toObject().value(QStringLiteral("value")).toString(),
+                 QStringLiteral("2031-05-06"));
+        const QJsonObject bad{{QStringLiteral("metadata_values"),
+                               QJsonObject{{QStringLiteral("license_expiry"),
+                                            QJsonObject{{QStringLiteral("field_values"), QJsonArray{QJsonObject{{QStringLiteral("value"), QStringLiteral("soon")}}}}}}}}};
+        QCOMPARE(m_client.sendJson("PUT", url(path), QJsonDocument(bad), auth()).status, 400);
+    }
+
+    void filesProxiesKeyframesServeBytes()
+    {
+        const QString id = ids(get(QStringLiteral("/API/assets/v1/assets/?per_page=1"))).first();
+        const QString base = QStringLiteral("/API/files/v1/assets/%1/").arg(id);
+        const HttpResult keyframes = get(base + QStringLiteral("keyframes/"));
+        QCOMPARE(keyframes.status, 200);
+        const QJsonObject keyframe = objects(keyframes).first().toObject();
+        const HttpResult bytes = m_client.get(QUrl(keyframe.value(QStringLiteral("url")).toString()));
+        QCOMPARE(bytes.status, 200);
+        const QImage image = QImage::fromData(bytes.body);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.width(), keyframe.value(QStringLiteral("resolution")).toObject().value(QStringLiteral("width")).toInt());
+        QUrl forged(keyframe.value(QStringLiteral("url")).toString());
+        forged.setQuery(forged.query().replace(QLatin1String("edge=256"), QLatin1String("edge=4000")));
+        QCOMPARE(m_client.get(forged).status, 403);
+        const QString fileId = objects(get(base + QStringLiteral("files/"))).first().toObject().value(QStringLiteral("id")).toString();
+        const HttpResult link = get(base + QStringLiteral("files/%1/download_url/").arg(fileId));
+        QCOMPARE(link.status, 200);
+        const HttpResult original = m_client.get(QUrl(link.json().value(QStringLiteral("url")).toString()));
+        QCOMPARE(original.status, 200);
+        QVERIFY(!original.body.isEmpty());
+        QCOMPARE(get(base + QStringLiteral("formats/ORIGINAL/")).json().value(QStringLiteral("name")).toString(), QStringLiteral("ORIGINAL"));
+        QCOMPARE(objects(get(base + QStringLiteral("proxies/"))).size(), 1);
+    }
+
+    void webhooksDeliverChanges()
+    {
+        WebhookListener listener;
+        HttpResult r = m_client.postJson(url(QStringLiteral("/API/notifications/v1/webhooks/")),
+                                         QJsonObject{{QStringLiteral("url"), listener.url()},
+                                                     {QStringLiteral("event_type"), QStringLiteral("assets")},
+                                                     {QStringLiteral("status"), QStringLiteral("ENABLED")},
+                                                     {QStringLiteral("headers"), QJsonObject{{QStringLiteral("X-Secret"), QStringLiteral("s")}}}},
+                                         auth());
+        QCOMPARE(r.status, 201);
+        const QString hookId = r.json().value(QStringLiteral("id")).toString();
+        QCOMPARE(m_client.postJson(url(QStringLiteral("/API/notifications/v1/webhooks/")),
+                                   QJsonObject{{QStringLiteral("url"), QStringLiteral("https://example.com/x")},
+                                               {QStringLiteral("event_type"), QStringLiteral("assets")},
+                                               {QStringLiteral("status"), QStringLiteral("ENABLED")}},
+                                   auth())
+                     .status,
+                 400);
+        const QString id = ids(get(QStringLiteral("/API/assets/v1/assets/?per_page=1"))).first();
+        m_client.sendJson("PATCH", url(QStringLiteral("/API/assets/v1/assets/%1/").arg(id)),
+                          QJsonDocument(QJsonObject{{QStringLiteral("title"), QStringLiteral("Renamed")}}), auth());
+        QTRY_COMPARE_WITH_TIMEOUT(listener.received.size(), 1, 5000);
+        QCOMPARE(listener.received.first().value(QStringLiteral("operation")).toString(), QStringLiteral("update"));
+        QCOMPARE(listener.received.first().value(QStringLiteral("object_id")).toString(), id);
+        QCOMPARE(listener.received.first().value(QStringLiteral("data")).toObject().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Renamed"));
+        QVERIFY(module().changeContent(QJsonObject{{QStringLiteral("add"), 1}, {QStringLiteral("remove"), 1}}).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(listener.received.size(), 3, 5000);
+        QStringList operations;
+        for (const QJsonObject& o : std::as_const(listener.received))
+            operations << o.value(QStringLiteral("operation")).toString();
+        QVERIFY(operations.contains(QStringLiteral("create")));
+        QVERIFY(operations.contains(QStringLiteral("delete")));
+        // Failures are recorded; three in a row mark the webhook FAILING.
+        listener.status = 500;
+        QVERIFY(module().changeContent(QJsonObject{{QStringLiteral("modify"), 3}}).ok());
+        QTRY_COMPARE_WITH_TIMEOUT(get(QStringLiteral("/API/notifications/v1/webhooks/%1/").arg(hookId)).json().value(QStringLiteral("status")).toString(),
+                                  QStringLiteral("FAILING"), 5000);
+        QCOMPARE(m_client.send("DELETE", url(QStringLiteral("/API/notifications/v1/webhooks/%1/").arg(hookId)), {}, auth()).status, 204);
+        QVERIFY(objects(get(QStringLiteral("/API/notifications/v1/webhooks/"))).isEmpty());
+    }
+
+    void badInputOnDemand()
+    {
+        QVERIFY(module().applySettings(QJsonObject{{QStringLiteral("bad_input"), true}}).ok());
+        const HttpResult page = get(QStringLiteral("/API/assets/v1/assets/?per_page=100"));
+        bool numericTitle = false;
+        bool hostile = false;
+        for (const QJsonValue& o : objects(page)) {
+            numericTitle |= o.toObject().value(QStringLiteral("title")).isDouble();
+            const QString id = o.toObject().value(QStringLiteral("id")).toString();
+            if (id.isEmpty())
+                continue;
+            const QJsonArray files = objects(get(QStringLiteral("/API/files/v1/assets/%1/files/").arg(id)));
+            if (!files.isEmpty())
+                hostile |= files.first().toObject().value(QStringLiteral("original_name")).toString().contains(QLatin1String("../"));
+        }
+        QVERIFY(numericTitle);
+        QVERIFY(hostile);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIconikLibrary)
+#include "tst_iconiklibrary.moc"
