@@ -5,9 +5,13 @@
 #include "connectors/connectorcontext.h"
 #include "connectors/connectorregistry.h"
 #include "connectors/sandboxprocess.h"
+#include "media/thumbnailloader.h"
 #include "models/accountsfeed.h"
 #include "models/accountsmodel.h"
+#include "models/assetdetailsloader.h"
 #include "models/jobsmodel.h"
+#include "models/librarymodel.h"
+#include "models/librarysourcemodel.h"
 #include "net/keychainsecretstore.h"
 #include "net/memorysecretvault.h"
 #include "storage/accountrepository.h"
@@ -18,6 +22,7 @@
 #include "sync/sandboxaccountimporter.h"
 #include "widgets/accountspage.h"
 #include "widgets/jobspane.h"
+#include "widgets/librarypane.h"
 #include "widgets/mainwindow.h"
 #include "widgets/servicepane.h"
 #include "widgets/settingsdialog.h"
@@ -32,6 +37,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
+#include <QUrl>
 #include <QtConcurrent>
 
 namespace AssetDesk {
@@ -64,6 +70,7 @@ Workbench::Workbench(WorkbenchOptions options, QObject* parent)
     , m_keychain(std::make_unique<KeychainSecretStore>())
     , m_sandboxVault(std::make_unique<MemorySecretVault>())
     , m_syntax(std::make_unique<SyntaxRepository>())
+    , m_thumbnails(std::make_unique<ThumbnailLoader>())
     , m_jobsModel(new JobsModel(this))
     , m_activeAccounts(new AccountsModel(this))
     , m_settingsAccounts(new AccountsModel(this))
@@ -113,6 +120,10 @@ void Workbench::buildWindow()
     auto* crm = new ServicePane(ServiceCategory::Crm, tr("CRM"), m_activeAccounts);
     auto* helpdesk = new ServicePane(ServiceCategory::Helpdesk, tr("Helpdesk"), m_activeAccounts);
     auto* jobs = new JobsPane(m_jobsModel, m_syntax.get());
+    m_libraryPane = new LibraryPane(m_syntax.get());
+    library->setContent(m_libraryPane);
+    connect(m_libraryPane, &LibraryPane::openRequested, this,
+            [](const QString& file) { QDesktopServices::openUrl(QUrl::fromLocalFile(file)); });
 
     QDockWidget* libraryDock =
         m_window->addPane(library, QStringLiteral("libraryDock"), Qt::LeftDockWidgetArea, QKeySequence(tr("Alt+1")));
@@ -250,6 +261,7 @@ void Workbench::activate(WorkspaceSession& session, bool sandbox)
     m_activeSession = &session;
     m_showingSandbox = sandbox;
     AccountsFeed* feed = session.follow(*m_activeAccounts);
+    showLibrary(session);
     showConnectionState(session.accounts(), *m_activeAccounts);
     // Once the accounts are on screen, find out whether each one really works.
     connect(feed, &AccountsFeed::loaded, this, [this, &session] {
@@ -269,6 +281,15 @@ void Workbench::activate(WorkspaceSession& session, bool sandbox)
         setStatus(tr("Workspace: %1").arg(session.storage().config().displayString()), QString());
     }
     emit workspaceActive(sandbox);
+}
+
+// The library models read the session's storage and die with it; the pane only shows them.
+void Workbench::showLibrary(WorkspaceSession& session)
+{
+    auto* assets = new LibraryModel(session.storage(), m_thumbnails.get(), &session);
+    auto* sources = new LibrarySourceModel(session.storage(), &session);
+    auto* details = new AssetDetailsLoader(session.storage(), &session);
+    m_libraryPane->setModels(assets, sources, details);
 }
 
 void Workbench::showSettings()

@@ -21,11 +21,13 @@ class ConnectorRegistry;
 class JobRunner;
 class JobsModel;
 class KeychainSecretStore;
+class LibraryPane;
 class MainWindow;
 class MemorySecretVault;
 class SandboxProcess;
 class Storage;
 class SyntaxRepository;
+class ThumbnailLoader;
 class WorkspaceSession;
 struct SandboxManifest;
 
@@ -44,6 +46,7 @@ public:
 
     void start();
     MainWindow* window() const;
+    LibraryPane* libraryPane() const { return m_libraryPane; }
     bool isShowingSandbox() const { return m_showingSandbox; }
 
 signals:
@@ -64,6 +67,7 @@ private:
     void startSandbox();
     void onSandboxReady(const SandboxManifest& manifest);
     void activate(WorkspaceSession& session, bool sandbox);
+    void showLibrary(WorkspaceSession& session);
     void showSettings();
     void showAbout();
     void showFatal(const QString& title, const Error& error);
@@ -77,6 +81,8 @@ private:
     std::unique_ptr<KeychainSecretStore> m_keychain;
     std::unique_ptr<MemorySecretVault> m_sandboxVault;
     std::unique_ptr<SyntaxRepository> m_syntax;
+    // Decoded thumbnails outlive the workspace sessions whose library models use them.
+    std::unique_ptr<ThumbnailLoader> m_thumbnails;
     JobsModel* m_jobsModel = nullptr;
     AccountsModel* m_activeAccounts = nullptr;   // what the panes show
     AccountsModel* m_settingsAccounts = nullptr; // the user's own accounts, for Settings
@@ -86,6 +92,7 @@ private:
     SandboxProcess* m_sandbox = nullptr;
     QPointer<MainWindow> m_window;
     QLabel* m_badge = nullptr;
+    LibraryPane* m_libraryPane = nullptr;
     bool m_showingSandbox = false;
     bool m_testedActive = false;
 };

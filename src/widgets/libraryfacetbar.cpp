@@ -1,0 +1,174 @@
+#include "widgets/libraryfacetbar.h"
+
+#include "models/librarytext.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+
+namespace AssetDesk {
+
+namespace {
+// Item data: the enum as int; "any" has no data.
+template<typename E>
+std::optional<E> chosen(const QComboBox* box)
+{
+    const QVariant v = box->currentData();
+    return v.isValid() ? std::optional<E>(E(v.toInt())) : std::nullopt;
+}
+
+QComboBox* anyBox(QWidget* parent, const QString& name)
+{
+    auto* box = new QComboBox(parent);
+    box->setObjectName(name);
+    box->addItem(LibraryFacetBar::tr("Any"));
+    box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    return box;
+}
+} // namespace
+
+LibraryFacetBar::LibraryFacetBar(QWidget* parent)
+    : QWidget(parent)
+    , m_service(anyBox(this, QStringLiteral("serviceFacet")))
+    , m_approval(anyBox(this, QStringLiteral("approvalFacet")))
+    , m_rights(anyBox(this, QStringLiteral("rightsFacet")))
+    , m_soonDays(new QSpinBox(this))
+    , m_campaign(new QLineEdit(this))
+    , m_mediaType(anyBox(this, QStringLiteral("mediaTypeFacet")))
+    , m_orientation(anyBox(this, QStringLiteral("orientationFacet")))
+    , m_dateRange(new QCheckBox(tr("Modified"), this))
+    , m_from(new QDateEdit(this))
+    , m_to(new QDateEdit(this))
+{
+    for (const ServiceInfo& info : allServices()) {
+        if (info.category == ServiceCategory::Dam)
+            m_service->addItem(info.displayName, int(info.service));
+    }
+    for (ApprovalState s : {ApprovalState::Approved, ApprovalState::Requested, ApprovalState::NotApproved,
+                            ApprovalState::NotRequested, ApprovalState::Mixed, ApprovalState::Unknown})
+        m_approval->addItem(LibraryText::approval(s), int(s));
+    m_soonDays->setObjectName(QStringLiteral("soonDaysFacet"));
+    m_soonDays->setRange(1, 365);
+    m_soonDays->setValue(30);
+    m_soonDays->setSuffix(tr(" days"));
+    m_soonDays->setToolTip(tr("How far ahead an expiring licence counts as expiring"));
+    m_rights->addItem(tr("Valid"), int(RightsStatus::Valid));
+    m_rights->addItem(tr("Expiring soon"), int(RightsStatus::ExpiringSoon));
+    m_rights->addItem(tr("Expired"), int(RightsStatus::Expired));
+    m_rights->addItem(tr("No expiry"), int(RightsStatus::Unrestricted));
+    m_campaign->setObjectName(QStringLiteral("campaignFacet"));
+    m_campaign->setPlaceholderText(tr("Any campaign"));
+    m_campaign->setClearButtonEnabled(true);
+    for (MediaType t : {MediaType::Image, MediaType::Video, MediaType::Audio, MediaType::Document, MediaType::Other})
+        m_mediaType->addItem(LibraryText::mediaType(t), int(t));
+    for (Orientation o : {Orientation::Landscape, Orientation::Portrait, Orientation::Square})
+        m_orientation->addItem(LibraryText::orientation(o), int(o));
+    m_dateRange->setObjectName(QStringLiteral("dateRangeFacet"));
+    for (QDateEdit* edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+        edit->setDate(QDate::currentDate());
+        edit->setEnabled(false);
+    }
+    m_from->setObjectName(QStringLiteral("fromFacet"));
+    m_to->setObjectName(QStringLiteral("toFacet"));
+    m_from->setDate(QDate::currentDate().addMonths(-1));
+    auto* clearButton = new QPushButton(tr("Clear"), this);
+    clearButton->setObjectName(QStringLiteral("clearFacets"));
+
+    auto* left = new QFormLayout;
+    left->setContentsMargins(0, 0, 0, 0);
+    left->addRow(tr("Service"), m_service);
+    left->addRow(tr("Approval"), m_approval);
+    auto* rightsRow = new QHBoxLayout;
+    rightsRow->addWidget(m_rights);
+    rightsRow->addWidget(new QLabel(tr("within"), this));
+    rightsRow->addWidget(m_soonDays);
+    rightsRow->addStretch();
+    left->addRow(tr("Rights"), rightsRow);
+    auto* middle = new QFormLayout;
+    middle->setContentsMargins(0, 0, 0, 0);
+    middle->addRow(tr("Campaign"), m_campaign);
+    middle->addRow(tr("Type"), m_mediaType);
+    middle->addRow(tr("Orientation"), m_orientation);
+    auto* dates = new QHBoxLayout;
+    dates->addWidget(m_from);
+    dates->addWidget(new QLabel(QStringLiteral("–"), this));
+    dates->addWidget(m_to);
+    auto* right = new QFormLayout;
+    right->setContentsMargins(0, 0, 0, 0);
+    right->addRow(m_dateRange, dates);
+    right->addRow(QString(), clearButton);
+    auto* row = new QHBoxLayout(this);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addLayout(left);
+    row->addSpacing(12);
+    row->addLayout(middle);
+    row->addSpacing(12);
+    row->addLayout(right);
+    row->addStretch();
+
+    for (QComboBox* box : {m_service, m_approval, m_rights, m_mediaType, m_orientation})
+        connect(box, &QComboBox::currentIndexChanged, this, &LibraryFacetBar::changed);
+    connect(m_soonDays, &QSpinBox::valueChanged, this, &LibraryFacetBar::changed);
+    connect(m_campaign, &QLineEdit::textChanged, this, &LibraryFacetBar::changed);
+    connect(m_dateRange, &QCheckBox::toggled, this, [this](bool on) {
+        m_from->setEnabled(on);
+        m_to->setEnabled(on);
+        emit changed();
+    });
+    connect(m_from, &QDateEdit::dateChanged, this, [this] {
+        if (m_dateRange->isChecked())
+            emit changed();
+    });
+    connect(m_to, &QDateEdit::dateChanged, this, [this] {
+        if (m_dateRange->isChecked())
+            emit changed();
+    });
+    connect(clearButton, &QPushButton::clicked, this, &LibraryFacetBar::clear);
+}
+
+std::optional<Service> LibraryFacetBar::service() const
+{
+    return chosen<Service>(m_service);
+}
+
+LibraryFilter LibraryFacetBar::apply(LibraryFilter base) const
+{
+    base.approval = chosen<ApprovalState>(m_approval);
+    base.rights = chosen<RightsStatus>(m_rights);
+    base.soonDays = m_soonDays->value();
+    base.campaign = m_campaign->text().trimmed();
+    base.mediaType = chosen<MediaType>(m_mediaType);
+    base.orientation = chosen<Orientation>(m_orientation);
+    base.modifiedFrom = m_dateRange->isChecked() ? m_from->date() : QDate();
+    base.modifiedTo = m_dateRange->isChecked() ? m_to->date() : QDate();
+    return base;
+}
+
+int LibraryFacetBar::facetCount() const
+{
+    return apply({}).facetCount() + (service() ? 1 : 0);
+}
+
+void LibraryFacetBar::clear()
+{
+    const QSignalBlocker blockers[] = {QSignalBlocker(m_service), QSignalBlocker(m_approval), QSignalBlocker(m_rights),
+                                       QSignalBlocker(m_campaign), QSignalBlocker(m_mediaType),
+                                       QSignalBlocker(m_orientation), QSignalBlocker(m_dateRange)};
+    for (QComboBox* box : {m_service, m_approval, m_rights, m_mediaType, m_orientation})
+        box->setCurrentIndex(0);
+    m_campaign->clear();
+    m_dateRange->setChecked(false);
+    m_from->setEnabled(false);
+    m_to->setEnabled(false);
+    emit changed();
+}
+
+} // namespace AssetDesk

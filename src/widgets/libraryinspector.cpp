@@ -1,0 +1,194 @@
+#include "widgets/libraryinspector.h"
+
+#include "models/libraryitem.h"
+#include "models/librarytext.h"
+#include "widgets/jsonviewer.h"
+
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace AssetDesk {
+
+namespace {
+QString when(const QDateTime& t)
+{
+    return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+QString badgeStyle(RightsStatus status)
+{
+    switch (status) {
+    case RightsStatus::Expired: return QStringLiteral("background:#b71c1c;color:white;");
+    case RightsStatus::ExpiringSoon: return QStringLiteral("background:#f5a000;color:black;");
+    case RightsStatus::Valid: return QStringLiteral("background:#2e7d32;color:white;");
+    case RightsStatus::Unrestricted: return QStringLiteral("background:#546e7a;color:white;");
+    }
+    return {};
+}
+} // namespace
+
+LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
+    : QWidget(parent)
+    , m_stack(new QStackedWidget(this))
+    , m_message(new QLabel(tr("Select an asset to see its details."), this))
+    , m_tabs(new QTabWidget(this))
+    , m_title(new QLabel(this))
+    , m_rightsBadge(new QLabel(this))
+    , m_open(new QPushButton(tr("Open"), this))
+    , m_versions(new QTreeWidget(this))
+    , m_uses(new QTreeWidget(this))
+    , m_json(new JsonViewer(syntax, this))
+{
+    m_message->setWordWrap(true);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setTextFormat(Qt::PlainText);
+    m_title->setObjectName(QStringLiteral("inspectorTitle"));
+    m_title->setTextFormat(Qt::PlainText);
+    m_title->setWordWrap(true);
+    QFont big = m_title->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.15);
+    m_title->setFont(big);
+    m_rightsBadge->setObjectName(QStringLiteral("rightsBadge"));
+    m_rightsBadge->setTextFormat(Qt::PlainText);
+    m_rightsBadge->setMargin(3);
+    m_open->setToolTip(tr("Open the local rendition (Enter)"));
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        if (!m_localFile.isEmpty())
+            emit openRequested(m_localFile);
+    });
+
+    auto* details = new QWidget;
+    auto* form = new QFormLayout;
+    addField(form, tr("File"), QStringLiteral("fileName"));
+    addField(form, tr("Source"), QStringLiteral("source"));
+    addField(form, tr("Type"), QStringLiteral("type"));
+    addField(form, tr("Dimensions"), QStringLiteral("dimensions"));
+    addField(form, tr("Campaign"), QStringLiteral("campaign"));
+    addField(form, tr("Keywords"), QStringLiteral("keywords"));
+    addField(form, tr("Caption"), QStringLiteral("caption"));
+    addField(form, tr("Collections"), QStringLiteral("collections"));
+    addField(form, tr("Lifecycle"), QStringLiteral("lifecycle"));
+    addField(form, tr("Modified"), QStringLiteral("modified"));
+    auto* rightsForm = new QFormLayout;
+    rightsForm->addRow(tr("Rights"), m_rightsBadge);
+    addField(rightsForm, tr("Approval"), QStringLiteral("approval"));
+    addField(rightsForm, tr("Licence"), QStringLiteral("license"));
+    addField(rightsForm, tr("Restrictions"), QStringLiteral("restrictions"));
+    addField(rightsForm, tr("Credit"), QStringLiteral("credit"));
+    addField(rightsForm, tr("Copyright"), QStringLiteral("copyright"));
+    auto* detailsLayout = new QVBoxLayout(details);
+    detailsLayout->addWidget(m_title);
+    detailsLayout->addLayout(rightsForm);
+    detailsLayout->addLayout(form);
+    detailsLayout->addWidget(m_open, 0, Qt::AlignLeft);
+    detailsLayout->addStretch();
+    auto* scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(details);
+
+    m_versions->setHeaderLabels({tr("Version"), tr("Modified"), tr("First seen")});
+    m_versions->setRootIsDecorated(false);
+    m_uses->setHeaderLabels({tr("Used in"), tr("Id"), tr("Relation"), tr("Version"), tr("Depth")});
+    m_uses->setRootIsDecorated(false);
+
+    m_tabs->addTab(scroll, tr("Details"));
+    m_tabs->addTab(m_versions, tr("Versions"));
+    m_tabs->addTab(m_uses, tr("Where used"));
+    m_tabs->addTab(m_json, tr("Raw JSON"));
+    m_stack->addWidget(m_message);
+    m_stack->addWidget(m_tabs);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_stack);
+}
+
+QLabel* LibraryInspector::addField(QFormLayout* form, const QString& label, const QString& name)
+{
+    auto* value = new QLabel(this);
+    value->setObjectName(name);
+    value->setTextFormat(Qt::PlainText);
+    value->setWordWrap(true);
+    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(label, value);
+    return value;
+}
+
+QString LibraryInspector::fieldText(const QString& objectName) const
+{
+    const auto* label = findChild<QLabel*>(objectName);
+    return label ? label->text() : QString();
+}
+
+void LibraryInspector::showMessage(const QString& text)
+{
+    m_assetId = 0;
+    m_localFile.clear();
+    m_message->setText(text);
+    m_stack->setCurrentWidget(m_message);
+}
+
+void LibraryInspector::showDetails(const AssetDetails& d, int soonDays)
+{
+    const Asset& a = d.asset;
+    const bool same = m_assetId == a.id;
+    m_assetId = a.id;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    m_title->setText(a.title.trimmed().isEmpty() ? a.fileName : a.title.left(2000));
+    auto set = [this](const QString& name, const QString& text) {
+        if (auto* label = findChild<QLabel*>(name))
+            label->setText(text.left(20000)); // a 10 MB caption is cut for display, not for the data
+    };
+    set(QStringLiteral("fileName"), a.fileName);
+    set(QStringLiteral("source"), d.accountLabel.isEmpty() ? serviceDisplayName(a.service)
+                                                           : tr("%1 · %2").arg(serviceDisplayName(a.service), d.accountLabel));
+    set(QStringLiteral("type"), a.mimeType.isEmpty() ? LibraryText::mediaType(a.mediaType)
+                                                     : tr("%1 (%2)").arg(LibraryText::mediaType(a.mediaType), a.mimeType));
+    const QString size = LibraryText::fileSize(a.fileSize);
+    set(QStringLiteral("dimensions"), size.isEmpty() ? LibraryText::dimensions(a.width, a.height)
+                                                     : tr("%1, %2").arg(LibraryText::dimensions(a.width, a.height), size));
+    set(QStringLiteral("campaign"), a.campaign);
+    set(QStringLiteral("keywords"), a.keywords.join(QStringLiteral(", ")));
+    set(QStringLiteral("caption"), a.caption);
+    set(QStringLiteral("collections"), d.collections.join(QStringLiteral(", ")));
+    set(QStringLiteral("lifecycle"), LibraryText::lifecycle(a.lifecycle));
+    set(QStringLiteral("modified"), when(a.modifiedAt));
+    set(QStringLiteral("approval"), LibraryText::approval(a.rights.approval));
+    set(QStringLiteral("license"), a.rights.licenseExpiresAt.isValid() ? when(a.rights.licenseExpiresAt) : tr("No expiry"));
+    set(QStringLiteral("restrictions"), a.rights.usageRestrictions);
+    set(QStringLiteral("credit"), a.rights.credit);
+    set(QStringLiteral("copyright"), a.rights.copyright);
+    const RightsStatus status = a.rights.statusAt(now, soonDays);
+    m_rightsBadge->setText(LibraryText::rightsSummary(a.rights.licenseExpiresAt, now, soonDays));
+    m_rightsBadge->setProperty("rightsStatus", int(status));
+    m_rightsBadge->setStyleSheet(QStringLiteral("QLabel{%1border-radius:3px;font-weight:bold;}").arg(badgeStyle(status)));
+
+    const Rendition* local = LibraryItem::largestLocalRendition(a);
+    m_localFile = local ? local->localPath : QString();
+    m_open->setEnabled(!m_localFile.isEmpty());
+
+    m_versions->clear();
+    for (const AssetDetails::Version& v : d.versions)
+        m_versions->addTopLevelItem(new QTreeWidgetItem({v.version, when(v.modifiedAt), when(v.firstSeenAt)}));
+    m_uses->clear();
+    for (const AssetDetails::Use& u : d.uses) {
+        m_uses->addTopLevelItem(
+            new QTreeWidgetItem({u.kind, QString::number(u.id), u.relation, u.assetVersion, QString::number(u.depth)}));
+    }
+    m_tabs->setTabText(2, d.uses.isEmpty() ? tr("Where used") : tr("Where used (%1)").arg(d.uses.size()));
+    m_json->setJson(a.rawJson);
+    if (!same)
+        m_tabs->setCurrentIndex(0);
+    m_stack->setCurrentWidget(m_tabs);
+}
+
+} // namespace AssetDesk

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "models/assetdetails.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QLabel;
+class QPushButton;
+class QStackedWidget;
+class QTabWidget;
+class QTreeWidget;
+
+namespace AssetDesk {
+
+class JsonViewer;
+class SyntaxRepository;
+
+// The library's inspector: one asset's metadata, its rights with an expired/expiring badge, the
+// versions seen, where it was used (lineage) and the service's raw JSON in a read-only
+// highlighted viewer. Every service text is shown as plain text.
+class LibraryInspector : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LibraryInspector(SyntaxRepository* syntax, QWidget* parent = nullptr);
+
+    void showDetails(const AssetDetails& details, int soonDays = 30);
+    void showMessage(const QString& text);
+    qint64 assetId() const { return m_assetId; }
+
+    QLabel* rightsBadge() const { return m_rightsBadge; }
+    JsonViewer* jsonViewer() const { return m_json; }
+    QTreeWidget* versionsView() const { return m_versions; }
+    QTreeWidget* usesView() const { return m_uses; }
+    QTabWidget* tabs() const { return m_tabs; }
+    QString fieldText(const QString& objectName) const;
+
+signals:
+    void openRequested(const QString& localFile);
+
+private:
+    QLabel* addField(QFormLayout* form, const QString& label, const QString& name);
+
+    qint64 m_assetId = 0;
+    QString m_localFile;
+    QStackedWidget* m_stack;
+    QLabel* m_message;
+    QTabWidget* m_tabs;
+    QLabel* m_title;
+    QLabel* m_rightsBadge;
+    QPushButton* m_open;
+    QTreeWidget* m_versions;
+    QTreeWidget* m_uses;
+    JsonViewer* m_json;
+};
+
+} // namespace AssetDesk

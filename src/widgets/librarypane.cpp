@@ -1,0 +1,311 @@
+#include "widgets/librarypane.h"
+
+#include "models/assetdetailsloader.h"
+#include "models/librarymodel.h"
+#include "models/librarysourcemodel.h"
+#include "widgets/libraryfacetbar.h"
+#include "widgets/librarygridview.h"
+#include "widgets/libraryinspector.h"
+#include "widgets/libraryitemdelegate.h"
+
+#include <QAction>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QShortcut>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace AssetDesk {
+
+LibraryPane::LibraryPane(SyntaxRepository* syntax, QWidget* parent)
+    : QWidget(parent)
+    , m_search(new QLineEdit(this))
+    , m_filtersButton(new QToolButton(this))
+    , m_viewButton(new QToolButton(this))
+    , m_count(new QLabel(this))
+    , m_facets(new LibraryFacetBar(this))
+    , m_splitter(new QSplitter(this))
+    , m_tree(new QTreeView(this))
+    , m_views(new QStackedWidget(this))
+    , m_grid(new LibraryGridView(this))
+    , m_delegate(new LibraryItemDelegate(this))
+    , m_list(new QTableView(this))
+    , m_inspector(new LibraryInspector(syntax, this))
+{
+    m_search->setObjectName(QStringLiteral("librarySearch"));
+    m_search->setPlaceholderText(tr("Search titles, captions, keywords, credits, campaigns (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    m_filtersButton->setObjectName(QStringLiteral("filtersButton"));
+    m_filtersButton->setCheckable(true);
+    m_filtersButton->setToolTip(tr("Show or hide the filters (Ctrl+L)"));
+    m_viewButton->setObjectName(QStringLiteral("viewButton"));
+    m_viewButton->setCheckable(true);
+    m_viewButton->setText(tr("List"));
+    m_viewButton->setToolTip(tr("Switch between the thumbnail grid and the list (Ctrl+Shift+L)"));
+    m_count->setObjectName(QStringLiteral("libraryCount"));
+    m_count->setTextFormat(Qt::PlainText);
+    m_facets->setVisible(false);
+
+    m_tree->setObjectName(QStringLiteral("librarySources"));
+    m_tree->setHeaderHidden(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_grid->setObjectName(QStringLiteral("libraryGrid"));
+    m_grid->setItemDelegate(m_delegate);
+    m_grid->setCellSize(m_delegate->cellSize());
+    m_list->setObjectName(QStringLiteral("libraryList"));
+    m_list->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_list->setDragEnabled(true);
+    m_list->setDragDropMode(QAbstractItemView::DragOnly);
+    m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_list->setWordWrap(false);
+    m_list->setShowGrid(false);
+    m_list->setAlternatingRowColors(true);
+    m_list->verticalHeader()->hide();
+    // Fixed row heights: the header never measures a million rows.
+    m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 6);
+    m_list->horizontalHeader()->setStretchLastSection(true);
+    m_views->addWidget(m_grid);
+    m_views->addWidget(m_list);
+
+    m_splitter->addWidget(m_tree);
+    m_splitter->addWidget(m_views);
+    m_splitter->addWidget(m_inspector);
+    m_splitter->setStretchFactor(0, 0);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setStretchFactor(2, 0);
+    m_splitter->setSizes({180, 600, 300});
+    m_splitter->setChildrenCollapsible(true);
+
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_filtersButton);
+    bar->addWidget(m_viewButton);
+    bar->addWidget(m_count);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_facets);
+    layout->addWidget(m_splitter, 1);
+    updateFiltersButton();
+    updateCount();
+
+    connect(m_search, &QLineEdit::textChanged, this, &LibraryPane::updateFilter);
+    connect(m_facets, &LibraryFacetBar::changed, this, [this] {
+        updateFiltersButton();
+        updateFilter();
+    });
+    connect(m_filtersButton, &QToolButton::toggled, m_facets, &QWidget::setVisible);
+    connect(m_viewButton, &QToolButton::toggled, this, &LibraryPane::setListMode);
+    connect(m_grid, &LibraryGridView::activatedRow, this, [this] { activateCurrent(false); });
+    connect(m_list, &QAbstractItemView::activated, this, [this] { activateCurrent(false); });
+    connect(m_inspector, &LibraryInspector::openRequested, this, &LibraryPane::openRequested);
+
+    auto shortcut = [this](const QKeySequence& keys, auto fn) {
+        auto* s = new QShortcut(keys, this, fn);
+        s->setContext(Qt::WidgetWithChildrenShortcut);
+        return s;
+    };
+    shortcut(QKeySequence::Find, [this] {
+        m_search->setFocus(Qt::ShortcutFocusReason);
+        m_search->selectAll();
+    });
+    shortcut(QKeySequence(tr("Ctrl+L")), [this] { setFiltersVisible(!filtersVisible()); });
+    shortcut(QKeySequence(tr("Ctrl+Shift+L")), [this] { setListMode(!isListMode()); });
+    shortcut(QKeySequence(tr("Ctrl+Return")), [this] { activateCurrent(true); });
+    shortcut(QKeySequence(tr("Ctrl+Enter")), [this] { activateCurrent(true); });
+    // Down from the search box goes to the results, so typing and browsing need no mouse.
+    m_search->installEventFilter(this);
+}
+
+LibraryPane::~LibraryPane() = default;
+
+LibraryModel* LibraryPane::assets() const
+{
+    return m_assets;
+}
+
+bool LibraryPane::eventFilter(QObject* watched, QEvent* event)
+{
+    if (watched == m_search && event->type() == QEvent::KeyPress) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->key() == Qt::Key_Down || key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
+            QAbstractItemView* view = isListMode() ? static_cast<QAbstractItemView*>(m_list) : m_grid;
+            view->setFocus(Qt::TabFocusReason);
+            if (!view->currentIndex().isValid() && m_assets && m_assets->rowCount() > 0)
+                view->setCurrentIndex(m_assets->index(0, 0));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+void LibraryPane::setModels(LibraryModel* assets, LibrarySourceModel* sources, AssetDetailsLoader* details)
+{
+    if (m_assets)
+        disconnect(m_assets, nullptr, this, nullptr);
+    if (m_details)
+        disconnect(m_details, nullptr, this, nullptr);
+    m_assets = assets;
+    m_sources = sources;
+    m_details = details;
+    m_tree->setModel(sources);
+    m_grid->setModel(assets);
+    m_list->setModel(assets);
+    m_inspector->showMessage(tr("Select an asset to see its details."));
+    if (!assets)
+        return;
+    assets->setThumbnailSize(QSize(m_delegate->thumbnailSide(), m_delegate->thumbnailSide()));
+    // One selection for both views: switching between grid and list keeps what is selected.
+    auto* oldSelection = m_list->selectionModel();
+    m_list->setSelectionModel(m_grid->selectionModel());
+    delete oldSelection;
+    m_list->setColumnWidth(LibraryModel::TitleColumn, 260);
+    connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, &LibraryPane::onCurrentChanged);
+    connect(assets, &LibraryModel::searchFinished, this, &LibraryPane::onSearchFinished);
+    connect(assets, &LibraryModel::countChanged, this, &LibraryPane::updateCount);
+    connect(assets, &LibraryModel::searchFailed, this, [this](const Error& error) {
+        m_count->setText(tr("Search failed: %1").arg(error.message()));
+    });
+    if (sources) {
+        connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &LibraryPane::updateFilter);
+        connect(sources, &LibrarySourceModel::loaded, m_tree, [this] {
+            if (!m_tree->currentIndex().isValid() && m_sources->rowCount() > 0)
+                m_tree->setCurrentIndex(m_sources->index(0, 0));
+            m_tree->expandToDepth(0);
+        });
+    }
+    if (details) {
+        connect(details, &AssetDetailsLoader::loaded, this, [this](const AssetDetails& d) {
+            m_inspector->showDetails(d, currentFilter().soonDays);
+        });
+        connect(details, &AssetDetailsLoader::notFound, this,
+                [this] { m_inspector->showMessage(tr("This asset is no longer in the library.")); });
+        connect(details, &AssetDetailsLoader::failed, this, [this](const Error& error) {
+            m_inspector->showMessage(tr("The asset could not be read: %1").arg(error.message()));
+        });
+    }
+    assets->setFilter(currentFilter());
+    assets->refresh();
+}
+
+LibraryFilter LibraryPane::currentFilter() const
+{
+    LibraryFilter filter = m_sources ? m_sources->sourceFilter(m_tree->currentIndex()) : LibraryFilter{};
+    filter.text = m_search->text();
+    filter = m_facets->apply(filter);
+    if (const std::optional<Service> service = m_facets->service()) {
+        // The source tree chose another service: nothing can match both (account ids start at 1).
+        if (filter.service && *filter.service != *service)
+            filter.accountId = 0;
+        filter.service = service;
+    }
+    return filter;
+}
+
+void LibraryPane::updateFilter()
+{
+    if (m_assets)
+        m_assets->setFilter(currentFilter());
+}
+
+void LibraryPane::onSearchFinished(qsizetype, qint64 elapsedMs)
+{
+    m_lastSearchMs = elapsedMs;
+    m_grid->scrollToTop();
+    m_list->scrollToTop();
+    updateCount();
+}
+
+void LibraryPane::updateCount()
+{
+    if (!m_assets) {
+        m_count->setText(tr("No workspace"));
+        return;
+    }
+    const QString count = tr("%1 asset(s)").arg(QLocale().toString(m_assets->rowCount()));
+    m_count->setText(m_lastSearchMs < 0 ? count : tr("%1 · %2 ms").arg(count).arg(m_lastSearchMs));
+}
+
+void LibraryPane::updateFiltersButton()
+{
+    const int n = m_facets->facetCount();
+    m_filtersButton->setText(n > 0 ? tr("Filters (%1)").arg(n) : tr("Filters"));
+}
+
+bool LibraryPane::isListMode() const
+{
+    return m_views->currentWidget() == m_list;
+}
+
+void LibraryPane::setListMode(bool list)
+{
+    QAbstractItemView* from = isListMode() ? static_cast<QAbstractItemView*>(m_list) : m_grid;
+    QAbstractItemView* to = list ? static_cast<QAbstractItemView*>(m_list) : m_grid;
+    const bool hadFocus = from->hasFocus();
+    m_views->setCurrentWidget(to);
+    {
+        const QSignalBlocker blocker(m_viewButton);
+        m_viewButton->setChecked(list);
+    }
+    if (to->currentIndex().isValid())
+        to->scrollTo(to->currentIndex());
+    if (hadFocus)
+        to->setFocus();
+}
+
+void LibraryPane::setFiltersVisible(bool visible)
+{
+    m_filtersButton->setChecked(visible);
+    if (visible)
+        m_facets->setFocus(Qt::ShortcutFocusReason);
+}
+
+bool LibraryPane::filtersVisible() const
+{
+    return m_filtersButton->isChecked();
+}
+
+void LibraryPane::onCurrentChanged()
+{
+    const QModelIndex current = m_grid->selectionModel()->currentIndex();
+    if (!m_details || !current.isValid())
+        return;
+    const qint64 id = current.data(LibraryModel::IdRole).toLongLong();
+    if (id != m_details->currentId())
+        m_details->load(id);
+}
+
+void LibraryPane::activateCurrent(bool open)
+{
+    const QModelIndex current = m_grid->selectionModel() ? m_grid->selectionModel()->currentIndex() : QModelIndex();
+    if (!current.isValid())
+        return;
+    if (open) {
+        const QString file = current.data(LibraryModel::LocalFileRole).toString();
+        if (!file.isEmpty())
+            emit openRequested(file);
+        return;
+    }
+    // The inspector may have been collapsed in the splitter: Enter brings it back.
+    QList<int> sizes = m_splitter->sizes();
+    if (sizes.value(2) == 0) {
+        sizes[2] = 300;
+        m_splitter->setSizes(sizes);
+    }
+    if (m_details)
+        m_details->load(current.data(LibraryModel::IdRole).toLongLong());
+}
+
+} // namespace AssetDesk

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "core/error.h"
+#include "models/libraryfilter.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QSplitter;
+class QStackedWidget;
+class QTableView;
+class QToolButton;
+class QTreeView;
+
+namespace AssetDesk {
+
+class AssetDetailsLoader;
+class LibraryFacetBar;
+class LibraryGridView;
+class LibraryInspector;
+class LibraryItemDelegate;
+class LibraryModel;
+class LibrarySourceModel;
+class SyntaxRepository;
+
+// The library pane: a search box (results update as you type) with facets, the source tree
+// (service > organization > collections), the assets as a thumbnail grid or a list, and the
+// inspector of the current asset. Assets drag out with their ids and local files.
+//
+// Keys: Ctrl+F search, Ctrl+L show or hide the facets, Ctrl+Shift+L grid or list, arrows move,
+// Enter shows the current asset in the inspector, Ctrl+Enter opens its local rendition.
+//
+// The models belong to the open workspace and are set by the composition root; the pane only
+// shows and edits them (it reads nothing itself).
+class LibraryPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LibraryPane(SyntaxRepository* syntax, QWidget* parent = nullptr);
+    ~LibraryPane() override;
+
+    void setModels(LibraryModel* assets, LibrarySourceModel* sources, AssetDetailsLoader* details);
+    LibraryModel* assets() const;
+
+    // The filter the controls describe (source, text and facets).
+    LibraryFilter currentFilter() const;
+    bool isListMode() const;
+    void setListMode(bool list);
+    void setFiltersVisible(bool visible);
+    bool filtersVisible() const;
+
+    QLineEdit* searchEdit() const { return m_search; }
+    LibraryFacetBar* facets() const { return m_facets; }
+    LibraryGridView* gridView() const { return m_grid; }
+    QTableView* listView() const { return m_list; }
+    QTreeView* sourceView() const { return m_tree; }
+    LibraryInspector* inspector() const { return m_inspector; }
+    QLabel* countLabel() const { return m_count; }
+
+signals:
+    void openRequested(const QString& localFile);
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
+private:
+    void updateFilter();
+    void onSearchFinished(qsizetype count, qint64 elapsedMs);
+    void updateCount();
+    void onCurrentChanged();
+    void activateCurrent(bool open);
+    void updateFiltersButton();
+
+    QPointer<LibraryModel> m_assets;
+    QPointer<LibrarySourceModel> m_sources;
+    QPointer<AssetDetailsLoader> m_details;
+    QLineEdit* m_search;
+    QToolButton* m_filtersButton;
+    QToolButton* m_viewButton;
+    QLabel* m_count;
+    LibraryFacetBar* m_facets;
+    QSplitter* m_splitter;
+    QTreeView* m_tree;
+    QStackedWidget* m_views;
+    LibraryGridView* m_grid;
+    LibraryItemDelegate* m_delegate;
+    QTableView* m_list;
+    LibraryInspector* m_inspector;
+    qint64 m_lastSearchMs = -1;
+};
+
+} // namespace AssetDesk

@@ -1,0 +1,323 @@
+#include "libraryfixture.h"
+
+#include "core/collection.h"
+#include "models/assetdetailsloader.h"
+#include "models/librarymodel.h"
+#include "models/librarysourcemodel.h"
+#include "widgets/jsonviewer.h"
+#include "widgets/libraryfacetbar.h"
+#include "widgets/librarygridview.h"
+#include "widgets/libraryinspector.h"
+#include "widgets/librarypane.h"
+#include "widgets/syntaxrepository.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+#include <QTreeView>
+#include <QTreeWidget>
+
+using namespace AssetDesk;
+using namespace AssetDesk::Test;
+
+namespace {
+// One pane over a fixture workspace, with the models the workbench would give it.
+struct PaneHarness
+{
+    explicit PaneHarness(Storage& storage)
+        : assets(storage, nullptr, options())
+        , sources(storage)
+        , details(storage)
+        , pane(&syntax)
+        , tester(&assets, QAbstractItemModelTester::FailureReportingMode::QtTest)
+    {
+        pane.resize(1200, 800);
+    }
+    static LibraryModel::Options options()
+    {
+        LibraryModel::Options o;
+        o.debounceMs = 20;
+        o.changeDelayMs = 20;
+        return o;
+    }
+    // Applies the pane's filter and waits for that search's result.
+    bool settle()
+    {
+        QSignalSpy finished(&assets, &LibraryModel::searchFinished);
+        return finished.wait(5000) || !assets.isSearching();
+    }
+
+    SyntaxRepository syntax;
+    LibraryModel assets;
+    LibrarySourceModel sources;
+    AssetDetailsLoader details;
+    LibraryPane pane;
+    QAbstractItemModelTester tester;
+};
+
+int count(const LibraryModel& model)
+{
+    return model.rowCount();
+}
+} // namespace
+
+class TestLibraryPane : public QObject
+{
+    Q_OBJECT
+private slots:
+    void searchFiltersTheGrid()
+    {
+        LibraryFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        const qint64 account = f.addAccount(Service::PhotoShelter, QStringLiteral("Acme"));
+        QVERIFY(f.addSamples(account, 0, 160));
+        PaneHarness h(f.storage());
+        h.pane.setModels(&h.assets, &h.sources, &h.details);
+        QVERIFY(h.settle());
+        QCOMPARE(count(h.assets), 160);
+        QCOMPARE(h.pane.gridView()->model(), &h.assets);
+        QVERIFY(h.pane.countLabel()->text().contains(QStringLiteral("160")));
+
+        QSignalSpy finished(&h.assets, &LibraryModel::searchFinished);
+        QTest::keyClicks(h.pane.searchEdit(), QStringLiteral("sunset"));
+        QVERIFY(finished.wait(5000));
+        QTRY_VERIFY(!h.assets.isSearching());
+        QCOMPARE(count(h.assets), 20); // every 8th asset is a "Sunset"
+        for (int row = 0; row < count(h.assets); ++row)
+            QVERIFY(h.assets.index(row, 0).data(LibraryModel::TitleRole).toString().startsWith(QStringLiteral("Sunset")));
+        QVERIFY(h.pane.countLabel()->text().contains(QStringLiteral("20")));
+        QVERIFY(h.pane.countLabel()->text().contains(QStringLiteral("ms")));
+        QCOMPARE(h.assets.filter().text, QStringLiteral("sunset"));
+    }
+
+    void facetsNarrowResults()
+    {
+        LibraryFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        const qint64 account = f.addAccount(Service::PhotoShelter, QStringLiteral("Acme"));
+        QVERIFY(f.addSamples(account, 0, 120));
+        PaneHarness h(f.storage());
+        h.pane.setModels(&h.assets, &h.sources, &h.details);
+        QVERIFY(h.settle());
+        QCOMPARE(count(h.assets), 120);
+
+        LibraryFacetBar* facets = h.pane.facets();
+        facets->approvalBox()->setCurrentIndex(facets->approvalBox()->findData(int(ApprovalState::Approved)));
+        QVERIFY(h.settle());
+        QCOMPARE(count(h.assets), 60); // n % 4 in {0, 3}
+        facets->rightsBox()->setCurrentIndex(facets->rightsBox()->findData(int(RightsStatus::Expired)));
+        QVERIFY(h.settle());
+        QCOMPARE(count(h.assets), 12); // and n % 5 == 0
+        facets->orientationBox()->setCurrentIndex(facets->orientationBox()->findData(int(Orientation::Landscape)));
+        QVERIFY(h.settle());
+        QCOMPARE(count(h.assets), 4); // and n % 3 == 0: 0, 60 (n%4 0) and 15, 75 (n%4 3)
+        for (int row = 0; row < count(h.assets); ++row) {
+            const QModelIndex index = h.assets.index(row, 0);
+            QTRY_VERIFY(index.data(LibraryModel::LoadedRole).toBool());
+            QCOMPARE(ApprovalState(index.data(LibraryModel::ApprovalRole).toInt()), ApprovalState::Approved);
+            QCOMPARE(RightsStatus(index.data(LibraryModel::RightsStatusRole).toInt()), RightsStatus::Expired);
+            const QSize size = index.data(LibraryModel::PixelSizeRole).toSize();
+            QVERIFY(size.width() > size.height());
+        }
+        QCOMPARE(h.pane.facets()->facetCount(), 3);
+        QCOMPARE(h.pane.findChild<QToolButton*>(QStringLiteral("filtersButton"))->text(), QStringLiteral("Filters (3)"));
+        // A service facet that contradicts nothing keeps the result; another service empties it.
+        facets->serviceBox()->setCurrentIndex(facets->serviceBox()->findData(int(Service::Iconik)));
+        QVERIFY(h.settle());
+        QCOMPARE(count(h.assets), 0);
+        facets->clear();
+        QVERIFY(h.settle());
+        QCOMPARE(count(h.assets), 120);
+    }
+
+    void sourceTreeFiltersTheGrid()
+    {
+        LibraryFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        const qint64 account = f.addAccount(Service::PhotoShelter, QStringLiteral("Acme"));
+        Collection gallery;
+        gallery.accountId = account;
+        gallery.remoteId = QStringLiteral("G1");
+        gallery.name = QStringLiteral("Berlin");
+        QVERIFY(f.addCollections({gallery}));
+        QList<Asset> assets;
+        for (int n = 0; n < 40; ++n) {
+            Asset a = LibraryFixture::sampleAsset(account, n);
+            if (n < 7)
+                a.collectionRemoteIds = {QStringLiteral("G1")};
+            assets << a;
+        }
+        QVERIFY(!f.upsert(assets).isEmpty());
+        PaneHarness h(f.storage());
+        QSignalSpy loaded(&h.sources, &LibrarySourceModel::loaded);
+        h.pane.setModels(&h.assets, &h.sources, &h.details);
+        QVERIFY(h.settle());
+        QTRY_VERIFY(h.sources.rowCount() > 0);
+        const QModelIndex berlin = h.sources.indexOfKey(QStringLiteral("c:%1:G1").arg(account));
+        QVERIFY(berlin.isValid());
+        h.pane.sourceView()->setCurrentIndex(berlin);
+        QVERIFY(h.settle());
+        QCOMPARE(count(h.assets), 7);
+        h.pane.sourceView()->setCurrentIndex(h.sources.index(0, 0)); // all assets
+        QVERIFY(h.settle());
+        QCOMPARE(count(h.assets), 40);
+    }
+
+    void inspectorShowsRightsBadgeAndRawJson()
+    {
+        LibraryFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        const qint64 account = f.addAccount(Service::PhotoShelter, QStringLiteral("Acme"));
+        Asset expired = LibraryFixture::sampleAsset(account, 0); // expired 3 days ago
+        expired.title = QStringLiteral("<b>Bold</b> claim");
+        expired.rawJson = R"({"data":{"id":"r0","attributes":{"title":"<b>Bold</b> claim"}}})";
+        Asset expiring = LibraryFixture::sampleAsset(account, 1); // expires in 10 days
+        QVERIFY(!f.upsert({expired, expiring}).isEmpty());
+        PaneHarness h(f.storage());
+        h.pane.setModels(&h.assets, &h.sources, &h.details);
+        QVERIFY(h.settle());
+        QCOMPARE(count(h.assets), 2);
+        h.pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&h.pane));
+
+        QSignalSpy details(&h.details, &AssetDetailsLoader::loaded);
+        const int expiredRow = h.assets.index(0, 0).data(LibraryModel::TitleRole).toString().contains(QStringLiteral("Bold")) ? 0 : 1;
+        h.pane.gridView()->setCurrentIndex(h.assets.index(expiredRow, 0));
+        QVERIFY(details.wait(5000));
+        LibraryInspector* inspector = h.pane.inspector();
+        QCOMPARE(inspector->assetId(), h.assets.idAt(expiredRow));
+        QCOMPARE(RightsStatus(inspector->rightsBadge()->property("rightsStatus").toInt()), RightsStatus::Expired);
+        QVERIFY(inspector->rightsBadge()->text().startsWith(QStringLiteral("Expired")));
+        QCOMPARE(inspector->findChild<QLabel*>(QStringLiteral("inspectorTitle"))->textFormat(), Qt::PlainText);
+        QCOMPARE(inspector->findChild<QLabel*>(QStringLiteral("inspectorTitle"))->text(), QStringLiteral("<b>Bold</b> claim"));
+        QVERIFY(inspector->jsonViewer()->isShowingJson());
+        QVERIFY(inspector->jsonViewer()->isReadOnly());
+        QVERIFY(inspector->jsonViewer()->toPlainText().contains(QStringLiteral("\"attributes\"")));
+        QCOMPARE(inspector->versionsView()->topLevelItemCount(), 1);
+        QCOMPARE(inspector->usesView()->topLevelItemCount(), 0); // no lineage yet: empty, not an error
+
+        h.pane.gridView()->setCurrentIndex(h.assets.index(1 - expiredRow, 0));
+        QVERIFY(details.wait(5000));
+        QCOMPARE(RightsStatus(inspector->rightsBadge()->property("rightsStatus").toInt()), RightsStatus::ExpiringSoon);
+        QVERIFY(inspector->rightsBadge()->text().startsWith(QStringLiteral("Expires in")));
+    }
+
+    void dragCarriesTheMultiSelection()
+    {
+        LibraryFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        const qint64 account = f.addAccount(Service::Iconik, QStringLiteral("Studio"));
+        QList<Asset> assets;
+        QStringList files;
+        for (int n = 0; n < 6; ++n) {
+            Asset a = LibraryFixture::sampleAsset(account, n);
+            a.service = Service::Iconik;
+            const QString file = f.writeJpeg(QStringLiteral("a%1.jpg").arg(n), 32, 32);
+            a.renditions.first().localPath = file;
+            files << file;
+            assets << a;
+        }
+        QVERIFY(!f.upsert(assets).isEmpty());
+        PaneHarness h(f.storage());
+        h.pane.setModels(&h.assets, &h.sources, &h.details);
+        QVERIFY(h.settle());
+        QCOMPARE(count(h.assets), 6);
+        LibraryGridView* grid = h.pane.gridView();
+        h.pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&h.pane));
+        // Click row 1, ctrl-click rows 3 and 4: three assets selected.
+        QTest::mouseClick(grid->viewport(), Qt::LeftButton, {}, grid->visualRect(h.assets.index(1, 0)).center());
+        QTest::mouseClick(grid->viewport(), Qt::LeftButton, Qt::ControlModifier, grid->visualRect(h.assets.index(3, 0)).center());
+        QTest::mouseClick(grid->viewport(), Qt::LeftButton, Qt::ControlModifier, grid->visualRect(h.assets.index(4, 0)).center());
+        const QModelIndexList selected = grid->selectionModel()->selectedRows();
+        QCOMPARE(selected.size(), 3);
+        // What QAbstractItemView::startDrag hands to the model.
+        std::unique_ptr<QMimeData> mime(h.assets.mimeData(grid->selectionModel()->selectedIndexes()));
+        QVERIFY(mime);
+        QVERIFY(mime->hasFormat(LibraryModel::assetIdsMimeType()));
+        const QJsonArray dragged = QJsonDocument::fromJson(mime->data(LibraryModel::assetIdsMimeType())).array();
+        QList<qint64> ids;
+        for (const QJsonValue& v : dragged) {
+            ids << v.toObject().value(QStringLiteral("id")).toInteger();
+            QCOMPARE(v.toObject().value(QStringLiteral("service")).toString(), QStringLiteral("iconik"));
+        }
+        QCOMPARE(ids, QList<qint64>({h.assets.idAt(1), h.assets.idAt(3), h.assets.idAt(4)}));
+        QCOMPARE(mime->urls().size(), 3);
+        for (int row : {1, 3, 4})
+            QVERIFY(mime->urls().contains(QUrl::fromLocalFile(h.assets.index(row, 0).data(LibraryModel::LocalFileRole).toString())));
+        QVERIFY(grid->dragEnabled());
+        QVERIFY(h.pane.listView()->dragEnabled());
+        // The list shares the selection.
+        QCOMPARE(h.pane.listView()->selectionModel(), grid->selectionModel());
+    }
+
+    void keyboardShortcuts()
+    {
+        LibraryFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        const qint64 account = f.addAccount(Service::PhotoShelter, QStringLiteral("Acme"));
+        QVERIFY(f.addSamples(account, 0, 50));
+        PaneHarness h(f.storage());
+        h.pane.setModels(&h.assets, &h.sources, &h.details);
+        QVERIFY(h.settle());
+        h.pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&h.pane));
+        h.pane.activateWindow();
+        LibraryGridView* grid = h.pane.gridView();
+        grid->setFocus();
+        QTRY_VERIFY(grid->hasFocus());
+
+        QTest::keyClick(grid, Qt::Key_F, Qt::ControlModifier);
+        QTRY_VERIFY(h.pane.searchEdit()->hasFocus());
+        // Down from the search box goes to the results.
+        QTest::keyClick(h.pane.searchEdit(), Qt::Key_Down);
+        QTRY_VERIFY(grid->hasFocus());
+        QCOMPARE(grid->currentIndex().row(), 0);
+
+        // Arrows move through the grid: right one cell, down one grid row.
+        QTest::keyClick(grid, Qt::Key_Right);
+        QCOMPARE(grid->currentIndex().row(), 1);
+        QTest::keyClick(grid, Qt::Key_Down);
+        QCOMPARE(grid->currentIndex().row(), 1 + grid->columns());
+        QTest::keyClick(grid, Qt::Key_End);
+        QCOMPARE(grid->currentIndex().row(), 49);
+
+        // Enter shows the current asset in the inspector.
+        QSignalSpy details(&h.details, &AssetDetailsLoader::loaded);
+        QTest::keyClick(grid, Qt::Key_Return);
+        QVERIFY(details.wait(5000) || h.pane.inspector()->assetId() == h.assets.idAt(49));
+        QTRY_COMPARE(h.pane.inspector()->assetId(), h.assets.idAt(49));
+
+        // Ctrl+L shows and hides the filters.
+        QVERIFY(!h.pane.filtersVisible());
+        QTest::keyClick(grid, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(h.pane.filtersVisible());
+        QVERIFY(h.pane.facets()->isVisible());
+        QTest::keyClick(grid, Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(!h.pane.filtersVisible());
+
+        // Ctrl+Shift+L switches to the list and back, keeping the current asset.
+        QTest::keyClick(grid, Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(h.pane.isListMode());
+        QCOMPARE(h.pane.listView()->currentIndex().row(), 49);
+        QTest::keyClick(h.pane.listView(), Qt::Key_L, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(!h.pane.isListMode());
+
+        // Ctrl+Enter opens the local rendition (none here: nothing happens, nothing breaks).
+        QSignalSpy open(&h.pane, &LibraryPane::openRequested);
+        QTest::keyClick(grid, Qt::Key_Return, Qt::ControlModifier);
+        QCOMPARE(open.size(), 0);
+    }
+};
+
+QTEST_MAIN(TestLibraryPane)
+#include "tst_librarypane.moc"
