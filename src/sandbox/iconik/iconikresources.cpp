@@ -207,8 +207,9 @@ QJsonObject IconikResources::format(const DamAsset& a) const
                                                              {QStringLiteral("type"), a.mediaType == DamMediaType::Video
                                                                                           ? QStringLiteral("VIDEO")
                                                                                           : QStringLiteral("IMAGE")}}}},
-        {QStringLiteral("metadata"), QJsonArray{QJsonObject{{QStringLiteral("width"), a.width},
-                                                            {QStringLiteral("height"), a.height},
+        // FormatSchema: metadata entries map names to strings.
+        {QStringLiteral("metadata"), QJsonArray{QJsonObject{{QStringLiteral("width"), QString::number(a.width)},
+                                                            {QStringLiteral("height"), QString::number(a.height)},
                                                             {QStringLiteral("mime_type"), a.mimeType()}}}},
         {QStringLiteral("warnings"), QJsonArray()},
         {QStringLiteral("date_created"), time(a.createdAt)},
