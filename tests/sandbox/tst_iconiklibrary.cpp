@@ -335,7 +335,9 @@ private slots:
         const HttpResult page = get(QStringLiteral("/API/assets/v1/assets/?per_page=100"));
         bool numericTitle = false;
         bool hostile = false;
+        bool notAnObject = false;
         for (const QJsonValue& o : objects(page)) {
+            notAnObject |= !o.isObject();
             numericTitle |= o.toObject().value(QStringLiteral("title")).isDouble();
             const QString id = o.toObject().value(QStringLiteral("id")).toString();
             if (id.isEmpty())
@@ -346,6 +348,7 @@ private slots:
         }
         QVERIFY(numericTitle);
         QVERIFY(hostile);
+        QVERIFY(notAnObject);
     }
 };
 

@@ -113,8 +113,13 @@ HttpResponse IconikLists::assetPage(IconikLibrary& library, const SandboxClock& 
     }
     QJsonArray objects;
     for (qint64 index : indexes) {
-        if (const auto asset = catalog.find(index))
-            objects.append(render(*asset));
+        const auto asset = catalog.find(index);
+        if (!asset)
+            continue;
+        objects.append(render(*asset));
+        // Bad input: a list entry that is not an object, as a cut-off item would look.
+        if (asset->fixture == DamFixture::MissingFields)
+            objects.append(QStringLiteral("{\"id\":\""));
     }
     QJsonObject body = envelope(request, base, objects, page, perPage, total);
     for (auto it = extra.begin(); it != extra.end(); ++it)

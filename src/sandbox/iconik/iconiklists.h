@@ -21,7 +21,8 @@ struct SandboxRequest;
 // "first_url","last_url","next_url"?,"prev_url"?,"scroll_id"?}. page/per_page (default 10, at
 // most 500 here; the real maximum is unconfirmed), 404 "Requested page does not exist" past the
 // end of a non-empty list, scroll=true then scroll_id=... (scrolls live 10 minutes). Asset pages
-// cost the same at any depth (DamSequence).
+// cost the same at any depth (DamSequence). With bad input on, a bare string (a cut-off entry)
+// follows the record without fields.
 class IconikLists
 {
 public:
