@@ -7,7 +7,9 @@
 #include "storage/storage.h"
 #include "storage/storageconfig.h"
 #include "sync/accountservice.h"
+#include "media/thumbnailcache.h"
 #include "sync/connectorpool.h"
+#include "sync/damsyncservice.h"
 #include "sync/jobrunner.h"
 
 #include <QCoreApplication>
@@ -25,6 +27,7 @@ CliContext::CliContext(QString workspace, CliOutput& out)
 CliContext::~CliContext()
 {
     // Services first, then the pool, then what they use.
+    m_damSync.reset();
     m_accounts.reset();
     m_pool.reset();
     m_jobs.reset();
@@ -81,6 +84,19 @@ Result<AccountService*> CliContext::accounts()
     m_pool = std::make_unique<ConnectorPool>(**opened, **secrets, *m_registry, *m_connectors);
     m_accounts = std::make_unique<AccountService>(**opened, **secrets, *m_pool, *m_jobs);
     return m_accounts.get();
+}
+
+Result<DamSyncService*> CliContext::damSync(bool thumbnails)
+{
+    if (m_damSync)
+        return m_damSync.get();
+    const Result<AccountService*> service = accounts();
+    if (!service)
+        return service.error();
+    if (thumbnails)
+        m_thumbnails = std::make_unique<ThumbnailCache>();
+    m_damSync = std::make_unique<DamSyncService>(*m_storage, *m_pool, *m_jobs, m_thumbnails.get());
+    return m_damSync.get();
 }
 
 bool CliContext::waitUntil(const std::function<bool()>& done, int timeoutMs)

@@ -15,9 +15,11 @@ class AccountService;
 class ConnectorContext;
 class ConnectorPool;
 class ConnectorRegistry;
+class DamSyncService;
 class JobRunner;
 class SecretVault;
 class Storage;
+class ThumbnailCache;
 
 // What a command needs, built on first use: the workspace (opened with or without migrating),
 // the keychain, and the same account service the workbench uses, all on the main thread (a
@@ -37,6 +39,10 @@ public:
     // The keyring, seen through this workspace's prefix.
     Result<SecretVault*> vault();
     Result<AccountService*> accounts();
+    // DAM syncs through the same connector pool and job runner as accounts(); with `thumbnails`
+    // they also fill the workspace-independent thumbnail cache the workbench uses.
+    Result<DamSyncService*> damSync(bool thumbnails);
+    JobRunner* jobs() { return m_jobs.get(); }
 
     // Runs the event loop until `done` returns true or `timeoutMs` passes; false on timeout.
     bool waitUntil(const std::function<bool()>& done, int timeoutMs);
@@ -52,6 +58,8 @@ private:
     std::unique_ptr<JobRunner> m_jobs;
     std::unique_ptr<ConnectorPool> m_pool;
     std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<ThumbnailCache> m_thumbnails;
+    std::unique_ptr<DamSyncService> m_damSync;
 };
 
 } // namespace AssetDesk

@@ -2,6 +2,8 @@
 #include "clicontext.h"
 #include "clioutput.h"
 #include "dbcommand.h"
+#include "searchcommand.h"
+#include "synccommand.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -58,6 +60,8 @@ int main(int argc, char* argv[])
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<DbCommand>());
     commands.push_back(std::make_unique<AccountsCommand>());
+    commands.push_back(std::make_unique<SyncCommand>());
+    commands.push_back(std::make_unique<SearchCommand>());
 
     // Diagnostics stay quiet unless asked for (--verbose, or QT_LOGGING_RULES, which wins).
     QLoggingCategory::setFilterRules(
