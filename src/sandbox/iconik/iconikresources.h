@@ -28,7 +28,7 @@ public:
     };
 
     IconikResources(const IconikLibrary& library, const IconikAccount& account);
-    void setBaseUrl(const QUrl& url) { m_base = url; }
+    void setBaseUrl(const QUrl& url) { m_baseText = url.toString(QUrl::StripTrailingSlash); }
 
     static QString time(const QDateTime& t);
     static QString time(qint64 ms);
@@ -57,7 +57,7 @@ public:
 private:
     const IconikLibrary& m_library;
     const IconikAccount& m_account;
-    QUrl m_base;
+    QString m_baseText;
 };
 
 } // namespace AssetDesk::Sandbox

@@ -28,7 +28,11 @@ public:
     static const QStringList& renditionNames();      // "thumbnail", "small", "preview", "large"
 
     PhotoShelterResources(const PhotoShelterLibrary& library);
-    void setBaseUrl(const QUrl& url) { m_base = url; }
+    void setBaseUrl(const QUrl& url)
+    {
+        m_base = url;
+        m_baseText = url.toString(QUrl::StripTrailingSlash);
+    }
 
     static QString time(const QDateTime& t);
     static QString time(qint64 ms);
@@ -45,6 +49,7 @@ public:
     static void include(QJsonArray& included, const QJsonObject& resource);
 
     QUrl downloadUrl(const QString& mediaId, const QString& fileType, const QString& quality, bool sign) const;
+    QString downloadLink(const QString& mediaId, const QString& fileType, const QString& quality, bool sign) const;
     QUrl shareUrl(const QString& token) const;
 
 private:
@@ -54,6 +59,7 @@ private:
 
     const PhotoShelterLibrary& m_library;
     QUrl m_base;
+    QString m_baseText;
 };
 
 } // namespace AssetDesk::Sandbox
