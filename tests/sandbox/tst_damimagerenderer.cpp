@@ -10,6 +10,8 @@
 #include <QImageReader>
 #include <QTest>
 
+#include <optional>
+
 using namespace AssetDesk::Sandbox;
 
 namespace {
@@ -93,6 +95,30 @@ private slots:
             renderer.rendition(1, a, 256);
         }
         QVERIFY(renderer.cachedCount() < 40);
+    }
+
+    void asynchronousRenderingMatchesAndCaches()
+    {
+        DamImageRenderer renderer;
+        QObject context;
+        const DamAsset a = asset(2400, 1600);
+        std::optional<DamRendition> result;
+        renderer.renditionAsync(5, a, 256, &context, [&result](DamRendition r) { result = std::move(r); });
+        QVERIFY(!result); // drawn on a worker; delivered through the event loop
+        QTRY_VERIFY(result.has_value());
+        QCOMPARE(result->bytes, DamImageRenderer::render(5, a, 256).bytes);
+        // Now cached: answered at once.
+        bool immediate = false;
+        renderer.renditionAsync(5, a, 256, &context, [&immediate](DamRendition) { immediate = true; });
+        QVERIFY(immediate);
+        // A context that is gone gets no call.
+        bool called = false;
+        {
+            QObject shortLived;
+            renderer.renditionAsync(5, asset(3000, 2000), 1600, &shortLived, [&called](DamRendition) { called = true; });
+        }
+        QTest::qWait(300);
+        QVERIFY(!called);
     }
 
     void videos()
