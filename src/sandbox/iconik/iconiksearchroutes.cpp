@@ -111,6 +111,8 @@ std::optional<HttpResponse> IconikSearchRoutes::applyTerm(const QJsonObject& ter
         }
         if (query.mediaMask == 0)
             query.matchNothing = true;
+        if (query.mediaMask == ((1u << int(DamMediaType::Image)) | (1u << int(DamMediaType::Video))))
+            query.mediaMask = 0; // both: no per-record scan
         return std::nullopt;
     }
     if (name == QLatin1String("approval_status") || name == QLatin1String("metadata.approval_status")) {

@@ -111,6 +111,10 @@ std::optional<HttpResponse> PhotoShelterListings::applySearch(const SandboxReque
         // Only audio/doc asked for: the library holds none.
         if (query.mediaMask == 0)
             query.matchNothing = true;
+        // Every type the library holds: no filter at all, so no per-record scan (clients ask for
+        // "image,video,audio,doc" on every page).
+        if (query.mediaMask == ((1u << int(DamMediaType::Image)) | (1u << int(DamMediaType::Video))))
+            query.mediaMask = 0;
     }
     const QString sortBy = request.queryValue(QStringLiteral("sort_by"));
     if (sortBy == QLatin1String("modification_time") || sortBy == QLatin1String("updated_at"))
