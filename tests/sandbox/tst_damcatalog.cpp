@@ -218,6 +218,28 @@ private slots:
         QVERIFY(again.modified != ma.modified); // the change stream moves on
     }
 
+    void uploadsKeepTheCachedCounts()
+    {
+        DamCatalog catalog(config(4, 200000));
+        DamQuery videos;
+        videos.mediaMask = 1u << int(DamMediaType::Video);
+        const qint64 before = catalog.count(videos); // builds the block counts (large scope)
+        QVERIFY(catalog.cachedBlocks(videos.predicateSignature()));
+        // An upload (a live event) leaves the generated positions alone: counts stay cached, and
+        // the answer still includes the upload when it matches.
+        const qint64 added = catalog.add(0, 2000000000000, [](DamAsset& a) { a.mediaType = DamMediaType::Video; });
+        QVERIFY(catalog.cachedBlocks(videos.predicateSignature()));
+        QCOMPARE(catalog.count(videos), before + 1);
+        videos.order = DamQuery::Order::Created;
+        videos.descending = true;
+        QCOMPARE(catalog.page(videos, 0, 1), QList<qint64>{added});
+        // Touching a generated asset changes which positions are excluded: rebuilt, still right.
+        QVERIFY(catalog.modify(catalog.page(videos, 5, 1).first(), 2000000000001,
+                               [](DamAsset& a) { a.mediaType = DamMediaType::Image; }));
+        QVERIFY(!catalog.cachedBlocks(videos.predicateSignature()));
+        QCOMPARE(catalog.count(videos), before);
+    }
+
     void fixturesOnlyWhenSwitchedOn()
     {
         DamCatalog c(config(1, 100));

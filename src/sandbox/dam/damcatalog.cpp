@@ -73,7 +73,8 @@ std::optional<DamAsset> DamCatalog::findActive(qint64 index) const
 void DamCatalog::store(const DamAsset& asset, DamChange::Kind kind)
 {
     m_overlay.put(asset, m_config.size);
-    m_blockCache.clear();
+    // The cached block counts stay valid unless a generated asset was touched for the first
+    // time (cachedBlocks checks): uploads, as in a live event, do not cost a rescan.
     ++m_changeCounter;
     if (m_listener)
         m_listener(DamChange{kind, asset.index});
@@ -216,9 +217,12 @@ QList<qint64> DamCatalog::after(const DamQuery& query, qint64 keyMs, qint64 inde
 
 std::shared_ptr<const std::vector<qint64>> DamCatalog::cachedBlocks(const QString& key) const
 {
-    if (m_blockCacheGeneration != generation()) {
+    // Block counts cover generated positions minus the touched ones (DamSequence's exclusions):
+    // they depend on which generated assets were ever touched, and on nothing else that changes.
+    const quint64 touched = quint64(m_overlay.touchedBase().size());
+    if (m_blockCacheGeneration != touched) {
         m_blockCache.clear();
-        m_blockCacheGeneration = generation();
+        m_blockCacheGeneration = touched;
     }
     return m_blockCache.value(key);
 }
@@ -227,7 +231,7 @@ void DamCatalog::storeBlocks(const QString& key, std::shared_ptr<const std::vect
 {
     if (m_blockCache.size() >= kBlockCacheEntries)
         m_blockCache.clear();
-    m_blockCacheGeneration = generation();
+    m_blockCacheGeneration = quint64(m_overlay.touchedBase().size());
     m_blockCache.insert(key, std::move(blocks));
 }
 

@@ -101,7 +101,8 @@ public:
     qint64 sortKeyMs(const DamQuery& query, const DamAsset& asset) const;
 
     // Matches of the query's predicate among base positions [0, blockEnd) of a scope, per block
-    // of kBlock positions (cumulative). Built on first use by DamSequence, dropped on any change.
+    // of kBlock positions (cumulative). Built on first use by DamSequence, dropped when a generated
+    // asset is touched for the first time (uploads keep them) or bad input is switched.
     static constexpr qint64 kBlock = 4096;
     std::shared_ptr<const std::vector<qint64>> cachedBlocks(const QString& key) const;
     void storeBlocks(const QString& key, std::shared_ptr<const std::vector<qint64>> blocks) const;
@@ -124,7 +125,7 @@ private:
     Listener m_listener;
 
     mutable QHash<QString, std::shared_ptr<const std::vector<qint64>>> m_blockCache;
-    mutable quint64 m_blockCacheGeneration = 0;
+    mutable quint64 m_blockCacheGeneration = 0; // touched generated assets when the cache was filled
 };
 
 } // namespace AssetDesk::Sandbox
