@@ -1,6 +1,7 @@
 #include "sandbox/photoshelter/photoshelterlistings.h"
 
 #include "sandbox/dam/damvocabulary.h"
+#include "sandbox/jsontext.h"
 #include "sandbox/photoshelter/photoshelterlibrary.h"
 #include "sandbox/photoshelter/photosheltermodule.h"
 #include "sandbox/photoshelter/photoshelterresources.h"
@@ -214,27 +215,31 @@ HttpResponse PhotoShelterListings::media(const SandboxRequest& request, const Da
     const qint64 offset = qint64(page - 1) * perPage;
     const QList<qint64> indexes = offset < total ? catalog.page(query, offset, perPage) : QList<qint64>();
     const QSet<QString> wanted = includes(request);
-    QJsonArray data;
+    JsonText j;
+    j.beginObject().key("data").beginArray();
     QJsonArray included;
     for (qint64 index : indexes) {
         const auto asset = catalog.findActive(index);
         if (!asset)
             continue;
-        data.append(m_resources.media(*asset));
+        m_resources.writeMedia(j, *asset);
         if (asset->fixture == DamFixture::MissingFields) {
             // A list entry that is not a resource at all, as a cut-off item would look.
-            data.append(QStringLiteral("{\"id\":\"I0000"));
+            j.value(QStringLiteral("{\"id\":\"I0000"));
         }
         if (wanted.contains(QStringLiteral("galleries")) || wanted.contains(QStringLiteral("gallery"))) {
             for (int g : m_library.galleriesOf(*asset))
                 PhotoShelterResources::include(included, m_resources.gallery(g, {}, included));
         }
     }
-    QJsonObject body{{QStringLiteral("data"), data}};
+    j.endArray();
     if (!wanted.isEmpty())
-        body.insert(QStringLiteral("included"), included);
-    addPaging(body, request, m_module.baseUrl(), total, page, perPage);
-    return HttpResponse::json(200, body);
+        j.member("included", QJsonValue(included));
+    QJsonObject paging;
+    addPaging(paging, request, m_module.baseUrl(), total, page, perPage);
+    j.member("meta", paging.value(QStringLiteral("meta"))).member("links", paging.value(QStringLiteral("links")));
+    j.endObject();
+    return HttpResponse::text(200, j.take(), QByteArrayLiteral("application/json; charset=utf-8"));
 }
 
 } // namespace AssetDesk::Sandbox

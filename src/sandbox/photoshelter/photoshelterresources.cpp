@@ -1,9 +1,10 @@
 #include "sandbox/photoshelter/photoshelterresources.h"
 
 #include "sandbox/dam/damimagerenderer.h"
+#include "sandbox/jsontext.h"
 #include "sandbox/photoshelter/photoshelterlibrary.h"
 
-#include <QUrlQuery>
+#include <QJsonDocument>
 
 namespace AssetDesk::Sandbox {
 
@@ -108,101 +109,116 @@ QUrl PhotoShelterResources::shareUrl(const QString& token) const
 
 QJsonObject PhotoShelterResources::link(const DamAsset& asset, const QString& name, int edge) const
 {
+    JsonText j;
+    writeLink(j, asset, name, edge);
+    return QJsonDocument::fromJson(j.bytes()).object();
+}
+
+QJsonValue PhotoShelterResources::media(const DamAsset& asset) const
+{
+    // One definition of a media resource: the text writer's, parsed back for single resources.
+    JsonText j;
+    writeMedia(j, asset);
+    return QJsonDocument::fromJson(j.bytes()).object();
+}
+
+void PhotoShelterResources::writeLink(JsonText& j, const DamAsset& asset, const QString& name, int edge) const
+{
     const QString id = m_library.mediaId(asset);
     const QSize size = DamImageRenderer::fitted(QSize(std::max(1, asset.width), std::max(1, asset.height)), edge);
     const bool original = edge == 0;
     const QString fileType = original ? (asset.mediaType == DamMediaType::Video ? QStringLiteral("mp4")
                                                                                 : QStringLiteral("original"))
                                       : QStringLiteral("jpeg");
-    return QJsonObject{
-        {QStringLiteral("name"), name},
-        {QStringLiteral("url"), downloadLink(id, fileType, original ? QString() : name, true)},
-        {QStringLiteral("width"), size.width()},
-        {QStringLiteral("height"), size.height()},
-        {QStringLiteral("mime_type"), original ? asset.mimeType() : QStringLiteral("image/jpeg")},
-    };
+    j.beginObject()
+        .member("name", name)
+        .member("url", downloadLink(id, fileType, original ? QString() : name, true))
+        .member("width", size.width())
+        .member("height", size.height())
+        .member("mime_type", original ? asset.mimeType() : QStringLiteral("image/jpeg"))
+        .endObject();
 }
 
-QJsonValue PhotoShelterResources::media(const DamAsset& asset) const
+void PhotoShelterResources::writeMedia(JsonText& j, const DamAsset& asset) const
 {
-    const QString id = m_library.mediaId(asset);
-    QJsonObject a{
-        {QStringLiteral("file_name"), asset.fileName},
-        {QStringLiteral("file_size"), asset.fileSize},
-        {QStringLiteral("mime_type"), asset.mimeType()},
-        {QStringLiteral("media_type"),
-         asset.mediaType == DamMediaType::Video ? QStringLiteral("video") : QStringLiteral("image")},
-        {QStringLiteral("width"), asset.width},
-        {QStringLiteral("height"), asset.height},
-        {QStringLiteral("orientation"), orientationName(asset.orientation)},
-        {QStringLiteral("headline"), asset.title},
-        {QStringLiteral("caption"), asset.caption},
-        {QStringLiteral("keywords"), QJsonArray::fromStringList(asset.keywords)},
-        {QStringLiteral("credit"), asset.credit},
-        {QStringLiteral("copyright"), asset.copyright},
-        {QStringLiteral("campaign"), asset.campaignName.isEmpty() ? QJsonValue() : QJsonValue(asset.campaignName)},
-        {QStringLiteral("usage_restrictions"), asset.usageRestrictions},
-        {QStringLiteral("license_expires_at"),
-         asset.licenceExpiry.isValid() ? QJsonValue(asset.licenceExpiry.toString(Qt::ISODate)) : QJsonValue()},
-        {QStringLiteral("approval_status"), approvalName(asset.approval)},
-        {QStringLiteral("version"), asset.versionCount},
-        {QStringLiteral("uploaded_at"), time(asset.createdAt)},
-        {QStringLiteral("updated_at"), time(asset.modifiedAt)},
-        {QStringLiteral("is_listed"), true},
-    };
+    // Bad input (DamFixture) is written here too: what only shows in JSON.
+    const DamFixture fixture = asset.fixture;
+    const bool missing = fixture == DamFixture::MissingFields;
+    const bool wrong = fixture == DamFixture::WrongTypes;
+    const bool badDates = fixture == DamFixture::UnparsableDates;
+    j.beginObject();
+    if (!missing)
+        j.member("id", m_library.mediaId(asset));
+    j.member("type", QStringLiteral("media"));
+    j.key("attributes").beginObject();
+    if (!missing) {
+        j.member("file_name", asset.fileName);
+        j.member("file_size", wrong ? qint64(-5) : asset.fileSize);
+    }
+    j.member("mime_type", asset.mimeType());
+    j.member("media_type", asset.mediaType == DamMediaType::Video ? QStringLiteral("video") : QStringLiteral("image"));
+    if (!missing) {
+        if (wrong) {
+            j.member("width", QString::number(asset.width));
+            j.key("height").beginObject().member("px", asset.height).endObject();
+        } else {
+            j.member("width", asset.width).member("height", asset.height);
+        }
+    }
+    j.member("orientation", orientationName(asset.orientation));
+    if (!missing) {
+        if (fixture == DamFixture::NumericTitle)
+            j.member("headline", 1234567.5);
+        else
+            j.member("headline", asset.title);
+    }
+    j.member("caption", asset.caption);
+    if (wrong) {
+        j.member("keywords", asset.keywords.join(QStringLiteral(", ")));
+    } else {
+        j.key("keywords").beginArray();
+        for (const QString& k : asset.keywords)
+            j.value(k);
+        j.endArray();
+    }
+    j.member("credit", asset.credit).member("copyright", asset.copyright);
+    j.key("campaign");
+    asset.campaignName.isEmpty() ? j.null() : j.value(asset.campaignName);
+    j.member("usage_restrictions", asset.usageRestrictions);
+    j.key("license_expires_at");
+    asset.licenceExpiry.isValid() ? j.value(asset.licenceExpiry.toString(Qt::ISODate)) : j.null();
+    j.member("approval_status", approvalName(asset.approval));
+    j.member("version", asset.versionCount);
+    if (!missing)
+        j.member("uploaded_at", badDates ? QStringLiteral("not a date") : time(asset.createdAt));
+    j.member("updated_at", badDates ? QStringLiteral("2024-13-45T99:99:99Z") : time(asset.modifiedAt));
+    j.member("is_listed", true);
     if (asset.mediaType == DamMediaType::Video)
-        a.insert(QStringLiteral("duration_ms"), asset.durationMs);
-    QJsonObject links;
-    if (asset.mediaType == DamMediaType::Image || asset.mediaType == DamMediaType::Video) {
-        for (const QString& name : renditionNames())
-            links.insert(name, link(asset, name, qualityEdge(name)));
+        j.member("duration_ms", asset.durationMs);
+    if (wrong) {
+        j.member("links", QStringLiteral("none"));
+    } else {
+        j.key("links").beginObject();
+        for (const QString& name : renditionNames()) {
+            j.key(qPrintable(name));
+            writeLink(j, asset, name, qualityEdge(name));
+        }
+        j.key("original");
+        writeLink(j, asset, QStringLiteral("original"), 0);
+        j.endObject();
     }
-    links.insert(QStringLiteral("original"), link(asset, QStringLiteral("original"), 0));
-    a.insert(QStringLiteral("links"), links);
+    j.endObject(); // attributes
 
-    // Bad input (DamFixture): what only shows in JSON.
-    switch (asset.fixture) {
-    case DamFixture::NumericTitle:
-        a.insert(QStringLiteral("headline"), 1234567.5);
-        break;
-    case DamFixture::UnparsableDates:
-        a.insert(QStringLiteral("uploaded_at"), QStringLiteral("not a date"));
-        a.insert(QStringLiteral("updated_at"), QStringLiteral("2024-13-45T99:99:99Z"));
-        break;
-    case DamFixture::MissingFields:
-        for (const char* key : {"headline", "file_name", "width", "height", "file_size", "uploaded_at"})
-            a.remove(QLatin1String(key));
-        break;
-    case DamFixture::WrongTypes:
-        a.insert(QStringLiteral("keywords"), asset.keywords.join(QStringLiteral(", ")));
-        a.insert(QStringLiteral("width"), QString::number(asset.width));
-        a.insert(QStringLiteral("height"), QJsonObject{{QStringLiteral("px"), asset.height}});
-        a.insert(QStringLiteral("file_size"), -5);
-        a.insert(QStringLiteral("links"), QStringLiteral("none"));
-        break;
-    default:
-        break;
-    }
-
-    QJsonArray galleries;
+    j.key("relationships").beginObject();
+    j.key("galleries").beginObject().key("data").beginArray();
     for (int g : m_library.galleriesOf(asset))
-        galleries.append(galleryRef(g));
-    QJsonObject resource{
-        {QStringLiteral("id"), id},
-        {QStringLiteral("type"), QStringLiteral("media")},
-        {QStringLiteral("attributes"), a},
-        {QStringLiteral("relationships"),
-         QJsonObject{
-             {QStringLiteral("galleries"), QJsonObject{{QStringLiteral("data"), galleries}}},
-             {QStringLiteral("organization"),
-              QJsonObject{{QStringLiteral("data"),
-                           QJsonObject{{QStringLiteral("id"), m_library.organizationId(asset.organization)},
-                                       {QStringLiteral("type"), QStringLiteral("organization")}}}}},
-         }},
-    };
-    if (asset.fixture == DamFixture::MissingFields)
-        resource.remove(QStringLiteral("id"));
-    return resource;
+        j.beginObject().member("id", m_library.galleryId(g)).member("type", QStringLiteral("gallery")).endObject();
+    j.endArray().endObject();
+    j.key("organization").beginObject().key("data").beginObject();
+    j.member("id", m_library.organizationId(asset.organization)).member("type", QStringLiteral("organization"));
+    j.endObject().endObject();
+    j.endObject(); // relationships
+    j.endObject();
 }
 
 QJsonObject PhotoShelterResources::galleryRef(int gallery) const

@@ -8,6 +8,7 @@
 
 namespace AssetDesk::Sandbox {
 
+class JsonText;
 class PhotoShelterLibrary;
 struct DamAsset;
 struct PhotoShelterPermission;
@@ -38,6 +39,8 @@ public:
     static QString time(qint64 ms);
 
     QJsonValue media(const DamAsset& asset) const;
+    // The same resource written as text (listings: building QJsonObjects dominated).
+    void writeMedia(JsonText& j, const DamAsset& asset) const;
     QJsonObject gallery(int gallery, const QSet<QString>& wanted, QJsonArray& included) const;
     QJsonObject collection(int collection, const QSet<QString>& wanted, QJsonArray& included) const;
     QJsonObject organization(int organization) const;
@@ -45,6 +48,7 @@ public:
     QJsonObject access(int gallery) const;
     QJsonObject shareLink(const PhotoShelterShareLink& link) const;
     QJsonObject link(const DamAsset& asset, const QString& name, int edge) const;
+    void writeLink(JsonText& j, const DamAsset& asset, const QString& name, int edge) const;
     // Adds a resource to `included` unless one with the same type and id is there already.
     static void include(QJsonArray& included, const QJsonObject& resource);
 
