@@ -5,6 +5,7 @@
 #include "connectors/connectorcontext.h"
 #include "connectors/connectorregistry.h"
 #include "connectors/sandboxprocess.h"
+#include "media/thumbnailcache.h"
 #include "media/thumbnailloader.h"
 #include "models/accountsfeed.h"
 #include "models/accountsmodel.h"
@@ -18,6 +19,7 @@
 #include "storage/storage.h"
 #include "storage/storageconfig.h"
 #include "sync/accountservice.h"
+#include "sync/damsyncservice.h"
 #include "sync/jobrunner.h"
 #include "sync/sandboxaccountimporter.h"
 #include "widgets/accountspage.h"
@@ -71,6 +73,7 @@ Workbench::Workbench(WorkbenchOptions options, QObject* parent)
     , m_sandboxVault(std::make_unique<MemorySecretVault>())
     , m_syntax(std::make_unique<SyntaxRepository>())
     , m_thumbnails(std::make_unique<ThumbnailLoader>())
+    , m_thumbnailCache(std::make_unique<ThumbnailCache>())
     , m_jobsModel(new JobsModel(this))
     , m_activeAccounts(new AccountsModel(this))
     , m_settingsAccounts(new AccountsModel(this))
@@ -152,7 +155,7 @@ void Workbench::buildWindow()
     m_window->show();
     // Dock sizes only take once the window is laid out; then the saved layout, if any, wins.
     QTimer::singleShot(0, m_window, [window = m_window.data(), libraryDock, xDock, jobsDock] {
-        window->resizeDocks({libraryDock, xDock}, {760, 620}, Qt::Horizontal);
+        window->resizeDocks({libraryDock, xDock}, {1020, 420}, Qt::Horizontal);
         // Without a central widget the bottom area would take every spare pixel: size both rows.
         const int jobsHeight = 180;
         window->resizeDocks({libraryDock, jobsDock}, {window->height() - jobsHeight, jobsHeight}, Qt::Vertical);
@@ -191,7 +194,8 @@ void Workbench::onUserWorkspaceOpened(const Result<OpenedWorkspace>& opened)
         return;
     }
     m_userSession = std::make_unique<WorkspaceSession>(opened->storage, opened->workspaceId, *m_keychain, *m_registry,
-                                                       *m_connectors, m_networkThread, *m_jobs);
+                                                       *m_connectors, m_networkThread, *m_jobs,
+                                                       m_thumbnailCache.get());
     m_userSession->follow(*m_settingsAccounts);
     showConnectionState(m_userSession->accounts(), *m_settingsAccounts);
     connect(&m_userSession->accounts(), &AccountActions::saved, this, [this] {
@@ -245,7 +249,8 @@ void Workbench::onSandboxReady(const SandboxManifest& manifest)
         if (!opened)
             return showFatal(tr("The sandbox workspace could not be opened"), opened.error());
         m_sandboxSession = std::make_unique<WorkspaceSession>(opened->storage, opened->workspaceId, *m_sandboxVault,
-                                                              *m_registry, *m_connectors, m_networkThread, *m_jobs);
+                                                              *m_registry, *m_connectors, m_networkThread, *m_jobs,
+                                                              m_thumbnailCache.get());
         auto* importer = new SandboxAccountImporter(m_sandboxSession->storage(), m_sandboxSession->vault(), this);
         importer->import(manifest, [this, importer](const Result<QList<Account>>& imported) {
             importer->deleteLater();
@@ -269,6 +274,7 @@ void Workbench::activate(WorkspaceSession& session, bool sandbox)
             return;
         m_testedActive = true;
         session.accounts().testAll(m_activeAccounts->accounts());
+        syncLibraries(session);
     });
     if (sandbox) {
         setStatus(tr("Local sandbox · demo data"),
@@ -290,6 +296,15 @@ void Workbench::showLibrary(WorkspaceSession& session)
     auto* sources = new LibrarySourceModel(session.storage(), &session);
     auto* details = new AssetDetailsLoader(session.storage(), &session);
     m_libraryPane->setModels(assets, sources, details);
+}
+
+// Brings every DAM library up to date (incrementally once synced); progress shows in the Jobs pane.
+void Workbench::syncLibraries(WorkspaceSession& session)
+{
+    for (const Account& account : m_activeAccounts->accounts()) {
+        if (serviceInfo(account.service).category == ServiceCategory::Dam)
+            session.damSync().sync({account.id});
+    }
 }
 
 void Workbench::showSettings()

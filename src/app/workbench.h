@@ -27,6 +27,7 @@ class MemorySecretVault;
 class SandboxProcess;
 class Storage;
 class SyntaxRepository;
+class ThumbnailCache;
 class ThumbnailLoader;
 class WorkspaceSession;
 struct SandboxManifest;
@@ -68,6 +69,7 @@ private:
     void onSandboxReady(const SandboxManifest& manifest);
     void activate(WorkspaceSession& session, bool sandbox);
     void showLibrary(WorkspaceSession& session);
+    void syncLibraries(WorkspaceSession& session);
     void showSettings();
     void showAbout();
     void showFatal(const QString& title, const Error& error);
@@ -83,6 +85,7 @@ private:
     std::unique_ptr<SyntaxRepository> m_syntax;
     // Decoded thumbnails outlive the workspace sessions whose library models use them.
     std::unique_ptr<ThumbnailLoader> m_thumbnails;
+    std::unique_ptr<ThumbnailCache> m_thumbnailCache; // files; used by sync threads, never the GUI thread
     JobsModel* m_jobsModel = nullptr;
     AccountsModel* m_activeAccounts = nullptr;   // what the panes show
     AccountsModel* m_settingsAccounts = nullptr; // the user's own accounts, for Settings

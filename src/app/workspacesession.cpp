@@ -5,6 +5,7 @@
 #include "storage/storage.h"
 #include "sync/accountservice.h"
 #include "sync/connectorpool.h"
+#include "sync/damsyncservice.h"
 
 #include <QThread>
 
@@ -12,7 +13,8 @@ namespace AssetDesk {
 
 WorkspaceSession::WorkspaceSession(std::shared_ptr<Storage> storage, const QString& workspaceId,
                                    SecretVault& vault, const ConnectorRegistry& registry, ConnectorContext& connectors,
-                                   QThread& networkThread, JobRunner& jobs, QObject* parent)
+                                   QThread& networkThread, JobRunner& jobs, ThumbnailCache* thumbnails,
+                                   QObject* parent)
     : QObject(parent)
     , m_storage(std::move(storage))
     , m_vault(std::make_unique<ScopedSecretVault>(vault, ScopedSecretVault::workspacePrefix(workspaceId)))
@@ -21,12 +23,14 @@ WorkspaceSession::WorkspaceSession(std::shared_ptr<Storage> storage, const QStri
     m_pool->moveToThread(&networkThread);
     connect(m_storage.get(), &Storage::changed, m_pool, &ConnectorPool::applyChanges);
     m_accounts = new AccountService(*m_storage, *m_vault, *m_pool, jobs, this);
+    m_damSync = new DamSyncService(*m_storage, *m_pool, jobs, thumbnails, this);
     connect(m_pool, &ConnectorPool::credentialsStoreFailed, m_accounts,
             [accounts = m_accounts](qint64, const Error& error) { emit accounts->failed(error); });
 }
 
 WorkspaceSession::~WorkspaceSession()
 {
+    delete m_damSync;
     delete m_accounts;
     // The pool and its connectors belong to the network thread: end them there, and wait, since
     // they reference the storage and vault that go with this session.

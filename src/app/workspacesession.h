@@ -14,10 +14,12 @@ class AccountsModel;
 class ConnectorContext;
 class ConnectorPool;
 class ConnectorRegistry;
+class DamSyncService;
 class JobRunner;
 class ScopedSecretVault;
 class SecretVault;
 class Storage;
+class ThumbnailCache;
 
 // Everything that belongs to one open workspace, wired together: its storage, the vault holding
 // its secrets, a connector pool on the network thread, the account service, and a feed keeping
@@ -31,12 +33,15 @@ public:
     // the prefix of `workspaceId`.
     WorkspaceSession(std::shared_ptr<Storage> storage, const QString& workspaceId, SecretVault& vault,
                      const ConnectorRegistry& registry,
-                     ConnectorContext& connectors, QThread& networkThread, JobRunner& jobs, QObject* parent = nullptr);
+                     ConnectorContext& connectors, QThread& networkThread, JobRunner& jobs,
+                     ThumbnailCache* thumbnails = nullptr, QObject* parent = nullptr);
     ~WorkspaceSession() override;
 
     Storage& storage() { return *m_storage; }
     SecretVault& vault();
     AccountService& accounts() { return *m_accounts; }
+    // Syncs the workspace's DAM accounts into its library (jobs), with thumbnails when a cache is given.
+    DamSyncService& damSync() { return *m_damSync; }
 
     // Keeps `model` in step with this workspace's accounts (several models may follow one session).
     AccountsFeed* follow(AccountsModel& model);
@@ -46,6 +51,7 @@ private:
     std::unique_ptr<ScopedSecretVault> m_vault;
     ConnectorPool* m_pool; // lives on the network thread; deleted there
     AccountService* m_accounts;
+    DamSyncService* m_damSync;
 };
 
 } // namespace AssetDesk

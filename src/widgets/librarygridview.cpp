@@ -30,6 +30,31 @@ void LibraryGridView::setCellSize(QSize size)
     viewport()->update();
 }
 
+void LibraryGridView::setModel(QAbstractItemModel* model)
+{
+    QAbstractItemView::setModel(model);
+    if (!model)
+        return;
+    // QAbstractItemView leaves inserted and removed rows to the subclass: the scroll range and
+    // the cells on screen change. Coalesced, so a burst of patches costs one update.
+    auto relayout = [this] {
+        if (std::exchange(m_relayoutQueued, true))
+            return;
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_relayoutQueued = false;
+                updateGeometries();
+                viewport()->update();
+            },
+            Qt::QueuedConnection);
+    };
+    connect(model, &QAbstractItemModel::rowsInserted, this, relayout);
+    connect(model, &QAbstractItemModel::rowsRemoved, this, relayout);
+    connect(model, &QAbstractItemModel::layoutChanged, this, relayout);
+    connect(model, &QAbstractItemModel::modelReset, this, relayout);
+}
+
 int LibraryGridView::rowCount() const
 {
     return model() ? model()->rowCount(rootIndex()) : 0;

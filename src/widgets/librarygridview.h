@@ -24,6 +24,7 @@ public:
     // Model rows shown (partly) in the viewport: [first, last], or {-1, -1}.
     std::pair<int, int> visibleRows() const;
 
+    void setModel(QAbstractItemModel* model) override;
     QRect visualRect(const QModelIndex& index) const override;
     void scrollTo(const QModelIndex& index, ScrollHint hint = EnsureVisible) override;
     QModelIndex indexAt(const QPoint& point) const override;
@@ -50,6 +51,7 @@ private:
     int rowAt(const QPoint& point) const;
 
     QSize m_cell{200, 240};
+    bool m_relayoutQueued = false;
 };
 
 } // namespace AssetDesk

@@ -73,11 +73,15 @@ void LibraryItemDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
     const QRect thumbBox(cell.left() + (cell.width() - m_side) / 2, cell.top() + kPad - 2, m_side, m_side);
     const bool loaded = index.data(LibraryModel::LoadedRole).toBool();
     const QPixmap pixmap = loaded ? index.data(Qt::DecorationRole).value<QPixmap>() : QPixmap();
+    // Badges sit on the picture itself; a wide picture is shown at the bottom of its box so
+    // titles line up under it.
+    QRect picture = thumbBox;
     if (!pixmap.isNull()) {
         const QSize size = pixmap.deviceIndependentSize().toSize().scaled(thumbBox.size(), Qt::KeepAspectRatio);
-        QRect target(QPoint(), size);
-        target.moveCenter(thumbBox.center());
-        p->drawPixmap(target, pixmap);
+        picture = QRect(QPoint(), size);
+        picture.moveCenter(thumbBox.center());
+        picture.moveBottom(thumbBox.bottom());
+        p->drawPixmap(picture, pixmap);
     } else {
         p->setPen(Qt::NoPen);
         p->setBrush(pal.color(QPalette::Mid).lighter(150));
@@ -100,7 +104,7 @@ void LibraryItemDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
         small.setPointSizeF(qMax(6.0, small.pointSizeF() * 0.8));
         small.setBold(true);
         p->setFont(small);
-        const QPoint topLeft = thumbBox.topLeft() + QPoint(3, 3);
+        const QPoint topLeft = picture.topLeft() + QPoint(3, 3);
         const auto service = Service(index.data(LibraryModel::ServiceRole).toInt());
         int x = drawBadge(p, topLeft, serviceShort(service), QColor(40, 40, 40, 200), Qt::white, false) + 3;
         const auto approval = ApprovalState(index.data(LibraryModel::ApprovalRole).toInt());
@@ -111,7 +115,7 @@ void LibraryItemDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
         else if (approval == ApprovalState::Requested)
             drawBadge(p, topLeft + QPoint(x, 0), QStringLiteral("?"), QColor(245, 124, 0), Qt::white, false);
         const auto rights = RightsStatus(index.data(LibraryModel::RightsStatusRole).toInt());
-        const QPoint topRight = thumbBox.topRight() + QPoint(-3, 3);
+        const QPoint topRight = picture.topRight() + QPoint(-3, 3);
         if (rights == RightsStatus::Expired)
             drawBadge(p, topRight, tr("Expired"), QColor(183, 28, 28), Qt::white, true);
         else if (rights == RightsStatus::ExpiringSoon)

@@ -85,7 +85,6 @@ LibraryPane::LibraryPane(SyntaxRepository* syntax, QWidget* parent)
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 0);
-    m_splitter->setSizes({180, 600, 300});
     m_splitter->setChildrenCollapsible(true);
 
     auto* bar = new QHBoxLayout;
@@ -130,6 +129,18 @@ LibraryPane::LibraryPane(SyntaxRepository* syntax, QWidget* parent)
 }
 
 LibraryPane::~LibraryPane() = default;
+
+void LibraryPane::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_sized, true))
+        return;
+    // The grid gets what the source tree and the inspector do not need.
+    const int total = qMax(600, m_splitter->width());
+    const int tree = qMin(220, total / 6);
+    const int inspector = qMin(340, total / 4);
+    m_splitter->setSizes({tree, total - tree - inspector, inspector});
+}
 
 LibraryModel* LibraryPane::assets() const
 {

@@ -64,6 +64,7 @@ signals:
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
+    void showEvent(QShowEvent* event) override;
 
 private:
     void updateFilter();
@@ -89,6 +90,7 @@ private:
     QTableView* m_list;
     LibraryInspector* m_inspector;
     qint64 m_lastSearchMs = -1;
+    bool m_sized = false;
 };
 
 } // namespace AssetDesk
