@@ -1,0 +1,225 @@
+// bench_library: the library at a million assets.
+//
+//   bench_library [--assets N] [--workspace DIR] [--steps S]
+//
+// Seeds N assets (default 1,000,000) into a SQLite workspace in DIR (kept and reused while it holds
+// N assets), then measures, printing one line per figure:
+//   - seeding rate through AssetRepository::upsert (FTS index included);
+//   - search: AssetIdSearch for a full-text word with two facets (approval, media type), p50/p95,
+//     and the EXPLAIN QUERY PLAN of that search (it must drive from the assets_fts index);
+//   - first paint: refresh() of a LibraryModel over all N assets until the grid has painted,
+//     split into the query (pool thread) and the GUI thread's part (reset + paint);
+//   - scrolling the grid from top to bottom in S jumps plus 400 consecutive page steps: GUI-thread
+//     time per frame (scroll + paint + the events that arrived), max and p99, frames over 16 ms;
+//   - resident memory (VmRSS) with the N ids and the row and thumbnail caches filled.
+// Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise.
+#include "librarybenchseeder.h"
+
+#include "models/assetidsearch.h"
+#include "models/librarymodel.h"
+#include "media/thumbnailloader.h"
+#include "storage/accountrepository.h"
+#include "storage/assetrepository.h"
+#include "storage/storage.h"
+#include "storage/storageconfig.h"
+#include "widgets/librarygridview.h"
+#include "widgets/libraryitemdelegate.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QScrollBar>
+#include <QSignalSpy>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace AssetDesk;
+
+namespace {
+double rssMb()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return -1;
+}
+
+double percentile(QList<double> values, double p)
+{
+    if (values.isEmpty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    return values.at(qMin<qsizetype>(values.size() - 1, qsizetype(p * double(values.size()))));
+}
+
+void print(const char* what, const QString& text)
+{
+    std::printf("%-28s %s\n", what, qPrintable(text));
+    std::fflush(stdout);
+}
+
+bool waitFor(QSignalSpy& spy, int ms = 60000)
+{
+    return !spy.isEmpty() || spy.wait(ms);
+}
+} // namespace
+
+int main(int argc, char** argv)
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("assets"), QStringLiteral("Assets to seed."), QStringLiteral("n"), QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("workspace"), QStringLiteral("Folder of the bench workspace."), QStringLiteral("dir"),
+                      QDir::temp().filePath(QStringLiteral("assetdesk-bench-library"))});
+    parser.addOption({QStringLiteral("steps"), QStringLiteral("Scroll jumps from top to bottom."), QStringLiteral("n"), QStringLiteral("2000")});
+    parser.process(app);
+    const int assets = parser.value(QStringLiteral("assets")).toInt();
+    const QString dir = parser.value(QStringLiteral("workspace"));
+    QDir().mkpath(dir);
+    const QString dbPath = QDir(dir).filePath(QStringLiteral("library.sqlite3"));
+    const double rssStart = rssMb();
+
+    // ---- seed -------------------------------------------------------------------------------
+    auto opened = Storage::open(StorageConfig::sqlite(dbPath));
+    if (!opened) {
+        print("error", opened.error().toLogString());
+        return 1;
+    }
+    std::unique_ptr<Storage> storage = std::move(opened).value();
+    const Result<qint64> existing = AssetRepository(*storage).count();
+    if (!existing || *existing != assets) {
+        storage.reset();
+        for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")})
+            QFile::remove(dbPath + suffix);
+        storage = std::move(Storage::open(StorageConfig::sqlite(dbPath))).value();
+        Account account;
+        account.service = Service::PhotoShelter;
+        account.label = QStringLiteral("Bench");
+        account.login = QStringLiteral("bench");
+        account.baseUrl = QUrl(QStringLiteral("http://127.0.0.1:9"));
+        const Result<qint64> accountId = storage->writeAndWait([account](WriteContext& ctx) { return AccountRepository::add(ctx, account); });
+        const Result<Bench::SeedResult> seeded =
+            Bench::seedLibrary(*storage, accountId.value(), assets, QDir(dir).filePath(QStringLiteral("thumbs")));
+        if (!seeded) {
+            print("error", seeded.error().toLogString());
+            return 1;
+        }
+        print("seed", QStringLiteral("%1 assets in %2 s: %3 assets/s (bulk insert with FTS index, rendition, version)")
+                          .arg(seeded->count).arg(seeded->elapsedMs / 1000.0, 0, 'f', 1)
+                          .arg(seeded->count * 1000.0 / qMax<qint64>(1, seeded->elapsedMs), 0, 'f', 0));
+    } else {
+        print("seed", QStringLiteral("reusing %1 assets in %2").arg(*existing).arg(dbPath));
+    }
+
+    // ---- search -----------------------------------------------------------------------------
+    const QStringList words{QStringLiteral("amber"), QStringLiteral("canyon"), QStringLiteral("ember"), QStringLiteral("glacier"),
+                            QStringLiteral("island"), QStringLiteral("kelp"), QStringLiteral("meadow"), QStringLiteral("orchard"),
+                            QStringLiteral("quarry"), QStringLiteral("savanna")};
+    auto facetFilter = [](const QString& text) {
+        LibraryFilter f;
+        f.text = text;
+        f.approval = ApprovalState::Approved;
+        f.mediaType = MediaType::Image;
+        return f;
+    };
+    for (const QString& kind : {QStringLiteral("one word"), QStringLiteral("two words")}) {
+        QList<double> times;
+        qsizetype hits = 0;
+        for (int round = 0; round < 3; ++round) {
+            for (int i = 0; i < words.size(); ++i) {
+                const QString text = kind == QStringLiteral("one word") ? words.at(i)
+                                                                        : words.at(i) + u' ' + words.at((i + 3) % words.size()).left(3);
+                QElapsedTimer t;
+                t.start();
+                const Result<QList<qint64>> ids = AssetIdSearch::ids(*storage, facetFilter(text));
+                times << t.nsecsElapsed() / 1e6;
+                hits += ids ? ids->size() : 0;
+            }
+        }
+        print(kind == QStringLiteral("one word") ? "search 1 word + 2 facets" : "search 2 words + 2 facets",
+              QStringLiteral("p50 %1 ms, p95 %2 ms, max %3 ms, %4 matches on average (%5 runs)")
+                  .arg(percentile(times, 0.5), 0, 'f', 1).arg(percentile(times, 0.95), 0, 'f', 1)
+                  .arg(percentile(times, 1.0), 0, 'f', 1).arg(hits / times.size()).arg(times.size()));
+    }
+    const Result<QString> plan = AssetRepository(*storage).explainSearch(AssetIdSearch::toAssetQuery(facetFilter(words.first())));
+    print("query plan", plan ? QString(*plan).replace(u'\n', QStringLiteral(" | ")) : plan.error().toLogString());
+
+    // ---- first paint --------------------------------------------------------------------------
+    ThumbnailLoader thumbnails;
+    LibraryModel model(*storage, &thumbnails);
+    LibraryItemDelegate delegate;
+    model.setThumbnailSize(QSize(delegate.thumbnailSide(), delegate.thumbnailSide()));
+    LibraryGridView grid;
+    grid.setItemDelegate(&delegate);
+    grid.setCellSize(delegate.cellSize());
+    grid.resize(1280, 900);
+    grid.setModel(&model);
+    grid.show();
+    app.processEvents();
+    qint64 resetNs = 0;
+    QElapsedTimer resetTimer;
+    QObject::connect(&model, &QAbstractItemModel::modelAboutToBeReset, &app, [&] { resetTimer.start(); });
+    QObject::connect(&model, &QAbstractItemModel::modelReset, &app, [&] { resetNs = resetTimer.nsecsElapsed(); });
+    QSignalSpy finished(&model, &LibraryModel::searchFinished);
+    QElapsedTimer total;
+    total.start();
+    model.refresh();
+    if (!waitFor(finished))
+        return 1;
+    QElapsedTimer paint;
+    paint.start();
+    grid.viewport()->repaint();
+    const double paintMs = paint.nsecsElapsed() / 1e6;
+    const double firstPaintMs = total.nsecsElapsed() / 1e6;
+    print("first paint", QStringLiteral("%1 ms from refresh() to a painted grid of %2 rows (query on the pool thread %3 ms; "
+                                        "GUI thread: reset %4 ms, paint %5 ms)")
+                             .arg(firstPaintMs, 0, 'f', 1).arg(model.rowCount()).arg(finished.first().at(1).toLongLong())
+                             .arg(resetNs / 1e6, 0, 'f', 2).arg(paintMs, 0, 'f', 2));
+    const double rssIds = rssMb();
+
+    // ---- scrolling ----------------------------------------------------------------------------
+    const int steps = parser.value(QStringLiteral("steps")).toInt();
+    QScrollBar* bar = grid.verticalScrollBar();
+    QList<double> frames;
+    auto frame = [&](int value) {
+        QElapsedTimer t;
+        t.start();
+        bar->setValue(value);
+        grid.viewport()->repaint();
+        app.processEvents(); // loaded rows and decoded thumbnails arriving: their repaints count too
+        frames << t.nsecsElapsed() / 1e6;
+    };
+    QElapsedTimer scrollTimer;
+    scrollTimer.start();
+    for (int i = 0; i <= steps; ++i)
+        frame(int(qint64(bar->maximum()) * i / qMax(1, steps)));
+    const qint64 mid = bar->maximum() / 2;
+    for (int i = 0; i < 400; ++i)
+        frame(int(mid + qint64(i) * bar->pageStep() / 2));
+    // Let the last loads and decodes land (still measured as frames).
+    for (int i = 0; i < 200 && (model.pendingLoadCount() > 0 || thumbnails.queuedCount() + thumbnails.runningCount() > 0); ++i) {
+        QElapsedTimer t;
+        t.start();
+        app.processEvents(QEventLoop::WaitForMoreEvents, 20);
+        frames << t.nsecsElapsed() / 1e6;
+    }
+    const qsizetype over = std::count_if(frames.cbegin(), frames.cend(), [](double ms) { return ms > 16.0; });
+    print("scroll", QStringLiteral("%1 frames in %2 s: p50 %3 ms, p99 %4 ms, max %5 ms, %6 over 16 ms; %7 rows loaded, %8 MB of pixmaps")
+                        .arg(frames.size()).arg(scrollTimer.elapsed() / 1000.0, 0, 'f', 1)
+                        .arg(percentile(frames, 0.5), 0, 'f', 2).arg(percentile(frames, 0.99), 0, 'f', 2)
+                        .arg(percentile(frames, 1.0), 0, 'f', 2).arg(over).arg(model.loadedRowCount())
+                        .arg(thumbnails.memoryBytes() / 1048576.0, 0, 'f', 1));
+    print("memory", QStringLiteral("VmRSS %1 MB at start, %2 MB with %3 ids, %4 MB after scrolling (caches full)")
+                        .arg(rssStart, 0, 'f', 0).arg(rssIds, 0, 'f', 0).arg(model.rowCount()).arg(rssMb(), 0, 'f', 0));
+    return 0;
+}
