@@ -19,7 +19,8 @@ namespace AssetDesk {
 
 namespace {
 const QString kService = QStringLiteral("iconik");
-constexpr int kMaxPageSize = 500;
+// iconik.md §8: the search's largest per_page is not documented; the notes say to stay at 100.
+constexpr int kMaxPageSize = 100;
 constexpr int kCollectionPageSize = 100;
 
 QString segment(const QString& id)
