@@ -4,6 +4,7 @@
 #include "sandbox/iconik/iconiklists.h"
 #include "sandbox/iconik/iconikmodule.h"
 #include "sandbox/iconik/iconikresources.h"
+#include "sandbox/jsontext.h"
 #include "sandbox/router.h"
 #include "sandbox/sandboxclock.h"
 
@@ -64,7 +65,7 @@ HttpResponse IconikAssetRoutes::listAssets(const SandboxRequest& request)
         query.descending = sort.value(1) == QLatin1String("desc");
     }
     return IconikLists::assetPage(m_library, m_module.clock(), request, m_module.baseUrl(), query,
-                                  [this](const DamAsset& a) { return m_resources.asset(a, false); });
+                                  [this](JsonText& j, const DamAsset& a) { m_resources.writeAsset(j, a, false); });
 }
 
 HttpResponse IconikAssetRoutes::getAsset(const SandboxRequest& request)

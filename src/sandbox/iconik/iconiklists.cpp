@@ -1,6 +1,7 @@
 #include "sandbox/iconik/iconiklists.h"
 
 #include "sandbox/iconik/iconiklibrary.h"
+#include "sandbox/jsontext.h"
 #include "sandbox/sandboxclock.h"
 #include "sandbox/sandboxrequest.h"
 
@@ -111,17 +112,19 @@ HttpResponse IconikLists::assetPage(IconikLibrary& library, const SandboxClock& 
             return errors(404, QStringLiteral("Requested page does not exist"));
         indexes = catalog.page(query, offset, perPage);
     }
-    QJsonArray objects;
+    JsonText objects;
+    objects.beginArray();
     for (qint64 index : indexes) {
         const auto asset = catalog.find(index);
         if (!asset)
             continue;
-        objects.append(render(*asset));
+        render(objects, *asset);
         // Bad input: a list entry that is not an object, as a cut-off item would look.
         if (asset->fixture == DamFixture::MissingFields)
-            objects.append(QStringLiteral("{\"id\":\""));
+            objects.value(QStringLiteral("{\"id\":\""));
     }
-    QJsonObject body = envelope(request, base, objects, page, perPage, total);
+    objects.endArray();
+    QJsonObject body = envelope(request, base, {}, page, perPage, total);
     for (auto it = extra.begin(); it != extra.end(); ++it)
         body.insert(it.key(), it.value());
     if (scroll) {
@@ -129,7 +132,20 @@ HttpResponse IconikLists::assetPage(IconikLibrary& library, const SandboxClock& 
         body.remove(QStringLiteral("next_url"));
         body.remove(QStringLiteral("prev_url"));
     }
-    return HttpResponse::json(200, body);
+    return textEnvelope(objects.bytes(), body);
+}
+
+HttpResponse IconikLists::textEnvelope(const QByteArray& objects, const QJsonObject& envelope)
+{
+    JsonText j;
+    j.beginObject();
+    j.key("objects").raw(objects);
+    for (auto it = envelope.begin(); it != envelope.end(); ++it) {
+        if (it.key() != QLatin1String("objects"))
+            j.key(qPrintable(it.key())).value(it.value());
+    }
+    j.endObject();
+    return HttpResponse::text(200, j.take(), QByteArrayLiteral("application/json; charset=utf-8"));
 }
 
 } // namespace AssetDesk::Sandbox

@@ -13,6 +13,7 @@
 namespace AssetDesk::Sandbox {
 
 class IconikLibrary;
+class JsonText;
 class SandboxClock;
 struct DamAsset;
 struct SandboxRequest;
@@ -34,8 +35,11 @@ public:
     // The envelope of page `page` of `total` objects (URLs keep the request's other parameters).
     static QJsonObject envelope(const SandboxRequest& request, const QUrl& base, const QJsonArray& objects, int page,
                                 int perPage, qint64 total);
+    // An envelope whose "objects" were written as text already (`objects` holds the array).
+    static HttpResponse textEnvelope(const QByteArray& objects, const QJsonObject& envelope);
 
-    using Render = std::function<QJsonObject(const DamAsset&)>;
+    // Writes one object of the page (asset pages are written as text: see JsonText).
+    using Render = std::function<void(JsonText&, const DamAsset&)>;
     // A page of `query`'s assets: by page number, or by scroll when the request asks for one
     // (scroll=true or a scroll_id in the query string). `extra` members are added to the body.
     static HttpResponse assetPage(IconikLibrary& library, const SandboxClock& clock, const SandboxRequest& request,

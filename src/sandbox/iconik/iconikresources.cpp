@@ -3,27 +3,12 @@
 #include "sandbox/dam/damimagerenderer.h"
 #include "sandbox/iconik/iconikaccount.h"
 #include "sandbox/iconik/iconiklibrary.h"
+#include "sandbox/jsontext.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
 
 namespace AssetDesk::Sandbox {
-
-namespace {
-
-QJsonArray values(const QStringList& list)
-{
-    QJsonArray out;
-    for (const QString& s : list)
-        out.append(QJsonObject{{QStringLiteral("value"), s}});
-    return out;
-}
-
-QJsonArray value(const QString& s)
-{
-    return s.isEmpty() ? QJsonArray() : values({s});
-}
-
-} // namespace
 
 IconikResources::IconikResources(const IconikLibrary& library, const IconikAccount& account)
     : m_library(library)
@@ -62,97 +47,110 @@ QString IconikResources::storageUrl(const DamAsset& asset, const QString& name, 
                             .arg(m_library.signature(id, name, edge));
 }
 
-QJsonObject IconikResources::version(const DamAsset& asset, int number) const
-{
-    return QJsonObject{
-        {QStringLiteral("id"), m_library.subId(DamIdKind::Version, asset.index, number)},
-        {QStringLiteral("version_number"), number},
-        {QStringLiteral("status"), QStringLiteral("ACTIVE")},
-        {QStringLiteral("analyze_status"), QStringLiteral("N/A")},
-        {QStringLiteral("archive_status"), QStringLiteral("NOT_ARCHIVED")},
-        {QStringLiteral("is_online"), true},
-        {QStringLiteral("date_created"), time(number == asset.versionCount ? asset.modifiedAt : asset.createdAt)},
-        {QStringLiteral("created_by_user"), userId()},
-    };
-}
-
 QJsonObject IconikResources::asset(const DamAsset& a, bool withRenditions) const
 {
-    QJsonArray collections;
-    QJsonArray ancestors;
+    // One definition of an asset: the text writer's, parsed back for single objects.
+    JsonText j;
+    writeAsset(j, a, withRenditions);
+    return QJsonDocument::fromJson(j.bytes()).object();
+}
+
+void IconikResources::writeAsset(JsonText& j, const DamAsset& a, bool withRenditions, const QString& sortKey) const
+{
+    QStringList collections;
+    QStringList ancestors;
     for (const IconikCollectionRef& ref : m_library.collectionsOf(a)) {
-        collections.append(m_library.collectionId(ref));
+        collections << m_library.collectionId(ref);
         for (auto p = m_library.parentOf(ref); p; p = m_library.parentOf(*p)) {
             const QString id = m_library.collectionId(*p);
             if (!ancestors.contains(id))
-                ancestors.append(id);
+                ancestors << id;
         }
     }
-    QJsonArray versions;
-    for (int v = 1; v <= a.versionCount; ++v)
-        versions.append(version(a, v));
-    QJsonObject o{
-        {QStringLiteral("id"), m_library.assetId(a.index)},
-        {QStringLiteral("title"), a.title},
-        {QStringLiteral("type"), QStringLiteral("ASSET")},
-        {QStringLiteral("object_type"), QStringLiteral("assets")},
-        {QStringLiteral("media_type"), a.mediaType == DamMediaType::Video ? QStringLiteral("video") : QStringLiteral("image")},
-        {QStringLiteral("status"), a.deleted ? QStringLiteral("DELETED") : QStringLiteral("ACTIVE")},
-        {QStringLiteral("archive_status"), QStringLiteral("NOT_ARCHIVED")},
-        {QStringLiteral("analyze_status"), QStringLiteral("N/A")},
-        {QStringLiteral("face_recognition_status"), QStringLiteral("N/A")},
-        {QStringLiteral("is_online"), true},
-        {QStringLiteral("is_blocked"), false},
-        {QStringLiteral("favoured"), false},
-        {QStringLiteral("has_unconfirmed_persons"), false},
-        {QStringLiteral("person_ids"), QJsonArray()},
-        {QStringLiteral("category"), QJsonValue()},
-        {QStringLiteral("external_id"), QJsonValue()},
-        {QStringLiteral("custom_keyframe"), QJsonValue()},
-        {QStringLiteral("custom_poster"), QJsonValue()},
-        {QStringLiteral("warning"), QJsonValue()},
-        {QStringLiteral("created_by_user"), userId()},
-        {QStringLiteral("updated_by_user"), userId()},
-        {QStringLiteral("date_created"), time(a.createdAt)},
-        {QStringLiteral("date_imported"), time(a.createdAt)},
-        {QStringLiteral("date_modified"), time(a.modifiedAt)},
-        {QStringLiteral("in_collections"), collections},
-        {QStringLiteral("ancestor_collections"), ancestors},
-        {QStringLiteral("versions"), versions},
-        {QStringLiteral("versions_number"), a.versionCount},
-        {QStringLiteral("metadata"), metadataValues(a, 0)},
+    // Bad input (DamFixture) is written here too: what only shows in JSON.
+    const DamFixture fixture = a.fixture;
+    const bool missing = fixture == DamFixture::MissingFields;
+    const bool wrong = fixture == DamFixture::WrongTypes;
+    const bool badDates = fixture == DamFixture::UnparsableDates;
+    const QString user = userId();
+    auto strings = [&j](const QStringList& list) {
+        j.beginArray();
+        for (const QString& s : list)
+            j.value(s);
+        j.endArray();
     };
+
+    j.beginObject();
+    j.member("id", m_library.assetId(a.index));
+    if (!missing) {
+        if (fixture == DamFixture::NumericTitle)
+            j.member("title", 1234567.5);
+        else
+            j.member("title", a.title);
+    }
+    j.member("type", QStringLiteral("ASSET")).member("object_type", QStringLiteral("assets"));
+    j.member("media_type", a.mediaType == DamMediaType::Video ? QStringLiteral("video") : QStringLiteral("image"));
+    j.member("status", a.deleted ? QStringLiteral("DELETED") : QStringLiteral("ACTIVE"));
+    j.member("archive_status", QStringLiteral("NOT_ARCHIVED"))
+        .member("analyze_status", QStringLiteral("N/A"))
+        .member("face_recognition_status", QStringLiteral("N/A"));
+    j.member("is_online", true).member("is_blocked", false).member("favoured", false).member("has_unconfirmed_persons", false);
+    j.key("person_ids").beginArray().endArray();
+    for (const char* nullable : {"category", "external_id", "custom_keyframe", "custom_poster", "warning"})
+        j.key(nullable).null();
+    j.member("created_by_user", user).member("updated_by_user", user);
+    if (!missing)
+        j.member("date_created", badDates ? QStringLiteral("not a date") : time(a.createdAt));
+    j.member("date_imported", time(a.createdAt));
+    j.member("date_modified", badDates ? QStringLiteral("2024-13-45T99:99:99Z") : time(a.modifiedAt));
+    j.key("in_collections");
+    if (wrong)
+        j.value(collections.value(0));
+    else
+        strings(collections);
+    j.key("ancestor_collections");
+    strings(ancestors);
+    if (wrong) {
+        j.member("versions", QStringLiteral("1"));
+    } else if (!missing) {
+        j.key("versions").beginArray();
+        for (int v = 1; v <= a.versionCount; ++v) {
+            j.beginObject()
+                .member("id", m_library.subId(DamIdKind::Version, a.index, v))
+                .member("version_number", v)
+                .member("status", QStringLiteral("ACTIVE"))
+                .member("analyze_status", QStringLiteral("N/A"))
+                .member("archive_status", QStringLiteral("NOT_ARCHIVED"))
+                .member("is_online", true)
+                .member("date_created", time(v == a.versionCount ? a.modifiedAt : a.createdAt))
+                .member("created_by_user", user)
+                .endObject();
+        }
+        j.endArray();
+    }
+    j.member("versions_number", a.versionCount);
+    if (wrong) {
+        j.member("metadata", QStringLiteral("oops"));
+    } else if (!missing) {
+        j.key("metadata");
+        writeMetadataValues(j, a, 0);
+    }
     if (a.mediaType == DamMediaType::Video)
-        o.insert(QStringLiteral("duration_milliseconds"), a.durationMs);
-    if (a.deleted) {
-        o.insert(QStringLiteral("date_deleted"), time(a.deletedAt));
-        o.insert(QStringLiteral("deleted_by_user"), userId());
-    }
+        j.member("duration_milliseconds", a.durationMs);
+    if (a.deleted)
+        j.member("date_deleted", time(a.deletedAt)).member("deleted_by_user", user);
     if (withRenditions) {
-        o.insert(QStringLiteral("keyframes"), keyframes(a));
-        o.insert(QStringLiteral("proxies"), QJsonArray{proxy(a)});
+        j.key("keyframes").beginArray();
+        writeKeyframe(j, a, 0);
+        writeKeyframe(j, a, 1);
+        j.endArray();
+        j.key("proxies").beginArray();
+        writeProxy(j, a);
+        j.endArray();
     }
-    switch (a.fixture) {
-    case DamFixture::NumericTitle:
-        o.insert(QStringLiteral("title"), 1234567.5);
-        break;
-    case DamFixture::UnparsableDates:
-        o.insert(QStringLiteral("date_created"), QStringLiteral("not a date"));
-        o.insert(QStringLiteral("date_modified"), QStringLiteral("2024-13-45T99:99:99Z"));
-        break;
-    case DamFixture::MissingFields:
-        for (const char* key : {"title", "date_created", "versions", "metadata"})
-            o.remove(QLatin1String(key));
-        break;
-    case DamFixture::WrongTypes:
-        o.insert(QStringLiteral("in_collections"), collections.isEmpty() ? QString() : collections.first().toString());
-        o.insert(QStringLiteral("versions"), QStringLiteral("1"));
-        o.insert(QStringLiteral("metadata"), QStringLiteral("oops"));
-        break;
-    default:
-        break;
-    }
-    return o;
+    if (!sortKey.isEmpty())
+        j.key("_sort").beginArray().value(sortKey).value(m_library.assetId(a.index)).endArray();
+    j.endObject();
 }
 
 QJsonObject IconikResources::collection(const IconikCollectionRef& ref) const
@@ -258,52 +256,68 @@ QJsonObject IconikResources::file(const DamAsset& a) const
 
 QJsonObject IconikResources::proxy(const DamAsset& a) const
 {
+    JsonText j;
+    writeProxy(j, a);
+    return QJsonDocument::fromJson(j.bytes()).object();
+}
+
+void IconikResources::writeProxy(JsonText& j, const DamAsset& a) const
+{
     const bool video = a.mediaType == DamMediaType::Video;
     const QSize size = video ? QSize(a.width, a.height)
                              : DamImageRenderer::fitted(QSize(std::max(1, a.width), std::max(1, a.height)), kProxyEdge);
     const QString name = video ? QStringLiteral("proxy.mp4") : QStringLiteral("proxy.jpg");
-    return QJsonObject{
-        {QStringLiteral("id"), m_library.subId(DamIdKind::Proxy, a.index)},
-        {QStringLiteral("asset_id"), m_library.assetId(a.index)},
-        {QStringLiteral("name"), name},
-        {QStringLiteral("filename"), name},
-        {QStringLiteral("format"), video ? QStringLiteral("MP4") : QStringLiteral("JPEG")},
-        {QStringLiteral("codec"), video ? QStringLiteral("h264") : QStringLiteral("jpeg")},
-        {QStringLiteral("resolution"), QJsonObject{{QStringLiteral("width"), size.width()}, {QStringLiteral("height"), size.height()}}},
-        {QStringLiteral("rotation"), 0},
-        {QStringLiteral("status"), QStringLiteral("CLOSED")},
-        {QStringLiteral("storage_id"), m_library.storageId()},
-        {QStringLiteral("url"), storageUrl(a, name, video ? 0 : kProxyEdge)},
-        {QStringLiteral("is_public"), false},
-        {QStringLiteral("version_id"), m_library.subId(DamIdKind::Version, a.index, a.versionCount)},
-        {QStringLiteral("date_created"), time(a.modifiedAt)},
-        {QStringLiteral("date_modified"), time(a.modifiedAt)},
-    };
+    const QString modified = time(a.modifiedAt);
+    j.beginObject()
+        .member("id", m_library.subId(DamIdKind::Proxy, a.index))
+        .member("asset_id", m_library.assetId(a.index))
+        .member("name", name)
+        .member("filename", name)
+        .member("format", video ? QStringLiteral("MP4") : QStringLiteral("JPEG"))
+        .member("codec", video ? QStringLiteral("h264") : QStringLiteral("jpeg"));
+    j.key("resolution").beginObject().member("width", size.width()).member("height", size.height()).endObject();
+    j.member("rotation", 0)
+        .member("status", QStringLiteral("CLOSED"))
+        .member("storage_id", m_library.storageId())
+        .member("url", storageUrl(a, name, video ? 0 : kProxyEdge))
+        .member("is_public", false)
+        .member("version_id", m_library.subId(DamIdKind::Version, a.index, a.versionCount))
+        .member("date_created", modified)
+        .member("date_modified", modified)
+        .endObject();
 }
 
 QJsonObject IconikResources::keyframe(const DamAsset& a, int slot) const
 {
+    JsonText j;
+    writeKeyframe(j, a, slot);
+    return QJsonDocument::fromJson(j.bytes()).object();
+}
+
+void IconikResources::writeKeyframe(JsonText& j, const DamAsset& a, int slot) const
+{
     const int edge = keyframeEdge(slot);
     const QSize size = DamImageRenderer::fitted(QSize(std::max(1, a.width), std::max(1, a.height)), edge);
     const QString name = slot == 0 ? QStringLiteral("keyframe.jpg") : QStringLiteral("poster.jpg");
-    return QJsonObject{
-        {QStringLiteral("id"), m_library.subId(DamIdKind::Keyframe, a.index, slot)},
-        {QStringLiteral("asset_id"), m_library.assetId(a.index)},
-        {QStringLiteral("type"), slot == 0 ? QStringLiteral("KEYFRAME") : QStringLiteral("POSTER")},
-        {QStringLiteral("name"), name},
-        {QStringLiteral("filename"), name},
-        {QStringLiteral("format"), QStringLiteral("JPEG")},
-        {QStringLiteral("resolution"), QJsonObject{{QStringLiteral("width"), size.width()}, {QStringLiteral("height"), size.height()}}},
-        {QStringLiteral("rotation"), 0},
-        {QStringLiteral("status"), QStringLiteral("CLOSED")},
-        {QStringLiteral("storage_id"), m_library.storageId()},
-        {QStringLiteral("url"), storageUrl(a, name, edge)},
-        {QStringLiteral("is_public"), false},
-        {QStringLiteral("is_custom_keyframe"), false},
-        {QStringLiteral("version_id"), m_library.subId(DamIdKind::Version, a.index, a.versionCount)},
-        {QStringLiteral("date_created"), time(a.modifiedAt)},
-        {QStringLiteral("date_modified"), time(a.modifiedAt)},
-    };
+    const QString modified = time(a.modifiedAt);
+    j.beginObject()
+        .member("id", m_library.subId(DamIdKind::Keyframe, a.index, slot))
+        .member("asset_id", m_library.assetId(a.index))
+        .member("type", slot == 0 ? QStringLiteral("KEYFRAME") : QStringLiteral("POSTER"))
+        .member("name", name)
+        .member("filename", name)
+        .member("format", QStringLiteral("JPEG"));
+    j.key("resolution").beginObject().member("width", size.width()).member("height", size.height()).endObject();
+    j.member("rotation", 0)
+        .member("status", QStringLiteral("CLOSED"))
+        .member("storage_id", m_library.storageId())
+        .member("url", storageUrl(a, name, edge))
+        .member("is_public", false)
+        .member("is_custom_keyframe", false)
+        .member("version_id", m_library.subId(DamIdKind::Version, a.index, a.versionCount))
+        .member("date_created", modified)
+        .member("date_modified", modified)
+        .endObject();
 }
 
 QJsonArray IconikResources::keyframes(const DamAsset& a) const
@@ -319,28 +333,52 @@ QStringList IconikResources::viewFields(int view)
     return {QStringLiteral("description"), QStringLiteral("keywords"), QStringLiteral("orientation")};
 }
 
+QStringList IconikResources::metadataFieldValues(const DamAsset& a, const QString& field)
+{
+    auto one = [](const QString& text) { return text.isEmpty() ? QStringList() : QStringList{text}; };
+    if (field == QLatin1String("license_expiry"))
+        return one(a.licenceExpiry.isValid() ? a.licenceExpiry.toString(Qt::ISODate) : QString());
+    if (field == QLatin1String("usage_restrictions"))
+        return one(a.usageRestrictions);
+    if (field == QLatin1String("credit"))
+        return one(a.credit);
+    if (field == QLatin1String("copyright"))
+        return one(a.copyright);
+    if (field == QLatin1String("campaign"))
+        return one(a.campaignName);
+    if (field == QLatin1String("approval_status"))
+        return one(damApprovalId(a.approval));
+    if (field == QLatin1String("description"))
+        return one(a.caption);
+    if (field == QLatin1String("keywords"))
+        return a.keywords;
+    if (field == QLatin1String("orientation"))
+        return one(a.orientation == DamOrientation::Portrait ? QStringLiteral("portrait")
+                   : a.orientation == DamOrientation::Square ? QStringLiteral("square")
+                                                             : QStringLiteral("landscape"));
+    return {};
+}
+
+void IconikResources::writeMetadataValues(JsonText& j, const DamAsset& a, int view)
+{
+    QStringList fields = viewFields(view == 0 ? int(RightsView) : view);
+    if (view == 0)
+        fields += viewFields(DescriptiveView);
+    j.beginObject();
+    for (const QString& field : std::as_const(fields)) {
+        j.key(qPrintable(field)).beginArray();
+        for (const QString& v : metadataFieldValues(a, field))
+            j.beginObject().member("value", v).endObject();
+        j.endArray();
+    }
+    j.endObject();
+}
+
 QJsonObject IconikResources::metadataValues(const DamAsset& a, int view) const
 {
-    QJsonObject all{
-        {QStringLiteral("license_expiry"), value(a.licenceExpiry.isValid() ? a.licenceExpiry.toString(Qt::ISODate) : QString())},
-        {QStringLiteral("usage_restrictions"), value(a.usageRestrictions)},
-        {QStringLiteral("credit"), value(a.credit)},
-        {QStringLiteral("copyright"), value(a.copyright)},
-        {QStringLiteral("campaign"), value(a.campaignName)},
-        {QStringLiteral("approval_status"), value(damApprovalId(a.approval))},
-        {QStringLiteral("description"), value(a.caption)},
-        {QStringLiteral("keywords"), values(a.keywords)},
-        {QStringLiteral("orientation"),
-         value(a.orientation == DamOrientation::Portrait ? QStringLiteral("portrait")
-               : a.orientation == DamOrientation::Square ? QStringLiteral("square")
-                                                         : QStringLiteral("landscape"))},
-    };
-    if (view == 0)
-        return all;
-    QJsonObject out;
-    for (const QString& f : viewFields(view))
-        out.insert(f, all.value(f));
-    return out;
+    JsonText j;
+    writeMetadataValues(j, a, view);
+    return QJsonDocument::fromJson(j.bytes()).object();
 }
 
 QJsonObject IconikResources::metadataField(const QString& name) const

@@ -7,6 +7,7 @@
 namespace AssetDesk::Sandbox {
 
 class IconikAccount;
+class JsonText;
 class IconikLibrary;
 struct DamAsset;
 struct IconikCollectionRef;
@@ -37,7 +38,13 @@ public:
     static constexpr int kProxyEdge = 1600;
 
     QJsonObject asset(const DamAsset& asset, bool withRenditions) const;
-    QJsonObject version(const DamAsset& asset, int number) const;
+    // The same written as text (listings and search pages), with "_sort": [sortKey, id] when
+    // sortKey is given.
+    void writeAsset(JsonText& j, const DamAsset& asset, bool withRenditions, const QString& sortKey = {}) const;
+    void writeProxy(JsonText& j, const DamAsset& asset) const;
+    void writeKeyframe(JsonText& j, const DamAsset& asset, int slot) const;
+    static void writeMetadataValues(JsonText& j, const DamAsset& asset, int view);
+    static QStringList metadataFieldValues(const DamAsset& asset, const QString& field);
     QJsonObject collection(const IconikCollectionRef& ref) const;
     QJsonObject format(const DamAsset& asset) const;
     QJsonObject fileSet(const DamAsset& asset) const;

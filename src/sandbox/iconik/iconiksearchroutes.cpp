@@ -5,6 +5,7 @@
 #include "sandbox/iconik/iconiklists.h"
 #include "sandbox/iconik/iconikmodule.h"
 #include "sandbox/iconik/iconikresources.h"
+#include "sandbox/jsontext.h"
 #include "sandbox/router.h"
 #include "sandbox/sandboxclock.h"
 
@@ -205,11 +206,8 @@ HttpResponse IconikSearchRoutes::search(const SandboxRequest& request)
         break;
     }
     const bool signedUrls = request.queryValue(QStringLiteral("generate_signed_url")) != QLatin1String("false");
-    auto render = [this, query, signedUrls](const DamAsset& a) {
-        QJsonObject o = m_resources.asset(a, signedUrls);
-        o.insert(QStringLiteral("_sort"),
-                 QJsonArray{IconikResources::time(m_library.catalog().sortKeyMs(query, a)), m_library.assetId(a.index)});
-        return o;
+    auto render = [this, query, signedUrls](JsonText& j, const DamAsset& a) {
+        m_resources.writeAsset(j, a, signedUrls, IconikResources::time(m_library.catalog().sortKeyMs(query, a)));
     };
 
     const QJsonArray after = body->value(QStringLiteral("search_after")).toArray();
@@ -223,16 +221,18 @@ HttpResponse IconikSearchRoutes::search(const SandboxRequest& request)
         if (!keyMs || !index)
             return fieldError(QStringLiteral("search_after"), QStringLiteral("Expected [time, asset id] from _sort"));
         const DamCatalog& catalog = m_library.catalog();
-        QJsonArray objects;
+        JsonText objects;
+        objects.beginArray();
         for (qint64 i : catalog.after(query, *keyMs, *index, perPage)) {
             if (const auto a = catalog.find(i))
-                objects.append(render(*a));
+                render(objects, *a);
         }
-        QJsonObject envelope = IconikLists::envelope(request, m_module.baseUrl(), objects, page, perPage, catalog.count(query));
+        objects.endArray();
+        QJsonObject envelope = IconikLists::envelope(request, m_module.baseUrl(), {}, page, perPage, catalog.count(query));
         envelope.remove(QStringLiteral("next_url"));
         envelope.remove(QStringLiteral("prev_url"));
         envelope.insert(QStringLiteral("facets"), QJsonObject());
-        return HttpResponse::json(200, envelope);
+        return IconikLists::textEnvelope(objects.bytes(), envelope);
     }
     return IconikLists::assetPage(m_library, m_module.clock(), request, m_module.baseUrl(), query, render,
                                   QJsonObject{{QStringLiteral("facets"), QJsonObject()}});
