@@ -9,8 +9,10 @@
 #include "storage/storage.h"
 #include "storage/storageconfig.h"
 #include "storage/syncstaterepository.h"
+#include "sync/damgallerywatcher.h"
 #include "sync/damsynccheckpoint.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -300,6 +302,69 @@ private slots:
         QVERIFY2(third.exitCode == 0, third.err.constData());
         QCOMPARE(third.result().value(u"assets_changed"_s).toInt(), 0);
         QCOMPARE(third.result().value(u"assets_removed"_s).toInt(), 0);
+    }
+
+    // PX4: a watched gallery of a live event shows each new upload locally within 5 s.
+    void galleryWatcherSeesLiveUploads()
+    {
+        addAccount(Service::PhotoShelter);
+        const Run initial = sync(idOf(Service::PhotoShelter));
+        QVERIFY2(initial.exitCode == 0, initial.err.constData());
+        auto storage = openWorkspace();
+        QVERIFY(storage);
+        const qint64 accountId = AccountRepository(*storage).list().value().first().id;
+        // A gallery of the account's organization.
+        QString gallery;
+        QStringList parents{QString()};
+        while (!parents.isEmpty() && gallery.isEmpty()) {
+            const QList<Collection> children = CollectionRepository(*storage).children(accountId, parents.takeFirst()).value();
+            for (const Collection& c : children) {
+                if (c.kind == Collection::Kind::Gallery) {
+                    gallery = c.remoteId;
+                    break;
+                }
+                parents << c.remoteId;
+            }
+        }
+        QVERIFY(!gallery.isEmpty());
+
+        const SandboxAccount& s = demo(Service::PhotoShelter);
+        ConnectorContext context;
+        const ConnectorRegistry registry = ConnectorRegistry::withBuiltinServices();
+        Result<std::unique_ptr<ServiceConnector>> connector = registry.create(s.account, s.credentials, context);
+        QVERIFY(connector);
+        auto* source = dynamic_cast<DamSource*>(connector->get());
+        QVERIFY(source);
+        DamGalleryWatcher watcher(*storage, *source, accountId, gallery);
+        QList<qint64> arrivedIds;
+        QList<qint64> arrivalMs;
+        QElapsedTimer clock;
+        connect(&watcher, &DamGalleryWatcher::assetsArrived, this, [&](const QList<qint64>& ids) {
+            arrivedIds << ids;
+            for (qsizetype i = 0; i < ids.size(); ++i)
+                arrivalMs << clock.elapsed();
+        });
+        watcher.start();
+        QTest::qWait(2500); // the first polls find nothing new
+        QVERIFY(arrivedIds.isEmpty());
+
+        clock.start();
+        admin("PATCH", u"/admin/services/photoshelter/settings"_s,
+              QJsonObject{{u"live_event"_s, QJsonObject{{u"gallery"_s, gallery}, {u"interval_seconds"_s, 1.5}}}});
+        const bool three = QTest::qWaitFor([&] { return arrivedIds.size() >= 3; }, 15000);
+        admin("PATCH", u"/admin/services/photoshelter/settings"_s, QJsonObject{{u"live_event"_s, QJsonValue()}});
+        watcher.stop();
+        QVERIFY2(three, qPrintable(QString::number(arrivedIds.size())));
+        // Upload n lands at about n * 1.5 s; each is local at most 5 s later.
+        for (qsizetype n = 0; n < arrivalMs.size(); ++n)
+            QVERIFY2(arrivalMs.at(n) <= qint64((n + 1) * 1500 + 5000), qPrintable(QString::number(arrivalMs.at(n))));
+        // In the gallery, once each.
+        const auto g = CollectionRepository(*storage).findByRemoteId(accountId, gallery).value();
+        QVERIFY(g);
+        const QList<Asset> members = CollectionRepository(*storage).members(g->id).value();
+        for (qint64 id : std::as_const(arrivedIds))
+            QVERIFY(std::any_of(members.cbegin(), members.cend(), [id](const Asset& a) { return a.id == id; }));
+        QCOMPARE(QSet<qint64>(arrivedIds.cbegin(), arrivedIds.cend()).size(), arrivedIds.size());
     }
 
     void resumesAfterBeingKilled_data() { initialThenIncremental_data(); }

@@ -151,6 +151,8 @@ void PhotoShelterLibrary::fetchAssets(const DamSyncRequest& request, QObject* co
         cursor.insert(QStringLiteral("n"), qBound(1, request.pageSize, kMaxPageSize));
         cursor.insert(QStringLiteral("p"), 1);
         cursor.insert(QStringLiteral("newest"), request.mode == DamSyncRequest::Mode::Newest);
+        if (!request.collectionRemoteId.isEmpty())
+            cursor.insert(QStringLiteral("gallery"), request.collectionRemoteId);
     }
     const int perPage = qBound(1, cursor.value(QLatin1String("n")).toInt(100), kMaxPageSize);
     const int pageNumber = qMax(1, cursor.value(QLatin1String("p")).toInt(1));
@@ -162,7 +164,11 @@ void PhotoShelterLibrary::fetchAssets(const DamSyncRequest& request, QObject* co
         {QStringLiteral("sort_by"), QStringLiteral("creation_time")},
         {QStringLiteral("sort_direction"), newest ? QStringLiteral("descending") : QStringLiteral("ascending")},
     };
-    if (!m_organization.isEmpty())
+    // One gallery (a watched live event): the search narrowed by gallery_id, else the organization.
+    const QString gallery = cursor.value(QLatin1String("gallery")).toString();
+    if (!gallery.isEmpty())
+        query.append({QStringLiteral("gallery_id"), gallery});
+    else if (!m_organization.isEmpty())
         query.append({QStringLiteral("org_id"), m_organization});
     const auto paging = std::make_shared<PageNumberPaging>(PageNumberPaging::photoShelter(perPage));
     const PageToken token = PageToken::fromNumber(pageNumber);
