@@ -5,6 +5,8 @@
 #include <QJsonObject>
 #include <QLocale>
 
+#include <cmath>
+
 namespace AssetDesk::Sandbox {
 
 void JsonText::beforeValue()
@@ -116,6 +118,10 @@ JsonText& JsonText::value(qint64 number)
 
 JsonText& JsonText::value(double number)
 {
+    // Whole numbers as integers, like QJsonDocument ("1000000", not "1e+06": some clients parse
+    // an exponent as a float).
+    if (std::floor(number) == number && std::abs(number) < 9007199254740992.0)
+        return value(qint64(number));
     beforeValue();
     m_out += QByteArray::number(number, 'g', QLocale::FloatingPointShortest);
     return *this;
