@@ -65,6 +65,7 @@ LibraryFacetBar::LibraryFacetBar(QWidget* parent)
     m_campaign->setObjectName(QStringLiteral("campaignFacet"));
     m_campaign->setPlaceholderText(tr("Any campaign"));
     m_campaign->setClearButtonEnabled(true);
+    m_campaign->setMinimumWidth(180);
     for (MediaType t : {MediaType::Image, MediaType::Video, MediaType::Audio, MediaType::Document, MediaType::Other})
         m_mediaType->addItem(LibraryText::mediaType(t), int(t));
     for (Orientation o : {Orientation::Landscape, Orientation::Portrait, Orientation::Square})
@@ -84,6 +85,7 @@ LibraryFacetBar::LibraryFacetBar(QWidget* parent)
 
     auto* left = new QFormLayout;
     left->setContentsMargins(0, 0, 0, 0);
+    left->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     left->addRow(tr("Service"), m_service);
     left->addRow(tr("Approval"), m_approval);
     auto* rightsRow = new QHBoxLayout;
@@ -94,6 +96,7 @@ LibraryFacetBar::LibraryFacetBar(QWidget* parent)
     left->addRow(tr("Rights"), rightsRow);
     auto* middle = new QFormLayout;
     middle->setContentsMargins(0, 0, 0, 0);
+    middle->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     middle->addRow(tr("Campaign"), m_campaign);
     middle->addRow(tr("Type"), m_mediaType);
     middle->addRow(tr("Orientation"), m_orientation);
@@ -103,6 +106,7 @@ LibraryFacetBar::LibraryFacetBar(QWidget* parent)
     dates->addWidget(m_to);
     auto* right = new QFormLayout;
     right->setContentsMargins(0, 0, 0, 0);
+    right->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     right->addRow(m_dateRange, dates);
     right->addRow(QString(), clearButton);
     auto* row = new QHBoxLayout(this);

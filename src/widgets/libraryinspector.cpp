@@ -60,6 +60,7 @@ LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
     m_rightsBadge->setObjectName(QStringLiteral("rightsBadge"));
     m_rightsBadge->setTextFormat(Qt::PlainText);
     m_rightsBadge->setMargin(3);
+    m_rightsBadge->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     m_open->setToolTip(tr("Open the local rendition (Enter)"));
     connect(m_open, &QPushButton::clicked, this, [this] {
         if (!m_localFile.isEmpty())
