@@ -19,12 +19,32 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace AssetDesk {
+
+namespace {
+// The list shows the grid's thumbnail as a small icon fitted into the row.
+class ListThumbnailDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        if (option->features & QStyleOptionViewItem::HasDecoration) {
+            const int h = option->fontMetrics.height() + 2;
+            option->decorationSize = option->decorationSize.scaled(QSize(h * 3 / 2, h), Qt::KeepAspectRatio);
+        }
+    }
+};
+} // namespace
 
 LibraryPane::LibraryPane(SyntaxRepository* syntax, QWidget* parent)
     : QWidget(parent)
@@ -76,6 +96,7 @@ LibraryPane::LibraryPane(SyntaxRepository* syntax, QWidget* parent)
     m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 6);
     m_list->horizontalHeader()->setStretchLastSection(true);
+    m_list->setItemDelegate(new ListThumbnailDelegate(m_list));
     m_views->addWidget(m_grid);
     m_views->addWidget(m_list);
 
@@ -182,7 +203,8 @@ void LibraryPane::setModels(LibraryModel* assets, LibrarySourceModel* sources, A
     auto* oldSelection = m_list->selectionModel();
     m_list->setSelectionModel(m_grid->selectionModel());
     delete oldSelection;
-    m_list->setColumnWidth(LibraryModel::TitleColumn, 260);
+    m_list->setColumnWidth(LibraryModel::TitleColumn, 300);
+    m_list->setColumnWidth(LibraryModel::RightsColumn, 170);
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, &LibraryPane::onCurrentChanged);
     connect(assets, &LibraryModel::searchFinished, this, &LibraryPane::onSearchFinished);
     connect(assets, &LibraryModel::countChanged, this, &LibraryPane::updateCount);
