@@ -1,0 +1,117 @@
+#include "widgets/librarygridview.h"
+
+#include <QAbstractListModel>
+#include <QScrollBar>
+#include <QSet>
+#include <QTest>
+
+using namespace AssetDesk;
+
+namespace {
+// A million rows that remembers which rows were asked for.
+class CountingModel : public QAbstractListModel
+{
+public:
+    int rows = 1000000;
+    mutable QSet<int> asked;
+
+    int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : rows; }
+    QVariant data(const QModelIndex& index, int role) const override
+    {
+        asked.insert(index.row());
+        return role == Qt::DisplayRole ? QVariant(index.row()) : QVariant();
+    }
+    void append(int n)
+    {
+        beginInsertRows({}, rows, rows + n - 1);
+        rows += n;
+        endInsertRows();
+    }
+};
+} // namespace
+
+class TestLibraryGridView : public QObject
+{
+    Q_OBJECT
+private slots:
+    void layoutIsArithmetic()
+    {
+        CountingModel model;
+        LibraryGridView grid;
+        grid.setCellSize(QSize(100, 120));
+        grid.setModel(&model);
+        grid.resize(520, 400);
+        grid.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&grid));
+        const int cols = grid.columns();
+        QCOMPARE(cols, grid.viewport()->width() / 100);
+        // Painting a million rows asks only for the cells on screen.
+        QTRY_VERIFY(!model.asked.isEmpty());
+        QVERIFY2(model.asked.size() <= cols * (grid.viewport()->height() / 120 + 2),
+                 qPrintable(QString::number(model.asked.size())));
+        QCOMPARE(grid.verticalScrollBar()->maximum(),
+                 int((qint64(model.rows) + cols - 1) / cols * 120 - grid.viewport()->height()));
+
+        for (int row : {0, 1, cols, 777777, model.rows - 1}) {
+            const QModelIndex index = model.index(row);
+            grid.scrollTo(index);
+            const QRect rect = grid.visualRect(index);
+            QVERIFY(grid.viewport()->rect().contains(rect.center()));
+            QCOMPARE(grid.indexAt(rect.center()), index);
+        }
+        model.asked.clear();
+        grid.scrollTo(model.index(500000), QAbstractItemView::PositionAtTop);
+        grid.viewport()->repaint();
+        QVERIFY(model.asked.contains(500000));
+        QVERIFY(model.asked.size() <= cols * (grid.viewport()->height() / 120 + 2));
+        QCOMPARE(grid.visibleRows().first, 500000 - 500000 % cols);
+    }
+
+    void keysMoveByCellsAndRows()
+    {
+        CountingModel model;
+        model.rows = 50;
+        LibraryGridView grid;
+        grid.setCellSize(QSize(100, 120));
+        grid.setModel(&model);
+        grid.resize(520, 400);
+        grid.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&grid));
+        const int cols = grid.columns();
+        grid.setCurrentIndex(model.index(0));
+        QTest::keyClick(&grid, Qt::Key_Right);
+        QCOMPARE(grid.currentIndex().row(), 1);
+        QTest::keyClick(&grid, Qt::Key_Down);
+        QCOMPARE(grid.currentIndex().row(), 1 + cols);
+        QTest::keyClick(&grid, Qt::Key_Up);
+        QTest::keyClick(&grid, Qt::Key_Up); // stays in the first row
+        QCOMPARE(grid.currentIndex().row(), 1);
+        QTest::keyClick(&grid, Qt::Key_End);
+        QCOMPARE(grid.currentIndex().row(), 49);
+        QTest::keyClick(&grid, Qt::Key_Home);
+        QCOMPARE(grid.currentIndex().row(), 0);
+        // Shift+End selects the whole range as full rows.
+        QTest::keyClick(&grid, Qt::Key_End, Qt::ShiftModifier);
+        QCOMPARE(grid.selectionModel()->selectedIndexes().size(), 50);
+    }
+
+    void insertedRowsExtendTheScrollRange()
+    {
+        CountingModel model;
+        model.rows = 10;
+        LibraryGridView grid;
+        grid.setCellSize(QSize(100, 120));
+        grid.setModel(&model);
+        grid.resize(520, 400);
+        grid.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&grid));
+        QCOMPARE(grid.verticalScrollBar()->maximum(), 0);
+        model.append(1000);
+        QTRY_VERIFY(grid.verticalScrollBar()->maximum() > 0);
+        const int cols = grid.columns();
+        QCOMPARE(grid.verticalScrollBar()->maximum(), int((1010 + cols - 1) / cols * 120 - grid.viewport()->height()));
+    }
+};
+
+QTEST_MAIN(TestLibraryGridView)
+#include "tst_librarygridview.moc"
