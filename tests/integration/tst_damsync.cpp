@@ -380,15 +380,16 @@ private slots:
         const QString listing = service == Service::PhotoShelter ? u"/psapi/v4.0/search"_s : u"/API/search/v1/search/"_s;
         fault(u"%1:*:%2:delay:1:150"_s.arg(idOf(service), listing));
 
+        // Opened before the CLI runs, so opening never races its writes; from here on it only reads.
+        auto storage = openWorkspace();
+        QVERIFY(storage);
+        const qint64 accountId = AccountRepository(*storage).list().value().first().id;
         QProcess process;
         process.setProcessEnvironment(environment());
         process.start(qEnvironmentVariable("ASSETDESK_CLI_EXE"),
                       {u"sync"_s, idOf(service), u"--page-size"_s, u"10"_s, u"--full"_s});
         process.closeWriteChannel();
         QVERIFY(process.waitForStarted());
-        auto storage = openWorkspace();
-        QVERIFY(storage);
-        const qint64 accountId = AccountRepository(*storage).list().value().first().id;
         const bool midway = QTest::qWaitFor(
             [&] {
                 const auto state = SyncStateRepository(*storage).get(accountId, DamSyncCheckpoint::kResource);
