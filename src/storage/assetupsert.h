@@ -10,11 +10,14 @@ namespace AssetDesk {
 
 class WriteContext;
 
-// The batch upsert behind AssetRepository::upsert(): one set of statements prepared per batch and
-// reused for every asset. Per asset: look up (account, remote id) and its stored content digest;
-// skip it when the digest is unchanged; otherwise INSERT ... ON CONFLICT DO UPDATE the row, replace
-// renditions (keeping cached file paths the new list does not give) and memberships, and record the
-// version. Runs on the writer thread inside the caller's transaction.
+// The batch upsert behind AssetRepository::upsert(), on the writer thread inside the caller's
+// transaction. It first reads the stored content digests of the whole batch (a few queries), then:
+// - assets not stored yet (a sync's initial pages) are inserted with their renditions,
+//   memberships and version by multi-row INSERTs, a few statements for the whole batch;
+// - assets whose digest is unchanged are skipped;
+// - changed ones are upserted one by one: INSERT ... ON CONFLICT DO UPDATE the row, replace its
+//   renditions (keeping cached file paths the new list does not give) and memberships, and record
+//   the version. So is an asset that appears twice in one batch (the later one wins).
 class AssetUpsert
 {
 public:

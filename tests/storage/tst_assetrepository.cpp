@@ -182,6 +182,51 @@ private slots:
         QCOMPARE(AssetRepository(*storage).count().value(), qint64(3));
     }
 
+    void largeBatchesKeepEveryRowAndTheLastRepeat_data() { backendRows(); }
+    void largeBatchesKeepEveryRowAndTheLastRepeat()
+    {
+        // More new assets than one multi-row statement holds, one of them twice: every asset gets
+        // its own row with its own renditions, memberships and version; the later copy wins.
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 accountId = addAccount(*storage, sampleAccount());
+        QList<Asset> batch;
+        for (int i = 0; i < 137; ++i) {
+            Asset a = sampleAsset(accountId, u"big%1"_s.arg(i));
+            a.title = u"Asset number %1"_s.arg(i);
+            a.collectionRemoteIds = {u"G%1"_s.arg(i % 3), u"C%1"_s.arg(i % 5)};
+            a.version = u"v%1"_s.arg(i);
+            batch << a;
+        }
+        Asset repeat = batch.at(5);
+        repeat.title = u"The later copy"_s;
+        batch << repeat;
+        const Result<QList<qint64>> ids =
+            storage->writeAndWait([batch](WriteContext& ctx) { return AssetRepository::upsert(ctx, batch); });
+        ASSETDESK_VERIFY_OK(ids);
+        QCOMPARE(ids->size(), batch.size());
+        QCOMPARE(ids->last(), ids->at(5));
+        QCOMPARE(QSet<qint64>(ids->cbegin(), ids->cend()).size(), 137);
+        QCOMPARE(AssetRepository(*storage).count().value(), qint64(137));
+        for (int i : {0, 5, 19, 20, 21, 99, 136}) {
+            const Asset got = *AssetRepository(*storage).get(ids->at(i)).value();
+            QCOMPARE(got.remoteId, batch.at(i).remoteId);
+            QCOMPARE(got.title, i == 5 ? u"The later copy"_s : batch.at(i).title);
+            QCOMPARE(got.renditions.size(), batch.at(i).renditions.size());
+            QCOMPARE(got.renditions.first().name, batch.at(i).renditions.first().name);
+            QCOMPARE(got.collectionRemoteIds, batch.at(i).collectionRemoteIds);
+        }
+        const Result<QList<Asset>> found = AssetRepository(*storage).search([] {
+            AssetQuery q;
+            q.text = u"number 99"_s;
+            return q;
+        }());
+        ASSETDESK_VERIFY_OK(found);
+        QCOMPARE(found->size(), 1);
+        QCOMPARE(found->first().id, ids->at(99));
+    }
+
     void renditionsAndCachedFiles_data() { backendRows(); }
     void renditionsAndCachedFiles()
     {
