@@ -545,7 +545,7 @@
 <context>
     <name>AssetDesk::CliContext</name>
     <message>
-        <location filename="../src/cli/clicontext.cpp" line="+76"/>
+        <location filename="../src/cli/clicontext.cpp" line="+79"/>
         <source>Open this address in your browser to sign in:</source>
         <translation>Öffnen Sie diese Adresse im Browser, um sich anzumelden:</translation>
     </message>
@@ -569,6 +569,126 @@
         <location filename="../src/connectors/connectorregistry.cpp" line="+51"/>
         <source>AssetDesk cannot talk to %1.</source>
         <translation>AssetDesk kann nicht mit %1 kommunizieren.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DamCursor</name>
+    <message>
+        <location filename="../src/connectors/damcursor.cpp" line="+22"/>
+        <source>The saved %1 sync position cannot be read; the sync starts over.</source>
+        <translation>Die gespeicherte Synchronisationsposition von %1 ist nicht lesbar; die Synchronisation beginnt von vorn.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DamDownloader</name>
+    <message>
+        <location filename="../src/connectors/damdownloader.cpp" line="+33"/>
+        <source>The rendition has no web address.</source>
+        <translation>Die Rendition hat keine Webadresse.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The service answered with a page instead of the file.</source>
+        <translation>Der Dienst hat mit einer Seite statt mit der Datei geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DamMapping</name>
+    <message>
+        <location filename="../src/connectors/dammapping.cpp" line="+69"/>
+        <source>%1 item %2 was kept with adjustments: %3.</source>
+        <translation>%1-Element %2 wurde mit Anpassungen übernommen: %3.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>%1 sent an item that was skipped: %2.</source>
+        <translation>%1 hat ein Element gesendet, das übersprungen wurde: %2.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 item %2 was skipped: %3.</source>
+        <translation>%1-Element %2 wurde übersprungen: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DamSyncEngine</name>
+    <message>
+        <location filename="../src/sync/damsyncengine.cpp" line="+57"/>
+        <location line="+173"/>
+        <location line="+33"/>
+        <source>The sync was cancelled; what it stored is kept.</source>
+        <translation>Die Synchronisation wurde abgebrochen; bereits Gespeichertes bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location line="-154"/>
+        <source>Reading collections and galleries…</source>
+        <translation>Sammlungen und Galerien werden gelesen…</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>%1: reading page %2 failed: %3 Everything up to page %4 is stored; the next sync continues from there.</source>
+        <translation>%1: Das Lesen von Seite %2 ist fehlgeschlagen: %3 Alles bis Seite %4 ist gespeichert; die nächste Synchronisation setzt dort fort.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+96"/>
+        <source>Confirming %n removal(s)…</source>
+        <translation>
+            <numerusform>%n Entfernung wird bestätigt…</numerusform>
+            <numerusform>%n Entfernungen werden bestätigt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1: confirming removed assets failed: %2 Nothing was removed; the next full sync tries again.</source>
+        <translation>%1: Das Bestätigen entfernter Assets ist fehlgeschlagen: %2 Nichts wurde entfernt; die nächste vollständige Synchronisation versucht es erneut.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>%1 pages, %2 assets (%3 changed, %4 removed)</source>
+        <translation>%1 Seiten, %2 Assets (%3 geändert, %4 entfernt)</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DamSyncService</name>
+    <message>
+        <location filename="../src/sync/damsyncservice.cpp" line="+30"/>
+        <source>This account is already being synced.</source>
+        <translation>Dieses Konto wird bereits synchronisiert.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Full sync</source>
+        <translation>Vollständige Synchronisation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sync</source>
+        <translation>Synchronisieren</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Full sync: %1</source>
+        <translation>Vollständige Synchronisation: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Sync: %1</source>
+        <translation>Synchronisation: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 is not a PhotoShelter or iconik account; only those can be synced into the library.</source>
+        <translation>%1 ist kein PhotoShelter- oder iconik-Konto; nur solche können in die Bibliothek synchronisiert werden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The account changed during the sync; what was stored is kept.</source>
+        <translation>Das Konto hat sich während der Synchronisation geändert; bereits Gespeichertes bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Fetching thumbnails…</source>
+        <translation>Vorschaubilder werden geladen…</translation>
     </message>
 </context>
 <context>
@@ -847,6 +967,27 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::IconikAssets</name>
+    <message>
+        <location filename="../src/connectors/iconik/iconikassets.cpp" line="+26"/>
+        <source>iconik answered without %1.</source>
+        <translation>iconik hat ohne %1 geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::IconikLibrary</name>
+    <message>
+        <location filename="../src/connectors/iconik/iconiklibrary.cpp" line="+178"/>
+        <source>iconik answered the search without a list of objects.</source>
+        <translation>iconik hat die Suche ohne Objektliste beantwortet.</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>iconik has no finished file for this asset.</source>
+        <translation>iconik hat für dieses Asset keine fertige Datei.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::JobRunner</name>
     <message>
         <location filename="../src/sync/jobrunner.cpp" line="+69"/>
@@ -1034,6 +1175,586 @@
         <location line="+4"/>
         <source>The keyring did not answer within %1 s, so the credentials were not removed. Check that it is running and unlocked, then try again.</source>
         <translation>Der Schlüsselbund hat nicht innerhalb von %1 s geantwortet, daher wurden die Zugangsdaten nicht entfernt. Prüfen Sie, ob er läuft und entsperrt ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::LibraryFacetBar</name>
+    <message>
+        <location filename="../src/widgets/libraryfacetbar.cpp" line="+30"/>
+        <source>Any</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source> days</source>
+        <translation> Tagen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How far ahead an expiring licence counts as expiring</source>
+        <translation>Wie weit im Voraus eine auslaufende Lizenz als auslaufend gilt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expiring soon</source>
+        <translation>Läuft bald ab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No expiry</source>
+        <translation>Ohne Ablauf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Any campaign</source>
+        <translation>Alle Kampagnen</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Clear</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>within</source>
+        <translation>innerhalb von</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Rights</source>
+        <translation>Rechte</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Orientation</source>
+        <translation>Ausrichtung</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::LibraryInspector</name>
+    <message>
+        <location filename="../src/widgets/libraryinspector.cpp" line="+41"/>
+        <source>Select an asset to see its details.</source>
+        <translation>Wählen Sie ein Asset aus, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Open the local rendition (Enter)</source>
+        <translation>Die lokale Rendition öffnen (Eingabe)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dimensions</source>
+        <translation>Abmessungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keywords</source>
+        <translation>Schlagwörter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Caption</source>
+        <translation>Bildunterschrift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Collections</source>
+        <translation>Sammlungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lifecycle</source>
+        <translation>Lebenszyklus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+19"/>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Rights</source>
+        <translation>Rechte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Licence</source>
+        <translation>Lizenz</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restrictions</source>
+        <translation>Einschränkungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Credit</source>
+        <translation>Bildnachweis</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copyright</source>
+        <translation>Urheberrecht</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+2"/>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>First seen</source>
+        <translation>Zuerst gesehen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Used in</source>
+        <translation>Verwendet in</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Relation</source>
+        <translation>Beziehung</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Depth</source>
+        <translation>Tiefe</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Versions</source>
+        <translation>Versionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+81"/>
+        <source>Where used</source>
+        <translation>Verwendung</translation>
+    </message>
+    <message>
+        <location line="-80"/>
+        <source>Raw JSON</source>
+        <translation>Rohes JSON</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>No expiry</source>
+        <translation>Ohne Ablauf</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Where used (%1)</source>
+        <translation>Verwendung (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::LibraryItemDelegate</name>
+    <message>
+        <location filename="../src/widgets/libraryitemdelegate.cpp" line="+120"/>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Expiring</source>
+        <translation>Läuft ab</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::LibraryModel</name>
+    <message>
+        <location filename="../src/models/librarymodel.cpp" line="+402"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rights</source>
+        <translation>Rechte</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Campaign</source>
+        <translation>Kampagne</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Credit: %1</source>
+        <translation>Bildnachweis: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1, %2, %3</source>
+        <translation>%1, %2, %3</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::LibraryPane</name>
+    <message>
+        <location filename="../src/widgets/librarypane.cpp" line="+65"/>
+        <source>Search titles, captions, keywords, credits, campaigns (Ctrl+F)</source>
+        <translation>Titel, Bildunterschriften, Schlagwörter, Bildnachweise, Kampagnen durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Show or hide the filters (Ctrl+L)</source>
+        <translation>Filter ein- oder ausblenden (Strg+L)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>List</source>
+        <translation>Liste</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Switch between the thumbnail grid and the list (Ctrl+Shift+L)</source>
+        <translation>Zwischen Vorschauraster und Liste wechseln (Strg+Umschalt+L)</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Ctrl+L</source>
+        <translation>Ctrl+L</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>Select an asset to see its details.</source>
+        <translation>Wählen Sie ein Asset aus, um seine Details zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Search failed: %1</source>
+        <translation>Die Suche ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This asset is no longer in the library.</source>
+        <translation>Dieses Asset ist nicht mehr in der Bibliothek.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The asset could not be read: %1</source>
+        <translation>Das Asset konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>No workspace</source>
+        <translation>Kein Arbeitsbereich</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 asset(s)</source>
+        <translation>%1 Asset(s)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2 ms</source>
+        <translation>%1 · %2 ms</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Filters (%1)</source>
+        <translation>Filter (%1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Filters</source>
+        <translation>Filter</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::LibrarySourceModel</name>
+    <message>
+        <location filename="../src/models/librarysourcemodel.cpp" line="+55"/>
+        <source>All assets</source>
+        <translation>Alle Assets</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::LibraryText</name>
+    <message>
+        <location filename="../src/models/librarytext.cpp" line="+10"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not requested</source>
+        <translation>Nicht angefragt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requested</source>
+        <translation>Angefragt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+50"/>
+        <source>Approved</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <location line="-49"/>
+        <source>Not approved</source>
+        <translation>Nicht freigegeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mixed</source>
+        <translation>Gemischt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Expiring within %n day(s)</source>
+        <translation>
+            <numerusform>Läuft innerhalb von %n Tag ab</numerusform>
+            <numerusform>Läuft innerhalb von %n Tagen ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expired</source>
+        <translation>Abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+8"/>
+        <source>No expiry</source>
+        <translation>Ohne Ablauf</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expired today</source>
+        <translation>Heute abgelaufen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Expired %n day(s) ago</source>
+        <translation>
+            <numerusform>Vor %n Tag abgelaufen</numerusform>
+            <numerusform>Vor %n Tagen abgelaufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Expires today</source>
+        <translation>Läuft heute ab</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>Expires in %n day(s)</source>
+        <translation>
+            <numerusform>Läuft in %n Tag ab</numerusform>
+            <numerusform>Läuft in %n Tagen ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Valid until %1</source>
+        <translation>Gültig bis %1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document</source>
+        <translation>Dokument</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Sonstiges</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Landscape</source>
+        <translation>Querformat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Portrait</source>
+        <translation>Hochformat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Square</source>
+        <translation>Quadratisch</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
     </message>
 </context>
 <context>
@@ -1237,7 +1958,7 @@
 <context>
     <name>AssetDesk::PhotoShelterConnector</name>
     <message>
-        <location filename="../src/connectors/photoshelter/photoshelterconnector.cpp" line="+67"/>
+        <location filename="../src/connectors/photoshelter/photoshelterconnector.cpp" line="+95"/>
         <source>PhotoShelter needs the account&apos;s email and password to sign in.</source>
         <translation>PhotoShelter benötigt zur Anmeldung die E-Mail-Adresse und das Passwort des Kontos.</translation>
     </message>
@@ -1245,6 +1966,22 @@
         <location line="+49"/>
         <source>The PhotoShelter API key is missing.</source>
         <translation>Der PhotoShelter-API-Schlüssel fehlt.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::PhotoShelterGalleries</name>
+    <message>
+        <location filename="../src/connectors/photoshelter/photosheltergalleries.cpp" line="+29"/>
+        <source>PhotoShelter answered without %1.</source>
+        <translation>PhotoShelter hat ohne %1 geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::PhotoShelterLibrary</name>
+    <message>
+        <location filename="../src/connectors/photoshelter/photoshelterlibrary.cpp" line="+187"/>
+        <source>PhotoShelter answered the library search without a list of media.</source>
+        <translation>PhotoShelter hat die Bibliothekssuche ohne Medienliste beantwortet.</translation>
     </message>
 </context>
 <context>
@@ -1329,6 +2066,64 @@
         <location line="+1"/>
         <source>The local sandbox ended before it was ready (exit code %1).</source>
         <translation>Die lokale Sandbox wurde beendet, bevor sie bereit war (Exit-Code %1).</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::SearchCommand</name>
+    <message>
+        <location filename="../src/cli/searchcommand.cpp" line="+44"/>
+        <source>Search the local library (synced assets)</source>
+        <translation>Die lokale Bibliothek durchsuchen (synchronisierte Assets)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>search QUERY        [--approved] [--service S] [--limit N] (default 50; 0 = all)</source>
+        <translation>search ANFRAGE      [--approved] [--service S] [--limit N] (Standard 50; 0 = alle)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>usage: assetdesk-cli search QUERY [--approved] [--service S] [--limit N] [--json]</source>
+        <translation>Aufruf: assetdesk-cli search ANFRAGE [--approved] [--service S] [--limit N] [--json]</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unknown service %1.</source>
+        <translation>Unbekannter Dienst %1.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Approval</source>
+        <translation>Freigabe</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 of %2 matching asset(s) shown.</source>
+        <translation>%1 von %2 passenden Assets angezeigt.</translation>
     </message>
 </context>
 <context>
@@ -1534,9 +2329,76 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::SyncCommand</name>
+    <message>
+        <location filename="../src/cli/synccommand.cpp" line="+69"/>
+        <source>Sync PhotoShelter and iconik accounts into the local library</source>
+        <translation>PhotoShelter- und iconik-Konten in die lokale Bibliothek synchronisieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>sync SERVICE|ID|NAME...  [--full] [--page-size N] [--thumbnails]
+                    SERVICE (photoshelter, iconik) syncs all its accounts. Incremental unless
+                    --full; an interrupted sync continues where it stopped.</source>
+        <translation>sync DIENST|ID|NAME...  [--full] [--page-size N] [--thumbnails]
+                    DIENST (photoshelter, iconik) synchronisiert alle seine Konten. Inkrementell,
+                    außer mit --full; eine unterbrochene Synchronisation setzt dort fort, wo sie stand.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>%1 is a %2 account; only PhotoShelter and iconik accounts can be synced.</source>
+        <translation>%1 ist ein %2-Konto; nur PhotoShelter- und iconik-Konten können synchronisiert werden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No %1 account is configured.</source>
+        <translation>Es ist kein %1-Konto eingerichtet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No account is called %1.</source>
+        <translation>Kein Konto heißt %1.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>usage: assetdesk-cli sync SERVICE|ID|NAME... [--full] [--page-size N] [--thumbnails] [--json]</source>
+        <translation>Aufruf: assetdesk-cli sync DIENST|ID|NAME... [--full] [--page-size N] [--thumbnails] [--json]</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>The sync of %1 did not finish in time.</source>
+        <translation>Die Synchronisation von %1 ist nicht rechtzeitig fertig geworden.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: %2 sync%3 - %4 pages, %5 assets read, %6 changed, %7 removed, %8 in the library; %9 collections; %10 s (%11 assets/s)</source>
+        <translation>%1: %2 Synchronisation%3 - %4 Seiten, %5 Assets gelesen, %6 geändert, %7 entfernt, %8 in der Bibliothek; %9 Sammlungen; %10 s (%11 Assets/s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>full</source>
+        <translation>vollständige</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>incremental</source>
+        <translation>inkrementelle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (resumed)</source>
+        <translation> (fortgesetzt)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1: %2 item(s) skipped, %3 stored with adjustments:</source>
+        <translation>%1: %2 Element(e) übersprungen, %3 mit Anpassungen gespeichert:</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::Workbench</name>
     <message>
-        <location filename="../src/app/workbench.cpp" line="+102"/>
+        <location filename="../src/app/workbench.cpp" line="+112"/>
         <source>Opening the workspace…</source>
         <translation>Arbeitsbereich wird geöffnet…</translation>
     </message>
@@ -1561,7 +2423,7 @@
         <translation>Helpdesk</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Alt+1</source>
         <translation>Alt+1</translation>
     </message>
@@ -1591,7 +2453,7 @@
         <translation>Der Arbeitsbereich konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Your account is saved. Restart AssetDesk to leave the sandbox and use your own accounts.</source>
         <translation>Ihr Konto wurde gespeichert. Starten Sie AssetDesk neu, um die Sandbox zu verlassen und Ihre eigenen Konten zu verwenden.</translation>
     </message>
@@ -1634,12 +2496,12 @@
         <translation>Der Sandbox-Arbeitsbereich konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The sandbox&apos;s demo accounts could not be set up</source>
         <translation>Die Demokonten der Sandbox konnten nicht eingerichtet werden</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Local sandbox · demo data</source>
         <translation>Lokale Sandbox · Demodaten</translation>
     </message>
@@ -1659,7 +2521,7 @@
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+26"/>
         <source>The workspace is still opening; try again in a moment.</source>
         <translation>Der Arbeitsbereich wird noch geöffnet; versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -1769,7 +2631,7 @@
         <translation>--sandbox-size erwartet eine positive Zahl.</translation>
     </message>
     <message>
-        <location filename="../src/cli/main.cpp" line="+25"/>
+        <location filename="../src/cli/main.cpp" line="+27"/>
         <source>Usage: assetdesk-cli [--workspace URL] [--json] COMMAND [ARGUMENTS]</source>
         <translation>Aufruf: assetdesk-cli [--workspace URL] [--json] BEFEHL [ARGUMENTE]</translation>
     </message>
@@ -1819,7 +2681,7 @@
         <translation>Befehle:</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Unknown option %1. See assetdesk-cli --help.</source>
         <translation>Unbekannte Option %1. Siehe assetdesk-cli --help.</translation>
     </message>
