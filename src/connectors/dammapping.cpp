@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QMimeDatabase>
+#include <QSet>
 
 namespace AssetDesk {
 
@@ -86,6 +87,31 @@ DamItemProblem DamMapping::skipped(const QString& remoteId, const QString& servi
                                     .arg(serviceName, DamText::displayText(remoteId), why))
                         .withOrigin(serviceName);
     return problem;
+}
+
+QList<Collection> DamMapping::parentsFirst(QList<Collection> all)
+{
+    QList<Collection> ordered;
+    QSet<QString> ids;
+    for (const Collection& c : std::as_const(all))
+        ids.insert(c.remoteId);
+    QSet<QString> placed;
+    bool progress = true;
+    while (!all.isEmpty() && progress) {
+        progress = false;
+        for (auto it = all.begin(); it != all.end();) {
+            if (it->parentRemoteId.isEmpty() || !ids.contains(it->parentRemoteId) || placed.contains(it->parentRemoteId)) {
+                placed.insert(it->remoteId);
+                ordered << *it;
+                it = all.erase(it);
+                progress = true;
+            } else {
+                ++it;
+            }
+        }
+    }
+    ordered << all; // cycles, kept as they are
+    return ordered;
 }
 
 } // namespace AssetDesk

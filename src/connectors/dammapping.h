@@ -2,6 +2,7 @@
 
 #include "connectors/damsource.h"
 #include "core/asset.h"
+#include "core/collection.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -32,6 +33,11 @@ public:
                        QList<DamItemProblem>& problems);
     // A problem for an item that could not be mapped at all (no id, not an object).
     static DamItemProblem skipped(const QString& remoteId, const QString& serviceName, const QString& why);
+
+    // Parents before children, whatever order the service listed them in (DamSource's promise).
+    // A collection whose parent is not listed counts as a top-level one; the members of a cycle
+    // come last, parent links kept.
+    static QList<Collection> parentsFirst(QList<Collection> all);
 };
 
 } // namespace AssetDesk

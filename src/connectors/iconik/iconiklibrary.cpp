@@ -28,30 +28,6 @@ QString segment(const QString& id)
     return QString::fromLatin1(QUrl::toPercentEncoding(id));
 }
 
-QList<Collection> parentsFirst(QList<Collection> all)
-{
-    QList<Collection> ordered;
-    QSet<QString> ids;
-    for (const Collection& c : std::as_const(all))
-        ids.insert(c.remoteId);
-    QSet<QString> placed;
-    bool progress = true;
-    while (!all.isEmpty() && progress) {
-        progress = false;
-        for (auto it = all.begin(); it != all.end();) {
-            if (it->parentRemoteId.isEmpty() || !ids.contains(it->parentRemoteId) || placed.contains(it->parentRemoteId)) {
-                placed.insert(it->remoteId);
-                ordered << *it;
-                it = all.erase(it);
-                progress = true;
-            } else {
-                ++it;
-            }
-        }
-    }
-    ordered << all; // cycles, kept as they are
-    return ordered;
-}
 } // namespace
 
 IconikLibrary::IconikLibrary(const Account& account, HttpClient* http, DamDownloader* downloader, QObject* parent)
@@ -97,7 +73,7 @@ void IconikLibrary::fetchCollections(QObject* context, DamSource::CollectionsCal
         [op, all, done](Status status) {
             if (!status)
                 return op->complete([done, status] { done(status.error()); });
-            const QList<Collection> ordered = parentsFirst(*all);
+            const QList<Collection> ordered = DamMapping::parentsFirst(*all);
             op->complete([done, ordered] { done(ordered); });
         });
 }

@@ -27,39 +27,6 @@ QString pathSegment(const QString& id)
     return QString::fromLatin1(QUrl::toPercentEncoding(id));
 }
 
-// Parents before children, whatever order the lists came in; a cycle or a dangling parent ends
-// up after everything else, parent link kept.
-QList<Collection> parentsFirst(QList<Collection> all)
-{
-    QList<Collection> ordered;
-    QSet<QString> placed;
-    bool progress = true;
-    while (!all.isEmpty() && progress) {
-        progress = false;
-        for (auto it = all.begin(); it != all.end();) {
-            if (it->parentRemoteId.isEmpty() || placed.contains(it->parentRemoteId)) {
-                placed.insert(it->remoteId);
-                ordered << *it;
-                it = all.erase(it);
-                progress = true;
-            } else {
-                ++it;
-            }
-        }
-    }
-    QSet<QString> ids;
-    for (const Collection& c : std::as_const(all))
-        ids.insert(c.remoteId);
-    for (const Collection& c : std::as_const(all)) {
-        if (!ids.contains(c.parentRemoteId))
-            ordered << c; // its parent is not listed at all
-    }
-    for (const Collection& c : std::as_const(all)) {
-        if (ids.contains(c.parentRemoteId))
-            ordered << c; // in a cycle
-    }
-    return ordered;
-}
 } // namespace
 
 PhotoShelterLibrary::PhotoShelterLibrary(const Account& account, HttpClient* http, DamDownloader* downloader,
@@ -130,7 +97,7 @@ void PhotoShelterLibrary::fetchCollections(QObject* context, DamSource::Collecti
         walkContainers(op, QStringLiteral("/galleries"), Collection::Kind::Gallery, all, [op, all, done](Status g) {
             if (!g)
                 return op->complete([done, g] { done(g.error()); });
-            QList<Collection> ordered = parentsFirst(*all);
+            QList<Collection> ordered = DamMapping::parentsFirst(*all);
             op->complete([done, ordered] { done(ordered); });
         });
     });
