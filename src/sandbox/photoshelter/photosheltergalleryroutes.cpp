@@ -119,7 +119,11 @@ HttpResponse PhotoShelterGalleryRoutes::sortedPage(const SandboxRequest& request
     return HttpResponse::json(200, body);
 }
 
-HttpResponse PhotoShelterGalleryRoutes::listGalleries(const SandboxRequest& request)
+// Galleries and collections list alike: scoped to the organization, optionally to the children
+// of one collection (`parent=<id>`) or to the top level (`parent=root`).
+template <typename Node, typename MakeEntry>
+HttpResponse PhotoShelterGalleryRoutes::listNodes(const SandboxRequest& request, const QList<Node>& nodes,
+                                                  MakeEntry makeEntry)
 {
     int organization = -1;
     if (auto refused = m_module.organizationScope(request, organization))
@@ -133,16 +137,22 @@ HttpResponse PhotoShelterGalleryRoutes::listGalleries(const SandboxRequest& requ
     }
     const QSet<QString> wanted = PhotoShelterListings::includes(request);
     QList<Entry> entries;
-    for (const DamGallery& g : m_library.layout().galleries()) {
-        if (organization >= 0 && g.organization != organization)
+    for (const Node& node : nodes) {
+        if (organization >= 0 && node.organization != organization)
             continue;
-        if (parent == QLatin1String("root") && g.parent >= 0)
+        if (parent == QLatin1String("root") && node.parent >= 0)
             continue;
-        if (parentIndex && g.parent != *parentIndex)
+        if (parentIndex && node.parent != *parentIndex)
             continue;
-        entries << galleryEntry(g.index, wanted);
+        entries << makeEntry(node.index, wanted);
     }
     return sortedPage(request, entries);
+}
+
+HttpResponse PhotoShelterGalleryRoutes::listGalleries(const SandboxRequest& request)
+{
+    return listNodes(request, m_library.layout().galleries(),
+                     [this](int gallery, const QSet<QString>& wanted) { return galleryEntry(gallery, wanted); });
 }
 
 HttpResponse PhotoShelterGalleryRoutes::getGallery(const SandboxRequest& request)
@@ -304,28 +314,8 @@ HttpResponse PhotoShelterGalleryRoutes::share(const SandboxRequest& request)
 
 HttpResponse PhotoShelterGalleryRoutes::listCollections(const SandboxRequest& request)
 {
-    int organization = -1;
-    if (auto refused = m_module.organizationScope(request, organization))
-        return *refused;
-    const QString parent = request.queryValue(QStringLiteral("parent"));
-    std::optional<int> parentIndex;
-    if (!parent.isEmpty() && parent != QLatin1String("root")) {
-        parentIndex = m_library.collectionIndex(parent);
-        if (!parentIndex)
-            return PhotoShelterV4::error(404, QStringLiteral("Collection %1 not found").arg(parent));
-    }
-    const QSet<QString> wanted = PhotoShelterListings::includes(request);
-    QList<Entry> entries;
-    for (const DamCollection& c : m_library.layout().collections()) {
-        if (organization >= 0 && c.organization != organization)
-            continue;
-        if (parent == QLatin1String("root") && c.parent >= 0)
-            continue;
-        if (parentIndex && c.parent != *parentIndex)
-            continue;
-        entries << collectionEntry(c.index, wanted);
-    }
-    return sortedPage(request, entries);
+    return listNodes(request, m_library.layout().collections(),
+                     [this](int collection, const QSet<QString>& wanted) { return collectionEntry(collection, wanted); });
 }
 
 HttpResponse PhotoShelterGalleryRoutes::getCollection(const SandboxRequest& request)

@@ -77,6 +77,8 @@ private:
         std::function<QJsonObject(QJsonArray& included)> render;
     };
     HttpResponse sortedPage(const SandboxRequest& request, QList<Entry> entries);
+    template <typename Node, typename MakeEntry>
+    HttpResponse listNodes(const SandboxRequest& request, const QList<Node>& nodes, MakeEntry makeEntry);
     Entry galleryEntry(int gallery, const QSet<QString>& wanted) const;
     Entry collectionEntry(int collection, const QSet<QString>& wanted) const;
 
