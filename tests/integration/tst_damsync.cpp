@@ -235,6 +235,15 @@ private slots:
         QVERIFY(storage);
         const qint64 accountId = AccountRepository(*storage).list().value().first().id;
         QCOMPARE(rowsAndDistinct(*storage, accountId), std::pair(total, total));
+        // Every asset has the file name the service gives (iconik: only its search documents'
+        // files[].original_name carries it; `search` showed empty names when they lacked it).
+        AssetQuery everything;
+        everything.accountId = accountId;
+        everything.limit = 0;
+        const QList<Asset> synced = AssetRepository(*storage).search(everything).value();
+        QCOMPARE(synced.size(), total);
+        for (const Asset& a : synced)
+            QVERIFY2(!a.fileName.isEmpty(), qPrintable(a.remoteId));
         // Collections came with their members.
         qint64 memberships = 0;
         QStringList parents{QString()};

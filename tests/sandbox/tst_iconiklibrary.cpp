@@ -184,6 +184,18 @@ private slots:
         QCOMPARE(objects(changed).at(at).toObject().value(QStringLiteral("title")).toString(), QStringLiteral("Changed"));
         // Keyframes with signed URLs come with search results.
         QVERIFY(!objects(all).first().toObject().value(QStringLiteral("keyframes")).toArray().isEmpty());
+        // So do the files (AssetElasticSchema): their original_name is the only file name a
+        // search client sees, the same the asset's files/ listing gives.
+        for (int i = 0; i < 3; ++i) {
+            const QJsonObject o = objects(all).at(i).toObject();
+            const QJsonArray files = o.value(QStringLiteral("files")).toArray();
+            QCOMPARE(files.size(), 1);
+            const QString name = files.first().toObject().value(QStringLiteral("original_name")).toString();
+            QVERIFY(!name.isEmpty());
+            const QString id = o.value(QStringLiteral("id")).toString();
+            const QJsonArray listed = objects(get(QStringLiteral("/API/files/v1/assets/%1/files/").arg(id)));
+            QCOMPARE(name, listed.first().toObject().value(QStringLiteral("original_name")).toString());
+        }
         // Unknown filter terms are refused, not ignored.
         const HttpResult refused = search(QJsonObject{{QStringLiteral("filter"),
                                                        QJsonObject{{QStringLiteral("terms"),

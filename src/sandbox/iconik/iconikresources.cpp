@@ -55,7 +55,8 @@ QJsonObject IconikResources::asset(const DamAsset& a, bool withRenditions) const
     return QJsonDocument::fromJson(j.bytes()).object();
 }
 
-void IconikResources::writeAsset(JsonText& j, const DamAsset& a, bool withRenditions, const QString& sortKey) const
+void IconikResources::writeAsset(JsonText& j, const DamAsset& a, bool withRenditions, const QString& sortKey,
+                                  Document document) const
 {
     QStringList collections;
     QStringList ancestors;
@@ -148,6 +149,8 @@ void IconikResources::writeAsset(JsonText& j, const DamAsset& a, bool withRendit
         writeProxy(j, a);
         j.endArray();
     }
+    if (document == Document::Search && !missing)
+        j.key("files").beginArray().value(file(a)).endArray();
     if (!sortKey.isEmpty())
         j.key("_sort").beginArray().value(sortKey).value(m_library.assetId(a.index)).endArray();
     j.endObject();

@@ -39,8 +39,11 @@ public:
 
     QJsonObject asset(const DamAsset& asset, bool withRenditions) const;
     // The same written as text (listings and search pages), with "_sort": [sortKey, id] when
-    // sortKey is given.
-    void writeAsset(JsonText& j, const DamAsset& asset, bool withRenditions, const QString& sortKey = {}) const;
+    // sortKey is given. Search documents (AssetElasticSchema) also carry the original's `files`,
+    // where clients read its `original_name`: the asset resource itself has no file name.
+    enum class Document { Asset, Search };
+    void writeAsset(JsonText& j, const DamAsset& asset, bool withRenditions, const QString& sortKey = {},
+                    Document document = Document::Asset) const;
     void writeProxy(JsonText& j, const DamAsset& asset) const;
     void writeKeyframe(JsonText& j, const DamAsset& asset, int slot) const;
     static void writeMetadataValues(JsonText& j, const DamAsset& asset, int view);

@@ -207,7 +207,8 @@ HttpResponse IconikSearchRoutes::search(const SandboxRequest& request)
     }
     const bool signedUrls = request.queryValue(QStringLiteral("generate_signed_url")) != QLatin1String("false");
     auto render = [this, query, signedUrls](JsonText& j, const DamAsset& a) {
-        m_resources.writeAsset(j, a, signedUrls, IconikResources::time(m_library.catalog().sortKeyMs(query, a)));
+        m_resources.writeAsset(j, a, signedUrls, IconikResources::time(m_library.catalog().sortKeyMs(query, a)),
+                               IconikResources::Document::Search);
     };
 
     const QJsonArray after = body->value(QStringLiteral("search_after")).toArray();
