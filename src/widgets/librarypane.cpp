@@ -253,9 +253,10 @@ void LibraryPane::updateFilter()
         m_assets->setFilter(currentFilter());
 }
 
-void LibraryPane::onSearchFinished(qsizetype, qint64 elapsedMs)
+void LibraryPane::onSearchFinished(qsizetype count, qint64 elapsedMs)
 {
     m_lastSearchMs = elapsedMs;
+    m_lastSearchCount = count;
     m_grid->scrollToTop();
     m_list->scrollToTop();
     updateCount();
@@ -268,7 +269,10 @@ void LibraryPane::updateCount()
         return;
     }
     const QString count = tr("%1 asset(s)").arg(QLocale().toString(m_assets->rowCount()));
-    m_count->setText(m_lastSearchMs < 0 ? count : tr("%1 · %2 ms").arg(count).arg(m_lastSearchMs));
+    // The search time belongs to the rows the search found; once a sync has added or removed rows
+    // since, it would describe another result.
+    const bool searched = m_lastSearchMs >= 0 && m_lastSearchCount == m_assets->rowCount();
+    m_count->setText(searched ? tr("%1 · %2 ms").arg(count).arg(m_lastSearchMs) : count);
 }
 
 void LibraryPane::updateFiltersButton()

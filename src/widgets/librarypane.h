@@ -90,6 +90,7 @@ private:
     QTableView* m_list;
     LibraryInspector* m_inspector;
     qint64 m_lastSearchMs = -1;
+    qsizetype m_lastSearchCount = -1;
     bool m_sized = false;
 };
 
