@@ -1,5 +1,6 @@
 #include "connectors/connectorcontext.h"
 #include "connectors/connectorregistry.h"
+#include "connectors/damsource.h"
 #include "connectors/sandboxmanifest.h"
 #include "sandbox/faultinjector.h"
 #include "sandbox/requestjournal.h"
@@ -78,6 +79,56 @@ private slots:
         QVERIFY(!entries.isEmpty());
         QCOMPARE(entries.last().status, 200);
         QVERIFY(!entries.last().principal.isEmpty());
+    }
+
+    void damSourcesConfirmAssetsById_data()
+    {
+        QTest::addColumn<int>("service");
+        QTest::newRow("photoshelter") << int(Service::PhotoShelter);
+        QTest::newRow("iconik") << int(Service::Iconik);
+    }
+    void damSourcesConfirmAssetsById()
+    {
+        // The full sync's deletion sweep asks for assets by id: what it gets back must be the same
+        // assets the listing gave (file names included), and an unknown id must read as removed.
+        QFETCH(int, service);
+        const std::optional<SandboxAccount> demoAccount = demo(Service(service));
+        QVERIFY(demoAccount);
+        Account account = demoAccount->account;
+        account.id = 7;
+        ConnectorContext context;
+        Result<std::unique_ptr<ServiceConnector>> connector = m_registry.create(account, demoAccount->credentials, context);
+        QVERIFY(connector.ok());
+        auto* source = dynamic_cast<DamSource*>(connector->get());
+        QVERIFY(source);
+
+        std::optional<Result<DamAssetPage>> listed;
+        source->fetchAssets(DamSyncRequest{}, this, [&listed](Result<DamAssetPage> r) { listed = std::move(r); });
+        QVERIFY(QTest::qWaitFor([&] { return listed.has_value(); }, 15000));
+        QVERIFY2(listed->ok(), *listed ? "" : qPrintable(listed->error().toLogString()));
+        QVERIFY((*listed)->assets.size() >= 3);
+        QHash<QString, Asset> expected;
+        QStringList ids;
+        for (int i = 0; i < 3; ++i) {
+            const Asset& a = (*listed)->assets.at(i);
+            QVERIFY2(!a.fileName.isEmpty(), qPrintable(a.remoteId));
+            expected.insert(a.remoteId, a);
+            ids << a.remoteId;
+        }
+        ids << QStringLiteral("no-such-asset");
+
+        std::optional<Result<DamAssetPage>> confirmed;
+        source->fetchAssetsById(ids, this, [&confirmed](Result<DamAssetPage> r) { confirmed = std::move(r); });
+        QVERIFY(QTest::qWaitFor([&] { return confirmed.has_value(); }, 15000));
+        QVERIFY2(confirmed->ok(), *confirmed ? "" : qPrintable(confirmed->error().toLogString()));
+        QCOMPARE((*confirmed)->assets.size(), 3);
+        for (const Asset& a : (*confirmed)->assets) {
+            QVERIFY(expected.contains(a.remoteId));
+            QCOMPARE(a.title, expected.value(a.remoteId).title);
+            QCOMPARE(a.fileName, expected.value(a.remoteId).fileName);
+            QCOMPARE(a.rights.approval, expected.value(a.remoteId).rights.approval);
+        }
+        QCOMPARE((*confirmed)->removedRemoteIds, QStringList{QStringLiteral("no-such-asset")});
     }
 
     void refusedCredentialsAreAnAuthError_data() { connects_data(); }

@@ -202,11 +202,13 @@ void IconikLibrary::lookUp(DamOperation* op, const QString& id, std::function<vo
         lookup.object = *json;
         if (lookup.object.value(QLatin1String("status")).toString() == u"DELETED")
             return done(lookup);
-        // Thumbnails and proxies with fresh signed links (iconik.md §10); without them the asset
-        // is still good, only its renditions are fewer.
-        auto pending = std::make_shared<int>(2);
+        // Thumbnails and proxies with fresh signed links (iconik.md §10), and the files for the
+        // original's name (the asset itself has none); without them the asset is still good,
+        // only its renditions are fewer or its file name empty.
+        const QStringList kinds{QStringLiteral("keyframes"), QStringLiteral("proxies"), QStringLiteral("files")};
+        auto pending = std::make_shared<int>(int(kinds.size()));
         auto shared = std::make_shared<Lookup>(lookup);
-        for (const QString& kind : {QStringLiteral("keyframes"), QStringLiteral("proxies")}) {
+        for (const QString& kind : kinds) {
             HttpRequest list = HttpRequest::get(url(base + QLatin1Char('/') + kind + QLatin1Char('/'),
                                                     {{QStringLiteral("generate_signed_url"), QStringLiteral("true")},
                                                      {QStringLiteral("per_page"), QStringLiteral("10")}}));
