@@ -221,7 +221,7 @@ void LibraryModel::applyChanges(const ChangeSet& changes)
     const QList<qint64> updated = changes.ids(EntityKind::Asset, ChangeSet::Op::Updated);
     const QList<qint64> removed = changes.ids(EntityKind::Asset, ChangeSet::Op::Removed);
     if (!updated.isEmpty()) {
-        // Shown rows keep their old values until the reload lands: no placeholder flash.
+        // Shown rows keep their old values until the reload lands: no empty flash.
         m_cache->markStale(updated);
         QList<int> rows;
         for (qint64 id : updated) {

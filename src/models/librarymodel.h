@@ -24,7 +24,7 @@ class ThumbnailLoader;
 //
 // The model holds the ordered ids of the current search (8 bytes a row) and nothing else per row:
 // rowCount() is the number of matches at once. Rows are loaded lazily: data() for a row that is
-// not loaded answers a placeholder (LoadedRole false, empty texts) and asks for the page of rows
+// not loaded answers an empty stand-in (LoadedRole false, empty texts) and asks for the page of rows
 // around it, which LibraryRowCache loads on a pool thread (latest request first) and keeps in a
 // bounded LRU; dataChanged() follows. Searches run on a pool thread (LibraryQueryRunner), debounced
 // while typing, and replace the rows with a reset; the first page comes with the ids, so the first
@@ -61,7 +61,7 @@ public:
     };
     enum Role {
         IdRole = Qt::UserRole + 1,
-        LoadedRole,         // false: a placeholder row, its asset is being loaded
+        LoadedRole,         // false: an empty stand-in row, its asset is being loaded
         AccountIdRole,
         ServiceRole,        // Service as int
         TitleRole,

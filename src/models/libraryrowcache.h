@@ -22,7 +22,7 @@ class Storage;
 // Requests are batched by the model (one per page of rows) and served last-in-first-out with at
 // most `maxConcurrent` running: what the user looks at now loads first, and pages scrolled past
 // long ago are dropped from the queue. A change to an asset marks its item stale: it keeps showing
-// until the reload lands, so an update never flashes a placeholder. A load that started before an
+// until the reload lands, so an update never flashes an empty row. A load that started before an
 // asset changed cannot overwrite the change with old data: its item stays stale.
 //
 // Threads: lives on the GUI thread. Loads run on the cache's own pool, each on that pool thread's

@@ -173,7 +173,7 @@ void LibrarySourceModel::merge(Node* current, Node* fresh)
             reparent(moved.get(), current);
             current->children.insert(current->children.begin() + row, std::move(moved));
             endInsertRows();
-            fresh->children.at(i) = std::make_unique<Node>(); // placeholder, never read again
+            fresh->children.at(i) = std::make_unique<Node>(); // moved out above; this empty node is never read again
             continue;
         }
         Node* kept = found->get();

@@ -4,7 +4,7 @@
 
 namespace AssetDesk {
 
-// Paints one library grid cell: the thumbnail (or a placeholder while the row or its thumbnail
+// Paints one library grid cell: the thumbnail (or an empty frame while the row or its thumbnail
 // loads), the title on one line, a service badge, an approval mark and a rights badge when the
 // licence has expired or is about to. Service text is drawn with drawText: never markup.
 // Paints at the thumbnail's own size (the model decodes it at thumbnailSide()), so nothing is scaled while scrolling.
