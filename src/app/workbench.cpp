@@ -293,6 +293,8 @@ void Workbench::activate(WorkspaceSession& session, bool sandbox)
 void Workbench::showLibrary(WorkspaceSession& session)
 {
     auto* assets = new LibraryModel(session.storage(), m_thumbnails.get(), &session);
+    // Shown assets without a cached thumbnail (evicted, or stored before thumbnails were fetched).
+    connect(assets, &LibraryModel::thumbnailsWanted, &session.damSync(), &DamSyncService::fetchThumbnails);
     auto* sources = new LibrarySourceModel(session.storage(), &session);
     auto* details = new AssetDetailsLoader(session.storage(), &session);
     m_libraryPane->setModels(assets, sources, details);

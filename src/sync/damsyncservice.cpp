@@ -3,13 +3,16 @@
 #include "connectors/damsource.h"
 #include "connectors/serviceconnector.h"
 #include "storage/accountrepository.h"
+#include "storage/assetrepository.h"
 #include "storage/storage.h"
 #include "sync/connectorpool.h"
 #include "sync/damsyncengine.h"
 #include "sync/damthumbnailfetcher.h"
 #include "sync/jobcontrol.h"
 #include "sync/jobrunner.h"
+#include "sync/synclog.h"
 
+#include <QHash>
 #include <QPointer>
 
 namespace AssetDesk {
@@ -22,6 +25,44 @@ DamSyncService::DamSyncService(Storage& storage, ConnectorPool& pool, JobRunner&
     , m_runner(runner)
     , m_thumbnails(thumbnails)
 {
+}
+
+void DamSyncService::fetchThumbnails(const QList<qint64>& assetIds)
+{
+    if (!m_thumbnails || assetIds.isEmpty())
+        return;
+    Storage* storage = &m_storage;
+    ConnectorPool* pool = &m_pool;
+    ThumbnailCache* cache = m_thumbnails;
+    QMetaObject::invokeMethod(pool, [storage, pool, cache, assetIds] {
+        // Which account each asset belongs to, read on the pool's thread (not the caller's).
+        const Result<QList<Asset>> assets = AssetRepository(*storage).getMany(assetIds);
+        if (!assets) {
+            qCWarning(lcDamSync).noquote() << "thumbnails: cannot read the assets:" << assets.error().toLogString();
+            return;
+        }
+        QHash<qint64, QList<qint64>> byAccount;
+        for (const Asset& asset : *assets)
+            byAccount[asset.accountId] << asset.id;
+        for (auto it = byAccount.cbegin(); it != byAccount.cend(); ++it) {
+            pool->acquire(it.key(), [storage, cache, ids = it.value()](Result<ServiceConnector*> acquired) {
+                if (!acquired)
+                    return;
+                ServiceConnector* connector = *acquired;
+                auto* source = dynamic_cast<DamSource*>(connector);
+                if (!source)
+                    return;
+                // The connector owns its library fetcher, so both go when the pool drops the account.
+                static const QString name = QStringLiteral("library-thumbnails");
+                auto* fetcher = connector->findChild<DamThumbnailFetcher*>(name, Qt::FindDirectChildrenOnly);
+                if (!fetcher) {
+                    fetcher = new DamThumbnailFetcher(*storage, *cache, *source, connector);
+                    fetcher->setObjectName(name);
+                }
+                fetcher->enqueue(ids);
+            });
+        }
+    });
 }
 
 QUuid DamSyncService::sync(const Request& request, Done done)

@@ -42,6 +42,11 @@ public:
     QUuid sync(const Request& request, Done done = {});
     bool isSyncing(qint64 accountId) const { return m_running.contains(accountId); }
 
+    // Thumbnails for these assets (the library shows them without one): fetched in the background
+    // on the connector pool's thread by one DamThumbnailFetcher per account, which lives as long
+    // as the account's connector. Assets of accounts that are not DAMs are ignored.
+    void fetchThumbnails(const QList<qint64>& assetIds);
+
 signals:
     void syncFinished(qint64 accountId, const AssetDesk::Result<AssetDesk::DamSyncSummary>& result);
 
