@@ -28,4 +28,10 @@ Result<QJsonObject> DamCursor::decode(const QString& cursor, const QString& serv
     return doc.object();
 }
 
+Result<QJsonObject> DamCursor::resume(const QString& cursor, const QString& serviceName,
+                                     const std::function<QJsonObject()>& first)
+{
+    return cursor.isEmpty() ? Result<QJsonObject>(first()) : decode(cursor, serviceName);
+}
+
 } // namespace AssetDesk

@@ -23,6 +23,29 @@ private slots:
         QVERIFY(!broken.ok());
         QCOMPARE(broken.error().kind(), ErrorKind::Validation);
     }
+    void resumeStartsOrContinues()
+    {
+        int firstCalls = 0;
+        auto first = [&firstCalls] {
+            ++firstCalls;
+            return QJsonObject{{QStringLiteral("p"), 1}};
+        };
+        const Result<QJsonObject> fresh = DamCursor::resume(QString(), QStringLiteral("iconik"), first);
+        QVERIFY(fresh.ok());
+        QCOMPARE(fresh->value(QLatin1String("p")).toInt(), 1);
+        QCOMPARE(firstCalls, 1);
+
+        const QString stored = DamCursor::encode(QJsonObject{{QStringLiteral("p"), 7}});
+        const Result<QJsonObject> resumed = DamCursor::resume(stored, QStringLiteral("iconik"), first);
+        QVERIFY(resumed.ok());
+        QCOMPARE(resumed->value(QLatin1String("p")).toInt(), 7);
+        QCOMPARE(firstCalls, 1); // a stored cursor is never replaced by a new first page
+
+        const Result<QJsonObject> broken = DamCursor::resume(QStringLiteral("%%%"), QStringLiteral("iconik"), first);
+        QVERIFY(!broken.ok());
+        QCOMPARE(broken.error().kind(), ErrorKind::Validation);
+        QCOMPARE(firstCalls, 1);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestDamCursor)

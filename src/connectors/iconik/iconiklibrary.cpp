@@ -110,26 +110,25 @@ QJsonObject IconikLibrary::searchBody(const QJsonObject& cursor)
 
 void IconikLibrary::fetchAssets(const DamSyncRequest& request, QObject* context, DamSource::PageCallback done)
 {
-    QJsonObject cursor;
-    if (!request.cursor.isEmpty()) {
-        const Result<QJsonObject> decoded = DamCursor::decode(request.cursor, kService);
-        if (!decoded) {
-            QMetaObject::invokeMethod(context, [done, e = decoded.error()] { done(e); }, Qt::QueuedConnection);
-            return;
-        }
-        cursor = *decoded;
-    } else {
+    const Result<QJsonObject> resumed = DamCursor::resume(request.cursor, kService, [&request] {
+        QJsonObject first;
         // What the pass asks for is fixed at its first page, so a resumed pass asks the same.
-        cursor.insert(QStringLiteral("n"), qBound(1, request.pageSize, kMaxPageSize));
-        cursor.insert(QStringLiteral("p"), 1);
-        cursor.insert(QStringLiteral("mode"), request.mode == DamSyncRequest::Mode::Newest         ? QStringLiteral("newest")
-                                              : request.mode == DamSyncRequest::Mode::ChangedSince ? QStringLiteral("changed")
-                                                                                                   : QStringLiteral("full"));
+        first.insert(QStringLiteral("n"), qBound(1, request.pageSize, kMaxPageSize));
+        first.insert(QStringLiteral("p"), 1);
+        first.insert(QStringLiteral("mode"), request.mode == DamSyncRequest::Mode::Newest         ? QStringLiteral("newest")
+                                             : request.mode == DamSyncRequest::Mode::ChangedSince ? QStringLiteral("changed")
+                                                                                                  : QStringLiteral("full"));
         if (request.mode == DamSyncRequest::Mode::ChangedSince)
-            cursor.insert(QStringLiteral("since"), request.since.toUTC().toString(Qt::ISODateWithMs));
+            first.insert(QStringLiteral("since"), request.since.toUTC().toString(Qt::ISODateWithMs));
         if (!request.collectionRemoteId.isEmpty())
-            cursor.insert(QStringLiteral("collection"), request.collectionRemoteId);
+            first.insert(QStringLiteral("collection"), request.collectionRemoteId);
+        return first;
+    });
+    if (!resumed) {
+        QMetaObject::invokeMethod(context, [done, e = resumed.error()] { done(e); }, Qt::QueuedConnection);
+        return;
     }
+    QJsonObject cursor = *resumed;
     const int perPage = qBound(1, cursor.value(QLatin1String("n")).toInt(100), kMaxPageSize);
     const int pageNumber = qMax(1, cursor.value(QLatin1String("p")).toInt(1));
     const bool keyset = cursor.value(QLatin1String("search_after")).isArray();

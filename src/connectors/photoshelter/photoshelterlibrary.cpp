@@ -105,22 +105,21 @@ void PhotoShelterLibrary::fetchCollections(QObject* context, DamSource::Collecti
 
 void PhotoShelterLibrary::fetchAssets(const DamSyncRequest& request, QObject* context, DamSource::PageCallback done)
 {
-    QJsonObject cursor;
-    if (!request.cursor.isEmpty()) {
-        const Result<QJsonObject> decoded = DamCursor::decode(request.cursor, kService);
-        if (!decoded) {
-            QMetaObject::invokeMethod(context, [done, e = decoded.error()] { done(e); }, Qt::QueuedConnection);
-            return;
-        }
-        cursor = *decoded;
-    } else {
+    const Result<QJsonObject> resumed = DamCursor::resume(request.cursor, kService, [&request] {
+        QJsonObject first;
         // The page size is fixed for the whole pass: page N of another size is another slice.
-        cursor.insert(QStringLiteral("n"), qBound(1, request.pageSize, kMaxPageSize));
-        cursor.insert(QStringLiteral("p"), 1);
-        cursor.insert(QStringLiteral("newest"), request.mode == DamSyncRequest::Mode::Newest);
+        first.insert(QStringLiteral("n"), qBound(1, request.pageSize, kMaxPageSize));
+        first.insert(QStringLiteral("p"), 1);
+        first.insert(QStringLiteral("newest"), request.mode == DamSyncRequest::Mode::Newest);
         if (!request.collectionRemoteId.isEmpty())
-            cursor.insert(QStringLiteral("gallery"), request.collectionRemoteId);
+            first.insert(QStringLiteral("gallery"), request.collectionRemoteId);
+        return first;
+    });
+    if (!resumed) {
+        QMetaObject::invokeMethod(context, [done, e = resumed.error()] { done(e); }, Qt::QueuedConnection);
+        return;
     }
+    QJsonObject cursor = *resumed;
     const int perPage = qBound(1, cursor.value(QLatin1String("n")).toInt(100), kMaxPageSize);
     const int pageNumber = qMax(1, cursor.value(QLatin1String("p")).toInt(1));
     const bool newest = cursor.value(QLatin1String("newest")).toBool();
