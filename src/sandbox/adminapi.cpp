@@ -223,6 +223,17 @@ void AdminApi::registerModuleRoutes()
                          return error(400, QStringLiteral("invalid_change"), changed.error().message());
                      return HttpResponse::json(200, changed.value());
                  });
+    m_router.add("GET", QStringLiteral("/admin/services/:id/:resource"), Access::Public,
+                 [moduleOf, unknown](const SandboxRequest& request) {
+                     const ServiceModule* module = moduleOf(request);
+                     if (!module)
+                         return unknown(request);
+                     const Result<QJsonObject> view =
+                         module->adminResource(request.param(QStringLiteral("resource")), request.query());
+                     if (!view.ok())
+                         return error(404, QStringLiteral("not_found"), view.error().message());
+                     return HttpResponse::json(200, view.value());
+                 });
 }
 
 } // namespace AssetDesk::Sandbox

@@ -27,6 +27,7 @@ class SandboxServer;
 //   GET    /admin/services/:id/settings       {"settings":{...}} (ServiceModule::settings)
 //   PATCH  /admin/services/:id/settings       partial settings -> {"settings":{...}} (PUT too)
 //   POST   /admin/services/:id/changes        {"modify","remove","add",...} -> what changed
+//   GET    /admin/services/:id/:resource      a module's read-only view (ServiceModule::adminResource)
 // Errors: {"error":"<code>","message":"..."} with 400/404/405.
 class AdminApi : public QObject
 {

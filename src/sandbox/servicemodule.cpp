@@ -28,6 +28,11 @@ Result<QJsonObject> ServiceModule::changeContent(const QJsonObject&)
     return Error(ErrorKind::Validation, QStringLiteral("%1 has no content to change").arg(displayName()));
 }
 
+Result<QJsonObject> ServiceModule::adminResource(const QString& resource, const QUrlQuery&) const
+{
+    return Error(ErrorKind::NotFound, QStringLiteral("%1 has no admin resource \"%2\"").arg(displayName(), resource));
+}
+
 void ServiceModule::decorate(const SandboxRequest&, HttpResponse&) const
 {}
 

@@ -70,6 +70,10 @@ public:
     // Content changes for tests (POST /admin/services/<id>/changes): {"modify":N,"remove":N,
     // "add":N,...} -> what changed, in the service's ids. Modules without content refuse.
     virtual Result<QJsonObject> changeContent(const QJsonObject& request);
+    // Read-only views of a module's state for tests (GET /admin/services/<id>/<resource>?query),
+    // e.g. the X module's posts per account, which prove a client published nothing twice.
+    // Unknown resources are NotFound.
+    virtual Result<QJsonObject> adminResource(const QString& resource, const QUrlQuery& query) const;
 
     void setBaseUrl(const QUrl& url) { m_baseUrl = url; }
     QUrl baseUrl() const { return m_baseUrl; }
