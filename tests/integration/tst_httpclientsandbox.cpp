@@ -297,7 +297,7 @@ private slots:
         const Result<QJsonObject> json = jsonObject(sent.result->value());
         QVERIFY2(json.ok(), qPrintable(json.ok() ? QString() : json.error().toLogString()));
         QCOMPARE(json->value(QStringLiteral("data")).toObject().value(QStringLiteral("username")).toString(),
-                 QStringLiteral("assetdesk_global"));
+                 QStringLiteral("assetdesk"));
         QCOMPARE(journal(QStringLiteral("x"), QStringLiteral("/2/users/me")).size(), 2);
     }
 

@@ -108,7 +108,7 @@ private slots:
         QCOMPARE(me.status, 200);
         QCOMPARE(
             me.json().value(QStringLiteral("data")).toObject().value(QStringLiteral("username")).toString(),
-            QStringLiteral("assetdesk_global"));
+            QStringLiteral("assetdesk"));
     }
 
     void alternateAuthorizePathAndLoginHint()

@@ -46,7 +46,7 @@ private slots:
 
     void demoAccountsAuthenticate()
     {
-        const QStringList expected{QStringLiteral("assetdesk_global"), QStringLiteral("assetdesk_de"),
+        const QStringList expected{QStringLiteral("assetdesk"), QStringLiteral("assetdesk_de"),
                                    QStringLiteral("assetdesk_jp")};
         for (int i = 0; i < 3; ++i) {
             const HttpResult r = me(user(i).value(QStringLiteral("access_token")).toString());
@@ -78,7 +78,7 @@ private slots:
         QTest::newRow("none") << QByteArray();
         QTest::newRow("unknown bearer") << QByteArray("Bearer not-a-token");
         QTest::newRow("empty bearer") << QByteArray("Bearer ");
-        QTest::newRow("basic") << basicAuth(QStringLiteral("assetdesk_global"), QStringLiteral("secret"));
+        QTest::newRow("basic") << basicAuth(QStringLiteral("assetdesk"), QStringLiteral("secret"));
     }
 
     void rejectsBadCredentials()

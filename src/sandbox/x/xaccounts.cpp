@@ -32,7 +32,7 @@ void XAccounts::seed(quint64 seed)
         const char16_t* location;
     };
     static const Regional regional[] = {
-        {u"assetdesk_global", u"AssetDesk", u"global", u"Worldwide"},
+        {u"assetdesk", u"AssetDesk", u"global", u"Worldwide"},
         {u"assetdesk_de", u"AssetDesk Deutschland", u"de", u"Berlin"},
         {u"assetdesk_jp", u"AssetDesk 日本", u"jp", u"Tokyo"},
     };

@@ -60,12 +60,28 @@ void XModule::seed(quint64 seed, int)
         m_oauth->registerTokens(u.accessToken, u.refreshToken, u.id, m_accounts.publicClientId(),
                                 XAccounts::demoScopes());
     m_userRoutes = std::make_unique<XUserRoutes>(m_accounts);
+    m_posts.seed(m_accounts, seed, clock().now());
+    m_media = XMediaStore();
+    m_postRoutes = std::make_unique<XPostRoutes>(m_posts, m_media, clock());
+    m_timelineRoutes = std::make_unique<XTimelineRoutes>(m_posts, m_media, clock());
+    m_mediaRoutes = std::make_unique<XMediaRoutes>(m_media, clock());
 }
 
 void XModule::registerRoutes(Router& router)
 {
     m_oauth->mount(router);
     m_userRoutes->registerRoutes(router);
+    m_postRoutes->registerRoutes(router);
+    m_timelineRoutes->registerRoutes(router);
+    m_mediaRoutes->registerRoutes(router);
+}
+
+Result<QJsonObject> XModule::adminResource(const QString& resource, const QUrlQuery& query) const
+{
+    if (resource != QLatin1String("posts"))
+        return ServiceModule::adminResource(resource, query);
+    return m_posts.adminView(query.queryItemValue(QStringLiteral("account"), QUrl::FullyDecoded),
+                             query.queryItemValue(QStringLiteral("text_sha256"), QUrl::FullyDecoded));
 }
 
 QJsonObject XModule::demoCredentials() const

@@ -9,10 +9,8 @@
 
 namespace AssetDesk::Sandbox {
 
-namespace {
-
 // UserFieldsParameter enum of the 2.159 spec.
-const QStringList& allowedUserFields()
+const QStringList& XUserRoutes::allowedFields()
 {
     static const QStringList fields{QStringLiteral("affiliation"),
                                     QStringLiteral("confirmed_email"),
@@ -42,8 +40,6 @@ const QStringList& allowedUserFields()
                                     QStringLiteral("withheld")};
     return fields;
 }
-
-} // namespace
 
 XUserRoutes::XUserRoutes(const XAccounts& accounts)
     : m_accounts(accounts)
@@ -102,14 +98,14 @@ HttpResponse XUserRoutes::me(const SandboxRequest& request) const
             request.queryValue(QStringLiteral("user.fields")).split(QLatin1Char(','), Qt::SkipEmptyParts);
         QStringList invalid;
         for (const QString& f : std::as_const(fields)) {
-            if (!allowedUserFields().contains(f))
+            if (!allowedFields().contains(f))
                 invalid << f;
         }
         if (!invalid.isEmpty() || fields.isEmpty())
             return XProblem::invalidRequest(
                 QStringLiteral("user.fields"), invalid.isEmpty() ? QStringList{QString()} : invalid,
                 QStringLiteral("The `user.fields` query parameter value [%1] is not one of [%2]")
-                    .arg(invalid.join(QLatin1Char(',')), allowedUserFields().join(QLatin1Char(','))));
+                    .arg(invalid.join(QLatin1Char(',')), allowedFields().join(QLatin1Char(','))));
     }
     return HttpResponse::json(200, QJsonObject{{QStringLiteral("data"), userObject(*user, fields)}});
 }

@@ -22,6 +22,8 @@ public:
 
     // The User object: id, name, username plus the requested user.fields that have a value.
     static QJsonObject userObject(const XUser& user, const QStringList& fields);
+    // The values user.fields accepts.
+    static const QStringList& allowedFields();
 
 private:
     HttpResponse me(const SandboxRequest& request) const;

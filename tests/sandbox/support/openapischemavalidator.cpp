@@ -161,6 +161,9 @@ void OpenApiSchemaValidator::check(const QJsonValue& value, const QJsonObject& s
             out << QStringLiteral("%1: string shorter than minLength").arg(path);
         if (schema.contains(QStringLiteral("maxLength")) && s.size() > schema.value(QStringLiteral("maxLength")).toInt())
             out << QStringLiteral("%1: string longer than maxLength").arg(path);
+        const QString pattern = schema.value(QStringLiteral("pattern")).toString();
+        if (!pattern.isEmpty() && !QRegularExpression(pattern).match(s).hasMatch())
+            out << QStringLiteral("%1: %2 does not match the pattern %3").arg(path, describe(value), pattern);
         const QString format = schema.value(QStringLiteral("format")).toString();
         static const QRegularExpression uuid(
             QStringLiteral("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"));

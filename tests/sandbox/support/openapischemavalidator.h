@@ -10,7 +10,7 @@ namespace AssetDesk::SandboxTest {
 // Checks JSON against the schemas of one OpenAPI 3.0 document - the subset the iconik specs use:
 // type, nullable, properties, required, additionalProperties, items, enum, $ref (to
 // #/components/schemas/...), allOf, anyOf, oneOf, minimum/maximum, minItems/maxItems,
-// minLength/maxLength and the formats uuid, date-time and date. readOnly/writeOnly, default,
+// minLength/maxLength, pattern and the formats uuid, date-time and date. readOnly/writeOnly, default,
 // example and description do not constrain a response. Every violation is reported with its
 // JSON path, so a failing test says what is wrong.
 class OpenApiSchemaValidator
