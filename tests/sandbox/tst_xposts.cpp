@@ -1,7 +1,8 @@
 // The X emulator's posts through a plain HTTP client: create, look up, delete; replies and
 // quotes; the duplicate-content refusal; timelines and mentions paged with tokens; recent
 // search; metrics that grow with the sandbox clock and stay private to the author for 30 days;
-// the per-account counts of the admin view; and POST /2/tweets running into its 429.
+// the per-account counts of the admin view; the "field_names" setting that switches responses to
+// the 2.167 names; and POST /2/tweets running into its 429.
 #include "support/sandboxfixture.h"
 #include "support/xapiclient.h"
 
@@ -9,6 +10,7 @@
 #include "sandbox/x/xmodule.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -307,6 +309,31 @@ private slots:
         const QJsonObject old = read(m_x->token(0));
         QVERIFY(!old.value(QStringLiteral("data")).toObject().contains(QStringLiteral("organic_metrics")));
         QCOMPARE(old.value(QStringLiteral("errors")).toArray().size(), 2);
+    }
+
+    void newFieldNamesBySetting()
+    {
+        const QUrl settings = urlFor(m_server->adminUrl(), QStringLiteral("/admin/services/x/settings"));
+        auto patch = [&](const QString& value) {
+            return m_x->http().sendJson("PATCH", settings, QJsonDocument(QJsonObject{{QStringLiteral("field_names"), value}}));
+        };
+        QCOMPARE(m_x->http().get(settings).json().value(QStringLiteral("settings")).toObject().value(QStringLiteral("field_names")).toString(),
+                 QStringLiteral("classic"));
+        QCOMPARE(patch(QStringLiteral("2.168")).status, 400);
+        QCOMPARE(patch(QStringLiteral("2.167")).status, 200);
+        // An API that switched: tweet.fields still accepted, the 2.167 names come back.
+        const HttpResult created = m_x->createPost(0, QStringLiteral("renamed"));
+        QVERIFY(created.json().value(QStringLiteral("data")).toObject().contains(QStringLiteral("edit_history_post_ids")));
+        const QString id = str(created.json().value(QStringLiteral("data")), "id");
+        const QJsonObject post = m_x->get(QStringLiteral("/2/tweets/%1?tweet.fields=public_metrics,organic_metrics").arg(id), m_x->token(0))
+                                     .json().value(QStringLiteral("data")).toObject();
+        QVERIFY(post.value(QStringLiteral("public_metrics")).toObject().contains(QStringLiteral("repost_count")));
+        QVERIFY(post.value(QStringLiteral("organic_metrics")).toObject().contains(QStringLiteral("repost_count")));
+        QVERIFY(!post.contains(QStringLiteral("edit_history_tweet_ids")));
+        QCOMPARE(patch(QStringLiteral("classic")).status, 200);
+        const QJsonObject classic = m_x->get(QStringLiteral("/2/tweets/%1?tweet.fields=public_metrics").arg(id), m_x->token(0))
+                                        .json().value(QStringLiteral("data")).toObject();
+        QVERIFY(classic.value(QStringLiteral("public_metrics")).toObject().contains(QStringLiteral("retweet_count")));
     }
 
     void postingRunsIntoItsRateLimit()

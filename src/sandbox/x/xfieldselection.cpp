@@ -78,11 +78,13 @@ const QStringList& XFieldSelection::mediaFieldValues()
     return v;
 }
 
-std::optional<XFieldSelection> XFieldSelection::parse(const SandboxRequest& request, HttpResponse* refusal)
+std::optional<XFieldSelection> XFieldSelection::parse(const SandboxRequest& request, const XDialect& dialect,
+                                                      HttpResponse* refusal)
 {
     XFieldSelection s;
-    s.newNames = request.hasQueryItem(QStringLiteral("post.fields"));
-    if (s.newNames && request.hasQueryItem(QStringLiteral("tweet.fields"))) {
+    const bool postFields = request.hasQueryItem(QStringLiteral("post.fields"));
+    s.newNames = postFields || dialect.newFieldNames;
+    if (postFields && request.hasQueryItem(QStringLiteral("tweet.fields"))) {
         if (refusal)
             *refusal = XProblem::invalidRequest(QStringLiteral("post.fields"), {request.queryValue(QStringLiteral("post.fields"))},
                                                 QStringLiteral("Use either `tweet.fields` or `post.fields`, not both"));
@@ -90,7 +92,7 @@ std::optional<XFieldSelection> XFieldSelection::parse(const SandboxRequest& requ
     }
     const bool ok =
         readList(request, QStringLiteral("tweet.fields"), tweetFieldValues(), s.postFields, refusal) &&
-        (s.newNames ? readList(request, QStringLiteral("post.fields"), postFieldValues(), s.postFields, refusal) : true) &&
+        (postFields ? readList(request, QStringLiteral("post.fields"), postFieldValues(), s.postFields, refusal) : true) &&
         readList(request, QStringLiteral("expansions"), expansionValues(), s.expansions, refusal) &&
         readList(request, QStringLiteral("media.fields"), mediaFieldValues(), s.mediaFields, refusal) &&
         readList(request, QStringLiteral("user.fields"), XUserRoutes::allowedFields(), s.userFields, refusal);

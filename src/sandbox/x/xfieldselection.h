@@ -15,7 +15,13 @@ struct SandboxRequest;
 // enums are a 400 invalid-request, as on X. A request that names post.fields gets the 2.167
 // member names back (repost_count, edit_history_post_ids, referenced_posts); otherwise the
 // classic ones - x.md: whether the live API switched is unconfirmed, the classic names are the
-// default.
+// default. The module setting "field_names": "2.167" (XDialect) makes every response use the
+// 2.167 names, so a client can be tested against an API that has switched.
+struct XDialect
+{
+    bool newFieldNames = false;
+};
+
 struct XFieldSelection
 {
     QStringList postFields;
@@ -28,7 +34,8 @@ struct XFieldSelection
     bool expands(const QString& expansion) const { return expansions.contains(expansion); }
 
     // The selection, or the 400 response that refuses it.
-    static std::optional<XFieldSelection> parse(const SandboxRequest& request, HttpResponse* refusal);
+    static std::optional<XFieldSelection> parse(const SandboxRequest& request, const XDialect& dialect,
+                                                HttpResponse* refusal);
 
     static const QStringList& tweetFieldValues(); // 2.159 TweetFieldsParameter
     static const QStringList& postFieldValues();  // 2.167 PostFieldsParameter

@@ -62,8 +62,8 @@ void XModule::seed(quint64 seed, int)
     m_userRoutes = std::make_unique<XUserRoutes>(m_accounts);
     m_posts.seed(m_accounts, seed, clock().now());
     m_media = XMediaStore();
-    m_postRoutes = std::make_unique<XPostRoutes>(m_posts, m_media, clock());
-    m_timelineRoutes = std::make_unique<XTimelineRoutes>(m_posts, m_media, clock());
+    m_postRoutes = std::make_unique<XPostRoutes>(m_posts, m_media, clock(), m_dialect);
+    m_timelineRoutes = std::make_unique<XTimelineRoutes>(m_posts, m_media, clock(), m_dialect);
     m_mediaRoutes = std::make_unique<XMediaRoutes>(m_media, clock());
 }
 
@@ -74,6 +74,24 @@ void XModule::registerRoutes(Router& router)
     m_postRoutes->registerRoutes(router);
     m_timelineRoutes->registerRoutes(router);
     m_mediaRoutes->registerRoutes(router);
+}
+
+QJsonObject XModule::settings() const
+{
+    return QJsonObject{{QStringLiteral("field_names"), m_dialect.newFieldNames ? QStringLiteral("2.167") : QStringLiteral("classic")}};
+}
+
+Result<QJsonObject> XModule::applySettings(const QJsonObject& patch)
+{
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        if (it.key() != QLatin1String("field_names"))
+            return Error(ErrorKind::Validation, QStringLiteral("Unknown X setting \"%1\"").arg(it.key()));
+        const QString value = it.value().toString();
+        if (value != QLatin1String("classic") && value != QLatin1String("2.167"))
+            return Error(ErrorKind::Validation, QStringLiteral("field_names must be \"classic\" or \"2.167\""));
+        m_dialect.newFieldNames = value == QLatin1String("2.167");
+    }
+    return settings();
 }
 
 Result<QJsonObject> XModule::adminResource(const QString& resource, const QUrlQuery& query) const

@@ -3,6 +3,7 @@
 #include "sandbox/oauth/oauthauthorizationserver.h"
 #include "sandbox/servicemodule.h"
 #include "sandbox/x/xaccounts.h"
+#include "sandbox/x/xfieldselection.h"
 #include "sandbox/x/xmediaroutes.h"
 #include "sandbox/x/xmediastore.h"
 #include "sandbox/x/xpostroutes.h"
@@ -23,7 +24,8 @@ namespace AssetDesk::Sandbox {
 // search (XTimelineRoutes), chunked media upload with asynchronous processing (XMediaRoutes), and
 // metrics that grow with the sandbox clock (XPostMetrics). Admin view for tests:
 // GET /admin/services/x/posts?account=<id|username>&text_sha256=<hex> -> the posts created
-// through the API per account (XPostStore::adminView).
+// through the API per account (XPostStore::adminView). Setting (command line and PATCH
+// /admin/services/x/settings): "field_names": "classic" (default) | "2.167" (XDialect).
 //
 // The consent page is automatic. Which demo account consents is chosen by the sandbox-only
 // query parameter login_hint=<username> on the authorize URL (default: the first account).
@@ -45,6 +47,8 @@ public:
     std::optional<HttpResponse> admit(const SandboxRequest& request) override;
     void decorate(const SandboxRequest& request, HttpResponse& response) const override;
     Result<QJsonObject> adminResource(const QString& resource, const QUrlQuery& query) const override;
+    QJsonObject settings() const override;
+    Result<QJsonObject> applySettings(const QJsonObject& patch) override;
 
     const XAccounts& accounts() const { return m_accounts; }
     OAuthAuthorizationServer& oauth() { return *m_oauth; }
@@ -59,6 +63,7 @@ private:
     XRateLimits m_rateLimits;
     std::unique_ptr<OAuthAuthorizationServer> m_oauth;
     std::unique_ptr<XUserRoutes> m_userRoutes;
+    XDialect m_dialect;
     XPostStore m_posts;
     XMediaStore m_media;
     std::unique_ptr<XPostRoutes> m_postRoutes;

@@ -39,10 +39,11 @@ bool lacksScopes(const SandboxRequest& request, const QStringList& scopes)
 
 } // namespace
 
-XPostRoutes::XPostRoutes(XPostStore& posts, XMediaStore& media, SandboxClock& clock)
+XPostRoutes::XPostRoutes(XPostStore& posts, XMediaStore& media, SandboxClock& clock, const XDialect& dialect)
     : m_posts(posts)
     , m_media(media)
     , m_clock(clock)
+    , m_dialect(dialect)
 {}
 
 void XPostRoutes::registerRoutes(Router& router)
@@ -134,7 +135,9 @@ HttpResponse XPostRoutes::create(const SandboxRequest& request)
     return HttpResponse::json(201, QJsonObject{{QStringLiteral("data"),
                                                 QJsonObject{{QStringLiteral("id"), stored.id},
                                                             {QStringLiteral("text"), stored.text},
-                                                            {QStringLiteral("edit_history_tweet_ids"), QJsonArray{stored.id}}}}});
+                                                            {m_dialect.newFieldNames ? QStringLiteral("edit_history_post_ids")
+                                                                                     : QStringLiteral("edit_history_tweet_ids"),
+                                                             QJsonArray{stored.id}}}}});
 }
 
 HttpResponse XPostRoutes::remove(const SandboxRequest& request)
@@ -174,7 +177,7 @@ HttpResponse XPostRoutes::lookup(const SandboxRequest& request) const
             return badId(QStringLiteral("ids"), id);
     }
     HttpResponse refusal;
-    const auto selection = XFieldSelection::parse(request, &refusal);
+    const auto selection = XFieldSelection::parse(request, m_dialect, &refusal);
     if (!selection)
         return refusal;
     XPostRenderer renderer(m_posts, m_media, *selection, *request.principal, m_clock.now());
@@ -196,7 +199,7 @@ HttpResponse XPostRoutes::lookupOne(const SandboxRequest& request) const
     if (!isPostId(id))
         return badId(QStringLiteral("id"), id);
     HttpResponse refusal;
-    const auto selection = XFieldSelection::parse(request, &refusal);
+    const auto selection = XFieldSelection::parse(request, m_dialect, &refusal);
     if (!selection)
         return refusal;
     XPostRenderer renderer(m_posts, m_media, *selection, *request.principal, m_clock.now());

@@ -13,6 +13,7 @@ class SandboxClock;
 class XMediaStore;
 class XPostStore;
 struct SandboxRequest;
+struct XDialect;
 
 // Create, delete and look up posts (x.md §3): POST /2/tweets (text, media.media_ids,
 // reply.in_reply_to_tweet_id, quote_tweet_id; 201), DELETE /2/tweets/:id, GET /2/tweets?ids=
@@ -22,7 +23,7 @@ struct SandboxRequest;
 class XPostRoutes
 {
 public:
-    XPostRoutes(XPostStore& posts, XMediaStore& media, SandboxClock& clock);
+    XPostRoutes(XPostStore& posts, XMediaStore& media, SandboxClock& clock, const XDialect& dialect);
     void registerRoutes(Router& router);
 
     static constexpr int kMaxTextLength = 280; // x.md §9: weighted counting unconfirmed, kept simple
@@ -38,6 +39,7 @@ private:
     XPostStore& m_posts;
     XMediaStore& m_media;
     SandboxClock& m_clock;
+    const XDialect& m_dialect;
 };
 
 } // namespace AssetDesk::Sandbox

@@ -37,10 +37,12 @@ QString token(char direction, const QString& id)
 
 } // namespace
 
-XTimelineRoutes::XTimelineRoutes(const XPostStore& posts, const XMediaStore& media, const SandboxClock& clock)
+XTimelineRoutes::XTimelineRoutes(const XPostStore& posts, const XMediaStore& media, const SandboxClock& clock,
+                                 const XDialect& dialect)
     : m_posts(posts)
     , m_media(media)
     , m_clock(clock)
+    , m_dialect(dialect)
 {}
 
 void XTimelineRoutes::registerRoutes(Router& router)
@@ -144,7 +146,7 @@ HttpResponse XTimelineRoutes::page(const SandboxRequest& request, const QList<co
         }
     }
     HttpResponse refusal;
-    const auto selection = XFieldSelection::parse(request, &refusal);
+    const auto selection = XFieldSelection::parse(request, m_dialect, &refusal);
     if (!selection)
         return refusal;
 

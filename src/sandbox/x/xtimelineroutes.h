@@ -13,6 +13,7 @@ class SandboxClock;
 class XMediaStore;
 class XPostStore;
 struct SandboxRequest;
+struct XDialect;
 struct XPost;
 
 // Lists of posts, newest first, paged with opaque tokens (x.md §3, §6): GET /2/users/:id/tweets
@@ -23,7 +24,8 @@ struct XPost;
 class XTimelineRoutes
 {
 public:
-    XTimelineRoutes(const XPostStore& posts, const XMediaStore& media, const SandboxClock& clock);
+    XTimelineRoutes(const XPostStore& posts, const XMediaStore& media, const SandboxClock& clock,
+                    const XDialect& dialect);
     void registerRoutes(Router& router);
 
 private:
@@ -41,6 +43,7 @@ private:
     const XPostStore& m_posts;
     const XMediaStore& m_media;
     const SandboxClock& m_clock;
+    const XDialect& m_dialect;
 };
 
 } // namespace AssetDesk::Sandbox
