@@ -2,6 +2,8 @@
 
 #include "connectors/jsonreader.h"
 #include "connectors/x/xerrors.h"
+#include "connectors/x/xmediauploader.h"
+#include "connectors/x/xposts.h"
 #include "net/httpclient.h"
 
 namespace AssetDesk {
@@ -34,6 +36,8 @@ OAuthConfig XConnector::oauthConfig(const Account& account)
 XConnector::XConnector(Account account, Credentials credentials, ConnectorContext& context, QObject* parent)
     : TokenConnector(account, std::move(credentials), context, oauthConfig(account), parent)
     , m_http(createClient(parseXError))
+    , m_posts(new XPosts(this->account(), m_http, this))
+    , m_media(new XMediaUploader(this->account(), m_http, this))
 {
 }
 

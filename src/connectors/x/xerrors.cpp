@@ -37,4 +37,18 @@ std::optional<Error> parseXError(const HttpResponse& response)
     return error;
 }
 
+bool isXDuplicateContent(const Error& error)
+{
+    if (error.httpStatus() != 403)
+        return false;
+    const QString text = error.message() + QLatin1Char(' ') + error.detail();
+    return text.contains(QLatin1String("duplicate content"), Qt::CaseInsensitive);
+}
+
+bool isXFieldRefusal(const Error& error)
+{
+    return error.apiCode().endsWith(QLatin1String("/not-authorized-for-field")) ||
+           error.detail().contains(QLatin1String("/not-authorized-for-field"));
+}
+
 } // namespace AssetDesk
