@@ -1,7 +1,7 @@
 // X media upload v2 through a plain HTTP client: chunked initialize/append/finalize/STATUS for
 // photos, GIFs and videos, the asynchronous processing states on the sandbox clock (pending ->
 // in_progress -> succeeded, or failed for files that do not decode or break X's limits), the
-// command-style and one-shot variants, alt text, the size/format limits at each step, and which
+// command-style and one-shot variants, alt text, media lookup, the size/format limits at each step, and which
 // media ids POST /2/tweets accepts.
 #include "support/sandboxfixture.h"
 #include "support/xapiclient.h"
@@ -167,6 +167,16 @@ private slots:
         QCOMPARE(media.value(QStringLiteral("width")).toInt(), 640);
         QCOMPARE(media.value(QStringLiteral("height")).toInt(), 480);
         QCOMPARE(data(read).value(QStringLiteral("attachments")).toObject().value(QStringLiteral("media_keys")).toArray().at(0).toString(), str(media, "media_key"));
+
+        // Media lookup: by key, and several keys with a partial error.
+        const QString key = str(media, "media_key");
+        const HttpResult one = m_x->get(QStringLiteral("/2/media/%1?media.fields=alt_text,width").arg(key), m_x->appBearer());
+        QCOMPARE(one.status, 200);
+        QCOMPARE(str(data(one), "alt_text"), QStringLiteral("A cyan square"));
+        const HttpResult many = m_x->get(QStringLiteral("/2/media?media_keys=%1,3_1").arg(key), m_x->token(1));
+        QCOMPARE(many.json().value(QStringLiteral("data")).toArray().size(), 1);
+        QCOMPARE(str(many.json().value(QStringLiteral("errors")).toArray().at(0).toObject(), "resource_type"), QStringLiteral("media"));
+        QCOMPARE(m_x->get(QStringLiteral("/2/media/nokey"), m_x->token(1)).status, 400);
     }
 
     void videoProcessesOnTheClock()

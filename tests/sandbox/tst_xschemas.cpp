@@ -1,6 +1,6 @@
 // The X emulator's responses checked against X's own OpenAPI documents
 // (tests/data/sandbox/x-specs): posts created, looked up (with every field and expansion the
-// emulator fills), deleted; timelines, mentions and recent search; /2/users/me; media upload
+// emulator fills), deleted; media lookup; timelines, mentions and recent search; /2/users/me; media upload
 // (initialize, append, finalize, STATUS) and alt text; and the error bodies - each errors[] item
 // also against the Problem schema its `type` maps to (the spec's discriminator). Classic names
 // are checked against 2.159, the post.fields names against 2.167. The validator is tested too:
@@ -159,6 +159,8 @@ private slots:
             {{QStringLiteral("id"), QStringLiteral("{media_id}")},
              {QStringLiteral("metadata"), QJsonObject{{QStringLiteral("alt_text"), QJsonObject{{QStringLiteral("text"), QStringLiteral("again")}}}}}});
         row("photo status, 2.167", "GET", QStringLiteral("/2/media/upload?command=STATUS&media_id={media_id}"), 0, "2.167", "/2/media/upload");
+        row("media", "GET", QStringLiteral("/2/media/3_{media_id}?media.fields=alt_text,height,width,url,type"), -1, "2.159", "/2/media/{media_key}");
+        row("media lookup", "GET", QStringLiteral("/2/media?media_keys=3_{media_id},3_1&media.fields=url"), 0, "2.159", "/2/media");
         row("delete", "DELETE", QStringLiteral("/2/tweets/{delete_id}"), 0, "2.159", "/2/tweets/{id}");
         // Error bodies: the Problem schema (and, below, the schema of each problem type).
         row("invalid field", "GET", QStringLiteral("/2/tweets/{post_id}?tweet.fields=color"), 0, "2.159", "InvalidRequestProblem", 400);

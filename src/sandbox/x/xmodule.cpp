@@ -65,6 +65,7 @@ void XModule::seed(quint64 seed, int)
     m_postRoutes = std::make_unique<XPostRoutes>(m_posts, m_media, clock(), m_dialect);
     m_timelineRoutes = std::make_unique<XTimelineRoutes>(m_posts, m_media, clock(), m_dialect);
     m_mediaRoutes = std::make_unique<XMediaRoutes>(m_media, clock());
+    m_mediaLookupRoutes = std::make_unique<XMediaLookupRoutes>(m_posts, m_media, clock(), m_dialect);
 }
 
 void XModule::registerRoutes(Router& router)
@@ -74,6 +75,7 @@ void XModule::registerRoutes(Router& router)
     m_postRoutes->registerRoutes(router);
     m_timelineRoutes->registerRoutes(router);
     m_mediaRoutes->registerRoutes(router);
+    m_mediaLookupRoutes->registerRoutes(router);
 }
 
 QJsonObject XModule::settings() const

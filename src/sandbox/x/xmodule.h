@@ -4,6 +4,7 @@
 #include "sandbox/servicemodule.h"
 #include "sandbox/x/xaccounts.h"
 #include "sandbox/x/xfieldselection.h"
+#include "sandbox/x/xmedialookuproutes.h"
 #include "sandbox/x/xmediaroutes.h"
 #include "sandbox/x/xmediastore.h"
 #include "sandbox/x/xpostroutes.h"
@@ -21,7 +22,8 @@ namespace AssetDesk::Sandbox {
 // tokens, refresh only with offline.access, rotation), GET /2/users/me, Bearer authentication
 // (user tokens and the app-only bearer), per-endpoint rate limits with x-rate-limit-* headers on
 // every /2/ response, Problem JSON errors; posts (XPostRoutes), timelines, mentions and recent
-// search (XTimelineRoutes), chunked media upload with asynchronous processing (XMediaRoutes), and
+// search (XTimelineRoutes), chunked media upload with asynchronous processing (XMediaRoutes) and
+// media lookup (XMediaLookupRoutes), and
 // metrics that grow with the sandbox clock (XPostMetrics). Admin view for tests:
 // GET /admin/services/x/posts?account=<id|username>&text_sha256=<hex> -> the posts created
 // through the API per account (XPostStore::adminView). Setting (command line and PATCH
@@ -69,6 +71,7 @@ private:
     std::unique_ptr<XPostRoutes> m_postRoutes;
     std::unique_ptr<XTimelineRoutes> m_timelineRoutes;
     std::unique_ptr<XMediaRoutes> m_mediaRoutes;
+    std::unique_ptr<XMediaLookupRoutes> m_mediaLookupRoutes;
 };
 
 } // namespace AssetDesk::Sandbox

@@ -46,25 +46,26 @@ bool XPostRenderer::mayReadPrivateMetrics(const XPost& post) const
            post.createdAt.daysTo(m_now) < XPostMetrics::kPrivateMetricsDays;
 }
 
-void XPostRenderer::deny(const XPost& post, const QString& field, const QString& section)
+void XPostRenderer::deny(const QString& resourceType, const QString& resourceId, const QString& field,
+                         const QString& section)
 {
-    const QString resource = section == QLatin1String("data") ? QStringLiteral("tweet") : QStringLiteral("media");
-    const QString key = QStringLiteral("d:%1:%2:%3").arg(resource, field, post.id);
+    const QString key = QStringLiteral("d:%1:%2:%3").arg(resourceType, field, resourceId);
     if (m_included.contains(key))
         return;
     m_included.insert(key);
+    const bool tweet = resourceType == QLatin1String("tweet");
     m_errors.append(QJsonObject{
-        {QStringLiteral("resource_id"), post.id},
+        {QStringLiteral("resource_id"), resourceId},
         {QStringLiteral("field"), field},
-        {QStringLiteral("parameter"), section == QLatin1String("data")
-                                          ? (m_selection.newNames ? QStringLiteral("post.fields") : QStringLiteral("tweet.fields"))
-                                          : QStringLiteral("media.fields")},
-        {QStringLiteral("resource_type"), resource},
+        {QStringLiteral("parameter"), !tweet ? QStringLiteral("media.fields")
+                                      : m_selection.newNames ? QStringLiteral("post.fields")
+                                                             : QStringLiteral("tweet.fields")},
+        {QStringLiteral("resource_type"), resourceType},
         {QStringLiteral("section"), section},
         {QStringLiteral("title"), QStringLiteral("Field Authorization Error")},
         {QStringLiteral("value"), field},
-        {QStringLiteral("detail"),
-         QStringLiteral("Sorry, you are not authorized to access '%1' on the Tweet with ids [%2].").arg(field, post.id)},
+        {QStringLiteral("detail"), QStringLiteral("Sorry, you are not authorized to access '%1' on the %2 with ids [%3].")
+                                       .arg(field, tweet ? QStringLiteral("Tweet") : QStringLiteral("Media"), resourceId)},
         {QStringLiteral("type"), kProblems + QStringLiteral("not-authorized-for-field")}});
 }
 
@@ -138,12 +139,12 @@ QJsonObject XPostRenderer::post(const XPost& p)
             o.insert(f, metrics.publicMetrics(newNames));
         else if (f == QLatin1String("non_public_metrics") || f == QLatin1String("organic_metrics")) {
             if (!mayReadPrivateMetrics(p))
-                deny(p, f, QStringLiteral("data"));
+                deny(QStringLiteral("tweet"), p.id, f, QStringLiteral("data"));
             else
                 o.insert(f, f == QLatin1String("organic_metrics") ? metrics.organicMetrics(newNames)
                                                                    : metrics.nonPublicMetrics());
         } else if (f == QLatin1String("promoted_metrics"))
-            deny(p, f, QStringLiteral("data")); // nothing in the sandbox is promoted
+            deny(QStringLiteral("tweet"), p.id, f, QStringLiteral("data")); // nothing in the sandbox is promoted
         // Other valid fields have no value for sandbox posts and are omitted, as X omits them.
     }
     // 2.167's post.fields has no referenced_* value: the referenced_posts expansion brings them.
@@ -197,6 +198,15 @@ void XPostRenderer::includeMedia(const XMedia& m, const XPost& p)
     if (m_included.contains(QStringLiteral("m:") + m.key))
         return;
     m_included.insert(QStringLiteral("m:") + m.key);
+    m_mediaIncludes.append(media(m, &p));
+}
+
+QJsonObject XPostRenderer::media(const XMedia& m, const XPost* post)
+{
+    XPost none; // media no post carries has seen no views yet
+    none.createdAt = m_now;
+    none.id = QStringLiteral("0");
+    const XPost& p = post ? *post : none;
     const XUser* author = m_posts.user(p.authorId);
     const XPostMetrics metrics(p, author ? author->followers : 0, m_now);
     const bool moving = m.kind != XMedia::Kind::Photo;
@@ -223,14 +233,14 @@ void XPostRenderer::includeMedia(const XMedia& m, const XPost& p)
             o.insert(f, metrics.mediaPublicMetrics());
         else if ((f == QLatin1String("non_public_metrics") || f == QLatin1String("organic_metrics")) &&
                  m.kind == XMedia::Kind::Video) {
-            if (!mayReadPrivateMetrics(p))
-                deny(p, f, QStringLiteral("includes"));
+            if (!post || !mayReadPrivateMetrics(p))
+                deny(QStringLiteral("media"), m.key, f, post ? QStringLiteral("includes") : QStringLiteral("data"));
             else
                 o.insert(f, f == QLatin1String("organic_metrics") ? metrics.mediaOrganicMetrics()
                                                                    : metrics.mediaNonPublicMetrics());
         }
     }
-    m_mediaIncludes.append(o);
+    return o;
 }
 
 QJsonObject XPostRenderer::response(const QList<const XPost*>& posts, bool single)

@@ -28,6 +28,9 @@ public:
                   const Principal& principal, const QDateTime& now);
 
     QJsonObject post(const XPost& post);
+    // A Media object with the requested media.fields; metrics come from `post`, the post that
+    // carries it (none when no post does).
+    QJsonObject media(const XMedia& media, const XPost* post);
     // {"data": [...] or {...}, "includes": {...}, "errors": [...]} - members only when non-empty.
     QJsonObject response(const QList<const XPost*>& posts, bool single);
     // Adds errors (e.g. resource-not-found) to the next response().
@@ -38,7 +41,8 @@ public:
 
 private:
     bool mayReadPrivateMetrics(const XPost& post) const;
-    void deny(const XPost& post, const QString& field, const QString& section);
+    // A not-authorized-for-field error, once per resource and field.
+    void deny(const QString& resourceType, const QString& resourceId, const QString& field, const QString& section);
     void includeUser(const QString& id);
     void includeMedia(const XMedia& media, const XPost& post);
     QJsonObject entities(const XPost& post) const;

@@ -188,6 +188,15 @@ QList<const XPost*> XPostStore::all() const
     return out;
 }
 
+const XPost* XPostStore::carrying(const QString& mediaKey) const
+{
+    for (auto it = m_posts.crbegin(); it != m_posts.crend(); ++it) {
+        if (!it->second.deleted && it->second.mediaKeys.contains(mediaKey))
+            return &it->second;
+    }
+    return nullptr;
+}
+
 QString XPostStore::textSha256(const QString& text)
 {
     return QString::fromLatin1(QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex());

@@ -58,6 +58,8 @@ public:
     QList<const XPost*> byAuthor(const QString& userId) const;
     QList<const XPost*> mentioning(const QString& userId) const;
     QList<const XPost*> all() const;
+    // The newest live post that carries the media.
+    const XPost* carrying(const QString& mediaKey) const;
 
     // GET /admin/services/x/posts: per-account counts of API-created posts and their list.
     QJsonObject adminView(const QString& account, const QString& textSha256) const;
