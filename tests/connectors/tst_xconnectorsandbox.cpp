@@ -47,6 +47,7 @@ private:
     std::unique_ptr<ServiceConnector> m_owner;
     XConnector* m_x = nullptr;
     Account m_account;
+    QString m_ownUserId; // author of the posts we publish
 
     QList<Sandbox::JournalEntry> requests(quint64 since, const QString& pathPrefix)
     {
@@ -127,6 +128,7 @@ private slots:
         QVERIFY2(found.ok(), found ? "" : qPrintable(found.error().toLogString()));
         QCOMPARE(found->posts.size(), 1);
         QCOMPARE(found->posts.first().text, text);
+        m_ownUserId = found->posts.first().authorId;
         QVERIFY(found->posts.first().metrics.publicCounts);
         QCOMPARE(found->problems.size(), 1);
         QVERIFY(found->problems.first().isNotFound());
@@ -303,6 +305,17 @@ private slots:
         m_x->posts().mentions(XTimelineQuery{{}, 5, {}, {}}, this, [&page](Result<XPostPage> r) { page = std::move(r); });
         QVERIFY2(wait(page).ok(), page->ok() ? "" : qPrintable(page->error().toLogString()));
         QVERIFY((*page)->posts.size() <= 5);
+        QVERIFY(!(*page)->posts.isEmpty());
+
+        // Another account's post: X refuses its owner-only metrics; the public ones still come.
+        const PublishedPost& theirs = (*page)->posts.first();
+        QVERIFY(!m_ownUserId.isEmpty() && theirs.authorId != m_ownUserId);
+        const Result<XPostPage> metrics = lookup({theirs.id}, true);
+        QVERIFY2(metrics.ok(), metrics ? "" : qPrintable(metrics.error().toLogString()));
+        QCOMPARE(metrics->posts.size(), 1);
+        QVERIFY(metrics->posts.first().metrics.publicCounts);
+        QVERIFY(!metrics->posts.first().metrics.nonPublicCounts);
+        QVERIFY(metrics->problems.isEmpty());
     }
 };
 
