@@ -88,7 +88,9 @@ int SearchCommand::run(const QStringList& arguments, CliContext& context)
     }
     const AssetRepository repo(**storage);
     const Result<QList<Asset>> found = repo.search(query);
-    const Result<qint64> total = repo.count(query);
+    // A page that is not full is every match: counting them again would cost a second search.
+    const Result<qint64> total = found && (max == 0 || found->size() < max) ? Result<qint64>(qint64(found->size()))
+                                                                           : repo.count(query);
     if (!found || !total) {
         context.out().error(!found ? found.error() : total.error());
         return 1;

@@ -20,6 +20,9 @@ enum class LifecycleState { Draft, Approved, Scheduled, Published, Archived };
 QString lifecycleStateId(LifecycleState state);
 LifecycleState lifecycleStateFromId(const QString& id);
 
+// The shape of an asset's pixels (from width and height): a library search facet.
+enum class Orientation { Landscape, Portrait, Square };
+
 // An asset as the local cache knows it: one row per (account, remote id); `version` is the
 // service's version id so lineage can say exactly which version was used.
 struct Asset

@@ -20,15 +20,6 @@ QDateTime startOfDay(const QDate& date)
     return date.startOfDay(QTimeZone::systemTimeZone()).toUTC();
 }
 
-QString orientationCondition(Orientation orientation)
-{
-    switch (orientation) {
-    case Orientation::Landscape: return QStringLiteral("a.width > a.height");
-    case Orientation::Portrait: return QStringLiteral("a.height > a.width");
-    case Orientation::Square: return QStringLiteral("a.width = a.height AND a.width > 0");
-    }
-    return {};
-}
 // The id list straight from SQLite: a million matches cost QtSql a QVariant and a virtual call
 // per row (most of a 1M-row search); stepping the statement directly reads them in a fraction
 // of that. nullopt: not the SQLite driver as expected (the caller then uses QtSql).
@@ -105,6 +96,8 @@ AssetQuery AssetIdSearch::toAssetQuery(const LibraryFilter& filter)
         query.modifiedFrom = startOfDay(filter.modifiedFrom);
     if (filter.modifiedTo.isValid())
         query.modifiedTo = startOfDay(filter.modifiedTo.addDays(1));
+    query.orientation = filter.orientation;
+    query.collectionRemoteIds = filter.collectionRemoteIds;
     query.limit = 0;
     return query;
 }
@@ -114,34 +107,13 @@ Result<QList<qint64>> AssetIdSearch::ids(const Storage& storage, const LibraryFi
     Result<SqlConnection> connection = storage.readConnection();
     if (!connection)
         return connection.error();
-    AssetSearchSql::Statement built =
-        AssetSearchSql::select(toAssetQuery(filter), connection->backend(), QStringLiteral("a.id"));
+    const Result<AssetSearchSql::Statement> prepared =
+        AssetSearchSql::select(connection.value(), toAssetQuery(filter), QStringLiteral("a.id"));
+    if (!prepared)
+        return prepared.error();
+    const AssetSearchSql::Statement& built = prepared.value();
     if (built.matchesNothing)
         return QList<qint64>{};
-
-    QStringList extra;
-    if (filter.orientation)
-        extra << orientationCondition(*filter.orientation);
-    if (!filter.collectionRemoteIds.isEmpty()) {
-        QStringList markers;
-        for (qsizetype i = 0; i < filter.collectionRemoteIds.size(); ++i) {
-            markers << QStringLiteral(":collection%1").arg(i);
-            built.values.insert(QStringLiteral("collection%1").arg(i), filter.collectionRemoteIds.at(i));
-        }
-        extra << QStringLiteral("a.id IN (SELECT asset_id FROM collection_members WHERE collection_remote_id IN (%1))")
-                     .arg(markers.join(QLatin1Char(',')));
-    }
-    if (!extra.isEmpty()) {
-        // The built statement is "SELECT … FROM … [WHERE …] ORDER BY …": the conditions go in front
-        // of its one top-level ORDER BY.
-        const qsizetype order = built.sql.lastIndexOf(QLatin1String(" ORDER BY "));
-        if (order < 0)
-            return Error(ErrorKind::Internal, QStringLiteral("The library search could not be built."))
-                .withOrigin(QStringLiteral("models"));
-        const bool hasWhere = built.sql.left(order).contains(QLatin1String(" WHERE "));
-        built.sql.insert(order, (hasWhere ? QStringLiteral(" AND ") : QStringLiteral(" WHERE "))
-                                    + extra.join(QStringLiteral(" AND ")));
-    }
 
     if (connection->isSQLite()) {
         if (std::optional<Result<QList<qint64>>> fast = sqliteIds(*connection, built.sql, built.values))

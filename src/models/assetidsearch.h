@@ -13,9 +13,8 @@ struct AssetQuery;
 // The ordered ids of the assets a LibraryFilter matches: the one query the library runs per
 // search, returning 8 bytes per match instead of whole assets (a million matches are 8 MB).
 //
-// Until the storage layer offers an id-only search with orientation and collection filters,
-// this projects AssetRepository's own search SQL (AssetSearchSql) onto "a.id" and adds those two
-// conditions. Runs on the calling thread's read connection: call it on a pool thread.
+// It projects AssetRepository's own search (AssetSearchSql, the same conditions and order) onto
+// "a.id". Runs on the calling thread's read connection: call it on a pool thread.
 class AssetIdSearch
 {
 public:

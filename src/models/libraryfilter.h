@@ -13,7 +13,6 @@
 
 namespace AssetDesk {
 
-enum class Orientation { Landscape, Portrait, Square };
 QString orientationId(Orientation orientation);
 std::optional<Orientation> orientationFromId(const QString& id);
 

@@ -187,8 +187,11 @@ Result<QList<Asset>> AssetRepository::search(const AssetQuery& query) const
     Result<SqlConnection> connection = m_source.get();
     if (!connection)
         return connection.error();
-    const AssetSearchSql::Statement built =
-        AssetSearchSql::select(query, connection.value().backend(), AssetRows::columns());
+    const Result<AssetSearchSql::Statement> prepared =
+        AssetSearchSql::select(connection.value(), query, AssetRows::columns());
+    if (!prepared)
+        return prepared.error();
+    const AssetSearchSql::Statement& built = prepared.value();
     if (built.matchesNothing)
         return QList<Asset>{};
     SqlStatement q(connection.value(), built.sql);
@@ -227,8 +230,11 @@ Result<QString> AssetRepository::explainSearch(const AssetQuery& query) const
     if (!connection)
         return connection.error();
     const bool sqlite = connection.value().isSQLite();
-    const AssetSearchSql::Statement built =
-        AssetSearchSql::select(query, connection.value().backend(), AssetRows::columns());
+    const Result<AssetSearchSql::Statement> prepared =
+        AssetSearchSql::select(connection.value(), query, AssetRows::columns());
+    if (!prepared)
+        return prepared.error();
+    const AssetSearchSql::Statement& built = prepared.value();
     if (built.matchesNothing)
         return QStringLiteral("(no searchable words: nothing is queried)");
     SqlStatement q(connection.value(),

@@ -43,8 +43,9 @@ public:
     // Versions seen for an asset, oldest first.
     Result<QList<AssetVersion>> versions(qint64 assetId) const;
 
-    // Matching assets, best match first (relevance, then remote modification time, newest first);
-    // with no text simply newest first. Results are complete Assets.
+    // Matching assets in AssetQuery's order: a text matching at most query.rankLimit assets best
+    // match first (relevance, then remote modification time, newest first); a more common text,
+    // or no text, simply newest first. Results are complete Assets.
     Result<QList<Asset>> search(const AssetQuery& query) const;
     // How many assets match (limit and offset ignored); count() is every asset.
     Result<qint64> count(const AssetQuery& query = {}) const;

@@ -1,5 +1,7 @@
 #include "storage/assetsearchsql.h"
 
+#include "storage/sqlconnection.h"
+#include "storage/sqlstatement.h"
 #include "storage/sqlvalues.h"
 
 #include <QRegularExpression>
@@ -36,23 +38,64 @@ QString AssetSearchSql::tsQueryExpression(const QStringList& terms)
 }
 
 AssetSearchSql::Statement AssetSearchSql::select(const AssetQuery& query, StorageBackend backend,
-                                                 const QString& columns)
+                                                 const QString& columns, Order order)
 {
-    return build(query, backend, columns, false);
+    return build(query, backend, columns, false, order == Order::Relevance);
 }
 
 AssetSearchSql::Statement AssetSearchSql::count(const AssetQuery& query, StorageBackend backend)
 {
-    return build(query, backend, QStringLiteral("count(*)"), true);
+    return build(query, backend, QStringLiteral("count(*)"), true, false);
+}
+
+AssetSearchSql::Statement AssetSearchSql::rankProbe(const AssetQuery& query, StorageBackend backend)
+{
+    Statement st;
+    const QStringList words = terms(query.text);
+    if (words.isEmpty() || query.rankLimit <= 0) {
+        st.matchesNothing = true; // nothing to rank: no probe
+        return st;
+    }
+    // Only the text, and only up to one past the limit: a common word stops early.
+    if (backend == StorageBackend::SQLite) {
+        st.sql = QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM assets_fts WHERE assets_fts MATCH :match "
+                                "LIMIT :probe_limit) AS probe");
+        st.values.insert(QStringLiteral("match"), ftsMatchExpression(words));
+    } else {
+        st.sql = QStringLiteral("SELECT count(*) FROM (SELECT 1 FROM assets WHERE search_vector @@ "
+                                "to_tsquery('simple', :tsquery) LIMIT :probe_limit) AS probe");
+        st.values.insert(QStringLiteral("tsquery"), tsQueryExpression(words));
+    }
+    st.values.insert(QStringLiteral("probe_limit"), qint64(query.rankLimit) + 1);
+    return st;
+}
+
+Result<AssetSearchSql::Statement> AssetSearchSql::select(const SqlConnection& connection, const AssetQuery& query,
+                                                         const QString& columns)
+{
+    Order order = Order::Newest;
+    const Statement probe = rankProbe(query, connection.backend());
+    if (!probe.matchesNothing) {
+        SqlStatement q(connection, probe.sql);
+        for (auto it = probe.values.cbegin(); it != probe.values.cend(); ++it)
+            q.bind(it.key(), it.value());
+        if (Status s = q.exec(); !s)
+            return s.error();
+        if (q.next() && q.value(0).toLongLong() <= query.rankLimit)
+            order = Order::Relevance;
+        q.finish();
+    }
+    return select(query, connection.backend(), columns, order);
 }
 
 AssetSearchSql::Statement AssetSearchSql::build(const AssetQuery& query, StorageBackend backend,
-                                                const QString& columns, bool counting)
+                                                const QString& columns, bool counting, bool ranked)
 {
     Statement st;
     QStringList where;
     QString from = QStringLiteral("assets a");
-    QString rank;
+    QString rank;  // the relevance term of ORDER BY
+    bool rankDescending = false;
 
     const QString text = query.text.trimmed();
     if (!text.isEmpty()) {
@@ -67,11 +110,12 @@ AssetSearchSql::Statement AssetSearchSql::build(const AssetQuery& query, Storage
             st.values.insert(QStringLiteral("match"), ftsMatchExpression(words));
             // Weights follow the assets_fts column order: title, keywords, caption, credit,
             // campaign, file_name.
-            rank = QStringLiteral("bm25(assets_fts, 10.0, 5.0, 2.0, 1.0, 1.0, 1.0), ");
+            rank = QStringLiteral("bm25(assets_fts, 10.0, 5.0, 2.0, 1.0, 1.0, 1.0)");
         } else {
             where << QStringLiteral("a.search_vector @@ to_tsquery('simple', :tsquery)");
             st.values.insert(QStringLiteral("tsquery"), tsQueryExpression(words));
-            rank = QStringLiteral("ts_rank(a.search_vector, to_tsquery('simple', :tsquery)) DESC, ");
+            rank = QStringLiteral("ts_rank(a.search_vector, to_tsquery('simple', :tsquery))");
+            rankDescending = true;
         }
     }
     auto filter = [&](const QString& condition, const QString& name, const QVariant& value) {
@@ -125,12 +169,33 @@ AssetSearchSql::Statement AssetSearchSql::build(const AssetQuery& query, Storage
                SqlValues::timestamp(query.modifiedTo));
     }
 
+    if (query.orientation) {
+        switch (*query.orientation) {
+        case Orientation::Landscape: where << QStringLiteral("a.width > a.height"); break;
+        case Orientation::Portrait: where << QStringLiteral("a.height > a.width"); break;
+        case Orientation::Square: where << QStringLiteral("a.width = a.height AND a.width > 0"); break;
+        }
+    }
+    if (!query.collectionRemoteIds.isEmpty()) {
+        QStringList markers;
+        for (qsizetype i = 0; i < query.collectionRemoteIds.size(); ++i) {
+            const QString name = QStringLiteral("collection%1").arg(i);
+            markers << u':' + name;
+            st.values.insert(name, query.collectionRemoteIds.at(i));
+        }
+        where << QStringLiteral("a.id IN (SELECT asset_id FROM collection_members WHERE collection_remote_id IN (%1))")
+                     .arg(markers.join(QLatin1Char(',')));
+    }
+
     st.sql = QStringLiteral("SELECT %1 FROM %2").arg(columns, from);
     if (!where.isEmpty())
         st.sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     if (counting)
         return st;
-    st.sql += QStringLiteral(" ORDER BY %1a.modified_at DESC NULLS LAST, a.id DESC").arg(rank);
+    QString order = QStringLiteral("a.modified_at DESC NULLS LAST, a.id DESC");
+    if (ranked && !rank.isEmpty())
+        order = rank + (rankDescending ? QStringLiteral(" DESC, ") : QStringLiteral(", ")) + order;
+    st.sql += QStringLiteral(" ORDER BY ") + order;
     if (query.limit > 0) {
         st.sql += QStringLiteral(" LIMIT :limit OFFSET :offset");
         st.values.insert(QStringLiteral("limit"), query.limit);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/result.h"
 #include "storage/assetquery.h"
 #include "storage/storagebackend.h"
 
@@ -9,15 +10,21 @@
 
 namespace AssetDesk {
 
+class SqlConnection;
+
 // Builds the SQL of an AssetQuery, the one place where the two full-text dialects differ:
 //   SQLite:      assets_fts MATCH '"sun"* "bay"*', driven from the FTS index (CROSS JOIN keeps the
 //                planner from scanning assets first), ranked by weighted bm25();
 //   PostgreSQL:  search_vector @@ to_tsquery('simple', 'sun:* & bay:*') on the GIN index, ranked
 //                by ts_rank().
-// Then by remote modification time, newest first.
+// Then by remote modification time, newest first. Whether a text is ranked at all depends on how
+// many assets it matches (AssetQuery::rankLimit): rankProbe() asks, select(connection, …) asks and
+// builds.
 class AssetSearchSql
 {
 public:
+    enum class Order { Relevance, Newest };
+
     struct Statement
     {
         QString sql;
@@ -25,9 +32,18 @@ public:
         bool matchesNothing = false; // the text had no searchable word: skip the query
     };
 
-    // `columns` is a select list over alias "a".
-    static Statement select(const AssetQuery& query, StorageBackend backend, const QString& columns);
+    // `columns` is a select list over alias "a". Order::Relevance ranks a text query (a query
+    // without text is always newest first).
+    static Statement select(const AssetQuery& query, StorageBackend backend, const QString& columns,
+                            Order order);
+    // Runs rankProbe() on `connection` and builds the select in the order AssetQuery promises.
+    static Result<Statement> select(const SqlConnection& connection, const AssetQuery& query,
+                                    const QString& columns);
     static Statement count(const AssetQuery& query, StorageBackend backend);
+    // "SELECT count(*)" of the text's matches in the whole library, up to rankLimit + 1: the
+    // query is ranked when the count is <= rankLimit. matchesNothing: no text (or rankLimit <= 0),
+    // nothing to ask, newest first.
+    static Statement rankProbe(const AssetQuery& query, StorageBackend backend);
 
     // Lower-cased words of a free-text query (letters and digits), at most 16.
     static QStringList terms(const QString& text);
@@ -36,7 +52,7 @@ public:
 
 private:
     static Statement build(const AssetQuery& query, StorageBackend backend, const QString& columns,
-                           bool counting);
+                           bool counting, bool ranked);
 };
 
 } // namespace AssetDesk

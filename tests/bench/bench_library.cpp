@@ -5,8 +5,11 @@
 // Seeds N assets (default 1,000,000) into a SQLite workspace in DIR (kept and reused while it holds
 // N assets), then measures, printing one line per figure:
 //   - seeding rate through AssetRepository::upsert (FTS index included);
-//   - search: AssetIdSearch for a full-text word with two facets (approval, media type), p50/p95,
-//     and the EXPLAIN QUERY PLAN of that search (it must drive from the assets_fts index);
+//   - search: AssetIdSearch for one word with two facets (approval, media type), two words with
+//     the same facets, and one word alone: wall and thread-CPU p50/p95/max over 30 runs, how
+//     many texts were ranked by relevance (AssetQuery::rankLimit), and the EXPLAIN QUERY PLAN of
+//     each (it must drive from the assets_fts index); then the plan of one word with every facet
+//     and every pair of facets;
 //   - first paint: refresh() of a LibraryModel over all N assets until the grid has painted,
 //     split into the query (pool thread) and the GUI thread's part (reset + paint);
 //   - scrolling the grid from top to bottom in S jumps plus 400 consecutive page steps: GUI-thread
@@ -20,6 +23,8 @@
 #include "media/thumbnailloader.h"
 #include "storage/accountrepository.h"
 #include "storage/assetrepository.h"
+#include "storage/assetsearchsql.h"
+#include "storage/sqlconnection.h"
 #include "storage/storage.h"
 #include "storage/storageconfig.h"
 #include "widgets/librarygridview.h"
@@ -30,12 +35,14 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
 
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 
 using namespace AssetDesk;
 
@@ -135,38 +142,102 @@ int main(int argc, char** argv)
     const QStringList words{QStringLiteral("amber"), QStringLiteral("canyon"), QStringLiteral("ember"), QStringLiteral("glacier"),
                             QStringLiteral("island"), QStringLiteral("kelp"), QStringLiteral("meadow"), QStringLiteral("orchard"),
                             QStringLiteral("quarry"), QStringLiteral("savanna")};
-    auto facetFilter = [](const QString& text) {
+    struct SearchCase
+    {
+        const char* label;
+        bool twoWords;
+        bool facets;
+    };
+    const SearchCase cases[] = {{"search 1 word + 2 facets", false, true},
+                                {"search 2 words + 2 facets", true, true},
+                                {"search 1 word alone", false, false}};
+    auto caseFilter = [&words](const SearchCase& c, int i) {
         LibraryFilter f;
-        f.text = text;
-        f.approval = ApprovalState::Approved;
-        f.mediaType = MediaType::Image;
+        f.text = c.twoWords ? words.at(i) + u' ' + words.at((i + 3) % words.size()).left(3) : words.at(i);
+        if (c.facets) {
+            f.approval = ApprovalState::Approved;
+            f.mediaType = MediaType::Image;
+        }
         return f;
     };
-    for (const QString& kind : {QStringLiteral("one word"), QStringLiteral("two words")}) {
+    // The plan must drive from the full-text index: its first step scans assets_fts, and assets
+    // is only ever looked up (never scanned).
+    static const QRegularExpression scansAssets(QStringLiteral("^SCAN a(\\s|$)"), QRegularExpression::MultilineOption);
+    auto drivenByFts = [](const QString& plan) {
+        return plan.startsWith(QLatin1String("SCAN assets_fts VIRTUAL TABLE INDEX")) && !scansAssets.match(plan).hasMatch();
+    };
+    AssetRepository repo(*storage);
+    for (const SearchCase& c : cases) {
         QList<double> times;
         QList<double> cpu;
         qsizetype hits = 0;
+        int ranked = 0;
         for (int round = 0; round < 3; ++round) {
             for (int i = 0; i < words.size(); ++i) {
-                const QString text = kind == QStringLiteral("one word") ? words.at(i)
-                                                                        : words.at(i) + u' ' + words.at((i + 3) % words.size()).left(3);
                 QElapsedTimer t;
                 t.start();
                 const double c0 = threadCpuMs();
-                const Result<QList<qint64>> ids = AssetIdSearch::ids(*storage, facetFilter(text));
+                const Result<QList<qint64>> ids = AssetIdSearch::ids(*storage, caseFilter(c, i));
                 times << t.nsecsElapsed() / 1e6;
                 cpu << threadCpuMs() - c0;
                 hits += ids ? ids->size() : 0;
+                if (round == 0) {
+                    const Result<SqlConnection> connection = storage->readConnection();
+                    const Result<AssetSearchSql::Statement> built =
+                        AssetSearchSql::select(*connection, AssetIdSearch::toAssetQuery(caseFilter(c, i)), QStringLiteral("a.id"));
+                    ranked += built && built->sql.contains(QLatin1String("bm25(")) ? 1 : 0;
+                }
             }
         }
-        print(kind == QStringLiteral("one word") ? "search 1 word + 2 facets" : "search 2 words + 2 facets",
-              QStringLiteral("p50 %1 ms, p95 %2 ms, max %3 ms (CPU p95 %6 ms), %4 matches on average (%5 runs)")
-                  .arg(percentile(times, 0.5), 0, 'f', 1).arg(percentile(times, 0.95), 0, 'f', 1)
-                  .arg(percentile(times, 1.0), 0, 'f', 1).arg(hits / times.size()).arg(times.size())
-                  .arg(percentile(cpu, 0.95), 0, 'f', 1));
+        print(c.label, QStringLiteral("wall p50 %1 ms, p95 %2 ms, max %3 ms; CPU p50 %4 ms, p95 %5 ms, max %6 ms; "
+                                      "%7 matches on average (%8 runs); ranked by relevance: %9 of %10 texts")
+                           .arg(percentile(times, 0.5), 0, 'f', 1).arg(percentile(times, 0.95), 0, 'f', 1)
+                           .arg(percentile(times, 1.0), 0, 'f', 1).arg(percentile(cpu, 0.5), 0, 'f', 1)
+                           .arg(percentile(cpu, 0.95), 0, 'f', 1).arg(percentile(cpu, 1.0), 0, 'f', 1)
+                           .arg(hits / times.size()).arg(times.size()).arg(ranked).arg(words.size()));
+        const Result<QString> plan = repo.explainSearch(AssetIdSearch::toAssetQuery(caseFilter(c, 0)));
+        print("  query plan", plan ? QStringLiteral("%1: %2").arg(drivenByFts(*plan) ? QStringLiteral("FTS index drives")
+                                                                                    : QStringLiteral("NOT DRIVEN BY THE FTS INDEX"),
+                                                               QString(*plan).replace(u'\n', QStringLiteral(" | ")))
+                                   : plan.error().toLogString());
     }
-    const Result<QString> plan = AssetRepository(*storage).explainSearch(AssetIdSearch::toAssetQuery(facetFilter(words.first())));
-    print("query plan", plan ? QString(*plan).replace(u'\n', QStringLiteral(" | ")) : plan.error().toLogString());
+
+    // Every facet alone and every pair of facets, with one word: each plan must keep the FTS index.
+    const Result<QList<Account>> accounts = AccountRepository(*storage).list();
+    const qint64 benchAccount = accounts && !accounts->isEmpty() ? accounts->first().id : 0;
+    const QList<std::function<void(LibraryFilter&)>> facets{
+        [](LibraryFilter& f) { f.service = Service::PhotoShelter; },
+        [benchAccount](LibraryFilter& f) { f.accountId = benchAccount; },
+        [](LibraryFilter& f) { f.approval = ApprovalState::Approved; },
+        [](LibraryFilter& f) { f.rights = RightsStatus::Valid; },
+        [](LibraryFilter& f) { f.rights = RightsStatus::ExpiringSoon; },
+        [](LibraryFilter& f) { f.rights = RightsStatus::Expired; },
+        [](LibraryFilter& f) { f.rights = RightsStatus::Unrestricted; },
+        [](LibraryFilter& f) { f.campaign = QStringLiteral("Spring Launch"); },
+        [](LibraryFilter& f) { f.mediaType = MediaType::Video; },
+        [](LibraryFilter& f) { f.modifiedFrom = QDate(2024, 1, 1); f.modifiedTo = QDate(2024, 12, 31); },
+        [](LibraryFilter& f) { f.orientation = Orientation::Landscape; },
+        [](LibraryFilter& f) { f.orientation = Orientation::Square; },
+        [](LibraryFilter& f) { f.collectionRemoteIds = {QStringLiteral("G-1"), QStringLiteral("G-2")}; },
+    };
+    int combinations = 0;
+    QStringList offIndex;
+    for (qsizetype i = 0; i < facets.size(); ++i) {
+        for (qsizetype j = i; j < facets.size(); ++j) {
+            LibraryFilter f;
+            f.text = words.first();
+            facets.at(i)(f);
+            facets.at(j)(f);
+            const Result<QString> plan = repo.explainSearch(AssetIdSearch::toAssetQuery(f));
+            ++combinations;
+            if (!plan || !drivenByFts(*plan))
+                offIndex << QStringLiteral("facets %1+%2: %3").arg(i).arg(j).arg(plan ? *plan : plan.error().toLogString());
+        }
+    }
+    print("query plans", offIndex.isEmpty() ? QStringLiteral("all %1 facet combinations (each facet, each pair) driven by the FTS index")
+                                                  .arg(combinations)
+                                            : QStringLiteral("%1 of %2 NOT DRIVEN BY THE FTS INDEX: %3")
+                                                  .arg(offIndex.size()).arg(combinations).arg(offIndex.join(QStringLiteral("; "))));
 
     // ---- first paint --------------------------------------------------------------------------
     ThumbnailLoader thumbnails;
