@@ -87,29 +87,27 @@ int SearchCommand::run(const QStringList& arguments, CliContext& context)
         return 1;
     }
     const AssetRepository repo(**storage);
-    const Result<QList<Asset>> found = repo.search(query);
-    // A page that is not full is every match: counting them again would cost a second search.
-    const Result<qint64> total = found && (max == 0 || found->size() < max) ? Result<qint64>(qint64(found->size()))
-                                                                           : repo.count(query);
-    if (!found || !total) {
-        context.out().error(!found ? found.error() : total.error());
+    const Result<AssetRepository::Page> page = repo.searchPage(query);
+    if (!page) {
+        context.out().error(page.error());
         return 1;
     }
+    const QList<Asset>& found = page->assets;
     if (context.out().isJson()) {
         QJsonArray items;
-        for (const Asset& a : *found)
+        for (const Asset& a : found)
             items.append(toJson(a));
-        context.out().json(QJsonObject{{QStringLiteral("total"), *total}, {QStringLiteral("assets"), items}});
+        context.out().json(QJsonObject{{QStringLiteral("total"), page->total}, {QStringLiteral("assets"), items}});
         return 0;
     }
     QList<QStringList> rows;
-    for (const Asset& a : *found)
+    for (const Asset& a : found)
         rows.append({QString::number(a.id), serviceDisplayName(a.service), a.title, a.fileName,
                      approvalStateId(a.rights.approval), a.modifiedAt.toString(Qt::ISODate)});
     context.out().table({Tr::tr("ID"), Tr::tr("Service"), Tr::tr("Title"), Tr::tr("File"), Tr::tr("Approval"),
                          Tr::tr("Modified")},
                         rows);
-    context.out().note(Tr::tr("%1 of %2 matching asset(s) shown.").arg(found->size()).arg(*total));
+    context.out().note(Tr::tr("%1 of %2 matching asset(s) shown.").arg(found.size()).arg(page->total));
     return 0;
 }
 

@@ -49,7 +49,15 @@ public:
     Result<QList<Asset>> search(const AssetQuery& query) const;
     // How many assets match (limit and offset ignored); count() is every asset.
     Result<qint64> count(const AssetQuery& query = {}) const;
-    // The database's plan for search(query) (EXPLAIN QUERY PLAN / EXPLAIN), one line per step.
+    // search() and count() in one pass over the matches: a page of results and the total.
+    struct Page
+    {
+        QList<Asset> assets;
+        qint64 total = 0;
+    };
+    Result<Page> searchPage(const AssetQuery& query) const;
+    // The database's plan for search(query) (EXPLAIN QUERY PLAN / EXPLAIN), one line per step: the
+    // plan of the ordered ids (the complete rows of the page are then read by id).
     Result<QString> explainSearch(const AssetQuery& query) const;
 
     // Inserts or updates each asset by (accountId, remoteId) and returns their ids in input order.
@@ -70,6 +78,7 @@ public:
     static QString contentDigest(const Asset& asset);
 
 private:
+    Result<Page> findPage(const AssetQuery& query, bool withTotal) const;
     Result<QList<Asset>> load(const QString& where, const QVariantHash& values, const QString& order) const;
 
     ConnectionSource m_source;

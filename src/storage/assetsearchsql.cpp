@@ -193,8 +193,10 @@ AssetSearchSql::Statement AssetSearchSql::build(const AssetQuery& query, Storage
     if (counting)
         return st;
     QString order = QStringLiteral("a.modified_at DESC NULLS LAST, a.id DESC");
-    if (ranked && !rank.isEmpty())
+    if (ranked && !rank.isEmpty()) {
         order = rank + (rankDescending ? QStringLiteral(" DESC, ") : QStringLiteral(", ")) + order;
+        st.ranked = true;
+    }
     st.sql += QStringLiteral(" ORDER BY ") + order;
     if (query.limit > 0) {
         st.sql += QStringLiteral(" LIMIT :limit OFFSET :offset");

@@ -30,6 +30,7 @@ public:
         QString sql;
         QVariantHash values;
         bool matchesNothing = false; // the text had no searchable word: skip the query
+        bool ranked = false;         // ordered by relevance first
     };
 
     // `columns` is a select list over alias "a". Order::Relevance ranks a text query (a query

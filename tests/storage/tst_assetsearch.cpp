@@ -154,10 +154,20 @@ private slots:
         QCOMPARE(orderedRemoteIds(*found), expected);
         QCOMPARE(repo.count(q).value(), qint64(expected.size()));
 
-        // Paging keeps the order.
+        // Paging keeps the order; a page carries the total.
         q.limit = 1;
         q.offset = 1;
         QCOMPARE(orderedRemoteIds(repo.search(q).value()), QStringList{expected.at(1)});
+        Result<AssetRepository::Page> page = repo.searchPage(q);
+        ASSETDESK_VERIFY_OK(page);
+        QCOMPARE(orderedRemoteIds(page->assets), QStringList{expected.at(1)});
+        QCOMPARE(page->total, qint64(expected.size()));
+        QCOMPARE(page->assets.first().renditions.size(), 2); // complete assets
+        q.offset = 10; // past the end
+        page = repo.searchPage(q);
+        ASSETDESK_VERIFY_OK(page);
+        QVERIFY(page->assets.isEmpty());
+        QCOMPARE(page->total, qint64(expected.size()));
     }
 
     // The probe asks only when there is a text to rank, and counts the text alone.
