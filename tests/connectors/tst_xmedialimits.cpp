@@ -77,6 +77,10 @@ private slots:
         const Result<XMediaFacts> truncated = XMediaProbe::probeFile(mediaFile(QStringLiteral("truncated.mp4")));
         QVERIFY(!truncated.ok());
         QCOMPARE(truncated.error().kind(), ErrorKind::Validation);
+        // Cut inside the media data, after a complete leading moov (a "fast start" file).
+        const Result<XMediaFacts> cutShort = XMediaProbe::probeFile(mediaFile(QStringLiteral("truncated-faststart.mp4")));
+        QVERIFY(!cutShort.ok());
+        QCOMPARE(cutShort.error().kind(), ErrorKind::Validation);
         QByteArray badJpeg = fixtureBytes(QStringLiteral("x/media/photo-60x40.jpg")).left(4);
         QBuffer buffer(&badJpeg);
         QVERIFY(buffer.open(QIODevice::ReadOnly));

@@ -157,6 +157,10 @@ Result<XMp4Reader::Info> XMp4Reader::read(QIODevice& dev)
         return damagedFile(ok ? QStringLiteral("no moov box") : QStringLiteral("box structure broken before moov"));
     if (damaged)
         return damagedFile(QStringLiteral("box structure broken inside moov"));
+    // A box that runs past the end: the file was cut short (an interrupted copy or download),
+    // typically in the media data after a leading moov. X would fail it in processing.
+    if (!ok)
+        return damagedFile(QStringLiteral("a top-level box runs past the end of the file"));
     return info;
 }
 

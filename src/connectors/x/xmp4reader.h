@@ -32,7 +32,7 @@ public:
 
     // Whether the first bytes are an ISO base media file ("ftyp" box first).
     static bool sniff(const QByteArray& head);
-    // Parse error when the structure is damaged or has no movie header (moov).
+    // A Validation error when the structure is damaged, cut short or has no movie header (moov).
     static Result<Info> read(QIODevice& device);
 };
 
