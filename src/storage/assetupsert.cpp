@@ -1,6 +1,9 @@
 #include "storage/assetupsert.h"
 
-#include "storage/multirowinsert.h"
+#include "storage/assetbulkinsert.h"
+#include "storage/assetwritevalues.h"
+#include "storage/sqlitesearchindex.h"
+#include "storage/sqlitestatement.h"
 #include "storage/sqlstatement.h"
 #include "storage/sqlvalues.h"
 #include "storage/writecontext.h"
@@ -21,65 +24,26 @@ Error storageError(ErrorKind kind, const QString& message)
     return Error(kind, message).withOrigin(QStringLiteral("storage"));
 }
 
-const QStringList kAssetColumns = {
-    QStringLiteral("account_id"), QStringLiteral("service"),    QStringLiteral("remote_id"),
-    QStringLiteral("version"),    QStringLiteral("title"),      QStringLiteral("caption"),
-    QStringLiteral("keywords"),   QStringLiteral("campaign"),   QStringLiteral("file_name"),
-    QStringLiteral("mime_type"),  QStringLiteral("media_type"), QStringLiteral("width"),
-    QStringLiteral("height"),     QStringLiteral("file_size"),  QStringLiteral("approval"),
-    QStringLiteral("license_expires_at"), QStringLiteral("usage_restrictions"), QStringLiteral("credit"),
-    QStringLiteral("copyright"),  QStringLiteral("lifecycle"),  QStringLiteral("created_at"),
-    QStringLiteral("modified_at"), QStringLiteral("raw_json"),  QStringLiteral("sync_hash"),
-};
-
-// In kAssetColumns order.
-QVariantList assetValues(const Asset& a, const QString& digest)
-{
-    return {a.accountId,
-            serviceId(a.service),
-            a.remoteId,
-            a.version,
-            a.title,
-            a.caption,
-            SqlValues::joinLines(a.keywords),
-            a.campaign,
-            a.fileName,
-            a.mimeType,
-            mediaTypeId(a.mediaType),
-            a.width,
-            a.height,
-            a.fileSize,
-            approvalStateId(a.rights.approval),
-            SqlValues::timestamp(a.rights.licenseExpiresAt),
-            a.rights.usageRestrictions,
-            a.rights.credit,
-            a.rights.copyright,
-            lifecycleStateId(a.lifecycle),
-            SqlValues::timestamp(a.createdAt),
-            SqlValues::timestamp(a.modifiedAt),
-            QString::fromUtf8(a.rawJson),
-            digest};
-}
-
 QString upsertSql()
 {
     QStringList markers, updates;
-    for (const QString& column : kAssetColumns) {
+    for (const QString& column : AssetWriteValues::columns()) {
         markers << QLatin1Char(':') + column;
         if (column != u"account_id" && column != u"remote_id")
             updates << QStringLiteral("%1 = excluded.%1").arg(column);
     }
     return QStringLiteral("INSERT INTO assets (%1) VALUES (%2) ON CONFLICT (account_id, remote_id) DO UPDATE SET %3 "
                           "RETURNING id")
-        .arg(kAssetColumns.join(QStringLiteral(", ")), markers.join(QStringLiteral(", ")),
+        .arg(AssetWriteValues::columns().join(QStringLiteral(", ")), markers.join(QStringLiteral(", ")),
              updates.join(QStringLiteral(", ")));
 }
 
 void bindAsset(SqlStatement& q, const Asset& a, const QString& digest)
 {
-    const QVariantList values = assetValues(a, digest);
-    for (qsizetype i = 0; i < kAssetColumns.size(); ++i)
-        q.bind(kAssetColumns.at(i), values.at(i));
+    const QStringList& columns = AssetWriteValues::columns();
+    const QVariantList values = AssetWriteValues::values(a, digest);
+    for (qsizetype i = 0; i < columns.size(); ++i)
+        q.bind(columns.at(i), values.at(i));
 }
 
 // The prepared statements of one upsert() call, reused for every asset of the batch.
@@ -202,10 +166,35 @@ struct StoredAsset
     QString digest;
 };
 
+// SQLite: one reused point query per asset through the C API; an indexed lookup costs SQLite a
+// microsecond or two, less than building and binding a 400-placeholder IN list through QtSql.
+Result<QHash<AssetKey, StoredAsset>> lookUpSqlite(sqlite3* db, const QList<Asset>& assets)
+{
+    Result<SqliteStatement> select = SqliteStatement::prepare(
+        db, QStringLiteral("SELECT id, sync_hash FROM assets WHERE account_id = ?1 AND remote_id = ?2"));
+    if (!select)
+        return select.error();
+    SqliteStatement& st = select.value();
+    QHash<AssetKey, StoredAsset> stored;
+    stored.reserve(assets.size());
+    for (const Asset& a : assets) {
+        st.bind(1, a.accountId).bind(2, a.remoteId);
+        const Result<bool> row = st.next();
+        if (!row)
+            return row.error();
+        if (*row)
+            stored.insert(AssetKey(a.accountId, a.remoteId), StoredAsset{st.int64(0), st.text(1)});
+        st.reset();
+    }
+    return stored;
+}
+
 // The stored id and digest of every asset of the batch that is already in the database: one
 // query per account and 400 remote ids, instead of one per asset.
 Result<QHash<AssetKey, StoredAsset>> lookUp(const WriteContext& ctx, const QList<Asset>& assets)
 {
+    if (sqlite3* db = SqliteStatement::handle(ctx.connection()))
+        return lookUpSqlite(db, assets);
     QHash<qint64, QStringList> byAccount;
     for (const Asset& a : assets)
         byAccount[a.accountId] << a.remoteId;
@@ -236,84 +225,6 @@ Result<QHash<AssetKey, StoredAsset>> lookUp(const WriteContext& ctx, const QList
     return stored;
 }
 
-// Assets seen for the first time, with everything that hangs off them, by multi-row INSERTs:
-// nothing to compare, replace or keep, so a sync's initial pages cost a few statements per page
-// rather than several per asset. Fills `ids` (by batch position).
-Status insertNew(WriteContext& ctx, const QList<Asset>& assets, const QList<int>& positions,
-                 const QStringList& digests, QList<qint64>& ids)
-{
-    // Rows per statement: enough to amortize a statement's start and end (and, on SQLite, the
-    // FTS trigger's per-statement work), few enough that parsing stays cheap (SQLite looks up
-    // each placeholder in a list, so a statement's parse time grows with its placeholders squared).
-    constexpr int kAssetRowsPerStatement = 20;
-    constexpr int kDetailRowsPerStatement = 50;
-    const QStringList& columns = kAssetColumns;
-    QList<QVariantList> rows;
-    rows.reserve(positions.size());
-    for (int i : positions)
-        rows << assetValues(assets.at(i), digests.at(i));
-    QHash<AssetKey, qint64> inserted;
-    MultiRowInsert insertAssets(QStringLiteral("assets"), columns, kAssetRowsPerStatement);
-    insertAssets.setReturning(QStringLiteral("id, account_id, remote_id"), [&inserted](const SqlStatement& row) {
-        inserted.insert(AssetKey(row.value(1).toLongLong(), row.value(2).toString()), row.value(0).toLongLong());
-    });
-    if (Status s = insertAssets.run(ctx, rows); !s)
-        return s;
-
-    QList<QVariantList> renditions, members, versions;
-    const QVariant now = SqlValues::timestamp(ctx.now());
-    for (int i : positions) {
-        const Asset& a = assets.at(i);
-        const qint64 id = inserted.value(AssetKey(a.accountId, a.remoteId));
-        if (id <= 0) {
-            return storageError(ErrorKind::Storage,
-                                QStringLiteral("Storing asset %1 returned no id.").arg(a.remoteId));
-        }
-        ids[i] = id;
-        ctx.changes().add(EntityKind::Asset, ChangeSet::Op::Inserted, id);
-        QSet<QString> names;
-        for (const Rendition& r : a.renditions) {
-            if (names.contains(r.name))
-                continue; // one row per name; the first wins
-            names.insert(r.name);
-            renditions << QVariantList{id,       int(names.size() - 1),
-                                       r.name,   r.width,
-                                       r.height, r.mimeType,
-                                       r.bytes,  QString::fromUtf8(r.remoteUrl.toEncoded()),
-                                       r.localPath};
-        }
-        QSet<QString> collections;
-        for (const QString& collection : a.collectionRemoteIds) {
-            if (collection.isEmpty() || collections.contains(collection))
-                continue;
-            collections.insert(collection);
-            members << QVariantList{id, collection, int(collections.size() - 1)};
-        }
-        if (!a.version.isEmpty())
-            versions << QVariantList{id, a.version, SqlValues::timestamp(a.modifiedAt), now};
-    }
-    const MultiRowInsert insertRenditions(
-        QStringLiteral("asset_renditions"),
-        {QStringLiteral("asset_id"), QStringLiteral("position"), QStringLiteral("name"), QStringLiteral("width"),
-         QStringLiteral("height"), QStringLiteral("mime_type"), QStringLiteral("bytes"), QStringLiteral("remote_url"),
-         QStringLiteral("local_path")},
-        kDetailRowsPerStatement);
-    const MultiRowInsert insertMembers(
-        QStringLiteral("collection_members"),
-        {QStringLiteral("asset_id"), QStringLiteral("collection_remote_id"), QStringLiteral("position")},
-        kDetailRowsPerStatement);
-    const MultiRowInsert insertVersions(
-        QStringLiteral("asset_versions"),
-        {QStringLiteral("asset_id"), QStringLiteral("version"), QStringLiteral("modified_at"),
-         QStringLiteral("first_seen_at")},
-        kDetailRowsPerStatement);
-    if (Status s = insertRenditions.run(ctx, renditions); !s)
-        return s;
-    if (Status s = insertMembers.run(ctx, members); !s)
-        return s;
-    return insertVersions.run(ctx, versions);
-}
-
 // An asset already stored whose content changed (or one that appears twice in a batch): upsert
 // the row, replace its renditions (keeping cached files) and memberships, record the version.
 Result<qint64> upsertOne(WriteContext& ctx, UpsertStatements& st, const Asset& a, const QString& digest)
@@ -339,6 +250,57 @@ Result<qint64> upsertOne(WriteContext& ctx, UpsertStatements& st, const Asset& a
         return s.error();
     ctx.changes().add(EntityKind::Asset, existed ? ChangeSet::Op::Updated : ChangeSet::Op::Inserted, id);
     return id;
+}
+
+// The changed assets (and repeats) one by one, in batch order. On SQLite their full-text entries
+// are replaced for the whole batch at once (SqliteSearchIndex) rather than by the per-row update
+// trigger: the ids they have now are taken out of the index first, and every id written is indexed
+// again at the end. `ids` already holds the ids of this batch's new assets.
+Status upsertChanged(WriteContext& ctx, const QList<Asset>& assets, const QList<int>& changed,
+                     const QStringList& digests, const QHash<AssetKey, StoredAsset>& stored, QList<qint64>& ids)
+{
+    sqlite3* db = SqliteStatement::handle(ctx.connection());
+    if (db) {
+        QHash<AssetKey, qint64> indexed; // every changed asset that has a row (and so an entry) now
+        for (auto it = stored.cbegin(); it != stored.cend(); ++it)
+            indexed.insert(it.key(), it->id);
+        for (int i = 0; i < assets.size(); ++i) {
+            if (ids.at(i) > 0)
+                indexed.insert(AssetKey(assets.at(i).accountId, assets.at(i).remoteId), ids.at(i));
+        }
+        QSet<qint64> before;
+        for (int i : changed) {
+            if (const qint64 id = indexed.value(AssetKey(assets.at(i).accountId, assets.at(i).remoteId)); id > 0)
+                before.insert(id);
+        }
+        if (Status s = SqliteSearchIndex::defer(ctx.connection()); !s)
+            return s;
+        if (Status s = SqliteSearchIndex::remove(db, QList<qint64>(before.cbegin(), before.cend())); !s) {
+            (void)SqliteSearchIndex::resume(ctx.connection());
+            return s;
+        }
+    }
+    Status status;
+    QSet<qint64> written;
+    {
+        UpsertStatements st(ctx);
+        for (int i : changed) {
+            Result<qint64> id = upsertOne(ctx, st, assets.at(i), digests.at(i));
+            if (!id) {
+                status = id.error();
+                break;
+            }
+            ids[i] = *id;
+            written.insert(*id);
+        }
+    }
+    if (!db)
+        return status;
+    if (status)
+        status = SqliteSearchIndex::add(db, QList<qint64>(written.cbegin(), written.cend()));
+    // Also after a failure: a caller that went on regardless must not commit the mark.
+    const Status resumed = SqliteSearchIndex::resume(ctx.connection());
+    return status ? resumed : status;
 }
 
 } // namespace
@@ -375,18 +337,11 @@ Result<QList<qint64>> AssetUpsert::run(WriteContext& ctx, const QList<Asset>& as
         else
             changed << i;
     }
-    if (!fresh.isEmpty()) {
-        if (Status s = insertNew(ctx, assets, fresh, digests, ids); !s)
-            return s.error();
-    }
+    if (Status s = AssetBulkInsert::run(ctx, assets, fresh, digests, ids); !s)
+        return s.error();
     if (!changed.isEmpty()) {
-        UpsertStatements st(ctx);
-        for (int i : changed) {
-            Result<qint64> id = upsertOne(ctx, st, assets.at(i), digests.at(i));
-            if (!id)
-                return id.error();
-            ids[i] = *id;
-        }
+        if (Status s = upsertChanged(ctx, assets, changed, digests, *stored, ids); !s)
+            return s.error();
     }
     return ids;
 }

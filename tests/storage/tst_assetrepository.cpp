@@ -227,6 +227,168 @@ private slots:
         QCOMPARE(found->first().id, ids->at(99));
     }
 
+    void newAndChangedAssetsAreStoredAlike_data() { backendRows(); }
+    void newAndChangedAssetsAreStoredAlike()
+    {
+        // The new-asset bulk insert (SQLite: its own C-API binding) and the changed-asset upsert
+        // store the same content identically, edge values included: non-ASCII text, line breaks in
+        // keywords, a null string, no licence date, raw JSON that is not UTF-8, duplicate
+        // rendition names, empty and repeated collections.
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 accountId = addAccount(*storage, sampleAccount());
+        auto content = [accountId](const QString& remoteId) {
+            Asset a = sampleAsset(accountId, remoteId);
+            a.title = u"Café – 東京 at night"_s;
+            a.keywords = {u"neon\nlights"_s, u"  rain "_s, QString()};
+            a.campaign = QString();
+            a.rights.licenseExpiresAt = {};
+            a.rawJson = QByteArray("{\"caption\":\"bad \xff byte\"}");
+            a.fileName = u"IMG_0042.jpg"_s;
+            for (Rendition& r : a.renditions) {
+                r.remoteUrl = QUrl(u"https://cdn.example.org/%1.jpg?sig=a%2Bb"_s.arg(r.name));
+                if (!r.localPath.isEmpty())
+                    r.localPath = u"/cache/ab/cd/%1.jpg"_s.arg(r.name);
+            }
+            Rendition copy = a.renditions.first();
+            copy.width = 1;
+            a.renditions << copy; // the same name again: the first one is kept
+            a.collectionRemoteIds = {u"G1"_s, QString(), u"G2"_s, u"G1"_s};
+            return a;
+        };
+        const Asset fresh = content(u"fresh"_s);
+        Asset older = content(u"changed"_s);
+        older.title = u"An older title"_s;
+        older.renditions.removeLast();
+        older.collectionRemoteIds = {u"G9"_s};
+        const Asset changed = content(u"changed"_s);
+        // `changed` repeats `older` within the batch, so it goes through the one-by-one upsert.
+        const auto ids = storage->writeAndWait([batch = QList<Asset>{fresh, older, changed}](WriteContext& ctx) {
+            return AssetRepository::upsert(ctx, batch);
+        });
+        ASSETDESK_VERIFY_OK(ids);
+        QCOMPARE(ids->at(1), ids->at(2));
+
+        auto stored = [&storage](qint64 id) {
+            return storage->writeAndWait([id](WriteContext& ctx) -> Result<QStringList> {
+                QStringList rows;
+                const QList<QString> queries = {
+                    u"SELECT account_id, service, version, title, caption, keywords, campaign, file_name, "
+                    u"mime_type, media_type, width, height, file_size, approval, license_expires_at, "
+                    u"usage_restrictions, credit, copyright, lifecycle, created_at, modified_at, raw_json "
+                    u"FROM assets WHERE id = :id"_s,
+                    u"SELECT position, name, width, height, mime_type, bytes, remote_url, local_path "
+                    u"FROM asset_renditions WHERE asset_id = :id ORDER BY position"_s,
+                    u"SELECT collection_remote_id, position FROM collection_members WHERE asset_id = :id "
+                    u"ORDER BY position"_s,
+                    u"SELECT version, modified_at FROM asset_versions WHERE asset_id = :id ORDER BY version"_s};
+                for (const QString& sql : queries) {
+                    SqlStatement q = ctx.statement(sql);
+                    q.bind(u"id"_s, id);
+                    if (Status s = q.exec(); !s)
+                        return s.error();
+                    while (q.next()) {
+                        QStringList values;
+                        for (int c = 0; c < q.record().count(); ++c) {
+                            const QVariant v = q.value(c);
+                            values << (v.isNull() ? u"NULL"_s : v.toString());
+                        }
+                        rows << values.join(u'|');
+                    }
+                }
+                return rows;
+            });
+        };
+        const Result<QStringList> freshRows = stored(ids->at(0));
+        const Result<QStringList> changedRows = stored(ids->at(2));
+        ASSETDESK_VERIFY_OK(freshRows);
+        ASSETDESK_VERIFY_OK(changedRows);
+        QCOMPARE(freshRows->size(), 1 + 2 + 2 + 1); // row, renditions, memberships, version
+        QVERIFY2(freshRows->first().contains(u"Café – 東京 at night"_s), qPrintable(freshRows->first()));
+        QVERIFY2(freshRows->first().contains(u"bad \uFFFD byte"_s), qPrintable(freshRows->first()));
+        QVERIFY2(freshRows->first().contains(u"|neon lights\nrain|"_s), qPrintable(freshRows->first()));
+        QCOMPARE(freshRows.value(), changedRows.value());
+
+        const Asset got = *AssetRepository(*storage).get(ids->at(0)).value();
+        QCOMPARE(got.renditions.first().width, fresh.renditions.first().width);
+        QCOMPARE(got.collectionRemoteIds, (QList<QString>{u"G1"_s, u"G2"_s}));
+        AssetQuery q;
+        q.text = u"東京"_s;
+        QCOMPARE(remoteIds(AssetRepository(*storage).search(q).value()), (QSet<QString>{u"fresh"_s, u"changed"_s}));
+        QVERIFY(storage->check().value().searchIndexConsistent);
+    }
+
+    void bulkInsertIndexesEveryNewAssetForSearch_data() { backendRows(); }
+    void bulkInsertIndexesEveryNewAssetForSearch()
+    {
+        // A sync page of new assets is indexed in one go (SQLite, schema 4): every asset is found,
+        // the index matches the table, and afterwards a plain INSERT is indexed by the trigger again.
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 accountId = addAccount(*storage, sampleAccount());
+        QList<Asset> page;
+        for (int i = 0; i < 130; ++i) {
+            Asset a = sampleAsset(accountId, u"page%1"_s.arg(i));
+            a.title = u"Frame w%1x"_s.arg(i);
+            page << a;
+        }
+        for (const QList<Asset>& batch : {page.mid(0, 3), page.mid(3)}) {
+            const auto ids =
+                storage->writeAndWait([batch](WriteContext& ctx) { return AssetRepository::upsert(ctx, batch); });
+            ASSETDESK_VERIFY_OK(ids);
+        }
+        AssetRepository repo(*storage);
+        auto find = [&repo](const QString& text) {
+            AssetQuery q;
+            q.text = text;
+            return remoteIds(repo.search(q).value());
+        };
+        for (int i = 0; i < page.size(); ++i)
+            QCOMPARE(find(u"w%1x"_s.arg(i)), QSet<QString>{u"page%1"_s.arg(i)});
+        QVERIFY(storage->check().value().searchIndexConsistent);
+
+        const Status plain = storage->writeAndWait([accountId](WriteContext& ctx) -> Status {
+            SqlStatement insert = ctx.statement(u"INSERT INTO assets (account_id, service, remote_id, title) "
+                                                u"VALUES (:account, 'photoshelter', 'plain', 'Lighthouse')"_s);
+            insert.bind(u"account"_s, accountId);
+            return insert.exec();
+        });
+        ASSETDESK_VERIFY_OK(plain);
+        QCOMPARE(find(u"lighthouse"_s), QSet<QString>{u"plain"_s});
+        QVERIFY(storage->check().value().searchIndexConsistent);
+    }
+
+    void failedBulkInsertLeavesTheTriggerOn()
+    {
+        // SQLite: a bulk insert that fails half-way (here: an account that does not exist) must
+        // not leave the "index later" mark behind, even when the caller commits regardless.
+        ASSETDESK_TEST_DATABASE(db, u"sqlite"_s);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 accountId = addAccount(*storage, sampleAccount());
+        const Status committed = storage->writeAndWait([](WriteContext& ctx) -> Status {
+            const Result<QList<qint64>> ids =
+                AssetRepository::upsert(ctx, {sampleAsset(999, u"orphan1"_s), sampleAsset(999, u"orphan2"_s)});
+            return ids ? Status(Error(ErrorKind::Internal, u"an orphan was stored"_s)) : Status();
+        });
+        ASSETDESK_VERIFY_OK(committed);
+        const Result<QList<qint64>> ids = storage->writeAndWait(
+            [a = sampleAsset(accountId, u"kept"_s)](WriteContext& ctx) { return AssetRepository::upsert(ctx, {a}); });
+        ASSETDESK_VERIFY_OK(ids);
+        const Status plain = storage->writeAndWait([accountId](WriteContext& ctx) -> Status {
+            SqlStatement insert = ctx.statement(u"INSERT INTO assets (account_id, service, remote_id, title) "
+                                                u"VALUES (:account, 'photoshelter', 'plain', 'Lighthouse')"_s);
+            insert.bind(u"account"_s, accountId);
+            return insert.exec();
+        });
+        ASSETDESK_VERIFY_OK(plain);
+        AssetQuery q;
+        q.text = u"lighthouse"_s;
+        QCOMPARE(remoteIds(AssetRepository(*storage).search(q).value()), QSet<QString>{u"plain"_s});
+        QVERIFY(storage->check().value().searchIndexConsistent);
+    }
+
     void renditionsAndCachedFiles_data() { backendRows(); }
     void renditionsAndCachedFiles()
     {

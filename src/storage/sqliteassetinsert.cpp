@@ -1,0 +1,180 @@
+#include "storage/sqliteassetinsert.h"
+
+#include "storage/assetwritevalues.h"
+#include "storage/sqliterowbatch.h"
+#include "storage/sqlitesearchindex.h"
+#include "storage/sqlitestatement.h"
+#include "storage/sqlvalues.h"
+#include "storage/writecontext.h"
+
+#include <algorithm>
+
+namespace AssetDesk {
+
+namespace {
+
+Error storageError(const QString& message)
+{
+    return Error(ErrorKind::Storage, message).withOrigin(QStringLiteral("storage"));
+}
+
+// QtSql would store raw JSON as QString::fromUtf8(rawJson): bytes that are not UTF-8 become
+// U+FFFD. Valid UTF-8 (every service's JSON) is bound as is, without the round trip.
+QByteArray utf8Text(const QByteArray& bytes)
+{
+    return bytes.isValidUtf8() ? bytes : QString::fromUtf8(bytes).toUtf8();
+}
+
+// Adds the AssetWriteValues::values() of `a` to `rows`, in AssetWriteValues::columns() order.
+void addAsset(SqliteRowBatch& rows, const Asset& a, const QString& digest)
+{
+    rows.add(a.accountId)
+        .add(serviceId(a.service))
+        .add(a.remoteId)
+        .add(a.version)
+        .add(a.title)
+        .add(a.caption)
+        .add(SqlValues::joinLines(a.keywords))
+        .add(a.campaign)
+        .add(a.fileName)
+        .add(a.mimeType)
+        .add(mediaTypeId(a.mediaType))
+        .add(a.width)
+        .add(a.height)
+        .add(a.fileSize)
+        .add(approvalStateId(a.rights.approval))
+        .add(a.rights.licenseExpiresAt)
+        .add(a.rights.usageRestrictions)
+        .add(a.rights.credit)
+        .add(a.rights.copyright)
+        .add(lifecycleStateId(a.lifecycle))
+        .add(a.createdAt)
+        .add(a.modifiedAt)
+        .addUtf8(utf8Text(a.rawJson))
+        .add(digest);
+}
+
+// Rows per statement: enough to spread a statement's start, savepoint and halt over many rows,
+// few enough that a statement's bindings stay small (measured: 20 assets per statement cost about
+// half as much per asset as one).
+constexpr int kSqliteAssetRowsPerStatement = 20;
+constexpr int kSqliteDetailRowsPerStatement = 50;
+
+// The rows of a page's new assets, gathered and written by table.
+class PageRows
+{
+public:
+    explicit PageRows(sqlite3* db)
+        : m_assets(db, QStringLiteral("assets"), AssetWriteValues::columns(), kSqliteAssetRowsPerStatement)
+        , m_renditions(db, QStringLiteral("asset_renditions"),
+                       {QStringLiteral("asset_id"), QStringLiteral("position"), QStringLiteral("name"),
+                        QStringLiteral("width"), QStringLiteral("height"), QStringLiteral("mime_type"),
+                        QStringLiteral("bytes"), QStringLiteral("remote_url"), QStringLiteral("local_path")},
+                       kSqliteDetailRowsPerStatement)
+        , m_members(db, QStringLiteral("collection_members"),
+                    {QStringLiteral("asset_id"), QStringLiteral("collection_remote_id"), QStringLiteral("position")},
+                    kSqliteDetailRowsPerStatement)
+        , m_versions(db, QStringLiteral("asset_versions"),
+                     {QStringLiteral("asset_id"), QStringLiteral("version"), QStringLiteral("modified_at"),
+                      QStringLiteral("first_seen_at")},
+                     kSqliteDetailRowsPerStatement)
+    {
+        m_assets.setReturning(QStringLiteral("id"));
+    }
+
+    // Inserts the assets at `positions` (a chunk) and gathers their detail rows; returns their
+    // ids in `positions` order.
+    Result<QList<qint64>> insertAssets(const QList<Asset>& assets, const QList<int>& positions,
+                                       const QStringList& digests, qint64 now)
+    {
+        for (int i : positions)
+            addAsset(m_assets, assets.at(i), digests.at(i));
+        QList<qint64> ids;
+        ids.reserve(positions.size());
+        if (Status s = m_assets.flush(&ids); !s)
+            return s.error();
+        if (ids.size() != positions.size()) {
+            return storageError(QStringLiteral("Storing %1 assets returned %2 ids.")
+                                    .arg(positions.size())
+                                    .arg(ids.size()));
+        }
+        // RETURNING gives no order, but AUTOINCREMENT ids grow with every row inserted, and a
+        // multi-row VALUES inserts its rows in order: the ascending ids are the rows' ids in order.
+        std::sort(ids.begin(), ids.end());
+        for (qsizetype k = 0; k < positions.size(); ++k)
+            addDetails(assets.at(positions.at(k)), ids.at(k), now);
+        return ids;
+    }
+
+    Status flushDetails()
+    {
+        if (Status s = m_renditions.flush(); !s)
+            return s;
+        if (Status s = m_members.flush(); !s)
+            return s;
+        return m_versions.flush();
+    }
+
+private:
+    void addDetails(const Asset& a, qint64 id, qint64 now)
+    {
+        int position = 0;
+        for (const Rendition* r : AssetWriteValues::distinctRenditions(a)) {
+            m_renditions.add(id)
+                .add(position++)
+                .add(r->name)
+                .add(r->width)
+                .add(r->height)
+                .add(r->mimeType)
+                .add(r->bytes)
+                .addUtf8(r->remoteUrl.toEncoded())
+                .add(r->localPath);
+        }
+        position = 0;
+        for (const QString& collection : AssetWriteValues::distinctCollections(a))
+            m_members.add(id).add(collection).add(position++);
+        if (!a.version.isEmpty())
+            m_versions.add(id).add(a.version).add(a.modifiedAt).add(now);
+    }
+
+    SqliteRowBatch m_assets, m_renditions, m_members, m_versions;
+};
+
+} // namespace
+
+Status SqliteAssetInsert::run(WriteContext& ctx, sqlite3* db, const QList<Asset>& assets, const QList<int>& fresh,
+                              const QStringList& digests, QList<qint64>& ids)
+{
+    Q_ASSERT(AssetWriteValues::columns().size() == 24);
+    // The assets' full-text entries are written at the end, in one statement (schema 4).
+    if (Status s = SqliteSearchIndex::defer(ctx.connection()); !s)
+        return s;
+    PageRows inserts(db);
+    const qint64 now = ctx.now().toMSecsSinceEpoch();
+    QList<qint64> inserted;
+    inserted.reserve(fresh.size());
+    Status status;
+    for (qsizetype from = 0; status && from < fresh.size(); from += kSqliteAssetRowsPerStatement) {
+        const QList<int> chunk = fresh.mid(from, kSqliteAssetRowsPerStatement);
+        const Result<QList<qint64>> chunkIds = inserts.insertAssets(assets, chunk, digests, now);
+        if (!chunkIds) {
+            status = chunkIds.error();
+            break;
+        }
+        for (qsizetype k = 0; k < chunk.size(); ++k) {
+            const qint64 id = chunkIds->at(k);
+            ids[chunk.at(k)] = id;
+            inserted << id;
+            ctx.changes().add(EntityKind::Asset, ChangeSet::Op::Inserted, id);
+        }
+    }
+    if (status)
+        status = inserts.flushDetails();
+    if (status)
+        status = SqliteSearchIndex::add(db, inserted);
+    // Also after a failure: a caller that went on regardless must not commit the mark.
+    const Status resumed = SqliteSearchIndex::resume(ctx.connection());
+    return status ? resumed : status;
+}
+
+} // namespace AssetDesk
