@@ -368,14 +368,13 @@ void HttpCall::setStatus(const QString& text)
 void HttpCall::logAttempt(int status, const QString& outcome) const
 {
     const QString statusText = status ? QString::number(status) : QStringLiteral("no response");
+    // One multi-argument arg() substitutes in a single pass: chained arg() calls would treat a
+    // percent-encoded URL ("%2C") as a placeholder for the next number.
     QString line = QStringLiteral("[%1] %2 %3 -> %4 in %5 ms, %6 B, attempt %7/%8, budget wait %9 ms")
-                       .arg(m_options.serviceId, QString::fromLatin1(m_hop.method),
-                            redactor().redactUrl(m_hop.url), statusText)
-                       .arg(m_elapsedMs)
-                       .arg(m_received)
-                       .arg(m_attempt)
-                       .arg(maxAttempts())
-                       .arg(m_budgetWaitMs);
+                       .arg(m_options.serviceId, QString::fromLatin1(m_hop.method), redactor().redactUrl(m_hop.url),
+                            statusText, QString::number(m_elapsedMs), QString::number(m_received),
+                            QString::number(m_attempt), QString::number(maxAttempts()),
+                            QString::number(m_budgetWaitMs));
     if (!m_request.logTag.isEmpty())
         line += QStringLiteral(" (%1)").arg(m_request.logTag);
     if (!outcome.isEmpty())

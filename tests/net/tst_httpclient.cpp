@@ -99,6 +99,31 @@ void enableNetDebug(QLoggingCategory* category)
     }
 }
 
+// Captures every message while alive, with assetdesk.net debug and info output enabled.
+class NetLogCapture
+{
+public:
+    NetLogCapture()
+    {
+        g_captured = &m_lines;
+        g_previousHandler = qInstallMessageHandler(captureMessage);
+        g_previousFilter = QLoggingCategory::installFilter(enableNetDebug);
+    }
+    ~NetLogCapture()
+    {
+        QLoggingCategory::installFilter(g_previousFilter);
+        qInstallMessageHandler(g_previousHandler);
+        g_captured = nullptr;
+    }
+    NetLogCapture(const NetLogCapture&) = delete;
+    NetLogCapture& operator=(const NetLogCapture&) = delete;
+
+    QString text() const { return m_lines.join(QLatin1Char('\n')); }
+
+private:
+    QStringList m_lines;
+};
+
 } // namespace
 
 class TestHttpClient : public QObject
@@ -594,15 +619,7 @@ private slots:
         const quint16 port = server.listen(QHostAddress::LocalHost, 0);
         QVERIFY(port);
 
-        QStringList captured;
-        g_captured = &captured;
-        g_previousHandler = qInstallMessageHandler(captureMessage);
-        g_previousFilter = QLoggingCategory::installFilter(enableNetDebug);
-        auto restore = qScopeGuard([] {
-            QLoggingCategory::installFilter(g_previousFilter);
-            qInstallMessageHandler(g_previousHandler);
-            g_captured = nullptr;
-        });
+        NetLogCapture capture;
 
         HttpClientOptions options = testOptions();
         options.authenticator = std::make_shared<HeaderAuthenticator>(
@@ -618,7 +635,7 @@ private slots:
         QTRY_VERIFY(outcome->done());
         QVERIFY(!outcome->result->ok());
 
-        const QString log = captured.join(QLatin1Char('\n'));
+        const QString log = capture.text();
         QVERIFY2(log.contains(QStringLiteral("assetdesk.net")), "the request log wrote nothing");
         for (const QString& secret : {bearer, apiKey, registered}) {
             QVERIFY2(!log.contains(secret),
@@ -631,6 +648,30 @@ private slots:
         QVERIFY2(log.contains(QStringLiteral("/echo/***")), qPrintable(log));
         QVERIFY2(log.contains(QStringLiteral("X-Trace: ***")), qPrintable(log));
         QVERIFY2(log.contains(QStringLiteral("password=***")), qPrintable(log));
+    }
+
+    // A percent-encoded URL ("%2C", "%5") must reach the log as it is, and the numbers after it
+    // must stay in their places (chained QString::arg() calls would substitute into the URL).
+    void percentEncodedUrlsAreLoggedVerbatim()
+    {
+        QHttpServer server;
+        server.route(QStringLiteral("/2/tweets"), [] { return json(R"({"data":[]})"); });
+        const quint16 port = server.listen(QHostAddress::LocalHost, 0);
+        QVERIFY(port);
+
+        NetLogCapture capture;
+        HttpClient client(testOptions());
+        QUrl url(QStringLiteral("http://127.0.0.1:%1/2/tweets").arg(port));
+        url.setQuery(QStringLiteral("tweet.fields=public_metrics%2Ccreated_at&ids=1%2C2"), QUrl::StrictMode);
+        auto outcome = watch(client.send(HttpRequest::get(url)));
+        QTRY_VERIFY(outcome->done());
+        QVERIFY(outcome->result->ok());
+
+        const QString log = capture.text();
+        QVERIFY2(log.contains(QStringLiteral("tweet.fields=public_metrics%2Ccreated_at&ids=1%2C2 -> 200 in ")),
+                 qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("attempt 1/")), qPrintable(log));
+        QVERIFY2(log.contains(QStringLiteral("budget wait 0 ms")), qPrintable(log));
     }
 
     void unauthorizedRefreshesOnceThenRetries_data()
