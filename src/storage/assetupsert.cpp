@@ -2,6 +2,7 @@
 
 #include "storage/assetbulkinsert.h"
 #include "storage/assetwritevalues.h"
+#include "storage/sqliteassetupdate.h"
 #include "storage/sqlitesearchindex.h"
 #include "storage/sqlitestatement.h"
 #include "storage/sqlstatement.h"
@@ -280,12 +281,21 @@ Status upsertChanged(WriteContext& ctx, const QList<Asset>& assets, const QList<
             return s;
         }
     }
-    Status status;
-    QSet<qint64> written;
-    {
+    if (!db) {
         UpsertStatements st(ctx);
         for (int i : changed) {
             Result<qint64> id = upsertOne(ctx, st, assets.at(i), digests.at(i));
+            if (!id)
+                return id.error();
+            ids[i] = *id;
+        }
+        return {};
+    }
+    Status status;
+    QSet<qint64> written;
+    if (Result<SqliteAssetUpdate> update = SqliteAssetUpdate::prepare(db); update) {
+        for (int i : changed) {
+            Result<qint64> id = update.value().upsert(ctx, assets.at(i), digests.at(i));
             if (!id) {
                 status = id.error();
                 break;
@@ -293,9 +303,9 @@ Status upsertChanged(WriteContext& ctx, const QList<Asset>& assets, const QList<
             ids[i] = *id;
             written.insert(*id);
         }
+    } else {
+        status = update.error();
     }
-    if (!db)
-        return status;
     if (status)
         status = SqliteSearchIndex::add(db, QList<qint64>(written.cbegin(), written.cend()));
     // Also after a failure: a caller that went on regardless must not commit the mark.

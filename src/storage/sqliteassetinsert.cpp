@@ -25,35 +25,6 @@ QByteArray utf8Text(const QByteArray& bytes)
     return bytes.isValidUtf8() ? bytes : QString::fromUtf8(bytes).toUtf8();
 }
 
-// Adds the AssetWriteValues::values() of `a` to `rows`, in AssetWriteValues::columns() order.
-void addAsset(SqliteRowBatch& rows, const Asset& a, const QString& digest)
-{
-    rows.add(a.accountId)
-        .add(serviceId(a.service))
-        .add(a.remoteId)
-        .add(a.version)
-        .add(a.title)
-        .add(a.caption)
-        .add(SqlValues::joinLines(a.keywords))
-        .add(a.campaign)
-        .add(a.fileName)
-        .add(a.mimeType)
-        .add(mediaTypeId(a.mediaType))
-        .add(a.width)
-        .add(a.height)
-        .add(a.fileSize)
-        .add(approvalStateId(a.rights.approval))
-        .add(a.rights.licenseExpiresAt)
-        .add(a.rights.usageRestrictions)
-        .add(a.rights.credit)
-        .add(a.rights.copyright)
-        .add(lifecycleStateId(a.lifecycle))
-        .add(a.createdAt)
-        .add(a.modifiedAt)
-        .addUtf8(utf8Text(a.rawJson))
-        .add(digest);
-}
-
 // Rows per statement: enough to spread a statement's start, savepoint and halt over many rows,
 // few enough that a statement's bindings stay small (measured: 20 assets per statement cost about
 // half as much per asset as one).
@@ -88,7 +59,7 @@ public:
                                        const QStringList& digests, qint64 now)
     {
         for (int i : positions)
-            addAsset(m_assets, assets.at(i), digests.at(i));
+            SqliteAssetInsert::addAssetRow(m_assets, assets.at(i), digests.at(i));
         QList<qint64> ids;
         ids.reserve(positions.size());
         if (Status s = m_assets.flush(&ids); !s)
@@ -141,6 +112,34 @@ private:
 };
 
 } // namespace
+
+void SqliteAssetInsert::addAssetRow(SqliteRowBatch& rows, const Asset& a, const QString& digest)
+{
+    rows.add(a.accountId)
+        .add(serviceId(a.service))
+        .add(a.remoteId)
+        .add(a.version)
+        .add(a.title)
+        .add(a.caption)
+        .add(SqlValues::joinLines(a.keywords))
+        .add(a.campaign)
+        .add(a.fileName)
+        .add(a.mimeType)
+        .add(mediaTypeId(a.mediaType))
+        .add(a.width)
+        .add(a.height)
+        .add(a.fileSize)
+        .add(approvalStateId(a.rights.approval))
+        .add(a.rights.licenseExpiresAt)
+        .add(a.rights.usageRestrictions)
+        .add(a.rights.credit)
+        .add(a.rights.copyright)
+        .add(lifecycleStateId(a.lifecycle))
+        .add(a.createdAt)
+        .add(a.modifiedAt)
+        .addUtf8(utf8Text(a.rawJson))
+        .add(digest);
+}
 
 Status SqliteAssetInsert::run(WriteContext& ctx, sqlite3* db, const QList<Asset>& assets, const QList<int>& fresh,
                               const QStringList& digests, QList<qint64>& ids)

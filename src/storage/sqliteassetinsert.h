@@ -9,6 +9,10 @@
 struct sqlite3;
 
 namespace AssetDesk {
+class SqliteRowBatch;
+}
+
+namespace AssetDesk {
 
 class WriteContext;
 
@@ -22,6 +26,9 @@ class WriteContext;
 class SqliteAssetInsert
 {
 public:
+    // Adds the AssetWriteValues::values() of `asset` to `rows` (an assets batch with
+    // AssetWriteValues::columns()), as the C API binds them.
+    static void addAssetRow(SqliteRowBatch& rows, const Asset& asset, const QString& digest);
     static Status run(WriteContext& ctx, sqlite3* db, const QList<Asset>& assets, const QList<int>& fresh,
                       const QStringList& digests, QList<qint64>& ids);
 };

@@ -40,6 +40,8 @@ QString SqliteRowBatch::sqlFor(qsizetype rows) const
         }
         sql += QLatin1Char(')');
     }
+    if (!m_onConflict.isEmpty())
+        sql += QLatin1Char(' ') + m_onConflict;
     if (!m_returning.isEmpty())
         sql += QStringLiteral(" RETURNING ") + m_returning;
     return sql;

@@ -41,6 +41,8 @@ public:
     // every row is appended to `returned`, in the order SQLite gives them.
     Status flush(QList<qint64>* returned = nullptr);
     void setReturning(const QString& returning) { m_returning = returning; }
+    // Appended after the VALUES, e.g. "ON CONFLICT (a, b) DO UPDATE SET ...".
+    void setOnConflict(const QString& clause) { m_onConflict = clause; }
 
 private:
     using Value = std::variant<std::monostate, qint64, QByteArray>;
@@ -53,6 +55,7 @@ private:
     QStringList m_columns;
     int m_rowsPerStatement;
     QString m_returning;
+    QString m_onConflict;
     QList<Value> m_values;
     std::optional<SqliteStatement> m_full; // prepared on first use, reused for every full chunk
 };
