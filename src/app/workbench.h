@@ -8,6 +8,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QThread>
+#include <QUrl>
 
 #include <memory>
 
@@ -22,6 +23,7 @@ class JobRunner;
 class JobsModel;
 class KeychainSecretStore;
 class LibraryPane;
+class LibrarySourceModel;
 class MainWindow;
 class MemorySecretVault;
 class SandboxProcess;
@@ -49,6 +51,8 @@ public:
     MainWindow* window() const;
     LibraryPane* libraryPane() const { return m_libraryPane; }
     bool isShowingSandbox() const { return m_showingSandbox; }
+    // The embedded sandbox's admin address once it runs (tests drive its live event through it).
+    QUrl sandboxAdminUrl() const;
 
 signals:
     // The panes show a workspace (the user's or the sandbox's) and its accounts are being tested.
@@ -70,6 +74,10 @@ private:
     void activate(WorkspaceSession& session, bool sandbox);
     void showLibrary(WorkspaceSession& session);
     void syncLibraries(WorkspaceSession& session);
+    // Watching galleries for new uploads (PX4): the pane's action, the source tree's badge, the
+    // status bar, and the watched galleries kept per workspace in the settings.
+    void connectGalleryWatch(WorkspaceSession& session, LibrarySourceModel* sources);
+    void restoreGalleryWatches(WorkspaceSession& session);
     void showSettings();
     void showAbout();
     void showFatal(const QString& title, const Error& error);

@@ -30,7 +30,12 @@ Result<WorkbenchOptions> WorkbenchOptions::parse(const QStringList& arguments)
     const QCommandLineOption exe(QStringLiteral("sandbox-executable"),
                                  QCoreApplication::translate("main", "Path of assetdesk-sandbox (default: next to AssetDesk)."),
                                  QStringLiteral("path"));
-    parser.addOptions({workspace, sandbox, noSandbox, seed, size, exe});
+    const QCommandLineOption liveEvent(
+        QStringLiteral("sandbox-live-event"),
+        QCoreApplication::translate("main", "Let the sandbox's PhotoShelter add a new upload to a gallery (its id, name "
+                                            "or number from 0) every few seconds, as at a live event."),
+        QStringLiteral("gallery[:seconds]"));
+    parser.addOptions({workspace, sandbox, noSandbox, seed, size, exe, liveEvent});
     parser.process(arguments);
 
     WorkbenchOptions options;
@@ -48,6 +53,7 @@ Result<WorkbenchOptions> WorkbenchOptions::parse(const QStringList& arguments)
     if (!ok || options.sandboxSize < 1)
         return Error(ErrorKind::Validation, QCoreApplication::translate("main", "--sandbox-size needs a positive number."));
     options.sandboxExecutable = parser.value(exe);
+    options.sandboxLiveEvent = parser.value(liveEvent);
     return options;
 }
 

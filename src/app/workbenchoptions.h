@@ -19,6 +19,7 @@ struct WorkbenchOptions
     int sandboxSeed = 1;
     int sandboxSize = 100;
     QString sandboxExecutable;
+    QString sandboxLiveEvent; // GALLERY[:SECONDS]: the sandbox's PhotoShelter live event (PX4)
 
     // Parses the application's arguments. --help and --version are answered by the parser.
     static Result<WorkbenchOptions> parse(const QStringList& arguments);

@@ -5,6 +5,7 @@
 #include "storage/storage.h"
 #include "sync/accountservice.h"
 #include "sync/connectorpool.h"
+#include "sync/damgallerywatchers.h"
 #include "sync/damsyncservice.h"
 
 #include <QThread>
@@ -17,6 +18,7 @@ WorkspaceSession::WorkspaceSession(std::shared_ptr<Storage> storage, const QStri
                                    QObject* parent)
     : QObject(parent)
     , m_storage(std::move(storage))
+    , m_workspaceId(workspaceId)
     , m_vault(std::make_unique<ScopedSecretVault>(vault, ScopedSecretVault::workspacePrefix(workspaceId)))
     , m_pool(new ConnectorPool(*m_storage, *m_vault, registry, connectors))
 {
@@ -24,12 +26,14 @@ WorkspaceSession::WorkspaceSession(std::shared_ptr<Storage> storage, const QStri
     connect(m_storage.get(), &Storage::changed, m_pool, &ConnectorPool::applyChanges);
     m_accounts = new AccountService(*m_storage, *m_vault, *m_pool, jobs, this);
     m_damSync = new DamSyncService(*m_storage, *m_pool, jobs, thumbnails, this);
+    m_watchers = new DamGalleryWatchers(*m_storage, *m_pool, jobs, this);
     connect(m_pool, &ConnectorPool::credentialsStoreFailed, m_accounts,
             [accounts = m_accounts](qint64, const Error& error) { emit accounts->failed(error); });
 }
 
 WorkspaceSession::~WorkspaceSession()
 {
+    delete m_watchers; // waits for its watchers to stop on the network thread
     delete m_damSync;
     delete m_accounts;
     // The pool and its connectors belong to the network thread: end them there, and wait, since

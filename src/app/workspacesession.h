@@ -14,6 +14,7 @@ class AccountsModel;
 class ConnectorContext;
 class ConnectorPool;
 class ConnectorRegistry;
+class DamGalleryWatchers;
 class DamSyncService;
 class JobRunner;
 class ScopedSecretVault;
@@ -38,20 +39,25 @@ public:
     ~WorkspaceSession() override;
 
     Storage& storage() { return *m_storage; }
+    QString workspaceId() const { return m_workspaceId; }
     SecretVault& vault();
     AccountService& accounts() { return *m_accounts; }
     // Syncs the workspace's DAM accounts into its library (jobs), with thumbnails when a cache is given.
     DamSyncService& damSync() { return *m_damSync; }
+    // The galleries watched for new uploads (PX4), each a job; they stop with the session.
+    DamGalleryWatchers& galleryWatchers() { return *m_watchers; }
 
     // Keeps `model` in step with this workspace's accounts (several models may follow one session).
     AccountsFeed* follow(AccountsModel& model);
 
 private:
     std::shared_ptr<Storage> m_storage;
+    QString m_workspaceId;
     std::unique_ptr<ScopedSecretVault> m_vault;
     ConnectorPool* m_pool; // lives on the network thread; deleted there
     AccountService* m_accounts;
     DamSyncService* m_damSync;
+    DamGalleryWatchers* m_watchers;
 };
 
 } // namespace AssetDesk

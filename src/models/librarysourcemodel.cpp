@@ -35,7 +35,7 @@ Status addCollections(const CollectionRepository& repo, Node* parent, const QStr
         return children.error();
     for (const Collection& c : *children) {
         auto node = makeNode(LibrarySourceModel::Kind::Collection,
-                             QStringLiteral("c:%1:%2").arg(c.accountId).arg(c.remoteId), c.name.trimmed().isEmpty() ? c.remoteId : c.name,
+                             LibrarySourceModel::collectionKey(c.accountId, c.remoteId), c.name.trimmed().isEmpty() ? c.remoteId : c.name,
                              parent);
         node->service = c.service;
         node->accountId = c.accountId;
@@ -227,6 +227,29 @@ QModelIndex LibrarySourceModel::indexOfKey(const QString& key) const
     return hit && hit != m_root.get() ? indexOfNode(hit) : QModelIndex();
 }
 
+QString LibrarySourceModel::collectionKey(qint64 accountId, const QString& remoteId)
+{
+    return QStringLiteral("c:%1:%2").arg(accountId).arg(remoteId);
+}
+
+void LibrarySourceModel::setWatched(qint64 accountId, const QString& remoteId, bool watched)
+{
+    const QString key = collectionKey(accountId, remoteId);
+    if (watched == m_watched.contains(key))
+        return;
+    if (watched)
+        m_watched.insert(key);
+    else
+        m_watched.remove(key);
+    if (const QModelIndex idx = indexOfKey(key); idx.isValid())
+        emit dataChanged(idx, idx, {WatchedRole, Qt::ToolTipRole});
+}
+
+bool LibrarySourceModel::isWatched(qint64 accountId, const QString& remoteId) const
+{
+    return m_watched.contains(collectionKey(accountId, remoteId));
+}
+
 LibrarySourceModel::Node* LibrarySourceModel::nodeOf(const QModelIndex& index) const
 {
     return index.isValid() ? static_cast<Node*>(index.internalPointer()) : m_root.get();
@@ -281,11 +304,22 @@ QVariant LibrarySourceModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const Node* node = nodeOf(index);
+    const bool watched = node->kind == Kind::Collection && m_watched.contains(node->key);
     switch (role) {
     case Qt::DisplayRole: return node->label;
-    case Qt::ToolTipRole: return LibraryText::plainToolTip(node->label);
+    case Qt::ToolTipRole:
+        return watched ? LibraryText::plainToolTip(tr("%1 · watching for new uploads").arg(node->label))
+                       : LibraryText::plainToolTip(node->label);
     case KindRole: return int(node->kind);
     case KeyRole: return node->key;
+    case AccountIdRole: return node->accountId;
+    case RemoteIdRole: return node->remoteId;
+    case WatchableRole:
+        // PhotoShelter lists the newest uploads of a gallery, iconik of any collection; a
+        // PhotoShelter collection only holds galleries.
+        return node->kind == Kind::Collection
+            && (node->service == Service::Iconik || node->collectionKind == int(Collection::Kind::Gallery));
+    case WatchedRole: return watched;
     default: return {};
     }
 }

@@ -6,6 +6,7 @@
 #include "models/libraryfilter.h"
 
 #include <QAbstractItemModel>
+#include <QSet>
 #include <QThreadPool>
 #include <QTimer>
 
@@ -26,12 +27,23 @@ class Storage;
 // sourceFilter() turns a node into the source part of a LibraryFilter: a service, an account, or
 // a collection together with every collection below it.
 //
+// Watched galleries (PX4: new uploads show up within seconds) are marked by WatchedRole. Who
+// watches is not the model's business: the composition root tells it with setWatched(), and the
+// mark stays with the gallery's key across reloads.
+//
 // Threads: GUI thread; never reads the database on it.
 class LibrarySourceModel : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Role { KindRole = Qt::UserRole + 1, KeyRole };
+    enum Role {
+        KindRole = Qt::UserRole + 1,
+        KeyRole,
+        AccountIdRole,  // qint64; 0 above the account level
+        RemoteIdRole,   // the collection's remote id; empty for other nodes
+        WatchableRole,  // bool: a PhotoShelter gallery or an iconik collection, which can be watched
+        WatchedRole,    // bool: being watched for new uploads
+    };
     enum class Kind { All, Service, Account, Collection };
     Q_ENUM(Kind)
 
@@ -58,6 +70,11 @@ public:
     // `base` with its source fields set from `index` (the root node or an invalid index: all).
     LibraryFilter sourceFilter(const QModelIndex& index, LibraryFilter base = {}) const;
     QModelIndex indexOfKey(const QString& key) const;
+    static QString collectionKey(qint64 accountId, const QString& remoteId);
+
+    // Marks a collection as watched or not (it may not be in the tree yet: the mark waits for it).
+    void setWatched(qint64 accountId, const QString& remoteId, bool watched);
+    bool isWatched(qint64 accountId, const QString& remoteId) const;
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;
@@ -81,6 +98,7 @@ private:
     QThreadPool m_pool;
     QTimer m_reloadTimer;
     std::unique_ptr<Node> m_root;
+    QSet<QString> m_watched; // collection keys
     bool m_loading = false;
     bool m_reloadAgain = false;
 };

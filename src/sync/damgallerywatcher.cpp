@@ -81,15 +81,19 @@ void DamGalleryWatcher::readPage(const QString& cursor, int pageIndex)
         }
         DamAssetPage fresh;
         bool metKnown = false;
+        const QSet<QString> unknownMembership(page->membershipUnknown.cbegin(), page->membershipUnknown.cend());
         for (const Asset& a : std::as_const(page->assets)) {
-            if (m_known.contains(a.remoteId))
+            if (m_known.contains(a.remoteId)) {
                 metKnown = true;
-            else
-                fresh.assets << a;
-        }
-        for (const QString& id : std::as_const(page->membershipUnknown)) {
-            if (!m_known.contains(id))
-                fresh.membershipUnknown << id;
+                continue;
+            }
+            fresh.assets << a;
+            // Listed by the gallery, so in it, whatever else the listing left unsaid: without
+            // this, a new upload would not show under its gallery until the next sync.
+            if (unknownMembership.contains(a.remoteId) || !a.collectionRemoteIds.contains(m_gallery)) {
+                fresh.assets.last().collectionRemoteIds << m_gallery;
+                fresh.assets.last().collectionRemoteIds.removeDuplicates();
+            }
         }
         const bool more = !metKnown && !page->complete && !page->nextCursor.isEmpty() && pageIndex + 1 < kMaxPagesPerPoll;
         const QString next = page->nextCursor;

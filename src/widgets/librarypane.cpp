@@ -7,6 +7,7 @@
 #include "widgets/librarygridview.h"
 #include "widgets/libraryinspector.h"
 #include "widgets/libraryitemdelegate.h"
+#include "widgets/librarysourcedelegate.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -79,6 +81,8 @@ LibraryPane::LibraryPane(SyntaxRepository* syntax, QWidget* parent)
     m_tree->setHeaderHidden(true);
     m_tree->setUniformRowHeights(true);
     m_tree->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_tree->setItemDelegate(new LibrarySourceDelegate(m_tree));
+    m_tree->setContextMenuPolicy(Qt::CustomContextMenu);
     m_grid->setObjectName(QStringLiteral("libraryGrid"));
     m_grid->setItemDelegate(m_delegate);
     m_grid->setCellSize(m_delegate->cellSize());
@@ -131,6 +135,10 @@ LibraryPane::LibraryPane(SyntaxRepository* syntax, QWidget* parent)
     connect(m_grid, &LibraryGridView::activatedRow, this, [this] { activateCurrent(false); });
     connect(m_list, &QAbstractItemView::activated, this, [this] { activateCurrent(false); });
     connect(m_inspector, &LibraryInspector::openRequested, this, &LibraryPane::openRequested);
+    connect(m_tree, &QWidget::customContextMenuRequested, this, [this](const QPoint& pos) {
+        if (QMenu* menu = sourceMenu(m_tree->indexAt(pos)))
+            menu->popup(m_tree->viewport()->mapToGlobal(pos));
+    });
 
     auto shortcut = [this](const QKeySequence& keys, auto fn) {
         auto* s = new QShortcut(keys, this, fn);
@@ -231,6 +239,25 @@ void LibraryPane::setModels(LibraryModel* assets, LibrarySourceModel* sources, A
     }
     assets->setFilter(currentFilter());
     assets->refresh();
+}
+
+QMenu* LibraryPane::sourceMenu(const QModelIndex& index)
+{
+    if (!index.isValid() || !index.data(LibrarySourceModel::WatchableRole).toBool())
+        return nullptr;
+    auto* menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    QAction* watch = menu->addAction(tr("Watch for New Uploads"));
+    watch->setObjectName(QStringLiteral("watchGalleryAction"));
+    watch->setCheckable(true);
+    watch->setChecked(index.data(LibrarySourceModel::WatchedRole).toBool());
+    watch->setToolTip(tr("Check this gallery every few seconds and add its new uploads to the library."));
+    watch->setStatusTip(watch->toolTip());
+    const qint64 accountId = index.data(LibrarySourceModel::AccountIdRole).toLongLong();
+    const QString remoteId = index.data(LibrarySourceModel::RemoteIdRole).toString();
+    connect(watch, &QAction::toggled, this,
+            [this, accountId, remoteId](bool on) { emit watchToggled(accountId, remoteId, on); });
+    return menu;
 }
 
 LibraryFilter LibraryPane::currentFilter() const

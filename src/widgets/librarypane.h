@@ -8,6 +8,7 @@
 
 class QLabel;
 class QLineEdit;
+class QMenu;
 class QSplitter;
 class QStackedWidget;
 class QTableView;
@@ -28,6 +29,10 @@ class SyntaxRepository;
 // The library pane: a search box (results update as you type) with facets, the source tree
 // (service > organization > collections), the assets as a thumbnail grid or a list, and the
 // inspector of the current asset. Assets drag out with their ids and local files.
+//
+// The source tree's context menu offers "Watch for new uploads" on a PhotoShelter gallery or an
+// iconik collection (LibrarySourceModel::WatchableRole); the pane only asks for it with
+// watchToggled(), and whoever watches tells the source model (its WatchedRole shows a badge).
 //
 // Keys: Ctrl+F search, Ctrl+L show or hide the facets, Ctrl+Shift+L grid or list, arrows move,
 // Enter shows the current asset in the inspector, Ctrl+Enter opens its local rendition.
@@ -57,10 +62,15 @@ public:
     QTableView* listView() const { return m_list; }
     QTreeView* sourceView() const { return m_tree; }
     LibraryInspector* inspector() const { return m_inspector; }
+    // The context menu of a source tree node (null when it offers nothing); the caller shows it.
+    // Deleted when it closes.
+    QMenu* sourceMenu(const QModelIndex& index);
     QLabel* countLabel() const { return m_count; }
 
 signals:
     void openRequested(const QString& localFile);
+    // "Watch for new uploads" was checked (watch) or unchecked on a gallery.
+    void watchToggled(qint64 accountId, const QString& galleryRemoteId, bool watch);
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;

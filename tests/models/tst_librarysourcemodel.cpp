@@ -99,6 +99,57 @@ private slots:
         QCOMPARE(inserted.size(), 1);
         QCOMPARE(model.indexOfKey(QStringLiteral("c:%1:G9").arg(acme)).data().toString(), QStringLiteral("New gallery"));
     }
+
+    // PX4: galleries (PhotoShelter) and collections (iconik) can be watched; the mark follows the
+    // node's key, also for a gallery the tree does not hold yet.
+    void watchedMarksFollowTheGallery()
+    {
+        LibraryFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        const qint64 acme = f.addAccount(Service::PhotoShelter, QStringLiteral("Acme"));
+        const qint64 studio = f.addAccount(Service::Iconik, QStringLiteral("Studio"));
+        Collection shoot = collection(studio, QStringLiteral("K1"), {}, QStringLiteral("Shoot"));
+        shoot.service = Service::Iconik;
+        QVERIFY(f.addCollections({collection(acme, QStringLiteral("C1"), {}, QStringLiteral("Events")),
+                                  collection(acme, QStringLiteral("G1"), QStringLiteral("C1"), QStringLiteral("Berlin")), shoot}));
+        LibrarySourceModel model(f.storage());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy loaded(&model, &LibrarySourceModel::loaded);
+        QVERIFY(loaded.wait(5000));
+        const QModelIndex events = model.indexOfKey(LibrarySourceModel::collectionKey(acme, QStringLiteral("C1")));
+        const QModelIndex berlin = model.indexOfKey(LibrarySourceModel::collectionKey(acme, QStringLiteral("G1")));
+        const QModelIndex shootIndex = model.indexOfKey(LibrarySourceModel::collectionKey(studio, QStringLiteral("K1")));
+        QVERIFY(events.isValid() && berlin.isValid() && shootIndex.isValid());
+        QCOMPARE(events.data(LibrarySourceModel::WatchableRole).toBool(), false);
+        QCOMPARE(berlin.data(LibrarySourceModel::WatchableRole).toBool(), true);
+        QCOMPARE(shootIndex.data(LibrarySourceModel::WatchableRole).toBool(), true);
+        QCOMPARE(model.index(0, 0).data(LibrarySourceModel::WatchableRole).toBool(), false); // all assets
+        QCOMPARE(berlin.data(LibrarySourceModel::AccountIdRole).toLongLong(), acme);
+        QCOMPARE(berlin.data(LibrarySourceModel::RemoteIdRole).toString(), QStringLiteral("G1"));
+        QCOMPARE(berlin.data(LibrarySourceModel::WatchedRole).toBool(), false);
+
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setWatched(acme, QStringLiteral("G1"), true);
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.first().at(0).toModelIndex(), berlin);
+        QVERIFY(changed.first().at(2).value<QList<int>>().contains(LibrarySourceModel::WatchedRole));
+        QCOMPARE(berlin.data(LibrarySourceModel::WatchedRole).toBool(), true);
+        QVERIFY(berlin.data(Qt::ToolTipRole).toString().contains(QStringLiteral("watching")));
+        QVERIFY(model.isWatched(acme, QStringLiteral("G1")));
+        model.setWatched(acme, QStringLiteral("G1"), true); // no change, no signal
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(shootIndex.data(LibrarySourceModel::WatchedRole).toBool(), false);
+
+        // Marked before the sync stores it: the gallery arrives marked.
+        model.setWatched(acme, QStringLiteral("G2"), true);
+        QVERIFY(f.addCollections({collection(acme, QStringLiteral("G2"), QStringLiteral("C1"), QStringLiteral("Paris"))}));
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(model.indexOfKey(LibrarySourceModel::collectionKey(acme, QStringLiteral("G2"))).data(LibrarySourceModel::WatchedRole).toBool(), true);
+
+        model.setWatched(acme, QStringLiteral("G1"), false);
+        QCOMPARE(berlin.data(LibrarySourceModel::WatchedRole).toBool(), false);
+        QVERIFY(!berlin.data(Qt::ToolTipRole).toString().contains(QStringLiteral("watching")));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLibrarySourceModel)

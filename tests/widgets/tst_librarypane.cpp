@@ -9,15 +9,19 @@
 #include "widgets/librarygridview.h"
 #include "widgets/libraryinspector.h"
 #include "widgets/librarypane.h"
+#include "widgets/librarysourcedelegate.h"
 #include "widgets/syntaxrepository.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QPointer>
 #include <QComboBox>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QTableView>
@@ -199,7 +203,7 @@ private slots:
         QVERIFY(inspector->rightsBadge()->text().startsWith(QStringLiteral("Expired")));
         QCOMPARE(inspector->findChild<QLabel*>(QStringLiteral("inspectorTitle"))->textFormat(), Qt::PlainText);
         QCOMPARE(inspector->findChild<QLabel*>(QStringLiteral("inspectorTitle"))->text(), QStringLiteral("<b>Bold</b> claim"));
-        QVERIFY(inspector->jsonViewer()->isShowingJson());
+        QTRY_VERIFY(inspector->jsonViewer()->isShowingJson()); // formatted on a pool thread
         QVERIFY(inspector->jsonViewer()->isReadOnly());
         QVERIFY(inspector->jsonViewer()->toPlainText().contains(QStringLiteral("\"attributes\"")));
         QCOMPARE(inspector->versionsView()->topLevelItemCount(), 1);
@@ -209,6 +213,83 @@ private slots:
         QVERIFY(details.wait(5000));
         QCOMPARE(RightsStatus(inspector->rightsBadge()->property("rightsStatus").toInt()), RightsStatus::ExpiringSoon);
         QVERIFY(inspector->rightsBadge()->text().startsWith(QStringLiteral("Expires in")));
+    }
+
+    // PX4: the source tree's context menu checks or unchecks "Watch for new uploads" on a gallery
+    // (nothing on a collection of galleries); the pane only asks; the model's mark shows a badge.
+    void galleryMenuTogglesTheWatch()
+    {
+        LibraryFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        const qint64 account = f.addAccount(Service::PhotoShelter, QStringLiteral("Acme"));
+        Collection events;
+        events.accountId = account;
+        events.service = Service::PhotoShelter;
+        events.kind = Collection::Kind::Collection;
+        events.remoteId = QStringLiteral("C1");
+        events.name = QStringLiteral("Events");
+        Collection gallery = events;
+        gallery.kind = Collection::Kind::Gallery;
+        gallery.remoteId = QStringLiteral("G1");
+        gallery.parentRemoteId = QStringLiteral("C1");
+        gallery.name = QStringLiteral("Berlin marathon finish line");
+        QVERIFY(f.addCollections({events, gallery}));
+        PaneHarness h(f.storage());
+        h.pane.setModels(&h.assets, &h.sources, &h.details);
+        QTRY_VERIFY(h.sources.indexOfKey(LibrarySourceModel::collectionKey(account, QStringLiteral("G1"))).isValid());
+        const QModelIndex galleryIndex = h.sources.indexOfKey(LibrarySourceModel::collectionKey(account, QStringLiteral("G1")));
+        const QModelIndex eventsIndex = h.sources.indexOfKey(LibrarySourceModel::collectionKey(account, QStringLiteral("C1")));
+        QVERIFY(!h.pane.sourceMenu(eventsIndex));
+        QVERIFY(!h.pane.sourceMenu(h.sources.index(0, 0)));
+
+        QSignalSpy toggled(&h.pane, &LibraryPane::watchToggled);
+        QPointer<QMenu> menu = h.pane.sourceMenu(galleryIndex);
+        QVERIFY(menu);
+        auto* watch = menu->findChild<QAction*>(QStringLiteral("watchGalleryAction"));
+        QVERIFY(watch && watch->isCheckable() && !watch->isChecked());
+        watch->trigger();
+        QCOMPARE(toggled.size(), 1);
+        QCOMPARE(toggled.first().at(0).toLongLong(), account);
+        QCOMPARE(toggled.first().at(1).toString(), QStringLiteral("G1"));
+        QCOMPARE(toggled.first().at(2).toBool(), true);
+        menu->close();
+        QTRY_VERIFY(!menu); // deleted when closed
+
+        // Whoever watches marks the gallery; the menu then offers to stop, and the row is wider by its badge.
+        QAbstractItemDelegate* delegate = h.pane.sourceView()->itemDelegate();
+        QVERIFY(qobject_cast<LibrarySourceDelegate*>(delegate));
+        QStyleOptionViewItem option;
+        option.initFrom(h.pane.sourceView());
+        const int plainWidth = delegate->sizeHint(option, galleryIndex).width();
+        h.sources.setWatched(account, QStringLiteral("G1"), true);
+        QVERIFY(delegate->sizeHint(option, galleryIndex).width() > plainWidth);
+        menu = h.pane.sourceMenu(galleryIndex);
+        watch = menu->findChild<QAction*>(QStringLiteral("watchGalleryAction"));
+        QVERIFY(watch->isChecked());
+        watch->trigger();
+        QCOMPARE(toggled.size(), 2);
+        QCOMPARE(toggled.last().at(2).toBool(), false);
+        menu->close();
+
+        // The badge is painted (red pixels at the row's right end), and the label is not under it.
+        h.pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&h.pane));
+        h.pane.sourceView()->expandAll();
+        const QRect rect = h.pane.sourceView()->visualRect(galleryIndex);
+        QVERIFY(rect.isValid());
+        const QImage shot = h.pane.sourceView()->viewport()->grab(rect).toImage();
+        auto redPixels = [](const QImage& image) {
+            int n = 0;
+            for (int y = 0; y < image.height(); ++y)
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    n += c.red() > 150 && c.green() < 90 && c.blue() < 90;
+                }
+            return n;
+        };
+        QVERIFY2(redPixels(shot) > 20, qPrintable(QString::number(redPixels(shot))));
+        h.sources.setWatched(account, QStringLiteral("G1"), false);
+        QCOMPARE(redPixels(h.pane.sourceView()->viewport()->grab(rect).toImage()), 0);
     }
 
     void dragCarriesTheMultiSelection()
