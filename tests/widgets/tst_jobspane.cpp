@@ -64,7 +64,7 @@ private slots:
         // The failure is explained beside the list, the service's body pretty-printed.
         auto* viewer = pane.findChild<JsonViewer*>();
         QVERIFY(viewer->isVisible());
-        QVERIFY(viewer->toPlainText().contains(QStringLiteral("Token is invalid")));
+        QTRY_VERIFY(viewer->toPlainText().contains(QStringLiteral("Token is invalid"))); // formatted on a pool thread
         bool messageShown = false;
         for (QLabel* label : pane.findChildren<QLabel*>())
             messageShown |= label->isVisible() && label->text() == QStringLiteral("iconik refused the token.");
