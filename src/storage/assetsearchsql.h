@@ -14,7 +14,8 @@ class SqlConnection;
 
 // Builds the SQL of an AssetQuery, the one place where the two full-text dialects differ:
 //   SQLite:      assets_fts MATCH '"sun"* "bay"*', driven from the FTS index (CROSS JOIN keeps the
-//                planner from scanning assets first), ranked by weighted bm25();
+//                planner from scanning assets first), ranked by assetdesk_rank() (column weights
+//                summed over the words' occurrences; weighted bm25() where it cannot be registered);
 //   PostgreSQL:  search_vector @@ to_tsquery('simple', 'sun:* & bay:*') on the GIN index, ranked
 //                by ts_rank().
 // Then by remote modification time, newest first. Whether a text is ranked at all depends on how
@@ -23,7 +24,11 @@ class SqlConnection;
 class AssetSearchSql
 {
 public:
-    enum class Order { Relevance, Newest };
+    // Relevance: bm25() on SQLite, ts_rank() on PostgreSQL. WeightedHits (SQLite only): the same
+    // column weights summed over the words' occurrences, without bm25's per-query walk of each
+    // word's whole index (assetdesk_rank, registered on the connection by select(connection, …),
+    // which prefers it; like ts_rank it has no document frequency or length normalisation).
+    enum class Order { Relevance, WeightedHits, Newest };
 
     struct Statement
     {
@@ -53,7 +58,7 @@ public:
 
 private:
     static Statement build(const AssetQuery& query, StorageBackend backend, const QString& columns,
-                           bool counting, bool ranked);
+                           bool counting, Order ordering);
 };
 
 } // namespace AssetDesk

@@ -154,6 +154,17 @@ private slots:
         QCOMPARE(orderedRemoteIds(*found), expected);
         QCOMPARE(repo.count(q).value(), qint64(expected.size()));
 
+        // The ranking function: assetdesk_rank on SQLite (registered on the read connection),
+        // ts_rank on PostgreSQL; none when over the limit.
+        Result<SqlConnection> connection = storage->readConnection();
+        ASSETDESK_VERIFY_OK(connection);
+        const Result<AssetSearchSql::Statement> built = AssetSearchSql::select(*connection, q, u"a.id"_s);
+        ASSETDESK_VERIFY_OK(built);
+        const bool ranked = expected.first() == u"T";
+        QCOMPARE(built->ranked, ranked);
+        QCOMPARE(built->sql.contains(backend == u"sqlite" ? u"assetdesk_rank("_s : u"ts_rank("_s), ranked);
+        QVERIFY(!built->sql.contains(u"bm25("_s));
+
         // Paging keeps the order; a page carries the total.
         q.limit = 1;
         q.offset = 1;
