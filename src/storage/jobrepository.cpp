@@ -143,7 +143,8 @@ Result<qint64> JobRepository::enqueue(WriteContext& ctx, const QString& kind, co
     return id;
 }
 
-Result<QList<OutboxJob>> JobRepository::claimDue(WriteContext& ctx, const QDateTime& now, int limit)
+Result<QList<OutboxJob>> JobRepository::claimDue(WriteContext& ctx, const QDateTime& now, int limit,
+                                                 const QString& kind)
 {
     if (limit <= 0)
         return QList<OutboxJob>{};
@@ -154,13 +155,15 @@ Result<QList<OutboxJob>> JobRepository::claimDue(WriteContext& ctx, const QDateT
     // already serialises every writer of the file.
     const QString lock = ctx.connection().isSQLite() ? QString() : QStringLiteral(" FOR UPDATE SKIP LOCKED");
     SqlStatement q = ctx.statement(
-        QStringLiteral("WITH due AS (SELECT id FROM jobs WHERE state = 'queued' "
+        QStringLiteral("WITH due AS (SELECT id FROM jobs WHERE state = 'queued'%3 "
                        "AND (not_before IS NULL OR not_before <= :due) ORDER BY coalesce(not_before, 0), id "
                        "LIMIT :limit%1) "
                        "UPDATE jobs SET state = 'running', attempts = attempts + 1, started_at = :now, "
                        "updated_at = :now, finished_at = NULL "
                        "WHERE state = 'queued' AND id IN (SELECT id FROM due) RETURNING %2")
-            .arg(lock, kColumns));
+            .arg(lock, kColumns, kind.isEmpty() ? QString() : QStringLiteral(" AND kind = :kind")));
+    if (!kind.isEmpty())
+        q.bind(QStringLiteral("kind"), kind);
     q.bind(QStringLiteral("now"), SqlValues::timestamp(ctx.now()))
         .bind(QStringLiteral("due"), SqlValues::timestamp(now))
         .bind(QStringLiteral("limit"), limit);
@@ -238,6 +241,28 @@ Status JobRepository::cancel(WriteContext& ctx, qint64 id)
         QStringLiteral("UPDATE jobs SET state = 'cancelled', finished_at = :now, updated_at = :now "
                        "WHERE id = :id AND state = :from"),
         {});
+}
+
+Result<QList<qint64>> JobRepository::requeueStale(WriteContext& ctx, const QString& kind,
+                                                  const QDateTime& startedBefore, const QString& reason)
+{
+    SqlStatement q = ctx.statement(
+        QStringLiteral("UPDATE jobs SET state = 'queued', not_before = NULL, last_error = :reason, "
+                       "updated_at = :now WHERE state = 'running' AND kind = :kind AND started_at < :cutoff "
+                       "RETURNING id"));
+    q.bind(QStringLiteral("reason"), SqlValues::text(reason))
+        .bind(QStringLiteral("now"), SqlValues::timestamp(ctx.now()))
+        .bind(QStringLiteral("kind"), kind)
+        .bind(QStringLiteral("cutoff"), SqlValues::timestamp(startedBefore));
+    if (Status s = q.exec(); !s)
+        return s.error();
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    std::sort(ids.begin(), ids.end());
+    for (qint64 id : ids)
+        ctx.changes().add(EntityKind::Job, ChangeSet::Op::Updated, id);
+    return ids;
 }
 
 } // namespace AssetDesk

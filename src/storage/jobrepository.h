@@ -45,8 +45,10 @@ public:
                                   const QDateTime& notBefore = {}, qint64 accountId = 0);
     // Atomically marks up to `limit` queued jobs due at `now` as running (attempts + 1) and returns
     // them, oldest due first. Two claimers - threads or processes - never get the same job
-    // (SQLite: the write lock; PostgreSQL: FOR UPDATE SKIP LOCKED).
-    static Result<QList<OutboxJob>> claimDue(WriteContext& ctx, const QDateTime& now, int limit);
+    // (SQLite: the write lock; PostgreSQL: FOR UPDATE SKIP LOCKED). With `kind`, only jobs of
+    // that kind (each worker claims what it can run).
+    static Result<QList<OutboxJob>> claimDue(WriteContext& ctx, const QDateTime& now, int limit,
+                                             const QString& kind = {});
     // Only a running job can finish (ErrorKind::Conflict otherwise, NotFound for a missing id).
     static Status markSucceeded(WriteContext& ctx, qint64 id);
     // With retryAt: back to queued, due at retryAt. Without: failed for good.
@@ -54,6 +56,11 @@ public:
                              std::optional<QDateTime> retryAt = std::nullopt);
     // Only a queued job can be cancelled (ErrorKind::Conflict otherwise).
     static Status cancel(WriteContext& ctx, qint64 id);
+    // Jobs of `kind` left running since before `startedBefore` - their process died or hung - go
+    // back to the queue, due at once, with `reason` as their last error; their ids. The caller
+    // must assume such a job may have reached the service (its next claim has attempts > 1).
+    static Result<QList<qint64>> requeueStale(WriteContext& ctx, const QString& kind, const QDateTime& startedBefore,
+                                              const QString& reason);
 
 private:
     Result<QList<OutboxJob>> query(const QString& whereAndOrder, const QVariantHash& values) const;

@@ -223,6 +223,16 @@ private slots:
         const auto limited =
             storage->writeAndWait([](WriteContext& ctx) { return JobRepository::claimDue(ctx, at(59), 0); });
         QVERIFY(limited.value().isEmpty());
+
+        // A worker claims only the kind it runs.
+        const qint64 attach = storage->writeAndWait([](WriteContext& ctx) {
+            return JobRepository::enqueue(ctx, u"attach"_s, "{}", QUuid::createUuid(), {});
+        }).value();
+        const auto publishOnly = storage->writeAndWait(
+            [](WriteContext& ctx) { return JobRepository::claimDue(ctx, at(59), 10, u"publish"_s); });
+        QCOMPARE(publishOnly.value().size(), 1);
+        QCOMPARE(publishOnly.value().first().id, later);
+        QCOMPARE(JobRepository(*storage).get(attach).value()->state, JobState::Queued);
     }
 
     void movesThroughItsStates_data() { backendRows(); }
@@ -286,6 +296,49 @@ private slots:
         QCOMPARE(repo.list(JobState::Cancelled).value().first().id, unwanted);
         QCOMPARE(repo.list().value().size(), 3);
         QCOMPARE(repo.list({}, 2).value().size(), 2);
+    }
+
+    // A publisher that died leaves its jobs running; the next one puts those older than its lease
+    // back in the queue, and leaves fresh ones (another live publisher's) and other kinds alone.
+    void requeuesStaleRunningJobs_data() { backendRows(); }
+    void requeuesStaleRunningJobs()
+    {
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 stale = enqueue(*storage, QUuid::createUuid()).value();
+        const qint64 queued = enqueue(*storage, QUuid::createUuid(), at(50)).value();
+        const qint64 other = storage->writeAndWait([](WriteContext& ctx) {
+            return JobRepository::enqueue(ctx, u"attach"_s, "{}", QUuid::createUuid(), {});
+        }).value();
+        QCOMPARE(storage->writeAndWait([](WriteContext& ctx) { return JobRepository::claimDue(ctx, at(0), 10); })
+                     .value()
+                     .size(),
+                 2);
+        const QDateTime claimedAt = JobRepository(*storage).get(stale).value()->startedAt;
+
+        // A cutoff before the claim: the job is someone's live work.
+        auto requeue = [&storage](const QDateTime& cutoff) {
+            return storage->writeAndWait([cutoff](WriteContext& ctx) {
+                return JobRepository::requeueStale(ctx, u"publish"_s, cutoff, u"publisher stopped"_s);
+            });
+        };
+        QVERIFY(requeue(claimedAt.addSecs(-60)).value().isEmpty());
+        const Result<QList<qint64>> ids = requeue(claimedAt.addSecs(60));
+        ASSETDESK_VERIFY_OK(ids);
+        QCOMPARE(*ids, QList<qint64>{stale});
+
+        const OutboxJob job = *JobRepository(*storage).get(stale).value();
+        QCOMPARE(job.state, JobState::Queued);
+        QCOMPARE(job.lastError, u"publisher stopped"_s);
+        QVERIFY(!job.notBefore.isValid());
+        QCOMPARE(JobRepository(*storage).get(queued).value()->state, JobState::Queued);
+        QCOMPARE(JobRepository(*storage).get(other).value()->state, JobState::Running);
+        // Claimed again, it shows it was tried before.
+        const auto again =
+            storage->writeAndWait([](WriteContext& ctx) { return JobRepository::claimDue(ctx, at(0), 10); });
+        QCOMPARE(again.value().size(), 1);
+        QCOMPARE(again.value().first().attempts, 2);
     }
 
 private:
