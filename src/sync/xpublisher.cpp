@@ -1,0 +1,195 @@
+#include "sync/xpublisher.h"
+
+#include "connectors/x/xconnector.h"
+#include "storage/jobrepository.h"
+#include "storage/postrepository.h"
+#include "storage/storage.h"
+#include "sync/connectorpool.h"
+#include "sync/xoutbox.h"
+
+#include <QLoggingCategory>
+#include <QPointer>
+
+#include <algorithm>
+
+namespace AssetDesk {
+
+namespace {
+Q_LOGGING_CATEGORY(lcOutbox, "assetdesk.sync.outbox")
+
+struct Committed
+{
+    JobState state = JobState::Failed;
+    QString detail;
+};
+} // namespace
+
+XPublisher::XPublisher(Storage& storage, ConnectorPool& pool, Options options, QObject* parent)
+    : QObject(parent)
+    , m_storage(storage)
+    , m_pool(pool)
+    , m_options(options)
+{
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &XPublisher::poll);
+}
+
+void XPublisher::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    next(true);
+}
+
+void XPublisher::stop()
+{
+    m_running = false;
+    m_timer.stop();
+}
+
+std::chrono::milliseconds XPublisher::backoff(int attempts, std::optional<std::chrono::milliseconds> serverAsked) const
+{
+    // base * 2^(attempts-1), capped; never sooner than the server asked.
+    const int doublings = std::clamp(attempts - 1, 0, 20);
+    const std::chrono::milliseconds grown = std::min(
+        std::chrono::milliseconds(m_options.backoffBase.count() * (qint64(1) << doublings)), m_options.backoffMax);
+    return serverAsked ? std::max(grown, *serverAsked) : grown;
+}
+
+void XPublisher::next(bool immediately)
+{
+    if (!m_running || m_busy)
+        return;
+    m_timer.start(immediately ? std::chrono::milliseconds(0) : m_options.pollInterval);
+}
+
+void XPublisher::poll()
+{
+    if (!m_running || m_busy)
+        return;
+    m_busy = true;
+    const bool recover = !m_recovered;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime staleBefore = now.addSecs(-m_options.lease.count());
+    m_storage
+        .write([recover, now, staleBefore](WriteContext& ctx) -> Result<QList<OutboxJob>> {
+            if (recover) {
+                Result<QList<qint64>> requeued = JobRepository::requeueStale(
+                    ctx, XOutbox::kXPublishJobKind, staleBefore,
+                    QStringLiteral("The publisher stopped while this job was running; checking X before retrying."));
+                if (!requeued)
+                    return requeued.error();
+            }
+            return JobRepository::claimDue(ctx, now, 1, XOutbox::kXPublishJobKind);
+        })
+        .then(this, [this, recover](Result<QList<OutboxJob>> claimed) {
+            m_busy = false;
+            if (!claimed) {
+                qCWarning(lcOutbox) << "claiming outbox jobs failed:" << claimed.error().toLogString();
+                next(false);
+                return;
+            }
+            if (recover)
+                m_recovered = true;
+            const QList<OutboxJob>& jobs = claimed.value();
+            if (jobs.isEmpty()) {
+                emit idle();
+                next(false);
+                return;
+            }
+            run(jobs.first());
+        });
+}
+
+void XPublisher::run(const OutboxJob& job)
+{
+    m_busy = true;
+    m_pool.acquire(job.accountId, [this, self = QPointer<XPublisher>(this), job](Result<ServiceConnector*> connector) {
+        if (!self)
+            return; // the job stays running; the next publisher recovers it after the lease
+        if (!connector) {
+            const XPublishOutcome outcome =
+                connector.error().isTransient()
+                    ? XPublishOutcome::retry(connector.error().message())
+                    : XPublishOutcome::failed(QStringLiteral("The X account is not usable: %1").arg(connector.error().message()));
+            commit(job, outcome);
+            return;
+        }
+        auto* x = qobject_cast<XConnector*>(connector.value());
+        if (!x) {
+            commit(job, XPublishOutcome::failed(QStringLiteral("The job's account is not an X account.")));
+            return;
+        }
+        auto* attempt = new XPublishAttempt(job, x, m_options.attempt,
+                                            [this, job](const XPublishOutcome& outcome) { commit(job, outcome); }, this);
+        attempt->start();
+    });
+}
+
+void XPublisher::commit(const OutboxJob& job, const XPublishOutcome& outcome)
+{
+    XPublishOutcome effective = outcome;
+    if (effective.kind == XPublishOutcome::Kind::Retry && job.attempts >= m_options.maxAttempts) {
+        effective = XPublishOutcome::failed(
+            QStringLiteral("Gave up after %1 attempts. Last: %2").arg(job.attempts).arg(outcome.reason));
+    }
+    const QDateTime retryAt = QDateTime::currentDateTimeUtc().addMSecs(backoff(job.attempts, effective.retryAfter).count());
+    m_storage
+        .write([job, effective, retryAt](WriteContext& ctx) -> Result<Committed> {
+            switch (effective.kind) {
+            case XPublishOutcome::Kind::Published: {
+                Post post;
+                post.accountId = job.accountId;
+                post.remoteId = effective.remoteId;
+                post.clientUuid = job.clientUuid;
+                post.contentHash = job.contentHash;
+                post.mediaIds = effective.mediaIds;
+                post.publishedAt = effective.publishedAt;
+                post.scheduledAt = job.notBefore;
+                if (Result<XPublishPayload> p = XPublishPayload::fromJson(job.payload)) {
+                    post.text = p->text;
+                    post.replyToRemoteId = p->replyToId;
+                    post.quoteRemoteId = p->quoteId;
+                }
+                if (Result<qint64> added = PostRepository::addPublished(ctx, post); !added) {
+                    if (added.error().kind() != ErrorKind::Conflict)
+                        return added.error();
+                    // Another job already owns this remote post (the same text queued twice).
+                    const QString reason = QStringLiteral("Post %1 on X is already recorded for another job.")
+                                               .arg(effective.remoteId);
+                    if (Status s = JobRepository::markFailed(ctx, job.id, reason); !s)
+                        return s.error();
+                    return Committed{JobState::Failed, reason};
+                }
+                if (Status s = JobRepository::markSucceeded(ctx, job.id); !s)
+                    return s.error();
+                return Committed{JobState::Succeeded, effective.remoteId};
+            }
+            case XPublishOutcome::Kind::Retry:
+                if (Status s = JobRepository::markFailed(ctx, job.id, effective.reason, retryAt); !s)
+                    return s.error();
+                return Committed{JobState::Queued, effective.reason};
+            case XPublishOutcome::Kind::Failed:
+                break;
+            }
+            if (Status s = JobRepository::markFailed(ctx, job.id, effective.reason); !s)
+                return s.error();
+            return Committed{JobState::Failed, effective.reason};
+        })
+        .then(this, [this, job](Result<Committed> committed) {
+            m_busy = false;
+            if (!committed) {
+                // The job stays running; the next start() recovers it after the lease.
+                qCWarning(lcOutbox) << "recording the outcome of job" << job.id
+                                    << "failed:" << committed.error().toLogString();
+                next(false);
+                return;
+            }
+            qCDebug(lcOutbox) << "job" << job.id << jobStateId(committed->state) << committed->detail;
+            emit jobFinished(job.id, committed->state, committed->detail);
+            next(true);
+        });
+}
+
+} // namespace AssetDesk

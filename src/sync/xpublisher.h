@@ -1,0 +1,71 @@
+#pragma once
+
+#include "core/jobinfo.h"
+#include "storage/outboxjob.h"
+#include "sync/xpublishattempt.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <chrono>
+
+namespace AssetDesk {
+
+class ConnectorPool;
+class Storage;
+
+// The outbox worker for X: claims due x.publish jobs one at a time and runs an XPublishAttempt
+// for each, then commits the outcome - the post row and "succeeded" in one write, a retry time
+// with exponential backoff (or the server's Retry-After), or "failed" with the reason. Jobs left
+// running by a publisher that died are put back in the queue by start() and reconciled like any
+// other retry. Lives on the connector pool's (network) thread and never blocks it.
+//
+// Several publishers (processes) may share a workspace: claims are atomic. The lease must then
+// be longer than any attempt, or a live publisher's job is taken over.
+class XPublisher : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        std::chrono::milliseconds pollInterval{1000};
+        std::chrono::seconds lease{300}; // a job running longer than this was abandoned
+        int maxAttempts = 8;
+        std::chrono::milliseconds backoffBase{2000};
+        std::chrono::milliseconds backoffMax{std::chrono::minutes(10)};
+        XPublishAttempt::Options attempt;
+    };
+
+    XPublisher(Storage& storage, ConnectorPool& pool, Options options, QObject* parent = nullptr);
+
+    // Recovers abandoned jobs, then publishes until stop(). Idempotent.
+    void start();
+    // Stops claiming; a job in flight still finishes and is committed.
+    void stop();
+    bool isRunning() const { return m_running; }
+
+    // The delay before attempt `attempts + 1` after a retryable failure.
+    std::chrono::milliseconds backoff(int attempts, std::optional<std::chrono::milliseconds> serverAsked) const;
+
+signals:
+    // After the job's outcome was committed. state: Succeeded, Failed, or Queued (retry later).
+    void jobFinished(qint64 jobId, AssetDesk::JobState state, const QString& detail);
+    // A poll found no due job.
+    void idle();
+
+private:
+    void poll();
+    void run(const OutboxJob& job);
+    void commit(const OutboxJob& job, const XPublishOutcome& outcome);
+    void next(bool immediately);
+
+    Storage& m_storage;
+    ConnectorPool& m_pool;
+    Options m_options;
+    QTimer m_timer;
+    bool m_running = false;
+    bool m_recovered = false;
+    bool m_busy = false;
+};
+
+} // namespace AssetDesk
