@@ -17,6 +17,7 @@
 #include "sync/xpublisher.h"
 
 #include <QCryptographicHash>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
@@ -197,6 +198,28 @@ private slots:
         QCOMPARE(postRequests(since), posts);
         QVERIFY(job(id).attempts >= 2);
         QVERIFY(PostRepository(*m_storage).findByClientUuid(job(id).clientUuid).value());
+    }
+
+    // Media files are uploaded when the job runs; a retry after X committed the post finds it by
+    // its text and media count, so neither post nor media goes out twice as a post.
+    void publishesMediaOnceThroughATimeoutAfterCommit()
+    {
+        QVERIFY(m_sandbox.faults().add(Sandbox::FaultRule::parseSpec(QStringLiteral("x:POST:/2/tweets:truncate:1:count=1")).value()).ok());
+        XPublishPayload p = payload(QStringLiteral("With a picture"));
+        p.media.append({QStringLiteral(ASSETDESK_TEST_DATA_DIR "/connectors/x/media/photo-60x40.jpg"), {},
+                        QStringLiteral("A test card")});
+        const quint64 since = lastSequence();
+        const qint64 id = enqueue(p);
+        QVERIFY(id > 0);
+        QCOMPARE(runUntilSettled(id), JobState::Succeeded);
+        QCOMPARE(sandboxCount(p.text), 1);
+        QCOMPARE(postRequests(since), 1);
+        QCOMPARE(job(id).attempts, 2);
+        const QJsonObject view = m_sandbox.module(QStringLiteral("x"))
+                                     ->adminResource(QStringLiteral("posts"), QUrlQuery(QStringLiteral("text_sha256=%1").arg(
+                                         QString::fromLatin1(QCryptographicHash::hash(p.text.toUtf8(), QCryptographicHash::Sha256).toHex()))))
+                                     .valueOr(QJsonObject{});
+        QCOMPARE(view.value(QStringLiteral("posts")).toArray().first().toObject().value(QStringLiteral("media_keys")).toArray().size(), 1);
     }
 
     void rateLimitIsHonoured()

@@ -1,0 +1,96 @@
+#include "sync/xpublishpayload.h"
+
+#include <QCryptographicHash>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace AssetDesk;
+
+// The outbox payload of an X post: what is stored in the job, and the content hash the job
+// carries from the moment it is queued.
+class TestXPublishPayload : public QObject
+{
+    Q_OBJECT
+private:
+    static XPublishPayload sample()
+    {
+        XPublishPayload p;
+        p.accountId = 3;
+        p.text = QStringLiteral("Neue Kollektion \u2600");
+        p.media = {{QString(), QStringLiteral("1460323737035677698"), QStringLiteral("Runway")}};
+        p.replyToId = QStringLiteral("1460323737035677000");
+        p.assetIds = {41, 42};
+        return p;
+    }
+
+private slots:
+    void roundTripsThroughJson()
+    {
+        const XPublishPayload p = sample();
+        const Result<XPublishPayload> back = XPublishPayload::fromJson(p.toJsonBytes());
+        QVERIFY2(back.ok(), back ? "" : qPrintable(back.error().toLogString()));
+        QCOMPARE(*back, p);
+    }
+
+    void refusesWhatCannotBePublished_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::newRow("not json") << QByteArray("{");
+        QTest::newRow("no account") << QByteArray(R"({"text":"hi"})");
+        QTest::newRow("nothing to post") << QByteArray(R"({"account_id":1,"text":"  "})");
+        QTest::newRow("five media") << QByteArray(R"({"account_id":1,"media":[{"media_id":"1"},{"media_id":"2"},)"
+                                                  R"({"media_id":"3"},{"media_id":"4"},{"media_id":"5"}]})");
+        QTest::newRow("medium without file or id") << QByteArray(R"({"account_id":1,"media":[{"alt_text":"x"}]})");
+        QTest::newRow("medium with file and id") << QByteArray(R"({"account_id":1,"media":[{"path":"/a.jpg","media_id":"1"}]})");
+    }
+    void refusesWhatCannotBePublished()
+    {
+        QFETCH(QByteArray, json);
+        const Result<XPublishPayload> p = XPublishPayload::fromJson(json);
+        QVERIFY(!p.ok());
+        QCOMPARE(p.error().kind(), ErrorKind::Validation);
+    }
+
+    // The same post hashes the same however its text was typed; other text or media do not.
+    void hashesNormalisedTextAndMedia()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString file = dir.filePath(QStringLiteral("a.jpg"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("not really a jpeg");
+        f.close();
+
+        XPublishPayload a;
+        a.accountId = 1;
+        a.text = QStringLiteral("Caf\u00e9\nopen");
+        a.media = {{file, {}, {}}};
+        XPublishPayload b = a;
+        b.text = QStringLiteral("  Cafe\u0301\r\nopen \n"); // decomposed é, CRLF, surrounding blanks
+        const QByteArray hash = a.contentHash().value();
+        QCOMPARE(hash.size(), 32);
+        QCOMPARE(b.contentHash().value(), hash);
+
+        XPublishPayload otherText = a;
+        otherText.text = QStringLiteral("Caf\u00e9 open");
+        QVERIFY(otherText.contentHash().value() != hash);
+        XPublishPayload noMedia = a;
+        noMedia.media.clear();
+        QVERIFY(noMedia.contentHash().value() != hash);
+        QCOMPARE(noMedia.contentHash().value(),
+                 QCryptographicHash::hash(QStringLiteral("Caf\u00e9\nopen").toUtf8(), QCryptographicHash::Sha256));
+
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("another picture");
+        f.close();
+        QVERIFY(a.contentHash().value() != hash);
+
+        XPublishPayload missing = a;
+        missing.media = {{dir.filePath(QStringLiteral("gone.jpg")), {}, {}}};
+        QCOMPARE(missing.contentHash().error().kind(), ErrorKind::Io);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestXPublishPayload)
+#include "tst_xpublishpayload.moc"
