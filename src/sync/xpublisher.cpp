@@ -17,6 +17,12 @@ namespace AssetDesk {
 namespace {
 Q_LOGGING_CATEGORY(lcOutbox, "assetdesk.sync.outbox")
 
+struct Claimed
+{
+    QList<qint64> requeued; // abandoned jobs put back in the queue first
+    QList<OutboxJob> jobs;
+};
+
 struct Committed
 {
     JobState state = JobState::Failed;
@@ -73,26 +79,35 @@ void XPublisher::poll()
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime staleBefore = now.addSecs(-m_options.lease.count());
     m_storage
-        .write([recover, now, staleBefore](WriteContext& ctx) -> Result<QList<OutboxJob>> {
+        .write([recover, now, staleBefore](WriteContext& ctx) -> Result<Claimed> {
+            Claimed claimed;
             if (recover) {
                 Result<QList<qint64>> requeued = JobRepository::requeueStale(
                     ctx, XOutbox::kXPublishJobKind, staleBefore,
                     QStringLiteral("The publisher stopped while this job was running; checking X before retrying."));
                 if (!requeued)
                     return requeued.error();
+                claimed.requeued = requeued.value();
             }
-            return JobRepository::claimDue(ctx, now, 1, XOutbox::kXPublishJobKind);
+            Result<QList<OutboxJob>> jobs = JobRepository::claimDue(ctx, now, 1, XOutbox::kXPublishJobKind);
+            if (!jobs)
+                return jobs.error();
+            claimed.jobs = jobs.value();
+            return claimed;
         })
-        .then(this, [this, recover](Result<QList<OutboxJob>> claimed) {
+        .then(this, [this, recover](Result<Claimed> claimed) {
             m_busy = false;
             if (!claimed) {
                 qCWarning(lcOutbox) << "claiming outbox jobs failed:" << claimed.error().toLogString();
                 next(false);
                 return;
             }
-            if (recover)
+            if (recover) {
                 m_recovered = true;
-            const QList<OutboxJob>& jobs = claimed.value();
+                if (!claimed->requeued.isEmpty())
+                    emit recovered(claimed->requeued);
+            }
+            const QList<OutboxJob>& jobs = claimed->jobs;
             if (jobs.isEmpty()) {
                 emit idle();
                 next(false);

@@ -52,6 +52,8 @@ signals:
     void jobFinished(qint64 jobId, AssetDesk::JobState state, const QString& detail);
     // A poll found no due job.
     void idle();
+    // start() put these jobs, abandoned by a publisher that died, back in the queue.
+    void recovered(const QList<qint64>& jobIds);
 
 private:
     void poll();

@@ -98,11 +98,19 @@ private slots:
         QElapsedTimer clock;
         clock.start();
         int kills = 0;
+        int recovered = 0; // jobs a killed driver left running, taken over by the next one
         bool done = false;
         while (!done) {
             QVERIFY2(clock.elapsed() < 420000, "the jobs did not settle in 7 minutes");
             QProcess driver;
             driver.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+            connect(&driver, &QProcess::readyReadStandardOutput, this, [&driver, &recovered] {
+                while (driver.canReadLine()) {
+                    const QByteArray line = driver.readLine().trimmed();
+                    if (line.startsWith("recovered "))
+                        recovered += line.mid(10).toInt();
+                }
+            });
             driver.start(QStringLiteral(XPUBLISHER_DRIVER), {dbPath(), manifestPath()});
             QVERIFY(driver.waitForStarted());
             const int lifetime = 100 + int(random.bounded(1100));
@@ -142,9 +150,11 @@ private slots:
         const QJsonObject all = adminPosts();
         QCOMPARE(all.value(QStringLiteral("duplicate_texts")).toInt(), 0);
         QCOMPARE(all.value(QStringLiteral("total")).toInt(), published);
-        qInfo("%d jobs: %d published, %d failed, %d attempts, driver killed %d times, %lld ms", jobCount, published,
-              failed, attempts, kills, clock.elapsed());
+        qInfo("%d jobs: %d published, %d failed, %d attempts, driver killed %d times, %d jobs taken over from a "
+              "killed driver, %lld ms",
+              jobCount, published, failed, attempts, kills, recovered, clock.elapsed());
         QVERIFY(kills > 0);
+        QVERIFY2(recovered > 0, "no kill landed while a job was running");
     }
 };
 

@@ -95,6 +95,10 @@ int main(int argc, char** argv)
             QCoreApplication::exit(0);
         }
     });
+    // The test adds these up: how often a kill left a job half done.
+    QObject::connect(&publisher, &XPublisher::recovered, &app, [](const QList<qint64>& ids) {
+        QTextStream(stdout) << "recovered " << ids.size() << Qt::endl;
+    });
     publisher.start();
     const int rc = app.exec();
     return rc;
