@@ -5,6 +5,8 @@
 #include "connectors/x/xmediauploader.h"
 #include "connectors/x/xposts.h"
 
+#include <QRegularExpression>
+
 #include <algorithm>
 
 namespace AssetDesk {
@@ -25,13 +27,30 @@ bool XPublishAttempt::isAmbiguous(const Error& error)
     return error.isTransient() || error.kind() == ErrorKind::Parse;
 }
 
+namespace {
+
+// The text as a timeline shows it, made comparable with what was sent: X answers with &, < and >
+// HTML-escaped and every URL replaced by a t.co link, so entities are undone and URLs compared
+// as "a URL is here".
+QString comparable(const QString& text)
+{
+    static const QRegularExpression url(QStringLiteral("https?://\\S+"));
+    QString t = XPublishPayload::normalisedText(text);
+    t.replace(QStringLiteral("&lt;"), QStringLiteral("<"));
+    t.replace(QStringLiteral("&gt;"), QStringLiteral(">"));
+    t.replace(QStringLiteral("&amp;"), QStringLiteral("&"));
+    t.replace(url, QStringLiteral("\x01url"));
+    return t;
+}
+
+} // namespace
+
 bool XPublishAttempt::matches(const XPublishPayload& payload, const QString& text, int mediaCount)
 {
-    // Text and media count: X keeps the text as sent (the sandbox too). A media-only post has
-    // no text to recognise it by, so two of them with the same number of media look alike; the
-    // reconciler then takes the newest, which is the best it can do without an idempotency key.
-    return XPublishPayload::normalisedText(text) == XPublishPayload::normalisedText(payload.text)
-           && mediaCount == payload.media.size();
+    // Text and media count. A media-only post has no text to recognise it by, so two of them
+    // with the same number of media look alike; the reconciler then takes the newest, which is
+    // the best it can do without an idempotency key.
+    return comparable(text) == comparable(payload.text) && mediaCount == payload.media.size();
 }
 
 void XPublishAttempt::start()

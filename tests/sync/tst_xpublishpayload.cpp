@@ -1,3 +1,4 @@
+#include "sync/xpublishattempt.h"
 #include "sync/xpublishpayload.h"
 
 #include <QCryptographicHash>
@@ -89,6 +90,35 @@ private slots:
         XPublishPayload missing = a;
         missing.media = {{dir.filePath(QStringLiteral("gone.jpg")), {}, {}}};
         QCOMPARE(missing.contentHash().error().kind(), ErrorKind::Io);
+    }
+
+    // How the reconciler recognises the post on the account's timeline, where X shows the text
+    // HTML-escaped and with URLs shortened to t.co.
+    void recognisesThePostAsXShowsIt_data()
+    {
+        QTest::addColumn<QString>("sent");
+        QTest::addColumn<QString>("shown");
+        QTest::addColumn<int>("media");
+        QTest::addColumn<bool>("match");
+        const QString plain = QStringLiteral("Lookbook & more <3");
+        QTest::newRow("escaped") << plain << QStringLiteral("Lookbook &amp; more &lt;3") << 0 << true;
+        QTest::newRow("other text") << plain << QStringLiteral("Lookbook &amp; less &lt;3") << 0 << false;
+        QTest::newRow("other media count") << plain << QStringLiteral("Lookbook &amp; more &lt;3") << 1 << false;
+        QTest::newRow("t.co link") << QStringLiteral("See https://example.com/spring?x=1 now")
+                                   << QStringLiteral("See https://t.co/AbC123 now") << 0 << true;
+        QTest::newRow("link missing") << QStringLiteral("See https://example.com/spring now")
+                                      << QStringLiteral("See now") << 0 << false;
+    }
+    void recognisesThePostAsXShowsIt()
+    {
+        QFETCH(QString, sent);
+        QFETCH(QString, shown);
+        QFETCH(int, media);
+        QFETCH(bool, match);
+        XPublishPayload p;
+        p.accountId = 1;
+        p.text = sent;
+        QCOMPARE(XPublishAttempt::matches(p, shown, media), match);
     }
 };
 
