@@ -36,21 +36,27 @@ void LibrarySourceDelegate::paint(QPainter* painter, const QStyleOptionViewItem&
     const QSize badge = badgeSize(badgeMetrics);
     const QStyle* style = opt.widget ? opt.widget->style() : QApplication::style();
     const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, opt.widget);
-    const int room = qMax(0, textRect.width() - badge.width() - 2 * kGap);
+    // In a narrow (deeply nested) column the label keeps a few characters and the badge shrinks
+    // to a dot; the tooltip still says it is watched.
+    const bool compact = textRect.width() - badge.width() - 2 * kGap < opt.fontMetrics.horizontalAdvance(QStringLiteral("MMMM"));
+    const QSize mark = compact ? QSize(badge.height() * 2 / 3, badge.height() * 2 / 3) : badge;
+    const int room = qMax(0, textRect.width() - mark.width() - 2 * kGap);
     opt.text = opt.fontMetrics.elidedText(opt.text, Qt::ElideRight, room);
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, opt.widget);
 
     const int textRight = textRect.left() + opt.fontMetrics.horizontalAdvance(opt.text);
-    const int x = qMin(textRight + kGap, opt.rect.right() - kGap - badge.width());
-    const QRect box(QPoint(x, opt.rect.top() + (opt.rect.height() - badge.height()) / 2), badge);
+    const int x = qMin(textRight + kGap, opt.rect.right() - kGap - mark.width());
+    const QRect box(QPoint(x, opt.rect.top() + (opt.rect.height() - mark.height()) / 2), mark);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     QPainterPath path;
-    path.addRoundedRect(QRectF(box), badge.height() / 2.0, badge.height() / 2.0);
+    path.addRoundedRect(QRectF(box), mark.height() / 2.0, mark.height() / 2.0);
     painter->fillPath(path, QColor(0xc6, 0x28, 0x28));
-    painter->setPen(Qt::white);
-    painter->setFont(badgeFont);
-    painter->drawText(box, Qt::AlignCenter, badgeText());
+    if (!compact) {
+        painter->setPen(Qt::white);
+        painter->setFont(badgeFont);
+        painter->drawText(box, Qt::AlignCenter, badgeText());
+    }
     painter->restore();
 }
 
