@@ -593,9 +593,58 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::DamGalleryWatchers</name>
+    <message numerus="yes">
+        <location filename="../src/sync/damgallerywatchers.cpp" line="+67"/>
+        <source>Stopped; %n new upload(s) arrived while watching.</source>
+        <translation>
+            <numerusform>Beendet; während der Beobachtung ist %n neuer Upload eingetroffen.</numerusform>
+            <numerusform>Beendet; während der Beobachtung sind %n neue Uploads eingetroffen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Only PhotoShelter and iconik galleries can be watched.</source>
+        <translation>Nur Galerien von PhotoShelter und iconik können beobachtet werden.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n new upload(s) so far</source>
+        <translation>
+            <numerusform>bisher %n neuer Upload</numerusform>
+            <numerusform>bisher %n neue Uploads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking for new uploads failed; trying again: %1</source>
+        <translation>Die Suche nach neuen Uploads ist fehlgeschlagen; neuer Versuch: %1</translation>
+    </message>
+    <message>
+        <location line="+52"/>
+        <source>Watch for new uploads</source>
+        <translation>Auf neue Uploads achten</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Watching %1 for new uploads</source>
+        <translation>%1 wird auf neue Uploads beobachtet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for new uploads…</source>
+        <translation>Warten auf neue Uploads…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stopped watching.</source>
+        <translation>Beobachtung beendet.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::DamMapping</name>
     <message>
-        <location filename="../src/connectors/dammapping.cpp" line="+69"/>
+        <location filename="../src/connectors/dammapping.cpp" line="+70"/>
         <source>%1 item %2 was kept with adjustments: %3.</source>
         <translation>%1-Element %2 wurde mit Anpassungen übernommen: %3.</translation>
     </message>
@@ -651,7 +700,7 @@
 <context>
     <name>AssetDesk::DamSyncService</name>
     <message>
-        <location filename="../src/sync/damsyncservice.cpp" line="+30"/>
+        <location filename="../src/sync/damsyncservice.cpp" line="+71"/>
         <source>This account is already being synced.</source>
         <translation>Dieses Konto wird bereits synchronisiert.</translation>
     </message>
@@ -977,12 +1026,12 @@
 <context>
     <name>AssetDesk::IconikLibrary</name>
     <message>
-        <location filename="../src/connectors/iconik/iconiklibrary.cpp" line="+178"/>
+        <location filename="../src/connectors/iconik/iconiklibrary.cpp" line="+153"/>
         <source>iconik answered the search without a list of objects.</source>
         <translation>iconik hat die Suche ohne Objektliste beantwortet.</translation>
     </message>
     <message>
-        <location line="+126"/>
+        <location line="+128"/>
         <source>iconik has no finished file for this asset.</source>
         <translation>iconik hat für dieses Asset keine fertige Datei.</translation>
     </message>
@@ -1117,6 +1166,14 @@
         <location filename="../src/connectors/jsonreader.cpp" line="+27"/>
         <source>%1 answered without the expected %2.</source>
         <translation>In der Antwort von %1 fehlt das erwartete Feld %2.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::JsonViewer</name>
+    <message>
+        <location filename="../src/widgets/jsonviewer.cpp" line="+39"/>
+        <source>Formatting…</source>
+        <translation>Wird formatiert…</translation>
     </message>
 </context>
 <context>
@@ -1510,7 +1567,7 @@
 <context>
     <name>AssetDesk::LibraryPane</name>
     <message>
-        <location filename="../src/widgets/librarypane.cpp" line="+65"/>
+        <location filename="../src/widgets/librarypane.cpp" line="+67"/>
         <source>Search titles, captions, keywords, credits, campaigns (Ctrl+F)</source>
         <translation>Titel, Bildunterschriften, Schlagwörter, Bildnachweise, Kampagnen durchsuchen (Strg+F)</translation>
     </message>
@@ -1530,7 +1587,7 @@
         <translation>Zwischen Vorschauraster und Liste wechseln (Strg+Umschalt+L)</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+77"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
@@ -1570,7 +1627,17 @@
         <translation>Das Asset konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+13"/>
+        <source>Watch for New Uploads</source>
+        <translation>Auf neue Uploads achten</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check this gallery every few seconds and add its new uploads to the library.</source>
+        <translation>Diese Galerie alle paar Sekunden prüfen und neue Uploads zur Bibliothek hinzufügen.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>No workspace</source>
         <translation>Kein Arbeitsbereich</translation>
     </message>
@@ -1580,7 +1647,7 @@
         <translation>%1 Asset(s)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>%1 · %2 ms</source>
         <translation>%1 · %2 ms</translation>
     </message>
@@ -1596,11 +1663,24 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::LibrarySourceDelegate</name>
+    <message>
+        <location filename="../src/widgets/librarysourcedelegate.cpp" line="+17"/>
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::LibrarySourceModel</name>
     <message>
         <location filename="../src/models/librarysourcemodel.cpp" line="+55"/>
         <source>All assets</source>
         <translation>Alle Assets</translation>
+    </message>
+    <message>
+        <location line="+256"/>
+        <source>%1 · watching for new uploads</source>
+        <translation>%1 · wird auf neue Uploads beobachtet</translation>
     </message>
 </context>
 <context>
@@ -1979,7 +2059,7 @@
 <context>
     <name>AssetDesk::PhotoShelterLibrary</name>
     <message>
-        <location filename="../src/connectors/photoshelter/photoshelterlibrary.cpp" line="+187"/>
+        <location filename="../src/connectors/photoshelter/photoshelterlibrary.cpp" line="+153"/>
         <source>PhotoShelter answered the library search without a list of media.</source>
         <translation>PhotoShelter hat die Bibliothekssuche ohne Medienliste beantwortet.</translation>
     </message>
@@ -2398,7 +2478,7 @@
 <context>
     <name>AssetDesk::Workbench</name>
     <message>
-        <location filename="../src/app/workbench.cpp" line="+112"/>
+        <location filename="../src/app/workbench.cpp" line="+151"/>
         <source>Opening the workspace…</source>
         <translation>Arbeitsbereich wird geöffnet…</translation>
     </message>
@@ -2463,7 +2543,7 @@
         <translation>Lokale Sandbox wird gestartet…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Sandbox unavailable</source>
         <translation>Sandbox nicht verfügbar</translation>
     </message>
@@ -2501,7 +2581,7 @@
         <translation>Die Demokonten der Sandbox konnten nicht eingerichtet werden</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Local sandbox · demo data</source>
         <translation>Lokale Sandbox · Demodaten</translation>
     </message>
@@ -2521,7 +2601,30 @@
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
+        <source>Watching “%1” for new uploads; they appear in the library within seconds.</source>
+        <translation>„%1“ wird auf neue Uploads beobachtet; sie erscheinen binnen Sekunden in der Bibliothek.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Stopped watching “%1”.</source>
+        <translation>Beobachtung von „%1“ beendet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Watching “%1” stopped: %2</source>
+        <translation>Beobachtung von „%1“ abgebrochen: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>%n new upload(s) in “%1”.</source>
+        <translation>
+            <numerusform>%n neuer Upload in „%1“.</numerusform>
+            <numerusform>%n neue Uploads in „%1“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>The workspace is still opening; try again in a moment.</source>
         <translation>Der Arbeitsbereich wird noch geöffnet; versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -2549,9 +2652,211 @@
 <context>
     <name>AssetDesk::XConnector</name>
     <message>
-        <location filename="../src/connectors/x/xconnector.cpp" line="+44"/>
+        <location filename="../src/connectors/x/xconnector.cpp" line="+48"/>
         <source>This X account is not signed in yet. Use “Sign In…”.</source>
         <translation>Dieses X-Konto ist noch nicht angemeldet. Verwenden Sie „Anmelden…“.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XMediaProbe</name>
+    <message>
+        <location filename="../src/connectors/x/xmediaprobe.cpp" line="+88"/>
+        <source>%1 is a damaged WebP image.</source>
+        <translation>%1 ist ein beschädigtes WebP-Bild.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 is a damaged image: its size cannot be read.</source>
+        <translation>%1 ist ein beschädigtes Bild: seine Größe ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ist nicht lesbar: %2</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XMediaResponse</name>
+    <message>
+        <location filename="../src/connectors/x/xmediaresponse.cpp" line="+21"/>
+        <source>X answered the media upload in an unexpected form.</source>
+        <translation>X hat auf den Medien-Upload in unerwarteter Form geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XMediaUpload</name>
+    <message>
+        <location filename="../src/connectors/x/xmediaupload.cpp" line="+75"/>
+        <source>%1 cannot be read: %2</source>
+        <translation>%1 ist nicht lesbar: %2</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>%1 could not be read to the end: %2</source>
+        <translation>%1 konnte nicht bis zum Ende gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>X could not process the media.</source>
+        <translation>X konnte die Medien nicht verarbeiten.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>X could not process the media: %1</source>
+        <translation>X konnte die Medien nicht verarbeiten: %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>X did not finish processing the media within %1 minutes.</source>
+        <translation>X hat die Verarbeitung der Medien nicht innerhalb von %1 Minuten abgeschlossen.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>The upload to X was cancelled.</source>
+        <translation>Der Upload zu X wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XMediaValidator</name>
+    <message>
+        <location filename="../src/connectors/x/xmediavalidator.cpp" line="+40"/>
+        <source>it is %1, X accepts images up to %2</source>
+        <translation>sie ist %1 groß, X akzeptiert Bilder bis %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>it is %1, X accepts animated GIFs up to %2</source>
+        <translation>sie ist %1 groß, X akzeptiert animierte GIFs bis %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it is %1×%2 pixels, X accepts animated GIFs up to %3×%4</source>
+        <translation>sie hat %1×%2 Pixel, X akzeptiert animierte GIFs bis %3×%4</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it has %1 frames, X accepts up to %2</source>
+        <translation>sie hat %1 Einzelbilder, X akzeptiert bis zu %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its frames hold %1 million pixels in all, X accepts up to %2 million</source>
+        <translation>ihre Einzelbilder enthalten insgesamt %1 Millionen Pixel, X akzeptiert bis zu %2 Millionen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>it is %1, X accepts videos up to %2</source>
+        <translation>sie ist %1 groß, X akzeptiert Videos bis %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>it has no video track</source>
+        <translation>sie hat keine Videospur</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its video is encoded as “%1”, X accepts H.264 only (re-encode it)</source>
+        <translation>ihr Video ist als „%1“ kodiert, X akzeptiert nur H.264 (neu kodieren)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it lasts %1 s, X accepts %2 to %3 s</source>
+        <translation>sie dauert %1 s, X akzeptiert %2 bis %3 s</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>it is %1×%2 pixels, X accepts %3×%3 to %4×%5</source>
+        <translation>sie hat %1×%2 Pixel, X akzeptiert %3×%3 bis %4×%5</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>its aspect ratio is %1:1, X accepts 1:3 to 3:1</source>
+        <translation>ihr Seitenverhältnis ist %1:1, X akzeptiert 1:3 bis 3:1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>it runs at %1 frames per second, X accepts up to %2</source>
+        <translation>sie läuft mit %1 Bildern pro Sekunde, X akzeptiert bis zu %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file</source>
+        <translation>Die Datei</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is empty.</source>
+        <translation>%1 ist leer.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 cannot be posted on X: X accepts JPEG, PNG, GIF and WebP images and MP4 or MOV videos.</source>
+        <translation>%1 kann nicht auf X veröffentlicht werden: X akzeptiert JPEG-, PNG-, GIF- und WebP-Bilder sowie MP4- oder MOV-Videos.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 cannot be posted on X: %2.</source>
+        <translation>%1 kann nicht auf X veröffentlicht werden: %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>A post on X can carry one GIF or one video, alone; remove the other attachments.</source>
+        <translation>Ein Beitrag auf X kann nur ein GIF oder ein Video allein enthalten; entfernen Sie die anderen Anhänge.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A post on X can carry up to %1 images; this one has %2.</source>
+        <translation>Ein Beitrag auf X kann bis zu %1 Bilder enthalten; dieser hat %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The image description has %1 characters; X accepts up to %2.</source>
+        <translation>Die Bildbeschreibung hat %1 Zeichen; X akzeptiert bis zu %2.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XMp4Reader</name>
+    <message>
+        <location filename="../src/connectors/x/xmp4reader.cpp" line="+109"/>
+        <source>The video file is damaged or incomplete: its MP4 structure cannot be read.</source>
+        <translation>Die Videodatei ist beschädigt oder unvollständig: ihre MP4-Struktur ist nicht lesbar.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XPostMapper</name>
+    <message>
+        <location filename="../src/connectors/x/xpostmapper.cpp" line="+147"/>
+        <source>X answered without a list of posts.</source>
+        <translation>X hat ohne Liste von Beiträgen geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>X answered the deletion without saying whether it happened.</source>
+        <translation>X hat auf das Löschen geantwortet, ohne zu sagen, ob es geschehen ist.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XPosts</name>
+    <message>
+        <location filename="../src/connectors/x/xposts.cpp" line="+61"/>
+        <source>A post on X needs text or media.</source>
+        <translation>Ein Beitrag auf X braucht Text oder Medien.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A post on X can carry up to %1 media; this one has %2.</source>
+        <translation>Ein Beitrag auf X kann bis zu %1 Medien enthalten; dieser hat %2.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“%1” is not an X media id.</source>
+        <translation>„%1“ ist keine X-Medien-ID.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+39"/>
+        <source>“%1” is not an X post id.</source>
+        <translation>„%1“ ist keine X-Beitrags-ID.</translation>
     </message>
 </context>
 <context>
@@ -2616,7 +2921,12 @@
         <translation>Pfad zu assetdesk-sandbox (Standard: neben AssetDesk).</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Let the sandbox&apos;s PhotoShelter add a new upload to a gallery (its id, name or number from 0) every few seconds, as at a live event.</source>
+        <translation>Das PhotoShelter der Sandbox alle paar Sekunden einen neuen Upload zu einer Galerie hinzufügen lassen (ihre ID, ihr Name oder ihre Nummer ab 0), wie bei einem Live-Event.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>--sandbox and --no-sandbox exclude each other.</source>
         <translation>--sandbox und --no-sandbox schließen sich gegenseitig aus.</translation>
     </message>
