@@ -14,6 +14,8 @@
 #include "sync/damsyncservice.h"
 #include "sync/jobrunner.h"
 
+#include "sandboxaccountsetup.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -26,6 +28,7 @@
 #include <map>
 
 using namespace AssetDesk;
+using AssetDesk::SyncTest::addSandboxAccount;
 
 // DamGalleryWatchers against the sandbox: a watch is a job that brings a gallery's new uploads
 // into the workspace, and ends when unwatched, cancelled in the Jobs pane, or its account goes.
@@ -55,21 +58,9 @@ private:
     // Adds a DAM account of the sandbox to the workspace and syncs it; a gallery of it.
     void addAndSync(Service service)
     {
-        std::optional<SandboxAccount> demo;
-        for (const SandboxAccount& s : m_manifest.accounts) {
-            if (s.account.service == service)
-                demo = s;
-        }
-        QVERIFY(demo);
-        Account account = demo->account;
-        account.sandbox = false;
-        const Result<qint64> id = m_storage->writeAndWait([account](WriteContext& ctx) { return AccountRepository::add(ctx, account); });
-        QVERIFY(id.ok());
-        account.id = *id;
-        std::optional<Status> stored;
-        m_vault.write(account.secretKey(), demo->credentials.toJson(), this, [&stored](Status s) { stored = s; });
-        QTRY_VERIFY(stored.has_value());
-        QVERIFY(stored->ok());
+        const Result<Account> added = addSandboxAccount(*m_storage, m_vault, m_manifest, service, this);
+        QVERIFY2(added.ok(), added ? "" : qPrintable(added.error().toLogString()));
+        const Account account = *added;
 
         // The galleries come with the first sync.
         DamSyncService sync(*m_storage, *m_pool, m_jobs);

@@ -13,12 +13,15 @@
 #include "sync/damsyncservice.h"
 #include "sync/jobrunner.h"
 
+#include "sandboxaccountsetup.h"
+
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace AssetDesk;
+using AssetDesk::SyncTest::addSandboxAccount;
 
 // DamSyncService against the sandbox: a sync as a job, and thumbnails fetched on request for the
 // assets the library shows without one.
@@ -62,21 +65,9 @@ private slots:
         ConnectorPool pool(*storage, m_vault, m_registry, connectors);
         ThumbnailCache cache(m_dir.filePath(QStringLiteral("thumbs")));
 
-        std::optional<SandboxAccount> demo;
-        for (const SandboxAccount& s : m_manifest.accounts) {
-            if (s.account.service == Service::PhotoShelter)
-                demo = s;
-        }
-        QVERIFY(demo);
-        Account account = demo->account;
-        account.sandbox = false;
-        const Result<qint64> id = storage->writeAndWait([account](WriteContext& ctx) { return AccountRepository::add(ctx, account); });
-        QVERIFY(id.ok());
-        account.id = *id;
-        std::optional<Status> stored;
-        m_vault.write(account.secretKey(), demo->credentials.toJson(), this, [&stored](Status s) { stored = s; });
-        QTRY_VERIFY(stored.has_value());
-        QVERIFY(stored->ok());
+        const Result<Account> added = addSandboxAccount(*storage, m_vault, m_manifest, Service::PhotoShelter, this);
+        QVERIFY2(added.ok(), added ? "" : qPrintable(added.error().toLogString()));
+        const Account account = *added;
 
         DamSyncService service(*storage, pool, jobs, &cache);
         std::optional<Result<DamSyncSummary>> synced;

@@ -16,6 +16,8 @@
 #include "sync/xoutbox.h"
 #include "sync/xpublisher.h"
 
+#include "sandboxaccountsetup.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,6 +26,7 @@
 #include <QUrlQuery>
 
 using namespace AssetDesk;
+using AssetDesk::SyncTest::addSandboxAccount;
 using namespace std::chrono_literals;
 
 // The X outbox against the sandbox: a job is published exactly once through timeouts after X
@@ -128,23 +131,9 @@ private slots:
         QVERIFY(opened.ok());
         m_storage = std::move(opened).value();
         m_pool = std::make_unique<ConnectorPool>(*m_storage, m_vault, m_registry, m_connectors);
-        for (const SandboxAccount& s : manifest->accounts) {
-            if (s.account.service != Service::X)
-                continue;
-            Account account = s.account;
-            account.sandbox = false;
-            const Result<qint64> id =
-                m_storage->writeAndWait([account](WriteContext& ctx) { return AccountRepository::add(ctx, account); });
-            QVERIFY(id.ok());
-            account.id = *id;
-            std::optional<Status> stored;
-            m_vault.write(account.secretKey(), s.credentials.toJson(), this, [&stored](Status st) { stored = st; });
-            QTRY_VERIFY(stored.has_value());
-            QVERIFY(stored->ok());
-            m_accountId = account.id;
-            break;
-        }
-        QVERIFY(m_accountId > 0);
+        const Result<Account> added = addSandboxAccount(*m_storage, m_vault, *manifest, Service::X, this);
+        QVERIFY2(added.ok(), added ? "" : qPrintable(added.error().toLogString()));
+        m_accountId = added->id;
     }
 
     void init() { m_sandbox.faults().clear(); }
