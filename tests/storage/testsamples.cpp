@@ -82,4 +82,17 @@ qint64 addAccount(Storage& storage, const Account& account)
     return id.value();
 }
 
+QStringList orderedRemoteIds(const QList<Asset>& assets)
+{
+    QStringList ids;
+    for (const Asset& a : assets)
+        ids << a.remoteId;
+    return ids;
+}
+
+QDateTime utc(int y, int m, int d)
+{
+    return QDateTime(QDate(y, m, d), QTime(12, 0), Qt::UTC);
+}
+
 } // namespace AssetDesk::Test

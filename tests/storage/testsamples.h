@@ -15,6 +15,11 @@ Account sampleAccount(Service service = Service::PhotoShelter,
                       const QString& login = QStringLiteral("ops@acme.example"));
 Asset sampleAsset(qint64 accountId, const QString& remoteId);
 
+// The remote ids of `assets`, in their order.
+QStringList orderedRemoteIds(const QList<Asset>& assets);
+// Noon UTC on that day: far from any midnight, so no time zone moves it to another date.
+QDateTime utc(int y, int m, int d);
+
 // Adds an account through the storage and returns its id (0 on failure, with a warning).
 qint64 addAccount(Storage& storage, const Account& account);
 

@@ -24,19 +24,6 @@ QSet<QString> remoteIds(const QList<Asset>& assets)
     return ids;
 }
 
-QStringList orderedRemoteIds(const QList<Asset>& assets)
-{
-    QStringList ids;
-    for (const Asset& a : assets)
-        ids << a.remoteId;
-    return ids;
-}
-
-QDateTime utc(int y, int m, int d)
-{
-    return QDateTime(QDate(y, m, d), QTime(12, 0), Qt::UTC);
-}
-
 // A small corpus with distinct words in every searchable field.
 QList<Asset> corpus(qint64 accountId, qint64 otherAccountId)
 {

@@ -20,19 +20,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-QStringList orderedRemoteIds(const QList<Asset>& assets)
-{
-    QStringList ids;
-    for (const Asset& a : assets)
-        ids << a.remoteId;
-    return ids;
-}
-
-QDateTime utc(int y, int m, int d)
-{
-    return QDateTime(QDate(y, m, d), QTime(12, 0), Qt::UTC);
-}
-
 // A facet as a pair: what it asks of a query and how an asset satisfies it.
 struct Facet
 {
