@@ -4,15 +4,23 @@
 #include "core/error.h"
 #include "core/result.h"
 #include "core/secretvault.h"
+#include "sandbox/sandboxserver.h"
 #include "storage/accountrepository.h"
 #include "storage/storage.h"
 #include "storage/writecontext.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 #include <optional>
 
 namespace AssetDesk::SyncTest {
+
+// The manifest a started in-process sandbox would print, read as the workbench reads it.
+inline Result<SandboxManifest> manifestOf(const Sandbox::SandboxServer& sandbox)
+{
+    return SandboxManifest::parse(QJsonDocument(sandbox.startupJson()).toJson(QJsonDocument::Compact));
+}
 
 // Stores the sandbox's first demo account of `service` in the workspace as an ordinary account
 // (sandbox = false, so nothing treats it as throwaway demo state) and its credentials in the

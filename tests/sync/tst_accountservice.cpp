@@ -12,6 +12,8 @@
 #include "sync/connectorpool.h"
 #include "sync/jobrunner.h"
 
+#include "sandboxaccountsetup.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -21,6 +23,7 @@
 #include <QTest>
 
 using namespace AssetDesk;
+using AssetDesk::SyncTest::manifestOf;
 
 namespace {
 // A vault whose keyring refuses every write, as a locked or missing keyring would.
@@ -110,7 +113,9 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(m_sandbox.start().ok());
-        m_manifest = *SandboxManifest::parse(QJsonDocument(m_sandbox.startupJson()).toJson(QJsonDocument::Compact));
+        const Result<SandboxManifest> manifest = manifestOf(m_sandbox);
+        QVERIFY(manifest.ok());
+        m_manifest = *manifest;
     }
 
     void init()

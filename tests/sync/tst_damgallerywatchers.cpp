@@ -29,6 +29,7 @@
 
 using namespace AssetDesk;
 using AssetDesk::SyncTest::addSandboxAccount;
+using AssetDesk::SyncTest::manifestOf;
 
 // DamGalleryWatchers against the sandbox: a watch is a job that brings a gallery's new uploads
 // into the workspace, and ends when unwatched, cancelled in the Jobs pane, or its account goes.
@@ -130,8 +131,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(m_sandbox.start().ok());
-        const Result<SandboxManifest> manifest =
-            SandboxManifest::parse(QJsonDocument(m_sandbox.startupJson()).toJson(QJsonDocument::Compact));
+        const Result<SandboxManifest> manifest = manifestOf(m_sandbox);
         QVERIFY(manifest.ok());
         m_manifest = *manifest;
         Result<std::unique_ptr<Storage>> opened = Storage::open(StorageConfig::sqlite(m_dir.filePath(QStringLiteral("w.sqlite3"))));

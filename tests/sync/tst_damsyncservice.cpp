@@ -22,6 +22,7 @@
 
 using namespace AssetDesk;
 using AssetDesk::SyncTest::addSandboxAccount;
+using AssetDesk::SyncTest::manifestOf;
 
 // DamSyncService against the sandbox: a sync as a job, and thumbnails fetched on request for the
 // assets the library shows without one.
@@ -49,8 +50,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(m_sandbox.start().ok());
-        const Result<SandboxManifest> manifest =
-            SandboxManifest::parse(QJsonDocument(m_sandbox.startupJson()).toJson(QJsonDocument::Compact));
+        const Result<SandboxManifest> manifest = manifestOf(m_sandbox);
         QVERIFY(manifest.ok());
         m_manifest = *manifest;
     }

@@ -27,6 +27,7 @@
 
 using namespace AssetDesk;
 using AssetDesk::SyncTest::addSandboxAccount;
+using AssetDesk::SyncTest::manifestOf;
 using namespace std::chrono_literals;
 
 // The X outbox against the sandbox: a job is published exactly once through timeouts after X
@@ -123,8 +124,7 @@ private slots:
     {
         QVERIFY(m_dir.isValid());
         QVERIFY(m_sandbox.start().ok());
-        const Result<SandboxManifest> manifest =
-            SandboxManifest::parse(QJsonDocument(m_sandbox.startupJson()).toJson(QJsonDocument::Compact));
+        const Result<SandboxManifest> manifest = manifestOf(m_sandbox);
         QVERIFY(manifest.ok());
         Result<std::unique_ptr<Storage>> opened =
             Storage::open(StorageConfig::sqlite(m_dir.filePath(QStringLiteral("w.sqlite3"))));
