@@ -1,6 +1,7 @@
 #include "storage/assetupsert.h"
 
 #include "storage/assetbulkinsert.h"
+#include "storage/assetdigest.h"
 #include "storage/sqlassetupdate.h"
 #include "storage/sqliteassetupdate.h"
 #include "storage/sqlitesearchindex.h"
@@ -8,10 +9,7 @@
 #include "storage/sqlstatement.h"
 #include "storage/writecontext.h"
 
-#include <QCryptographicHash>
-#include <QDataStream>
 #include <QHash>
-#include <QIODevice>
 #include <QPair>
 #include <QSet>
 
@@ -28,23 +26,7 @@ Error storageError(ErrorKind kind, const QString& message)
 
 QString AssetUpsert::contentDigest(const Asset& a)
 {
-    QByteArray bytes;
-    QDataStream out(&bytes, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_4);
-    auto ms = [](const QDateTime& t) {
-        return t.isValid() ? t.toMSecsSinceEpoch() : Q_INT64_C(-1);
-    };
-    out << quint8(1) << a.accountId << serviceId(a.service) << a.remoteId << a.version << a.title << a.caption
-        << a.keywords << a.campaign << a.fileName << a.mimeType << mediaTypeId(a.mediaType) << a.width
-        << a.height << a.fileSize << approvalStateId(a.rights.approval) << ms(a.rights.licenseExpiresAt)
-        << a.rights.usageRestrictions << a.rights.credit << a.rights.copyright
-        << lifecycleStateId(a.lifecycle) << ms(a.createdAt) << ms(a.modifiedAt) << a.rawJson
-        << a.collectionRemoteIds;
-    out << qint32(a.renditions.size());
-    for (const Rendition& r : a.renditions)
-        out << r.name << r.width << r.height << r.mimeType << r.bytes << r.remoteUrl.toEncoded()
-            << r.localPath;
-    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+    return AssetDigest::of(a);
 }
 
 namespace {
