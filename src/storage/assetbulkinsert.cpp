@@ -90,12 +90,12 @@ Status insertMultiRow(WriteContext& ctx, const QList<Asset>& assets, const QList
 } // namespace
 
 Status AssetBulkInsert::run(WriteContext& ctx, const QList<Asset>& assets, const QList<int>& fresh,
-                            const QStringList& digests, QList<qint64>& ids)
+                            const QStringList& digests, QList<qint64>& ids, bool indexSearch)
 {
     if (fresh.isEmpty())
         return {};
     if (sqlite3* db = SqliteStatement::handle(ctx.connection()))
-        return SqliteAssetInsert::run(ctx, db, assets, fresh, digests, ids);
+        return SqliteAssetInsert::run(ctx, db, assets, fresh, digests, ids, indexSearch);
     return insertMultiRow(ctx, assets, fresh, digests, ids);
 }
 

@@ -22,8 +22,9 @@ class AssetBulkInsert
 public:
     // `fresh` holds the batch positions to insert, each (account, remote id) at most once and none
     // stored yet; `digests` the sync_hash of every batch position. Fills ids[position].
+    // `indexSearch` false (SQLite, during an AssetBulkLoad) leaves the full-text index alone.
     static Status run(WriteContext& ctx, const QList<Asset>& assets, const QList<int>& fresh,
-                      const QStringList& digests, QList<qint64>& ids);
+                      const QStringList& digests, QList<qint64>& ids, bool indexSearch = true);
 };
 
 } // namespace AssetDesk

@@ -1,6 +1,7 @@
 #include "storage/assetupsert.h"
 
 #include "storage/assetbulkinsert.h"
+#include "storage/assetbulkload.h"
 #include "storage/assetdigest.h"
 #include "storage/sqlassetupdate.h"
 #include "storage/sqliteassetupdate.h"
@@ -101,12 +102,14 @@ Result<QHash<AssetKey, StoredAsset>> lookUp(const WriteContext& ctx, const QList
 // The changed assets (and repeats) one by one, in batch order. On SQLite their full-text entries
 // are replaced for the whole batch at once (SqliteSearchIndex) rather than by the per-row update
 // trigger: the ids they have now are taken out of the index first, and every id written is indexed
-// again at the end. `ids` already holds the ids of this batch's new assets.
+// again at the end. `ids` already holds the ids of this batch's new assets. During a bulk load
+// (`indexSearch` false) the index is left alone: the load rebuilds it at its end.
 Status upsertChanged(WriteContext& ctx, const QList<Asset>& assets, const QList<int>& changed,
-                     const QStringList& digests, const QHash<AssetKey, StoredAsset>& stored, QList<qint64>& ids)
+                     const QStringList& digests, const QHash<AssetKey, StoredAsset>& stored, QList<qint64>& ids,
+                     bool indexSearch)
 {
     sqlite3* db = SqliteStatement::handle(ctx.connection());
-    if (db) {
+    if (db && indexSearch) {
         QHash<AssetKey, qint64> indexed; // every changed asset that has a row (and so an entry) now
         for (auto it = stored.cbegin(); it != stored.cend(); ++it)
             indexed.insert(it.key(), it->id);
@@ -151,6 +154,8 @@ Status upsertChanged(WriteContext& ctx, const QList<Asset>& assets, const QList<
     } else {
         status = update.error();
     }
+    if (!indexSearch)
+        return status;
     if (status)
         status = SqliteSearchIndex::add(db, QList<qint64>(written.cbegin(), written.cend()));
     // Also after a failure: a caller that went on regardless must not commit the mark.
@@ -169,6 +174,13 @@ Result<QList<qint64>> AssetUpsert::run(WriteContext& ctx, const QList<Asset>& as
             return storageError(ErrorKind::Validation,
                                 QStringLiteral("An asset needs an account and a remote id."));
         digests << contentDigest(a);
+    }
+    bool indexSearch = true; // false during a bulk load (AssetBulkLoad), which indexes at its end
+    if (sqlite3* db = SqliteStatement::handle(ctx.connection())) {
+        const Result<bool> bulk = AssetBulkLoad::isActive(db);
+        if (!bulk)
+            return bulk.error();
+        indexSearch = !*bulk;
     }
     Result<QHash<AssetKey, StoredAsset>> stored = lookUp(ctx, assets);
     if (!stored)
@@ -192,10 +204,10 @@ Result<QList<qint64>> AssetUpsert::run(WriteContext& ctx, const QList<Asset>& as
         else
             changed << i;
     }
-    if (Status s = AssetBulkInsert::run(ctx, assets, fresh, digests, ids); !s)
+    if (Status s = AssetBulkInsert::run(ctx, assets, fresh, digests, ids, indexSearch); !s)
         return s.error();
     if (!changed.isEmpty()) {
-        if (Status s = upsertChanged(ctx, assets, changed, digests, *stored, ids); !s)
+        if (Status s = upsertChanged(ctx, assets, changed, digests, *stored, ids, indexSearch); !s)
             return s.error();
     }
     return ids;

@@ -20,6 +20,7 @@ class WriteContext;
 //   renditions (keeping cached file paths the new list does not give) and memberships, and record
 //   the version. So is an asset that appears twice in one batch (the later one wins). On SQLite
 //   their full-text entries are replaced for the batch at once (SqliteSearchIndex).
+// During an AssetBulkLoad (SQLite) the full-text index is left alone: the load rebuilds it at its end.
 class AssetUpsert
 {
 public:

@@ -7,7 +7,7 @@
 #include "storage/sqlvalues.h"
 #include "storage/writecontext.h"
 
-#include <algorithm>
+#include <sqlite3.h>
 
 namespace AssetDesk {
 
@@ -36,7 +36,8 @@ class PageRows
 {
 public:
     explicit PageRows(sqlite3* db)
-        : m_assets(db, QStringLiteral("assets"), AssetWriteValues::columns(), kSqliteAssetRowsPerStatement)
+        : m_db(db)
+        , m_assets(db, QStringLiteral("assets"), AssetWriteValues::columns(), kSqliteAssetRowsPerStatement)
         , m_renditions(db, QStringLiteral("asset_renditions"),
                        {QStringLiteral("asset_id"), QStringLiteral("position"), QStringLiteral("name"),
                         QStringLiteral("width"), QStringLiteral("height"), QStringLiteral("mime_type"),
@@ -49,9 +50,7 @@ public:
                      {QStringLiteral("asset_id"), QStringLiteral("version"), QStringLiteral("modified_at"),
                       QStringLiteral("first_seen_at")},
                      kSqliteDetailRowsPerStatement)
-    {
-        m_assets.setReturning(QStringLiteral("id"));
-    }
+    {}
 
     // Inserts the assets at `positions` (a chunk) and gathers their detail rows; returns their
     // ids in `positions` order.
@@ -60,18 +59,23 @@ public:
     {
         for (int i : positions)
             SqliteAssetInsert::addAssetRow(m_assets, assets.at(i), digests.at(i));
+        if (Status s = m_assets.flush(); !s)
+            return s.error();
+        // One statement (a chunk fits one). A multi-row VALUES inserts its rows in order, and an
+        // AUTOINCREMENT id is one more than the highest id ever used, so the chunk's rows got
+        // the consecutive ids ending at the last one inserted: no RETURNING (which collects its
+        // rows in a temporary table) needed.
+        const qint64 inserted = sqlite3_changes64(m_db);
+        if (inserted != positions.size()) {
+            return storageError(QStringLiteral("Storing %1 assets inserted %2 rows.")
+                                    .arg(positions.size())
+                                    .arg(inserted));
+        }
+        const qint64 last = sqlite3_last_insert_rowid(m_db);
         QList<qint64> ids;
         ids.reserve(positions.size());
-        if (Status s = m_assets.flush(&ids); !s)
-            return s.error();
-        if (ids.size() != positions.size()) {
-            return storageError(QStringLiteral("Storing %1 assets returned %2 ids.")
-                                    .arg(positions.size())
-                                    .arg(ids.size()));
-        }
-        // RETURNING gives no order, but AUTOINCREMENT ids grow with every row inserted, and a
-        // multi-row VALUES inserts its rows in order: the ascending ids are the rows' ids in order.
-        std::sort(ids.begin(), ids.end());
+        for (qsizetype k = 0; k < positions.size(); ++k)
+            ids << last - positions.size() + 1 + k;
         for (qsizetype k = 0; k < positions.size(); ++k)
             addDetails(assets.at(positions.at(k)), ids.at(k), now);
         return ids;
@@ -108,6 +112,7 @@ private:
             m_versions.add(id).add(a.version).add(a.modifiedAt).add(now);
     }
 
+    sqlite3* m_db;
     SqliteRowBatch m_assets, m_renditions, m_members, m_versions;
 };
 
@@ -142,12 +147,14 @@ void SqliteAssetInsert::addAssetRow(SqliteRowBatch& rows, const Asset& a, const 
 }
 
 Status SqliteAssetInsert::run(WriteContext& ctx, sqlite3* db, const QList<Asset>& assets, const QList<int>& fresh,
-                              const QStringList& digests, QList<qint64>& ids)
+                              const QStringList& digests, QList<qint64>& ids, bool indexSearch)
 {
     Q_ASSERT(AssetWriteValues::columns().size() == 24);
     // The assets' full-text entries are written at the end, in one statement (schema 4).
-    if (Status s = SqliteSearchIndex::defer(ctx.connection()); !s)
-        return s;
+    if (indexSearch) {
+        if (Status s = SqliteSearchIndex::defer(ctx.connection()); !s)
+            return s;
+    }
     PageRows inserts(db);
     const qint64 now = ctx.now().toMSecsSinceEpoch();
     QList<qint64> inserted;
@@ -169,6 +176,8 @@ Status SqliteAssetInsert::run(WriteContext& ctx, sqlite3* db, const QList<Asset>
     }
     if (status)
         status = inserts.flushDetails();
+    if (!indexSearch)
+        return status;
     if (status)
         status = SqliteSearchIndex::add(db, inserted);
     // Also after a failure: a caller that went on regardless must not commit the mark.

@@ -23,6 +23,8 @@ class WriteContext;
 // - Their full-text entries are written once for the page (schema 4): the assets_fts_deferred
 //   mark keeps the per-row insert trigger idle, one INSERT INTO assets_fts ... SELECT indexes the
 //   new rows exactly as the trigger would have, and the mark is removed again, also on failure.
+//   With `indexSearch` false (during an AssetBulkLoad, whose committed mark keeps the trigger
+//   idle) nothing is indexed: the load rebuilds the index at its end.
 class SqliteAssetInsert
 {
 public:
@@ -30,7 +32,7 @@ public:
     // AssetWriteValues::columns()), as the C API binds them.
     static void addAssetRow(SqliteRowBatch& rows, const Asset& asset, const QString& digest);
     static Status run(WriteContext& ctx, sqlite3* db, const QList<Asset>& assets, const QList<int>& fresh,
-                      const QStringList& digests, QList<qint64>& ids);
+                      const QStringList& digests, QList<qint64>& ids, bool indexSearch);
 };
 
 } // namespace AssetDesk

@@ -1,5 +1,6 @@
 #include "storage/storage.h"
 
+#include "storage/assetbulkload.h"
 #include "storage/migrationcatalog.h"
 #include "storage/migrator.h"
 #include "storage/readconnectionpool.h"
@@ -63,6 +64,12 @@ Result<std::unique_ptr<Storage>> Storage::open(const StorageConfig& config, Open
         Migrator migrator = writer->migrator();
         if (status = migrator.checkCompatible(); !status)
             return;
+        // A bulk load that a stopped process left in progress gets its indexes back first, before
+        // any migration (which expects them) or any reader relies on them.
+        if (Result<bool> finished = AssetBulkLoad::finishPending(writer->connection()); !finished) {
+            status = finished.error();
+            return;
+        }
         if (mode == OpenMode::MigrateToLatest) {
             Result<int> result = migrator.migrate();
             if (!result)

@@ -1,0 +1,169 @@
+#include "storage/assetbulkload.h"
+
+#include "storage/sqlitestatement.h"
+#include "storage/sqltransaction.h"
+#include "storage/storagelog.h"
+#include "storage/writecontext.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QPair>
+
+namespace AssetDesk {
+
+namespace {
+
+Status run(sqlite3* db, const QString& sql)
+{
+    Result<SqliteStatement> statement = SqliteStatement::prepare(db, sql);
+    if (!statement)
+        return statement.error();
+    return statement.value().run();
+}
+
+// (name, CREATE statement) of every index the load set aside.
+Result<QList<QPair<QString, QString>>> rows(sqlite3* db, const QString& sql)
+{
+    Result<SqliteStatement> select = SqliteStatement::prepare(db, sql);
+    if (!select)
+        return select.error();
+    QList<QPair<QString, QString>> result;
+    for (;;) {
+        const Result<bool> row = select.value().next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        result.append({select.value().text(0), select.value().text(1)});
+    }
+    return result;
+}
+
+QString quoted(const QString& name)
+{
+    QString q = name;
+    q.replace(QLatin1Char('"'), QLatin1String("\"\""));
+    return QLatin1Char('"') + q + QLatin1Char('"');
+}
+
+Status finishOn(sqlite3* db)
+{
+    Result<bool> active = AssetBulkLoad::isActive(db);
+    if (!active)
+        return active.error();
+    if (!*active)
+        return {};
+    QElapsedTimer timer;
+    timer.start();
+    const Result<QList<QPair<QString, QString>>> indexes =
+        rows(db, QStringLiteral("SELECT name, sql FROM assets_bulk_load ORDER BY name"));
+    if (!indexes)
+        return indexes.error();
+    for (const auto& [name, sql] : *indexes) {
+        if (Status s = run(db, sql); !s)
+            return s;
+    }
+    const qint64 indexMs = timer.elapsed();
+    // The whole index from the assets table: rows inserted, changed and deleted during the load
+    // alike, whatever the idle triggers did not record.
+    if (Status s = run(db, QStringLiteral("INSERT INTO assets_fts (assets_fts) VALUES ('rebuild')")); !s)
+        return s;
+    if (Status s = run(db, QStringLiteral("DELETE FROM assets_fts_deferred")); !s)
+        return s;
+    if (Status s = run(db, QStringLiteral("DROP TABLE assets_bulk_load")); !s)
+        return s;
+    qCInfo(lcStorage).noquote() << "bulk load finished:" << indexes->size() << "indexes in" << indexMs
+                                << "ms, full-text index in" << timer.elapsed() - indexMs << "ms";
+    return {};
+}
+
+} // namespace
+
+Result<bool> AssetBulkLoad::isActive(sqlite3* db)
+{
+    Result<SqliteStatement> select = SqliteStatement::prepare(
+        db, QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'assets_bulk_load'"));
+    if (!select)
+        return select.error();
+    return select.value().next();
+}
+
+Result<bool> AssetBulkLoad::begin(WriteContext& ctx)
+{
+    sqlite3* db = SqliteStatement::handle(ctx.connection());
+    if (!db)
+        return false;
+    Result<bool> active = isActive(db);
+    if (!active)
+        return active.error();
+    if (*active)
+        return true;
+    // Indexes with a CREATE statement (sql NOT NULL): not those behind UNIQUE and PRIMARY KEY
+    // constraints, which the upsert's lookups and the conflict checks need during the load.
+    if (Status s = run(db, QStringLiteral("CREATE TABLE assets_bulk_load (name TEXT PRIMARY KEY, sql TEXT NOT NULL)"));
+        !s)
+        return s.error();
+    if (Status s = run(db, QStringLiteral("INSERT INTO assets_bulk_load (name, sql) SELECT name, sql FROM sqlite_master "
+                                          "WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('assets', "
+                                          "'asset_renditions', 'collection_members', 'asset_versions')"));
+        !s)
+        return s.error();
+    const Result<QList<QPair<QString, QString>>> indexes =
+        rows(db, QStringLiteral("SELECT name, sql FROM assets_bulk_load"));
+    if (!indexes)
+        return indexes.error();
+    for (const auto& index : *indexes) {
+        if (Status s = run(db, QStringLiteral("DROP INDEX ") + quoted(index.first)); !s)
+            return s.error();
+    }
+    if (Status s = run(db, QStringLiteral("INSERT INTO assets_fts_deferred (one) VALUES (1)")); !s)
+        return s.error();
+    qCInfo(lcStorage).noquote() << "bulk load started:" << indexes->size() << "indexes set aside";
+    return true;
+}
+
+Result<bool> AssetBulkLoad::beginIfWorthIt(WriteContext& ctx, qint64 expectedAssets, qint64 minimumAssets)
+{
+    sqlite3* db = SqliteStatement::handle(ctx.connection());
+    if (!db)
+        return false;
+    if (expectedAssets < qMax<qint64>(1, minimumAssets))
+        return isActive(db);
+    Result<SqliteStatement> count = SqliteStatement::prepare(db, QStringLiteral("SELECT count(*) FROM assets"));
+    if (!count)
+        return count.error();
+    const Result<bool> row = count.value().next();
+    if (!row)
+        return row.error();
+    const qint64 stored = *row ? count.value().int64(0) : 0;
+    if (stored * 4 > expectedAssets)
+        return isActive(db);
+    return begin(ctx);
+}
+
+Status AssetBulkLoad::finish(WriteContext& ctx)
+{
+    sqlite3* db = SqliteStatement::handle(ctx.connection());
+    return db ? finishOn(db) : Status();
+}
+
+Result<bool> AssetBulkLoad::finishPending(const SqlConnection& connection)
+{
+    sqlite3* db = SqliteStatement::handle(connection);
+    if (!db)
+        return false;
+    Result<bool> active = isActive(db);
+    if (!active || !*active)
+        return active;
+    qCInfo(lcStorage).noquote() << "finishing a bulk load a previous run left in progress";
+    SqlTransaction transaction(connection);
+    if (Status s = transaction.begin(); !s)
+        return s.error();
+    if (Status s = finishOn(db); !s)
+        return s.error();
+    if (Status s = transaction.commit(); !s)
+        return s.error();
+    return true;
+}
+
+} // namespace AssetDesk

@@ -1,0 +1,231 @@
+// AssetBulkLoad: an initial sync's load with the secondary and full-text indexes built at the end.
+// What a library looks like after a load (finished normally, or left in progress by a killed
+// process and finished by the next open) must be exactly what row-by-row upserts leave.
+#include "testdatabase.h"
+#include "testsamples.h"
+
+#include "storage/assetbulkload.h"
+#include "storage/assetrepository.h"
+#include "storage/storagecheckreport.h"
+#include "storage/sqlstatement.h"
+
+#include <QTest>
+
+using namespace AssetDesk;
+using namespace AssetDesk::Test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// The assets of page `page` (10 each): distinct words per asset for the full-text search.
+QList<Asset> page(qint64 accountId, int page)
+{
+    QList<Asset> assets;
+    for (int i = 0; i < 10; ++i) {
+        const int n = page * 10 + i;
+        Asset a = sampleAsset(accountId, u"R%1"_s.arg(n));
+        a.title = u"Bulkword%1 title"_s.arg(n);
+        a.caption = u"Caption of asset %1"_s.arg(n);
+        a.campaign = n % 2 ? u"Odd Campaign"_s : u"Even Campaign"_s;
+        a.modifiedAt = utc(2025, 1, 1).addSecs(n);
+        assets << a;
+    }
+    return assets;
+}
+
+// name -> CREATE statement of every index with one, on the asset tables.
+Result<QMap<QString, QString>> indexes(Storage& storage)
+{
+    return storage.writeAndWait([](WriteContext& ctx) -> Result<QMap<QString, QString>> {
+        SqlStatement q = ctx.statement(
+            u"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN "
+            "('assets', 'asset_renditions', 'collection_members', 'asset_versions')"_s);
+        if (Status s = q.exec(); !s)
+            return s.error();
+        QMap<QString, QString> result;
+        while (q.next())
+            result.insert(q.value(0).toString(), q.value(1).toString());
+        return result;
+    });
+}
+
+Result<qint64> scalar(Storage& storage, const QString& sql)
+{
+    return storage.writeAndWait([sql](WriteContext& ctx) -> Result<qint64> {
+        SqlStatement q = ctx.statement(sql);
+        if (Status s = q.exec(); !s)
+            return s.error();
+        return q.next() ? q.value(0).toLongLong() : -1;
+    });
+}
+
+// The assets whose indexed text has the word `word` (SQLite's full-text index itself, not the
+// search built on it), sorted.
+QStringList foundRemoteIds(Storage& storage, const QString& word)
+{
+    const Result<QStringList> found = storage.writeAndWait([word](WriteContext& ctx) -> Result<QStringList> {
+        SqlStatement q = ctx.statement(u"SELECT a.remote_id FROM assets_fts JOIN assets a ON a.id = assets_fts.rowid "
+                                       "WHERE assets_fts MATCH :word ORDER BY a.remote_id"_s);
+        q.bind(u"word"_s, u"\""_s + word + u"\""_s);
+        if (Status s = q.exec(); !s)
+            return s.error();
+        QStringList ids;
+        while (q.next())
+            ids << q.value(0).toString();
+        return ids;
+    });
+    if (!found) {
+        qWarning() << found.error().toLogString();
+        return {u"<error>"_s};
+    }
+    return *found;
+}
+
+Status upsert(Storage& storage, const QList<Asset>& assets)
+{
+    const Result<QList<qint64>> ids =
+        storage.writeAndWait([assets](WriteContext& ctx) { return AssetRepository::upsert(ctx, assets); });
+    return ids ? Status() : Status(ids.error());
+}
+
+// The full-text index holds exactly the assets, and SQLite agrees that everything is intact.
+void verifyConsistent(Storage& storage)
+{
+    const Result<StorageCheckReport> report = storage.check();
+    ASSETDESK_VERIFY_OK(report);
+    QVERIFY2(report->integrityProblems.isEmpty(), qPrintable(report->integrityProblems.join(u'\n')));
+    QVERIFY(report->searchIndexConsistent);
+    QCOMPARE(report->searchIndexRows, report->assetRows);
+}
+
+} // namespace
+
+class TestAssetBulkLoad : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // Pages written during a load, with an update, a repeat and a removal among them, leave the
+    // same library a plain sync leaves: indexes identical, search finds every change.
+    void loadThenFinish()
+    {
+        ASSETDESK_TEST_DATABASE(db, u"sqlite"_s);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 account = addAccount(*storage, sampleAccount());
+        QVERIFY(account > 0);
+        ASSETDESK_VERIFY_OK(upsert(*storage, page(account, 0))); // indexed before the load
+        const Result<QMap<QString, QString>> before = indexes(*storage);
+        ASSETDESK_VERIFY_OK(before);
+        QVERIFY(before->contains(u"assets_campaign"_s));
+
+        const Result<bool> started =
+            storage->writeAndWait([](WriteContext& ctx) { return AssetBulkLoad::begin(ctx); });
+        ASSETDESK_VERIFY_OK(started);
+        QVERIFY(*started);
+        const Result<QMap<QString, QString>> during = indexes(*storage);
+        ASSETDESK_VERIFY_OK(during);
+        QVERIFY2(during->isEmpty(), qPrintable(during->keys().join(u", "_s)));
+        // A second begin (a resumed sync) continues the same load.
+        const Result<bool> again = storage->writeAndWait([](WriteContext& ctx) { return AssetBulkLoad::begin(ctx); });
+        ASSETDESK_VERIFY_OK(again);
+        QVERIFY(*again);
+
+        ASSETDESK_VERIFY_OK(upsert(*storage, page(account, 1)));
+        QList<Asset> second = page(account, 2);
+        second << second.first(); // a repeat within the page
+        second.last().title = u"Repeatedword"_s;
+        ASSETDESK_VERIFY_OK(upsert(*storage, second));
+        QList<Asset> edited = page(account, 0);
+        edited[3].title = u"Editedword before the load"_s; // indexed before the load, changed during it
+        QList<Asset> editedNew = page(account, 1);
+        editedNew[4].title = u"Editedword during the load"_s; // inserted and changed during the load
+        ASSETDESK_VERIFY_OK(upsert(*storage, edited));
+        ASSETDESK_VERIFY_OK(upsert(*storage, editedNew));
+        const Result<int> removed = storage->writeAndWait([account](WriteContext& ctx) {
+            return AssetRepository::removeByRemoteIds(ctx, account, {u"R5"_s, u"R15"_s});
+        });
+        ASSETDESK_VERIFY_OK(removed);
+        QCOMPARE(*removed, 2);
+        // The load has not indexed its text yet.
+        QCOMPARE(foundRemoteIds(*storage, u"bulkword12"_s), QStringList());
+
+        ASSETDESK_VERIFY_OK(storage->writeAndWait([](WriteContext& ctx) { return AssetBulkLoad::finish(ctx); }));
+        const Result<QMap<QString, QString>> after = indexes(*storage);
+        ASSETDESK_VERIFY_OK(after);
+        QCOMPARE(*after, *before);
+        QCOMPARE(scalar(*storage, u"SELECT count(*) FROM sqlite_master WHERE name = 'assets_bulk_load'"_s).value(), 0);
+        QCOMPARE(scalar(*storage, u"SELECT count(*) FROM assets_fts_deferred"_s).value(), 0);
+        verifyConsistent(*storage);
+        QCOMPARE(scalar(*storage, u"SELECT count(*) FROM assets"_s).value(), 28);
+        QCOMPARE(foundRemoteIds(*storage, u"bulkword12"_s), QStringList{u"R12"_s});
+        QCOMPARE(foundRemoteIds(*storage, u"repeatedword"_s), QStringList{u"R20"_s});
+        QCOMPARE(foundRemoteIds(*storage, u"editedword"_s), (QStringList{u"R14"_s, u"R3"_s}));
+        QCOMPARE(foundRemoteIds(*storage, u"bulkword3"_s), QStringList());
+        QCOMPARE(foundRemoteIds(*storage, u"bulkword15"_s), QStringList());
+        QCOMPARE(foundRemoteIds(*storage, u"bulkword5"_s), QStringList());
+        // Back to per-page indexing: a new page is searchable at once.
+        ASSETDESK_VERIFY_OK(upsert(*storage, page(account, 3)));
+        QCOMPARE(foundRemoteIds(*storage, u"bulkword33"_s), QStringList{u"R33"_s});
+        verifyConsistent(*storage);
+        // Finishing again is harmless.
+        ASSETDESK_VERIFY_OK(storage->writeAndWait([](WriteContext& ctx) { return AssetBulkLoad::finish(ctx); }));
+    }
+
+    // A process killed during a load leaves it in progress (every step commits on its own, so
+    // what a kill leaves is what closing without finish leaves); the next open finishes it.
+    void openFinishesALoadLeftInProgress()
+    {
+        ASSETDESK_TEST_DATABASE(db, u"sqlite"_s);
+        QMap<QString, QString> before;
+        {
+            ASSETDESK_OPEN_STORAGE(storage, db.config());
+            const qint64 account = addAccount(*storage, sampleAccount());
+            QVERIFY(account > 0);
+            const Result<QMap<QString, QString>> indexed = indexes(*storage);
+            ASSETDESK_VERIFY_OK(indexed);
+            before = *indexed;
+            const Result<bool> started =
+                storage->writeAndWait([](WriteContext& ctx) { return AssetBulkLoad::begin(ctx); });
+            ASSETDESK_VERIFY_OK(started);
+            ASSETDESK_VERIFY_OK(upsert(*storage, page(account, 0)));
+            ASSETDESK_VERIFY_OK(upsert(*storage, page(account, 1)));
+            // A page that fails half-way rolls back and leaves the load as it was.
+            QList<Asset> broken = page(account, 2);
+            broken[5].accountId = 99999; // no such account: the foreign key fails mid-insert
+            QVERIFY(!upsert(*storage, broken).ok());
+        }
+        ASSETDESK_OPEN_STORAGE(reopened, db.config());
+        const Result<QMap<QString, QString>> after = indexes(*reopened);
+        ASSETDESK_VERIFY_OK(after);
+        QCOMPARE(*after, before);
+        QCOMPARE(scalar(*reopened, u"SELECT count(*) FROM sqlite_master WHERE name = 'assets_bulk_load'"_s).value(),
+                 0);
+        QCOMPARE(scalar(*reopened, u"SELECT count(*) FROM assets_fts_deferred"_s).value(), 0);
+        verifyConsistent(*reopened);
+        QCOMPARE(scalar(*reopened, u"SELECT count(*) FROM assets"_s).value(), 20);
+        QCOMPARE(foundRemoteIds(*reopened, u"bulkword17"_s), QStringList{u"R17"_s});
+        QCOMPARE(foundRemoteIds(*reopened, u"bulkword25"_s), QStringList());
+    }
+
+    // PostgreSQL has no bulk mode: begin says so and the upserts index as always.
+    void postgresHasNoBulkMode()
+    {
+        ASSETDESK_TEST_DATABASE(db, u"postgresql"_s);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 account = addAccount(*storage, sampleAccount());
+        QVERIFY(account > 0);
+        const Result<bool> started =
+            storage->writeAndWait([](WriteContext& ctx) { return AssetBulkLoad::begin(ctx); });
+        ASSETDESK_VERIFY_OK(started);
+        QVERIFY(!*started);
+        ASSETDESK_VERIFY_OK(upsert(*storage, page(account, 0)));
+        const Result<StorageCheckReport> report = storage->check();
+        ASSETDESK_VERIFY_OK(report);
+        QVERIFY(report->searchIndexConsistent);
+        QCOMPARE(report->assetRows, 10);
+        ASSETDESK_VERIFY_OK(storage->writeAndWait([](WriteContext& ctx) { return AssetBulkLoad::finish(ctx); }));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAssetBulkLoad)
+#include "tst_assetbulkload.moc"
