@@ -11,6 +11,7 @@
 #include <QPointer>
 
 #include <algorithm>
+#include <utility>
 
 namespace AssetDesk {
 
@@ -63,10 +64,22 @@ std::chrono::milliseconds XPublisher::backoff(int attempts, std::optional<std::c
     return serverAsked ? std::max(grown, *serverAsked) : grown;
 }
 
+void XPublisher::wake()
+{
+    if (!m_running)
+        return;
+    if (m_busy) {
+        m_wakePending = true;
+        return;
+    }
+    m_timer.start(0);
+}
+
 void XPublisher::next(bool immediately)
 {
     if (!m_running || m_busy)
         return;
+    immediately = std::exchange(m_wakePending, false) || immediately;
     m_timer.start(immediately ? std::chrono::milliseconds(0) : m_options.pollInterval);
 }
 

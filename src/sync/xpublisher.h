@@ -43,6 +43,9 @@ public:
     // Stops claiming; a job in flight still finishes and is committed.
     void stop();
     bool isRunning() const { return m_running; }
+    // Looks for due jobs now rather than at the next poll (a job was just queued or retried);
+    // while a claim or job is in flight, right after it. Cheap when nothing is due.
+    void wake();
 
     // The delay before attempt `attempts + 1` after a retryable failure.
     std::chrono::milliseconds backoff(int attempts, std::optional<std::chrono::milliseconds> serverAsked) const;
@@ -68,6 +71,7 @@ private:
     bool m_running = false;
     bool m_recovered = false;
     bool m_busy = false;
+    bool m_wakePending = false;
 };
 
 } // namespace AssetDesk

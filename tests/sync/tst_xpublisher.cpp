@@ -21,6 +21,7 @@
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -154,6 +155,24 @@ private slots:
         QCOMPARE(post->text, p.text);
         QCOMPARE(post->status, Post::Status::Published);
         QCOMPARE(post->contentHash, p.contentHash().value());
+    }
+
+    // wake() publishes a job queued for now at once, not at the next poll (an hour away here).
+    void wakePublishesWithoutWaitingForThePoll()
+    {
+        XPublisher::Options options = fastOptions();
+        options.pollInterval = 1h;
+        XPublisher publisher(*m_storage, *m_pool, options);
+        QSignalSpy idle(&publisher, &XPublisher::idle);
+        publisher.start();
+        QVERIFY(idle.wait(10000));
+        const qint64 id = enqueue(payload(QStringLiteral("Woken")));
+        QVERIFY(id > 0);
+        QTest::qWait(100);
+        QCOMPARE(job(id).state, JobState::Queued); // nothing polls on its own for an hour
+        publisher.wake();
+        QTRY_COMPARE_WITH_TIMEOUT(job(id).state, JobState::Succeeded, 10000);
+        publisher.stop();
     }
 
     // Faults that leave it open whether X published: the next attempt reads the timeline first.
