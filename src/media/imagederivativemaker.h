@@ -1,0 +1,67 @@
+#pragma once
+
+#include "core/derivativespec.h"
+#include "core/result.h"
+#include "media/thumbnaillimits.h"
+
+#include <QByteArray>
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+class QImageReader;
+
+namespace AssetDesk {
+
+// One made image derivative, in memory: the encoded bytes and what they are.
+struct DerivativeImage
+{
+    QByteArray bytes;
+    QImage image;      // the pixels that were encoded (for a preview)
+    QSize size;        // pixels, as displayed
+    QByteArray format; // "jpeg" or "png"
+    QString mimeType;  // image/jpeg, image/png
+    int quality = -1;  // JPEG quality that fitted the budget; -1 for PNG
+};
+
+// Makes an image derivative from a DerivativeSpec: decode, crop, resize, encode within a byte
+// budget.
+//
+// Decoding never costs more than the output needs: the crop becomes QImageReader's clip rect and
+// the output size its scaled size, so a JPEG is decoded by libjpeg's DCT scaling at 1/2, 1/4 or
+// 1/8 of its size and only the rows and columns of the crop are kept (a 24 MP photo made into a
+// 1600 px derivative is decoded at 1/2 or less). Qt then smooth-scales the rest of the way (area
+// averaging when shrinking). EXIF orientation is honoured: the spec's geometry is in displayed
+// pixels and is mapped back to the stored image's for the reader. The declared size is checked
+// against ThumbnailLimits (side, pixels, decode allocation, input bytes) before a pixel is decoded,
+// as ThumbnailDecoder does.
+//
+// Encoding: JPEG, or PNG when the format is Png or Auto and the result really has transparent
+// pixels. A JPEG is written at kMaxQuality if that fits the budget, otherwise at the highest
+// quality in [kMinQuality, kMaxQuality) that fits, found by binary search; if even kMinQuality is
+// too large (or a PNG is), the image is scaled down and tried again, a few times, then refused.
+//
+// Threads: stateless and reentrant; pool threads only (decoding a photo takes tens of ms).
+class ImageDerivativeMaker
+{
+public:
+    static constexpr int kMaxQuality = 90;
+    static constexpr int kMinQuality = 40;
+    static constexpr int kMaxShrinkSteps = 4;
+
+    static Result<DerivativeImage> makeFromFile(const QString& path, const DerivativeSpec& spec,
+                                                const ThumbnailLimits& limits = {});
+    static Result<DerivativeImage> make(const QByteArray& bytes, const DerivativeSpec& spec,
+                                        const ThumbnailLimits& limits = {});
+
+    // The decode step alone: the spec's crop at its output size, orientation applied.
+    static Result<QImage> decodeCropped(QImageReader& reader, const DerivativeSpec& spec,
+                                        const ThumbnailLimits& limits, const QString& what);
+    // The encode step alone: `image` within spec.byteBudget in spec.format.
+    static Result<DerivativeImage> encode(const QImage& image, const DerivativeSpec& spec);
+
+    // Whether any pixel of `image` is not fully opaque (its format may have alpha without using it).
+    static bool hasTransparentPixels(const QImage& image);
+};
+
+} // namespace AssetDesk
