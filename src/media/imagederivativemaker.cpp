@@ -27,35 +27,6 @@ bool swapsAxes(Transformations t)
     return t.testFlag(QImageIOHandler::TransformationRotate90);
 }
 
-// Where a displayed point comes from in the stored image of `stored` size. QImageReader's auto
-// transform mirrors and/or flips first, then rotates by 90° clockwise (qt_imageTransform): this is
-// the inverse of that, on pixel edges, so whole-pixel rectangles map to whole-pixel rectangles.
-QPoint storedPoint(QPoint displayed, QSize stored, Transformations t)
-{
-    int x = displayed.x();
-    int y = displayed.y();
-    if (swapsAxes(t)) {
-        // Rotating 90° clockwise maps stored (x, y) to displayed (H - y, x).
-        const int sx = y;
-        const int sy = stored.height() - x;
-        x = sx;
-        y = sy;
-    }
-    if (t.testFlag(QImageIOHandler::TransformationMirror))
-        x = stored.width() - x;
-    if (t.testFlag(QImageIOHandler::TransformationFlip))
-        y = stored.height() - y;
-    return {x, y};
-}
-
-QRect storedRect(const QRect& displayed, QSize stored, Transformations t)
-{
-    const QPoint a = storedPoint(displayed.topLeft(), stored, t);
-    const QPoint b = storedPoint(QPoint(displayed.x() + displayed.width(), displayed.y() + displayed.height()), stored, t);
-    return QRect(QPoint(std::min(a.x(), b.x()), std::min(a.y(), b.y())),
-                 QSize(std::abs(a.x() - b.x()), std::abs(a.y() - b.y())));
-}
-
 Result<QByteArray> write(const QImage& image, const QByteArray& format, int quality)
 {
     QByteArray bytes;
@@ -179,33 +150,56 @@ Result<QImage> ImageDerivativeMaker::decodeCropped(QImageReader& reader, const D
     const QSize displayed = swapsAxes(t) ? stored.transposed() : stored;
     const QRect crop = spec.cropRect(displayed);
     const QSize output = spec.outputSize(displayed);
-    const QRect storedCrop = storedRect(crop, stored, t);
-    const QSize storedOutput = swapsAxes(t) ? output.transposed() : output;
 
-    // A handler that scales while decoding allocates about the output (libjpeg: at most twice it
-    // per side before Qt's final smooth scale); the others decode the whole image first.
+    // JPEG: decode at 1/8, 1/4 or 1/2 (libjpeg's fast DCT scalings) when the crop at that scale
+    // still covers the output, then crop and smooth-scale the decoded image here. Measured on a
+    // 24 MP photo this is cheaper than handing Qt the crop as clip rect plus the output as scaled
+    // size, whose clipped path costs ~30 % more CPU for the same pixels.
     const bool scales = reader.supportsOption(QImageIOHandler::ScaledSize);
-    const QSize allocated = scales ? (storedOutput * 2).boundedTo(stored) : stored;
-    const qint64 allocation = qint64(allocated.width()) * allocated.height() * 4;
+    int denominator = 1;
+    if (scales) {
+        for (int d : {8, 4, 2}) {
+            if (crop.width() / d >= output.width() && crop.height() / d >= output.height()) {
+                denominator = d;
+                break;
+            }
+        }
+    }
+    // libjpeg rounds a scaled dimension up; asking for exactly that keeps Qt from rescaling.
+    const QSize decodeSize((stored.width() + denominator - 1) / denominator, (stored.height() + denominator - 1) / denominator);
+    const qint64 allocation = qint64(decodeSize.width()) * decodeSize.height() * 4;
     if (allocation > limits.maxAllocationBytes) {
         return mediaError(ErrorKind::TooLarge,
                           QStringLiteral("Decoding the image would need %1 MB of memory.").arg((allocation + (1 << 20) - 1) >> 20),
                           QStringLiteral("%1: limit %2 MB").arg(what).arg(limits.maxAllocationBytes >> 20));
     }
-    if (storedCrop != QRect(QPoint(0, 0), stored))
-        reader.setClipRect(storedCrop);
-    if (storedOutput != storedCrop.size())
-        reader.setScaledSize(storedOutput);
+    if (denominator > 1)
+        reader.setScaledSize(decodeSize);
 
-    QImage image;
-    if (!reader.read(&image) || image.isNull()) {
+    QImage decoded;
+    if (!reader.read(&decoded) || decoded.isNull()) {
         return mediaError(ErrorKind::Parse, QStringLiteral("The source image could not be decoded."),
                           QStringLiteral("%1: %2").arg(what, reader.errorString()));
     }
-    // Handlers that round the scaled size still must hand back exactly the spec's output.
-    if (image.size() != output)
-        image = image.scaled(output, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
-    return image;
+    // The crop in the decoded (already oriented) image's pixels.
+    const double fx = double(decoded.width()) / displayed.width();
+    const double fy = double(decoded.height()) / displayed.height();
+    const QRect part = QRectF(crop.x() * fx, crop.y() * fy, crop.width() * fx, crop.height() * fy)
+                           .toAlignedRect()
+                           .intersected(decoded.rect());
+    if (part.isEmpty())
+        return mediaError(ErrorKind::Internal, QStringLiteral("The crop is outside the image."), what);
+    QImage region;
+    if (decoded.depth() == 32) {
+        // A view of the crop without copying it (scaled() below makes the new image).
+        region = QImage(decoded.constScanLine(part.y()) + qsizetype(part.x()) * 4, part.width(), part.height(),
+                        decoded.bytesPerLine(), decoded.format());
+    } else {
+        region = decoded.copy(part);
+    }
+    if (region.size() == output)
+        return region.copy(); // detach from `decoded`
+    return region.scaled(output, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
 }
 
 bool ImageDerivativeMaker::hasTransparentPixels(const QImage& image)

@@ -27,14 +27,14 @@ struct DerivativeImage
 // Makes an image derivative from a DerivativeSpec: decode, crop, resize, encode within a byte
 // budget.
 //
-// Decoding never costs more than the output needs: the crop becomes QImageReader's clip rect and
-// the output size its scaled size, so a JPEG is decoded by libjpeg's DCT scaling at 1/2, 1/4 or
-// 1/8 of its size and only the rows and columns of the crop are kept (a 24 MP photo made into a
-// 1600 px derivative is decoded at 1/2 or less). Qt then smooth-scales the rest of the way (area
-// averaging when shrinking). EXIF orientation is honoured: the spec's geometry is in displayed
-// pixels and is mapped back to the stored image's for the reader. The declared size is checked
-// against ThumbnailLimits (side, pixels, decode allocation, input bytes) before a pixel is decoded,
-// as ThumbnailDecoder does.
+// Decoding never costs more than the output needs: a JPEG is decoded through QImageReader's scaled
+// size at 1/8, 1/4 or 1/2 (libjpeg's DCT scaling), the smallest of those at which the crop still
+// covers the output, so a 24 MP photo made into a 1600 px derivative is never decoded at full size.
+// The crop is then taken from the decoded image without copying it and smooth-scaled to the output
+// (area averaging when shrinking). EXIF orientation is honoured (QImageReader::setAutoTransform):
+// the spec's geometry is in displayed pixels. The declared size is checked against ThumbnailLimits
+// (side, pixels, decode allocation, input bytes) before a pixel is decoded, as ThumbnailDecoder
+// does.
 //
 // Encoding: JPEG, or PNG when the format is Png or Auto and the result really has transparent
 // pixels. A JPEG is written at kMaxQuality if that fits the budget, otherwise at the highest
