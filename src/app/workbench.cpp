@@ -27,6 +27,7 @@
 #include "widgets/jobspane.h"
 #include "widgets/librarypane.h"
 #include "widgets/mainwindow.h"
+#include "widgets/publishingsettingspage.h"
 #include "widgets/servicepane.h"
 #include "widgets/settingsdialog.h"
 #include "widgets/syntaxrepository.h"
@@ -433,6 +434,7 @@ void Workbench::showSettings()
         accounts->setSandboxNote(tr("AssetDesk is showing the local sandbox because no account is configured. "
                                     "The accounts you add here are your own; restart AssetDesk to use them."));
     dialog->addPage(accounts, tr("Accounts"));
+    dialog->addPage(new PublishingSettingsPage, tr("Publishing"));
     dialog->open();
 }
 
