@@ -274,6 +274,60 @@ private slots:
         QCOMPARE(m_client.sendJson("PUT", url(path), QJsonDocument(bad), auth()).status, 400);
     }
 
+    // What a publishing client writes back (IX4, IX2, PX3/PX7): an asset created in a leaf
+    // collection with an external id it can be found by, and the "Publishing" view's fields.
+    void createdAssetsAndThePublishingView()
+    {
+        const HttpResult first = get(QStringLiteral("/API/assets/v1/assets/?per_page=1"));
+        const QString collection = objects(first).first().toObject().value(QStringLiteral("in_collections")).toArray().first().toString();
+        const QJsonObject create{{QStringLiteral("title"), QStringLiteral("X post 1")},
+                                 {QStringLiteral("type"), QStringLiteral("ASSET")},
+                                 {QStringLiteral("collection_id"), collection},
+                                 {QStringLiteral("external_id"), QStringLiteral("x-post:1")},
+                                 {QStringLiteral("external_link"), QStringLiteral("https://x.com/i/web/status/1")}};
+        const HttpResult created = m_client.postJson(url(QStringLiteral("/API/assets/v1/assets/?assign_to_collection=true")), create, auth());
+        QCOMPARE(created.status, 201);
+        const QString id = created.json().value(QStringLiteral("id")).toString();
+        QCOMPARE(created.json().value(QStringLiteral("external_id")).toString(), QStringLiteral("x-post:1"));
+        QVERIFY(created.json().value(QStringLiteral("in_collections")).toArray().contains(QJsonValue(collection)));
+        QCOMPARE(ids(get(QStringLiteral("/API/assets/v1/collections/%1/contents/?external_id=x-post:1").arg(collection))), QStringList{id});
+        QVERIFY(ids(get(QStringLiteral("/API/assets/v1/collections/%1/contents/?external_id=x-post:2").arg(collection))).isEmpty());
+        QCOMPARE(m_client.postJson(url(QStringLiteral("/API/assets/v1/assets/")), QJsonObject{{QStringLiteral("title"), QStringLiteral("t")}}, auth()).status, 400);
+        QCOMPARE(m_client.postJson(url(QStringLiteral("/API/assets/v1/assets/")), QJsonObject{{QStringLiteral("collection_id"), collection}}, auth()).status, 400);
+
+        QString view;
+        for (const QJsonValue& v : objects(get(QStringLiteral("/API/metadata/v1/views/")))) {
+            if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("Publishing"))
+                view = v.toObject().value(QStringLiteral("id")).toString();
+        }
+        QVERIFY(!view.isEmpty());
+        auto put = [&](const QString& field, const QString& value) {
+            return m_client.sendJson("PUT", url(QStringLiteral("/API/metadata/v1/assets/%1/views/%2/").arg(id, view)),
+                                     QJsonDocument(QJsonObject{{QStringLiteral("metadata_values"),
+                                                                QJsonObject{{field, QJsonObject{{QStringLiteral("field_values"),
+                                                                                                 QJsonArray{QJsonObject{{QStringLiteral("value"), value}}}},
+                                                                                                {QStringLiteral("mode"), QStringLiteral("overwrite")}}}}}}),
+                                     auth());
+        };
+        QCOMPARE(put(QStringLiteral("lifecycle_status"), QStringLiteral("published")).status, 200);
+        QCOMPARE(put(QStringLiteral("top_performer"), QStringLiteral("true")).status, 200);
+        QCOMPARE(put(QStringLiteral("publish_date"), QStringLiteral("2026-12-05T10:00:00Z")).status, 200);
+        QCOMPARE(put(QStringLiteral("audience_segment"), QStringLiteral("DACH")).status, 200);
+        QCOMPARE(put(QStringLiteral("lifecycle_status"), QStringLiteral("retired")).status, 400);
+        QCOMPARE(put(QStringLiteral("top_performer"), QStringLiteral("maybe")).status, 400);
+        QCOMPARE(put(QStringLiteral("license_expiry"), QStringLiteral("2030-01-01")).status, 400); // not in this view
+        const QJsonObject values = get(QStringLiteral("/API/metadata/v1/assets/%1/views/%2/").arg(id, view))
+                                       .json().value(QStringLiteral("metadata_values")).toObject();
+        auto first_ = [&values](const char* f) {
+            return values.value(QLatin1String(f)).toObject().value(QStringLiteral("field_values")).toArray().first().toObject()
+                .value(QStringLiteral("value")).toString();
+        };
+        QCOMPARE(first_("lifecycle_status"), QStringLiteral("published"));
+        QCOMPARE(first_("top_performer"), QStringLiteral("true"));
+        QCOMPARE(first_("audience_segment"), QStringLiteral("DACH"));
+        QCOMPARE(first_("publish_date"), QStringLiteral("2026-12-05T10:00:00Z"));
+    }
+
     void filesProxiesKeyframesServeBytes()
     {
         const QString id = ids(get(QStringLiteral("/API/assets/v1/assets/?per_page=1"))).first();

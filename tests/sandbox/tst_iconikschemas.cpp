@@ -90,6 +90,11 @@ private slots:
         const HttpResult views = call("GET", QStringLiteral("/API/metadata/v1/views/"));
         m_ids.insert(QStringLiteral("view_id"),
                      views.json().value(QStringLiteral("objects")).toArray().first().toObject().value(QStringLiteral("id")).toString());
+        for (const QJsonValue& v : views.json().value(QStringLiteral("objects")).toArray()) {
+            if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("Publishing"))
+                m_ids.insert(QStringLiteral("publishing_view_id"), v.toObject().value(QStringLiteral("id")).toString());
+        }
+        QVERIFY(m_ids.contains(QStringLiteral("publishing_view_id")));
         const QString files = QStringLiteral("/API/files/v1/assets/%1/").arg(m_ids.value(QStringLiteral("asset_id")));
         auto firstId = [&](const QString& list) {
             return call("GET", files + list).json().value(QStringLiteral("objects")).toArray().first().toObject().value(QStringLiteral("id")).toString();
@@ -160,6 +165,23 @@ private slots:
             QJsonObject{{QStringLiteral("metadata_values"),
                          QJsonObject{{QStringLiteral("credit"), QJsonObject{{QStringLiteral("field_values"),
                                                                             QJsonArray{QJsonObject{{QStringLiteral("value"), QStringLiteral("Schema Test")}}}}}}}}});
+        row("publishing values written", "PUT", QStringLiteral("/API/metadata/v1/assets/{asset_id}/views/{publishing_view_id}/"),
+            "metadata", "/v1/{object_type}/{object_id}/views/{view_id}/", 200,
+            QJsonObject{{QStringLiteral("metadata_values"),
+                         QJsonObject{{QStringLiteral("lifecycle_status"),
+                                      QJsonObject{{QStringLiteral("field_values"), QJsonArray{QJsonObject{{QStringLiteral("value"), QStringLiteral("published")}}}},
+                                                  {QStringLiteral("mode"), QStringLiteral("overwrite")}}},
+                                     {QStringLiteral("top_performer"),
+                                      QJsonObject{{QStringLiteral("field_values"), QJsonArray{QJsonObject{{QStringLiteral("value"), QStringLiteral("true")}}}}}}}}});
+        row("publishing view", "GET", QStringLiteral("/API/metadata/v1/views/{publishing_view_id}/"), "metadata", "/v1/views/{view_id}/");
+        row("asset created", "POST", QStringLiteral("/API/assets/v1/assets/?assign_to_collection=true"), "assets", "/v1/assets/", 201,
+            QJsonObject{{QStringLiteral("title"), QStringLiteral("X post 1")},
+                        {QStringLiteral("type"), QStringLiteral("ASSET")},
+                        {QStringLiteral("collection_id"), m_ids.value(QStringLiteral("collection_id"))},
+                        {QStringLiteral("external_id"), QStringLiteral("x-post:1")},
+                        {QStringLiteral("external_link"), QStringLiteral("https://x.com/i/web/status/1")}});
+        row("contents by external id", "GET", QStringLiteral("/API/assets/v1/collections/{collection_id}/contents/?external_id=x-post:1"),
+            "assets", "/v1/collections/{collection_id}/contents/");
         row("formats", "GET", QStringLiteral("/API/files/v1/assets/{asset_id}/formats/"), "files", "/v1/assets/{asset_id}/formats/");
         row("format", "GET", QStringLiteral("/API/files/v1/assets/{asset_id}/formats/{format_id}/"), "files",
             "/v1/assets/{asset_id}/formats/{format_id}/");

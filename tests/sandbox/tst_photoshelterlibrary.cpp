@@ -281,6 +281,58 @@ private slots:
         QCOMPARE(m_client.send("POST", url(QStringLiteral("/media/upload")), "x", headers).status, 400);
     }
 
+    // The archive of a published post (PX3/PX7) and the top-performer keyword (PX2): descriptive
+    // fields on upload, IPTC keywords written back through media/{id}/metadata.
+    void uploadFieldsAndKeywordWrites()
+    {
+        const QString galleryId = galleryOfOrganization(0);
+        QImage image(32, 32, QImage::Format_RGB32);
+        image.fill(Qt::darkRed);
+        QByteArray jpeg;
+        QBuffer buffer(&jpeg);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "JPEG");
+        const QByteArray boundary = "----sandboxtest";
+        auto field = [&boundary](const char* name, const QByteArray& value) {
+            return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+        };
+        const QByteArray body = field("gallery_id", galleryId.toLatin1()) + field("caption", "Posted https://x.com/i/web/status/7") +
+                                field("campaign", "Spring Launch") + field("audience_segment", "DACH") +
+                                field("publish_date", "2026-12-05T10:00:00Z") + "--" + boundary +
+                                "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"post.jpg\"\r\n"
+                                "Content-Type: image/jpeg\r\n\r\n" + jpeg + "\r\n--" + boundary + "--\r\n";
+        Headers headers = auth();
+        headers.append({"Content-Type", "multipart/form-data; boundary=" + boundary});
+        const HttpResult r = m_client.send("POST", url(QStringLiteral("/media/upload")), body, headers);
+        QCOMPARE(r.status, 201);
+        const QString id = r.json().value(QStringLiteral("data")).toObject().value(QStringLiteral("id")).toString();
+        const DamAsset stored = *module().library().catalog().find(*module().library().mediaIndex(id));
+        QCOMPARE(stored.campaignName, QStringLiteral("Spring Launch"));
+        QCOMPARE(stored.audienceSegment, QStringLiteral("DACH"));
+        QCOMPARE(stored.publishDate, QStringLiteral("2026-12-05T10:00:00Z"));
+        QByteArray badDate = body;
+        badDate.replace("2026-12-05T10:00:00Z", "yesterday");
+        QCOMPARE(m_client.send("POST", url(QStringLiteral("/media/upload")), badDate, headers).status, 400);
+
+        const QString path = QStringLiteral("/media/%1/metadata").arg(id);
+        auto patch = [&](const QJsonObject& iptc) {
+            return m_client.sendJson("PATCH", url(path),
+                                     QJsonDocument(QJsonObject{{QStringLiteral("data"),
+                                                                QJsonObject{{QStringLiteral("type"), QStringLiteral("metadata")},
+                                                                            {QStringLiteral("attributes"), QJsonObject{{QStringLiteral("iptc"), iptc}}}}}}),
+                                     auth());
+        };
+        const HttpResult written = patch(QJsonObject{{QStringLiteral("keyword"), QStringLiteral("harbour, top-performer")}});
+        QCOMPARE(written.status, 200);
+        QCOMPARE(written.json().value(QStringLiteral("data")).toObject().value(QStringLiteral("attributes")).toObject()
+                     .value(QStringLiteral("iptc")).toObject().value(QStringLiteral("keyword")).toString(),
+                 QStringLiteral("harbour, top-performer"));
+        QCOMPARE(patch(QJsonObject{{QStringLiteral("copyright"), QStringLiteral("me")}}).status, 400);
+        QCOMPARE(patch(QJsonObject{}).status, 400);
+        QCOMPARE(m_client.sendJson("PATCH", url(QStringLiteral("/media/I0000zzzzzzzzzzz/metadata")),
+                                   QJsonDocument(QJsonObject{}), auth()).status, 404);
+    }
+
     void accessAndPermissionsNeedAnAdmin()
     {
         const QString own = galleryOfOrganization(0);   // the demo user is an admin here

@@ -84,6 +84,14 @@ struct DamAsset
     QString usageRestrictions;
     QString fileName;
     QDate licenceExpiry; // null: no expiry
+    // Written back by a publishing client (IX4, PX2/IX2, PX3/PX7): iconik keeps them in metadata
+    // fields, PhotoShelter takes campaign, audience segment and publish date on upload.
+    QString lifecycle;       // "draft", "approved", "scheduled", "published", "archived"; empty: never set
+    bool topPerformer = false;
+    QString audienceSegment;
+    QString publishDate;     // ISO 8601 as the client sent it
+    QString externalId;      // iconik AssetCreateSchema external_id / external_link
+    QString externalLink;
     QDateTime createdAt;
     QDateTime modifiedAt;
     QDateTime deletedAt;

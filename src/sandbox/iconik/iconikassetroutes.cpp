@@ -32,6 +32,7 @@ void IconikAssetRoutes::registerRoutes(Router& router)
     };
     add("GET", QStringLiteral("/assets/"), &IconikAssetRoutes::listAssets);
     add("GET", QStringLiteral("/assets/:asset_id/"), &IconikAssetRoutes::getAsset);
+    add("POST", QStringLiteral("/assets/"), &IconikAssetRoutes::createAsset);
     add("PATCH", QStringLiteral("/assets/:asset_id/"), &IconikAssetRoutes::patchAsset);
     add("PUT", QStringLiteral("/assets/:asset_id/"), &IconikAssetRoutes::patchAsset);
     add("DELETE", QStringLiteral("/assets/:asset_id/"), &IconikAssetRoutes::deleteAsset);
@@ -74,6 +75,36 @@ HttpResponse IconikAssetRoutes::getAsset(const SandboxRequest& request)
     if (!asset)
         return IconikLists::errors(404, QStringLiteral("Asset not found"));
     return HttpResponse::json(200, m_resources.asset(*asset, false));
+}
+
+HttpResponse IconikAssetRoutes::createAsset(const SandboxRequest& request)
+{
+    const auto body = request.jsonBody();
+    if (!body)
+        return IconikLists::errors(400, QStringLiteral("Expected a JSON object"));
+    auto fieldError = [](const char* field, const QString& message) {
+        return HttpResponse::json(400, QJsonObject{{QStringLiteral("errors"), QJsonObject{{QLatin1String(field), message}}}});
+    };
+    const QJsonValue title = body->value(QStringLiteral("title"));
+    if (!title.isString() || title.toString().trimmed().isEmpty())
+        return fieldError("title", QStringLiteral("Missing data for required field."));
+    const QString collectionId = body->value(QStringLiteral("collection_id")).toString();
+    const auto ref = m_library.collectionRef(collectionId);
+    if (!ref)
+        return collectionId.isEmpty() ? fieldError("collection_id", QStringLiteral("The sandbox creates assets in a collection."))
+                                      : IconikLists::errors(404, QStringLiteral("Collection not found"));
+    if (ref->kind != IconikCollectionRef::Kind::Gallery)
+        return fieldError("collection_id", QStringLiteral("The sandbox creates assets only in a leaf collection."));
+    const QString externalId = body->value(QStringLiteral("external_id")).toString();
+    const QString externalLink = body->value(QStringLiteral("external_link")).toString();
+    const qint64 index = m_library.catalog().add(ref->index, m_module.clock().now().toMSecsSinceEpoch(), [&](DamAsset& a) {
+        a.title = title.toString();
+        a.caption.clear();
+        a.keywords.clear();
+        a.externalId = externalId;
+        a.externalLink = externalLink;
+    });
+    return HttpResponse::json(201, m_resources.asset(*m_library.catalog().find(index), false));
 }
 
 HttpResponse IconikAssetRoutes::patchAsset(const SandboxRequest& request)
@@ -137,6 +168,18 @@ HttpResponse IconikAssetRoutes::contents(const SandboxRequest& request)
     int perPage = 10;
     if (auto bad = IconikLists::paging(request, 10, page, perPage))
         return *bad;
+    const QString externalId = request.queryValue(QStringLiteral("external_id"));
+    if (!externalId.isEmpty()) {
+        // Only assets created through the API carry an external id, and they all live in the
+        // overlay: a scan of it, not of the generated base.
+        QJsonArray found;
+        for (const DamAsset& a : m_library.catalog().overlay().records()) {
+            if (!a.deleted && a.externalId == externalId && ref->kind == IconikCollectionRef::Kind::Gallery &&
+                a.gallery == ref->index)
+                found.append(m_resources.asset(a, false));
+        }
+        return HttpResponse::json(200, IconikLists::envelope(request, m_module.baseUrl(), found, 1, perPage, found.size()));
+    }
     const QStringList types = request.queryValue(QStringLiteral("object_types")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     const bool wantCollections = types.isEmpty() || types.contains(QStringLiteral("collections"));
     const bool wantAssets = types.isEmpty() || types.contains(QStringLiteral("assets"));

@@ -18,6 +18,9 @@ struct SandboxRequest;
 //                                          scroll=true / scroll_id; deleted assets are not listed
 //   GET    assets/:asset_id/               the asset; a deleted one (delete queue) answers with
 //                                          status DELETED and date_deleted; unknown ids 404
+//   POST   assets/                         AssetCreateSchema {"title", "collection_id", "external_id",
+//                                          "external_link"} -> 201 the asset; the sandbox needs a
+//                                          collection_id of a leaf collection (its assets live in one)
 //   PATCH  assets/:asset_id/  (and PUT)    {"title"} -> the asset
 //   DELETE assets/:asset_id/               204; the asset goes to the delete queue
 //   GET    collections/                    all collections (organizations are the roots)
@@ -39,6 +42,7 @@ private:
     std::optional<DamAsset> assetOf(const QString& id, bool includeDeleted) const;
     HttpResponse listAssets(const SandboxRequest& request);
     HttpResponse getAsset(const SandboxRequest& request);
+    HttpResponse createAsset(const SandboxRequest& request);
     HttpResponse patchAsset(const SandboxRequest& request);
     HttpResponse deleteAsset(const SandboxRequest& request);
     HttpResponse listCollections(const SandboxRequest& request);

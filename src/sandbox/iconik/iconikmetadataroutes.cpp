@@ -46,7 +46,7 @@ void IconikMetadataRoutes::registerRoutes(Router& router)
 
 int IconikMetadataRoutes::viewOf(const QString& id) const
 {
-    for (int v : {int(IconikResources::RightsView), int(IconikResources::DescriptiveView)}) {
+    for (int v : IconikResources::kViews) {
         if (m_library.viewId(v) == id)
             return v;
     }
@@ -87,9 +87,14 @@ QJsonObject IconikMetadataRoutes::valuesBody(const DamAsset& asset, int view) co
 HttpResponse IconikMetadataRoutes::fields(const SandboxRequest& request)
 {
     QJsonArray objects;
-    for (int v : {int(IconikResources::RightsView), int(IconikResources::DescriptiveView)}) {
-        for (const QString& f : IconikResources::viewFields(v))
+    QStringList seen;
+    for (int v : IconikResources::kViews) {
+        for (const QString& f : IconikResources::viewFields(v)) {
+            if (seen.contains(f))
+                continue; // a field shows in several views but exists once
+            seen << f;
             objects.append(m_resources.metadataField(f));
+        }
     }
     return HttpResponse::json(200, IconikLists::envelope(request, m_module.baseUrl(), objects, 1, int(objects.size()), objects.size()));
 }
@@ -97,8 +102,10 @@ HttpResponse IconikMetadataRoutes::fields(const SandboxRequest& request)
 HttpResponse IconikMetadataRoutes::field(const SandboxRequest& request)
 {
     const QString name = request.param(QStringLiteral("field_name"));
-    if (!IconikResources::viewFields(IconikResources::RightsView).contains(name) &&
-        !IconikResources::viewFields(IconikResources::DescriptiveView).contains(name))
+    bool known = false;
+    for (int v : IconikResources::kViews)
+        known = known || IconikResources::viewFields(v).contains(name);
+    if (!known)
         return IconikLists::errors(404, QStringLiteral("Field not found"));
     return HttpResponse::json(200, m_resources.metadataField(name));
 }
@@ -107,7 +114,8 @@ HttpResponse IconikMetadataRoutes::views(const SandboxRequest&)
 {
     return HttpResponse::json(200, QJsonObject{{QStringLiteral("objects"),
                                                 QJsonArray{m_resources.metadataView(IconikResources::RightsView),
-                                                           m_resources.metadataView(IconikResources::DescriptiveView)}}});
+                                                           m_resources.metadataView(IconikResources::DescriptiveView),
+                                                           m_resources.metadataView(IconikResources::PublishingView)}}});
 }
 
 HttpResponse IconikMetadataRoutes::view(const SandboxRequest& request)
@@ -199,6 +207,22 @@ HttpResponse IconikMetadataRoutes::putValues(const SandboxRequest& request)
                 return fieldError(name, QStringLiteral("Not a valid choice."));
         } else if (name == QLatin1String("description")) {
             edited.caption = first;
+        } else if (name == QLatin1String("lifecycle_status")) {
+            static const QStringList states{QStringLiteral("draft"), QStringLiteral("approved"), QStringLiteral("scheduled"),
+                                            QStringLiteral("published"), QStringLiteral("archived")};
+            if (!first.isEmpty() && !states.contains(first))
+                return fieldError(name, QStringLiteral("Not a valid choice."));
+            edited.lifecycle = first;
+        } else if (name == QLatin1String("top_performer")) {
+            if (!first.isEmpty() && first != QLatin1String("true") && first != QLatin1String("false"))
+                return fieldError(name, QStringLiteral("Not a valid boolean."));
+            edited.topPerformer = first == QLatin1String("true");
+        } else if (name == QLatin1String("publish_date")) {
+            if (!first.isEmpty() && !QDateTime::fromString(first, Qt::ISODateWithMs).isValid())
+                return fieldError(name, QStringLiteral("Not a valid datetime."));
+            edited.publishDate = first;
+        } else if (name == QLatin1String("audience_segment")) {
+            edited.audienceSegment = first;
         } else {
             return fieldError(name, QStringLiteral("This field is read-only."));
         }
@@ -213,6 +237,10 @@ HttpResponse IconikMetadataRoutes::putValues(const SandboxRequest& request)
         a.campaignName = edited.campaignName;
         a.approval = edited.approval;
         a.caption = edited.caption;
+        a.lifecycle = edited.lifecycle;
+        a.topPerformer = edited.topPerformer;
+        a.publishDate = edited.publishDate;
+        a.audienceSegment = edited.audienceSegment;
     });
     return HttpResponse::json(200, valuesBody(*m_library.catalog().find(asset.index), v));
 }

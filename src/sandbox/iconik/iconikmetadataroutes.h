@@ -19,7 +19,10 @@ struct SandboxRequest;
 //   GET fields/, fields/:field_name/          the rights and descriptive fields
 //   GET views/, views/:view_id/               "Rights" (license_expiry, usage_restrictions, credit,
 //                                             copyright, campaign, approval_status) and
-//                                             "Descriptive" (description, keywords, orientation)
+//                                             "Descriptive" (description, keywords, orientation) and
+//                                             "Publishing" (lifecycle_status, top_performer, publish_date,
+//                                             audience_segment, campaign, description: what a
+//                                             publishing client writes back, IX4 / IX2 / PX7)
 //   GET :object_type/:object_id/views/:view_id/   MetadataValuesSchema of the asset in that view
 //   PUT :object_type/:object_id/views/:view_id/   {"metadata_values":{field:{"field_values":[{"value"}],
 //                                                 "mode":"overwrite"|"append"|"delete"}}} -> the values

@@ -97,8 +97,14 @@ void IconikResources::writeAsset(JsonText& j, const DamAsset& a, bool withRendit
         .member("face_recognition_status", QStringLiteral("N/A"));
     j.member("is_online", true).member("is_blocked", false).member("favoured", false).member("has_unconfirmed_persons", false);
     j.key("person_ids").beginArray().endArray();
-    for (const char* nullable : {"category", "external_id", "custom_keyframe", "custom_poster", "warning"})
+    for (const char* nullable : {"category", "custom_keyframe", "custom_poster", "warning"})
         j.key(nullable).null();
+    if (a.externalId.isEmpty())
+        j.key("external_id").null();
+    else
+        j.member("external_id", a.externalId);
+    if (!a.externalLink.isEmpty())
+        j.member("external_link", a.externalLink);
     j.member("created_by_user", user).member("updated_by_user", user);
     if (!missing)
         j.member("date_created", badDates ? QStringLiteral("not a date") : time(a.createdAt));
@@ -333,6 +339,9 @@ QStringList IconikResources::viewFields(int view)
     if (view == RightsView)
         return {QStringLiteral("license_expiry"), QStringLiteral("usage_restrictions"), QStringLiteral("credit"),
                 QStringLiteral("copyright"), QStringLiteral("campaign"), QStringLiteral("approval_status")};
+    if (view == PublishingView)
+        return {QStringLiteral("lifecycle_status"), QStringLiteral("top_performer"), QStringLiteral("publish_date"),
+                QStringLiteral("audience_segment"), QStringLiteral("campaign"), QStringLiteral("description")};
     return {QStringLiteral("description"), QStringLiteral("keywords"), QStringLiteral("orientation")};
 }
 
@@ -355,6 +364,14 @@ QStringList IconikResources::metadataFieldValues(const DamAsset& a, const QStrin
         return one(a.caption);
     if (field == QLatin1String("keywords"))
         return a.keywords;
+    if (field == QLatin1String("lifecycle_status"))
+        return one(a.lifecycle);
+    if (field == QLatin1String("top_performer"))
+        return a.topPerformer ? QStringList{QStringLiteral("true")} : QStringList();
+    if (field == QLatin1String("publish_date"))
+        return one(a.publishDate);
+    if (field == QLatin1String("audience_segment"))
+        return one(a.audienceSegment);
     if (field == QLatin1String("orientation"))
         return one(a.orientation == DamOrientation::Portrait ? QStringLiteral("portrait")
                    : a.orientation == DamOrientation::Square ? QStringLiteral("square")
@@ -396,6 +413,10 @@ QJsonObject IconikResources::metadataField(const QString& name) const
         {QStringLiteral("description"), {QStringLiteral("Description"), QStringLiteral("text")}},
         {QStringLiteral("keywords"), {QStringLiteral("Keywords"), QStringLiteral("tag_cloud")}},
         {QStringLiteral("orientation"), {QStringLiteral("Orientation"), QStringLiteral("drop_down")}},
+        {QStringLiteral("lifecycle_status"), {QStringLiteral("Lifecycle status"), QStringLiteral("drop_down")}},
+        {QStringLiteral("top_performer"), {QStringLiteral("Top performer"), QStringLiteral("boolean")}},
+        {QStringLiteral("publish_date"), {QStringLiteral("Publish date"), QStringLiteral("datetime")}},
+        {QStringLiteral("audience_segment"), {QStringLiteral("Audience segment"), QStringLiteral("string")}},
     };
     const auto kind = kinds.value(name);
     return QJsonObject{
@@ -417,9 +438,12 @@ QJsonObject IconikResources::metadataView(int view) const
     const QString created = time(m_library.catalog().generator().createdMs(0));
     return QJsonObject{
         {QStringLiteral("id"), m_library.viewId(view)},
-        {QStringLiteral("name"), view == RightsView ? QStringLiteral("Rights") : QStringLiteral("Descriptive")},
-        {QStringLiteral("description"), view == RightsView ? QStringLiteral("Licence, usage, credit and approval")
-                                                           : QStringLiteral("Caption and keywords")},
+        {QStringLiteral("name"), view == RightsView        ? QStringLiteral("Rights")
+                                 : view == PublishingView ? QStringLiteral("Publishing")
+                                                          : QStringLiteral("Descriptive")},
+        {QStringLiteral("description"), view == RightsView        ? QStringLiteral("Licence, usage, credit and approval")
+                                        : view == PublishingView ? QStringLiteral("Lifecycle and archive of published posts")
+                                                                 : QStringLiteral("Caption and keywords")},
         {QStringLiteral("view_fields"), fields},
         {QStringLiteral("date_created"), created},
         {QStringLiteral("date_modified"), created},

@@ -26,7 +26,9 @@ public:
     {
         RightsView = 1,
         DescriptiveView = 2,
+        PublishingView = 3, // lifecycle status, top performer, archive facts of a publishing client
     };
+    static constexpr int kViews[] = {RightsView, DescriptiveView, PublishingView};
 
     IconikResources(const IconikLibrary& library, const IconikAccount& account);
     void setBaseUrl(const QUrl& url) { m_baseText = url.toString(QUrl::StripTrailingSlash); }

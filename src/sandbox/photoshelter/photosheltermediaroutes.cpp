@@ -62,6 +62,8 @@ void PhotoShelterMediaRoutes::registerRoutes(Router& router)
                [this](const SandboxRequest& r) { return links(r); });
     router.add("GET", kV4 + QStringLiteral("/media/:id/metadata"), Access::User,
                [this](const SandboxRequest& r) { return metadata(r); });
+    router.add("PATCH", kV4 + QStringLiteral("/media/:id/metadata"), Access::User,
+               [this](const SandboxRequest& r) { return patchMetadata(r); });
     router.add("GET", kV4 + QStringLiteral("/media/:id/custom-metadata"), Access::User,
                [this](const SandboxRequest& r) { return customMetadata(r); });
     router.add("GET", kV4 + QStringLiteral("/media/:id/galleries"), Access::User,
@@ -208,6 +210,40 @@ HttpResponse PhotoShelterMediaRoutes::metadata(const SandboxRequest& request)
     });
 }
 
+HttpResponse PhotoShelterMediaRoutes::patchMetadata(const SandboxRequest& request)
+{
+    const auto asset = assetOf(request);
+    if (!asset)
+        return notFound(request);
+    if (auto refused = m_module.requireWrite(request, asset->gallery))
+        return *refused;
+    const auto body = request.jsonBody();
+    const QJsonObject iptc = body ? body->value(QStringLiteral("data")).toObject().value(QStringLiteral("attributes"))
+                                        .toObject().value(QStringLiteral("iptc")).toObject()
+                                  : QJsonObject();
+    if (iptc.isEmpty())
+        return PhotoShelterV4::error(400, QStringLiteral("data.attributes.iptc is required"));
+    for (auto it = iptc.begin(); it != iptc.end(); ++it) {
+        if (it.key() != QLatin1String("keyword") && it.key() != QLatin1String("caption") && it.key() != QLatin1String("headline"))
+            return PhotoShelterV4::error(400, QStringLiteral("%1 is not writable").arg(it.key()));
+        if (!it.value().isString())
+            return PhotoShelterV4::error(400, QStringLiteral("%1 must be a string").arg(it.key()));
+    }
+    m_library.catalog().modify(asset->index, m_module.clock().now().toMSecsSinceEpoch(), [&iptc](DamAsset& a) {
+        if (iptc.contains(QStringLiteral("keyword"))) {
+            a.keywords.clear();
+            for (const QString& k : iptc.value(QStringLiteral("keyword")).toString().split(QLatin1Char(',')))
+                if (!k.trimmed().isEmpty())
+                    a.keywords << k.trimmed();
+        }
+        if (iptc.contains(QStringLiteral("caption")))
+            a.caption = iptc.value(QStringLiteral("caption")).toString();
+        if (iptc.contains(QStringLiteral("headline")))
+            a.title = iptc.value(QStringLiteral("headline")).toString();
+    });
+    return metadata(request);
+}
+
 HttpResponse PhotoShelterMediaRoutes::customMetadata(const SandboxRequest& request)
 {
     const auto asset = assetOf(request);
@@ -307,6 +343,11 @@ HttpResponse PhotoShelterMediaRoutes::upload(const SandboxRequest& request, bool
     const QString headline = form->field(QStringLiteral("headline")).isEmpty() ? form->field(QStringLiteral("title"))
                                                                                 : form->field(QStringLiteral("headline"));
     const QString caption = form->field(QStringLiteral("caption"));
+    const QString campaign = form->field(QStringLiteral("campaign"));
+    const QString segment = form->field(QStringLiteral("audience_segment"));
+    const QString publishDate = form->field(QStringLiteral("publish_date"));
+    if (!publishDate.isEmpty() && !QDateTime::fromString(publishDate, Qt::ISODateWithMs).isValid())
+        return PhotoShelterV4::error(400, QStringLiteral("publish_date must be an ISO 8601 date and time"));
     const qint64 nowMs = m_module.clock().now().toMSecsSinceEpoch();
     const qint64 index = m_library.catalog().add(*gallery, nowMs, [&](DamAsset& a) {
         a.fileName = file->fileName;
@@ -323,6 +364,12 @@ HttpResponse PhotoShelterMediaRoutes::upload(const SandboxRequest& request, bool
             a.title = headline;
         if (!caption.isEmpty())
             a.caption = caption;
+        if (!campaign.isEmpty()) {
+            a.campaignName = campaign;
+            a.campaign = -1;
+        }
+        a.audienceSegment = segment;
+        a.publishDate = publishDate;
     });
     m_library.storeUpload(index, file->data);
     const DamAsset asset = *m_library.catalog().find(index);

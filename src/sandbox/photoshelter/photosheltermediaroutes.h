@@ -28,7 +28,11 @@ struct SandboxRequest;
 //   GET  media/:id/metadata            IPTC/EXIF-like attributes
 //   GET  media/:id/custom-metadata     rights fields as custom metadata (category "metadata")
 //   GET  media/:id/galleries           galleries holding it (?include=gallery)
-//   POST media/upload                  multipart: file, gallery_id (+ headline, caption) -> 201
+//   PATCH media/:id/metadata           {"data":{"attributes":{"iptc":{"keyword":"a, b"}}}} -> the
+//                                      metadata; only keyword, caption and headline are writable
+//                                      (no v4 write path is documented: photoshelter.md §5)
+//   POST media/upload                  multipart: file, gallery_id (+ headline, caption, campaign,
+//                                      audience_segment, publish_date) -> 201
 // and the v3 upload POST /psapi/v3/mem/image/upload (same form) -> {"status":"ok","data":{"Image":...}}.
 class PhotoShelterMediaRoutes
 {
@@ -44,6 +48,7 @@ private:
     void download(const SandboxRequest& request, Responder responder);
     HttpResponse links(const SandboxRequest& request);
     HttpResponse metadata(const SandboxRequest& request);
+    HttpResponse patchMetadata(const SandboxRequest& request);
     HttpResponse customMetadata(const SandboxRequest& request);
     HttpResponse galleries(const SandboxRequest& request);
     HttpResponse library(const SandboxRequest& request);
