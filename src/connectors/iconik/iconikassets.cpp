@@ -156,4 +156,53 @@ void IconikAssets::setMetadataValues(const QString& objectType, const QString& o
     });
 }
 
+void IconikAssets::createAsset(const NewAsset& asset, QObject* context, std::function<void(Result<QString>)> done)
+{
+    QJsonObject body{{QStringLiteral("title"), asset.title}, {QStringLiteral("type"), QStringLiteral("ASSET")}};
+    if (!asset.collectionId.isEmpty())
+        body.insert(QStringLiteral("collection_id"), asset.collectionId);
+    if (!asset.externalId.isEmpty())
+        body.insert(QStringLiteral("external_id"), asset.externalId);
+    if (!asset.externalLink.isEmpty())
+        body.insert(QStringLiteral("external_link"), asset.externalLink);
+    QUrl target = url(QStringLiteral("/API/assets/v1/assets/"));
+    if (!asset.collectionId.isEmpty())
+        target.setQuery(QStringLiteral("assign_to_collection=true"));
+    HttpRequest request = HttpRequest::postJson(target, QJsonDocument(body));
+    request.logTag = QStringLiteral("create asset");
+    m_http->send(request, context, [done](Result<HttpResponse> response) {
+        if (!response)
+            return done(response.error());
+        const QJsonDocument doc = QJsonDocument::fromJson(response->body);
+        const QString id = doc.object().value(QLatin1String("id")).toString();
+        if (id.isEmpty())
+            return done(notJson(QStringLiteral("the new asset's id")));
+        done(id);
+    });
+}
+
+void IconikAssets::findInCollection(const QString& collectionId, const QString& externalId, QObject* context,
+                                    std::function<void(Result<QString>)> done)
+{
+    QUrl target = url(QStringLiteral("/API/assets/v1/collections/") + segment(collectionId) + QStringLiteral("/contents/"));
+    target.setQuery(QStringLiteral("object_types=assets&per_page=100&external_id=") +
+                    QString::fromLatin1(QUrl::toPercentEncoding(externalId)));
+    HttpRequest request = HttpRequest::get(target);
+    request.logTag = QStringLiteral("collection contents");
+    m_http->send(request, context, [done, externalId](Result<HttpResponse> response) {
+        if (!response)
+            return done(response.error());
+        const QJsonDocument doc = QJsonDocument::fromJson(response->body);
+        if (!doc.isObject())
+            return done(notJson(QStringLiteral("collection contents")));
+        // Filter here too: an iconik that ignores external_id still answers with the contents.
+        for (const QJsonValue& v : doc.object().value(QLatin1String("objects")).toArray()) {
+            const QJsonObject o = v.toObject();
+            if (o.value(QLatin1String("external_id")).toString() == externalId)
+                return done(o.value(QLatin1String("id")).toString());
+        }
+        done(QString());
+    });
+}
+
 } // namespace AssetDesk

@@ -44,6 +44,7 @@ struct IconikMetadataValues
 // written. Lives on the connector's thread; callbacks on `context`'s thread.
 //   approval   GET /API/assets/v1/assets/{id}/approvals/request/ (404: nothing requested)
 //   values     GET / PUT /API/metadata/v1/{object_type}/{object_id}/views/{view_id}/
+//   create     POST /API/assets/v1/assets/?assign_to_collection=true (AssetCreateSchema)
 class IconikAssets : public QObject
 {
     Q_OBJECT
@@ -59,6 +60,22 @@ public:
     void setMetadataValues(const QString& objectType, const QString& objectId, const QString& viewId,
                            const QHash<QString, QStringList>& fields, WriteMode mode, QObject* context,
                            std::function<void(Result<IconikMetadataValues>)> done);
+
+    // A new asset in a collection (AssetCreateSchema: title, collection_id, external_id,
+    // external_link); returns its id. A POST: never repeated blindly after an ambiguous failure -
+    // the caller looks for external_id first (findByExternalId).
+    struct NewAsset
+    {
+        QString title;
+        QString collectionId;
+        QString externalId;
+        QString externalLink;
+    };
+    void createAsset(const NewAsset& asset, QObject* context, std::function<void(Result<QString>)> done);
+    // The id of the asset in the collection whose external_id is `externalId`, or empty
+    // (GET /API/assets/v1/collections/{id}/contents/?external_id=...).
+    void findInCollection(const QString& collectionId, const QString& externalId, QObject* context,
+                          std::function<void(Result<QString>)> done);
 
     static Result<IconikApproval> parseApproval(const QByteArray& body);
     static Result<IconikMetadataValues> parseMetadataValues(const QByteArray& body);

@@ -6,6 +6,7 @@
 namespace AssetDesk {
 
 class PhotoShelterGalleries;
+class PhotoShelterKeywords;
 class PhotoShelterLibrary;
 
 // PhotoShelter API v4 (photoshelter.md): the API key on every request, plus either a user
@@ -34,6 +35,8 @@ public:
 
     // Upload, gallery access and share links.
     PhotoShelterGalleries& galleries() const { return *m_galleries; }
+    // A media item's keywords (the top-performer tag).
+    PhotoShelterKeywords& keywords() const { return *m_keywords; }
 
 private:
     // The session login: a Renewal for the token provider.
@@ -45,6 +48,7 @@ private:
     HttpClient* m_http;        // API key and session
     PhotoShelterLibrary* m_library;
     PhotoShelterGalleries* m_galleries;
+    PhotoShelterKeywords* m_keywords;
 };
 
 } // namespace AssetDesk

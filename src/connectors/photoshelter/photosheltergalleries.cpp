@@ -88,9 +88,20 @@ QByteArray PhotoShelterGalleries::multipart(const QList<std::pair<QString, QStri
 void PhotoShelterGalleries::upload(const QString& galleryId, const QString& fileName, const QByteArray& bytes,
                                    const QString& mimeType, QObject* context, std::function<void(Result<QString>)> done)
 {
+    upload(galleryId, {}, fileName, bytes, mimeType, context, std::move(done));
+}
+
+void PhotoShelterGalleries::upload(const QString& galleryId, const QList<std::pair<QString, QString>>& fields,
+                                   const QString& fileName, const QByteArray& bytes, const QString& mimeType,
+                                   QObject* context, std::function<void(Result<QString>)> done)
+{
+    QList<std::pair<QString, QString>> form{{QStringLiteral("gallery_id"), galleryId}};
+    for (const auto& field : fields) {
+        if (!field.second.isEmpty())
+            form << field;
+    }
     QByteArray type;
-    const QByteArray body = multipart({{QStringLiteral("gallery_id"), galleryId}}, QStringLiteral("file"), fileName,
-                                      bytes, mimeType, &type);
+    const QByteArray body = multipart(form, QStringLiteral("file"), fileName, bytes, mimeType, &type);
     HttpRequest request = HttpRequest::post(url(QStringLiteral("/media/upload")), body, type);
     request.logTag = QStringLiteral("upload to gallery");
     request.timeout = std::chrono::seconds(120);

@@ -60,6 +60,12 @@ public:
     // must look before it uploads again.
     void upload(const QString& galleryId, const QString& fileName, const QByteArray& bytes, const QString& mimeType,
                 QObject* context, std::function<void(Result<QString>)> done);
+    // The same with descriptive form fields next to gallery_id (headline, caption, campaign,
+    // audience_segment, publish_date: the archive of a published post, PX3/PX7). v3 documents
+    // only gallery_id and file; the other names are the emulator's (photoshelter.md §9).
+    void upload(const QString& galleryId, const QList<std::pair<QString, QString>>& fields, const QString& fileName,
+                const QByteArray& bytes, const QString& mimeType, QObject* context,
+                std::function<void(Result<QString>)> done);
     void access(const QString& galleryId, QObject* context, std::function<void(Result<PhotoShelterGalleryAccess>)> done);
     void createShareLink(const QString& galleryId, const QDateTime& expiresAt, QObject* context,
                          std::function<void(Result<PhotoShelterShareLink>)> done);
