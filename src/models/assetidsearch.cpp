@@ -1,5 +1,6 @@
 #include "models/assetidsearch.h"
 
+#include "models/assetfacetindex.h"
 #include "storage/assetquery.h"
 #include "storage/assetsearchsql.h"
 #include "storage/sqlstatement.h"
@@ -81,7 +82,7 @@ std::optional<Result<QList<qint64>>> sqliteIds(const SqlConnection& connection, 
 }
 } // namespace
 
-AssetQuery AssetIdSearch::toAssetQuery(const LibraryFilter& filter)
+AssetQuery AssetIdSearch::toAssetQuery(const LibraryFilter& filter, LibrarySort sort)
 {
     AssetQuery query;
     query.text = filter.text;
@@ -99,16 +100,40 @@ AssetQuery AssetIdSearch::toAssetQuery(const LibraryFilter& filter)
     query.orientation = filter.orientation;
     query.collectionRemoteIds = filter.collectionRemoteIds;
     query.limit = 0;
+    switch (sort.key) {
+    case LibrarySort::Key::Default: query.order = AssetQuery::Order::Default; break;
+    case LibrarySort::Key::Title: query.order = AssetQuery::Order::Title; break;
+    case LibrarySort::Key::Created: query.order = AssetQuery::Order::Created; break;
+    case LibrarySort::Key::Modified: query.order = AssetQuery::Order::Modified; break;
+    case LibrarySort::Key::FileSize: query.order = AssetQuery::Order::FileSize; break;
+    case LibrarySort::Key::Service: query.order = AssetQuery::Order::Service; break;
+    case LibrarySort::Key::Approval: query.order = AssetQuery::Order::Approval; break;
+    case LibrarySort::Key::RightsExpiry: query.order = AssetQuery::Order::LicenseExpiry; break;
+    case LibrarySort::Key::Campaign: query.order = AssetQuery::Order::Campaign; break;
+    }
+    query.descending = sort.descending;
     return query;
 }
 
-Result<QList<qint64>> AssetIdSearch::ids(const Storage& storage, const LibraryFilter& filter)
+Result<QList<qint64>> AssetIdSearch::ids(const Storage& storage, const LibraryFilter& filter, AssetFacetIndex* index,
+                                         LibrarySort sort)
 {
     Result<SqlConnection> connection = storage.readConnection();
     if (!connection)
         return connection.error();
+    const AssetQuery query = toAssetQuery(filter, sort);
+    std::optional<qint64> textMatches;
+    if (index) {
+        if (std::optional<Result<AssetFacetIndex::Answer>> answered = index->answer(*connection, query)) {
+            if (!*answered)
+                return answered->error();
+            if (!(*answered)->ranked)
+                return std::move(answered->value().ids);
+            textMatches = (*answered)->textMatches;
+        }
+    }
     const Result<AssetSearchSql::Statement> prepared =
-        AssetSearchSql::select(connection.value(), toAssetQuery(filter), QStringLiteral("a.id"));
+        AssetSearchSql::select(connection.value(), query, QStringLiteral("a.id"), textMatches);
     if (!prepared)
         return prepared.error();
     const AssetSearchSql::Statement& built = prepared.value();

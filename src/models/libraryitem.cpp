@@ -70,6 +70,7 @@ LibraryItem LibraryItem::fromAsset(const Asset& asset)
     item.approval = asset.rights.approval;
     item.licenseExpiresAt = asset.rights.licenseExpiresAt;
     item.lifecycle = asset.lifecycle;
+    item.createdAt = asset.createdAt;
     item.modifiedAt = asset.modifiedAt;
     if (const Rendition* thumb = thumbnailRendition(asset))
         item.thumbnailPath = thumb->localPath;

@@ -26,6 +26,7 @@ struct LibraryItem
     ApprovalState approval = ApprovalState::Unknown;
     QDateTime licenseExpiresAt;
     LifecycleState lifecycle = LifecycleState::Draft;
+    QDateTime createdAt;
     QDateTime modifiedAt;
     QString thumbnailPath; // local file of the rendition the grid shows; empty: none cached yet
     QString localFilePath; // local file of the largest cached rendition (drag and drop)

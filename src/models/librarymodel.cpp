@@ -98,7 +98,52 @@ void LibraryModel::startSearch()
     m_cache->dropQueued();
     m_wantedPages.clear();
     emit searchStarted();
-    m_runner->search(m_filter);
+    m_runner->search(m_filter, m_sort);
+}
+
+namespace {
+constexpr std::pair<int, LibrarySort::Key> kSortKeys[] = {
+    {LibraryModel::TitleColumn, LibrarySort::Key::Title},
+    {LibraryModel::ServiceColumn, LibrarySort::Key::Service},
+    {LibraryModel::ApprovalColumn, LibrarySort::Key::Approval},
+    {LibraryModel::RightsColumn, LibrarySort::Key::RightsExpiry},
+    {LibraryModel::CampaignColumn, LibrarySort::Key::Campaign},
+    {LibraryModel::ModifiedColumn, LibrarySort::Key::Modified},
+    {LibraryModel::CreatedColumn, LibrarySort::Key::Created},
+    {LibraryModel::FileSizeColumn, LibrarySort::Key::FileSize},
+};
+} // namespace
+
+bool LibraryModel::isSortableColumn(int column)
+{
+    return std::any_of(std::begin(kSortKeys), std::end(kSortKeys), [column](const auto& k) { return k.first == column; });
+}
+
+int LibraryModel::sortColumn() const
+{
+    for (const auto& [column, key] : kSortKeys) {
+        if (key == m_sort.key)
+            return column;
+    }
+    return -1;
+}
+
+void LibraryModel::sort(int column, Qt::SortOrder order)
+{
+    LibrarySort sort;
+    if (column >= 0) {
+        const auto* found = std::find_if(std::begin(kSortKeys), std::end(kSortKeys),
+                                         [column](const auto& k) { return k.first == column; });
+        if (found == std::end(kSortKeys))
+            return; // not sortable: the order stays
+        sort.key = found->second;
+        sort.descending = order == Qt::DescendingOrder;
+    }
+    if (sort == m_sort)
+        return;
+    m_sort = sort;
+    m_debounce.stop();
+    startSearch();
 }
 
 void LibraryModel::setThumbnailSize(QSize size)
@@ -407,6 +452,8 @@ QVariant LibraryModel::headerData(int section, Qt::Orientation orientation, int 
     case TypeColumn: return tr("Type");
     case DimensionsColumn: return tr("Size");
     case ModifiedColumn: return tr("Modified");
+    case CreatedColumn: return tr("Created");
+    case FileSizeColumn: return tr("File size");
     default: return {};
     }
 }
@@ -492,6 +539,10 @@ QVariant LibraryModel::itemData(const LibraryItem& item, int column, int role) c
             return item.modifiedAt.isValid()
                 ? QLocale().toString(item.modifiedAt.toLocalTime(), QLocale::ShortFormat)
                 : QString();
+        case CreatedColumn:
+            return item.createdAt.isValid() ? QLocale().toString(item.createdAt.toLocalTime(), QLocale::ShortFormat)
+                                            : QString();
+        case FileSizeColumn: return item.fileSize > 0 ? QLocale().formattedDataSize(item.fileSize) : QString();
         default: return {};
         }
     default: return {};

@@ -5,6 +5,7 @@
 #include "models/libraryfilter.h"
 #include "models/libraryitem.h"
 #include "models/libraryqueryrunner.h"
+#include "models/librarysort.h"
 
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
@@ -28,7 +29,7 @@ class ThumbnailLoader;
 // around it, which LibraryRowCache loads on a pool thread (latest request first) and keeps in a
 // bounded LRU; dataChanged() follows. Searches run on a pool thread (LibraryQueryRunner), debounced
 // while typing, and replace the rows with a reset; the first page comes with the ids, so the first
-// paint already shows real titles.
+// paint already shows real titles. sort() asks the database for another order the same way.
 //
 // Storage::changed change sets patch the rows: changed assets are reloaded in place (their old
 // values stay on screen until then); inserts, removals and anything that may reorder or re-filter
@@ -57,6 +58,8 @@ public:
         TypeColumn,
         DimensionsColumn,
         ModifiedColumn,
+        CreatedColumn,
+        FileSizeColumn,
         ColumnCount
     };
     enum Role {
@@ -108,6 +111,15 @@ public:
     // Runs the current search now.
     void refresh();
 
+    // Sorting by a column (list-mode headers): every column but type and size (which have no
+    // index to sort a million rows by), in the database, replacing the rows like a new search.
+    // Column -1 goes back to the search's own order (LibrarySort::Key::Default).
+    static bool isSortableColumn(int column);
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    LibrarySort librarySort() const { return m_sort; }
+    int sortColumn() const; // -1: the search's own order
+    Qt::SortOrder sortOrder() const { return m_sort.descending ? Qt::DescendingOrder : Qt::AscendingOrder; }
+
     QSize thumbnailSize() const { return m_options.thumbnailSize; }
     void setThumbnailSize(QSize size);
 
@@ -118,6 +130,8 @@ public:
     // The loaded item of a row, without asking for it to be loaded.
     const LibraryItem* loadedItem(int row) const;
     bool isSearching() const { return m_runner->isBusy() || m_debounce.isActive(); }
+    // Common words are searched in memory (LibraryQueryRunner's index, loaded after the first search).
+    bool isSearchIndexLoaded() const { return m_runner->isIndexLoaded(); }
     qsizetype loadedRowCount() const;
     int pendingLoadCount() const;
 
@@ -163,6 +177,7 @@ private:
     ThumbnailLoader* m_thumbnails;
     Options m_options;
     LibraryFilter m_filter;
+    LibrarySort m_sort;
     QList<qint64> m_ids;
     quint64 m_layoutVersion = 0; // bumped by every change to the row order or count
     LibraryRowCache* m_cache;

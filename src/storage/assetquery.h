@@ -24,9 +24,17 @@ namespace AssetDesk {
 // and a user narrows a common word by typing on, which brings the text back under the limit. The
 // order depends on the text alone, never on the facets, so toggling a facet does not reshuffle
 // what stays.
+//
+// Any other `order` sorts by that column alone (a text is then never ranked), ties by id, both in
+// `descending`'s direction. A missing value (no creation time, no expiry, no modification time)
+// sorts first ascending and last descending, and titles ignore ASCII case, the same on both
+// backends. Each order has an index (schema 6), so the whole library in that order is read
+// from it rather than sorted.
 struct AssetQuery
 {
     static constexpr int kDefaultRankLimit = 5000;
+
+    enum class Order { Default, Title, Created, Modified, FileSize, Service, Approval, LicenseExpiry, Campaign };
 
     // Free text over title, keywords, caption, credit, campaign and file name. Every word must
     // match, as a word prefix ("sun bay" finds "Sunset over the bay"). Punctuation is ignored.
@@ -47,6 +55,9 @@ struct AssetQuery
     QDateTime modifiedTo;   // exclusive; invalid: open
     std::optional<Orientation> orientation; // from width and height; Square needs a known size
     QStringList collectionRemoteIds;        // member of any of these collections; empty: any
+
+    Order order = Order::Default;
+    bool descending = false; // for any order but Default
 
     int limit = 100; // <= 0: no limit
     int offset = 0;

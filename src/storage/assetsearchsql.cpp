@@ -58,7 +58,45 @@ bool registerRankFunction(const SqlConnection& connection)
     return fts && fts->iVersion >= 2
            && fts->xCreateFunction(fts, "assetdesk_rank", nullptr, rankFunction, nullptr) == SQLITE_OK;
 }
+
+// ORDER BY of a column order (AssetQuery::order): the column, then the id, in one direction, with
+// SQLite's NULL order spelled out (so that PostgreSQL lists the same way) and text in byte order.
+// Each matches an index of schema 6 (or 1) on both backends.
+QString sortOrder(const AssetQuery& query, StorageBackend backend)
+{
+    const bool postgres = backend == StorageBackend::PostgreSQL;
+    auto text = [postgres](const char* column) {
+        return postgres ? QStringLiteral("a.%1 COLLATE \"C\"").arg(QLatin1String(column))
+                        : QStringLiteral("a.%1").arg(QLatin1String(column));
+    };
+    QString key;
+    bool nullable = false;
+    switch (query.order) {
+    case AssetQuery::Order::Default:
+    case AssetQuery::Order::Title:
+        key = postgres ? QStringLiteral("lower(a.title) COLLATE \"C\"") : QStringLiteral("a.title COLLATE NOCASE");
+        break;
+    case AssetQuery::Order::Created: key = QStringLiteral("a.created_at"); nullable = true; break;
+    case AssetQuery::Order::Modified: key = QStringLiteral("a.modified_at"); nullable = true; break;
+    case AssetQuery::Order::FileSize: key = QStringLiteral("a.file_size"); break;
+    case AssetQuery::Order::Service: key = text("service"); break;
+    case AssetQuery::Order::Approval: key = text("approval"); break;
+    case AssetQuery::Order::LicenseExpiry: key = QStringLiteral("a.license_expires_at"); nullable = true; break;
+    case AssetQuery::Order::Campaign: key = text("campaign"); break;
+    }
+    const QString direction = query.descending ? QStringLiteral(" DESC") : QStringLiteral(" ASC");
+    QString nulls;
+    if (nullable)
+        nulls = query.descending ? QStringLiteral(" NULLS LAST") : QStringLiteral(" NULLS FIRST");
+    return key + direction + nulls + QStringLiteral(", a.id") + direction;
+}
 } // namespace
+
+AssetSearchSql::RightsWindow AssetSearchSql::rightsWindow(const AssetQuery& query)
+{
+    const QDateTime at = query.rightsAt.isValid() ? query.rightsAt : QDateTime::currentDateTimeUtc();
+    return {at.toMSecsSinceEpoch(), at.addDays(query.soonDays).toMSecsSinceEpoch()};
+}
 
 QStringList AssetSearchSql::terms(const QString& text)
 {
@@ -119,11 +157,16 @@ AssetSearchSql::Statement AssetSearchSql::rankProbe(const AssetQuery& query, Sto
 }
 
 Result<AssetSearchSql::Statement> AssetSearchSql::select(const SqlConnection& connection, const AssetQuery& query,
-                                                         const QString& columns)
+                                                         const QString& columns, std::optional<qint64> textMatches)
 {
     Order order = Order::Newest;
+    if (query.order != AssetQuery::Order::Default)
+        return select(query, connection.backend(), columns, order); // sorted by a column: never ranked
     const Statement probe = rankProbe(query, connection.backend());
-    if (!probe.matchesNothing) {
+    if (!probe.matchesNothing && textMatches) {
+        if (*textMatches <= query.rankLimit)
+            order = Order::Relevance;
+    } else if (!probe.matchesNothing) {
         SqlStatement q(connection, probe.sql);
         for (auto it = probe.values.cbegin(); it != probe.values.cend(); ++it)
             q.bind(it.key(), it.value());
@@ -182,9 +225,7 @@ AssetSearchSql::Statement AssetSearchSql::build(const AssetQuery& query, Storage
         filter(QStringLiteral("a.approval = :approval"), QStringLiteral("approval"),
                approvalStateId(*query.approval));
     if (query.rightsStatus) {
-        const QDateTime at = query.rightsAt.isValid() ? query.rightsAt : QDateTime::currentDateTimeUtc();
-        const qint64 now = at.toMSecsSinceEpoch();
-        const qint64 soon = at.addDays(query.soonDays).toMSecsSinceEpoch();
+        const auto [now, soon] = rightsWindow(query);
         switch (*query.rightsStatus) {
         case RightsStatus::Unrestricted:
             where << QStringLiteral("a.license_expires_at IS NULL");
@@ -239,13 +280,16 @@ AssetSearchSql::Statement AssetSearchSql::build(const AssetQuery& query, Storage
                      .arg(markers.join(QLatin1Char(',')));
     }
 
+
     st.sql = QStringLiteral("SELECT %1 FROM %2").arg(columns, from);
     if (!where.isEmpty())
         st.sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
     if (counting)
         return st;
     QString order = QStringLiteral("a.modified_at DESC NULLS LAST, a.id DESC");
-    if (ranked && !rank.isEmpty()) {
+    if (query.order != AssetQuery::Order::Default) {
+        order = sortOrder(query, backend);
+    } else if (ranked && !rank.isEmpty()) {
         order = rank + (rankDescending ? QStringLiteral(" DESC, ") : QStringLiteral(", ")) + order;
         st.ranked = true;
     }

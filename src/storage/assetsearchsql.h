@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QVariantHash>
 
+#include <optional>
+
 namespace AssetDesk {
 
 class SqlConnection;
@@ -18,7 +20,8 @@ class SqlConnection;
 //                summed over the words' occurrences; weighted bm25() where it cannot be registered);
 //   PostgreSQL:  search_vector @@ to_tsquery('simple', 'sun:* & bay:*') on the GIN index, ranked
 //                by ts_rank().
-// Then by remote modification time, newest first. Whether a text is ranked at all depends on how
+// Then by remote modification time, newest first; or by AssetQuery::order's column (never ranked),
+// spelled per backend so that both list the same order from an index. Whether a text is ranked at all depends on how
 // many assets it matches (AssetQuery::rankLimit): rankProbe() asks, select(connection, …) asks and
 // builds.
 class AssetSearchSql
@@ -43,13 +46,24 @@ public:
     static Statement select(const AssetQuery& query, StorageBackend backend, const QString& columns,
                             Order order);
     // Runs rankProbe() on `connection` and builds the select in the order AssetQuery promises.
+    // `textMatches`: how many assets the text matches, when the caller knows already (no probe).
     static Result<Statement> select(const SqlConnection& connection, const AssetQuery& query,
-                                    const QString& columns);
+                                    const QString& columns, std::optional<qint64> textMatches = std::nullopt);
     static Statement count(const AssetQuery& query, StorageBackend backend);
     // "SELECT count(*)" of the text's matches in the whole library, up to rankLimit + 1: the
     // query is ranked when the count is <= rankLimit. matchesNothing: no text (or rankLimit <= 0),
     // nothing to ask, newest first.
     static Statement rankProbe(const AssetQuery& query, StorageBackend backend);
+
+    // The rights facet's bounds in ms since the epoch: now is `rightsAt` (invalid: the current
+    // time), soon is `soonDays` later. Expired: expiry <= now; expiring soon: now < expiry <= soon;
+    // valid: expiry > soon; unrestricted: no expiry.
+    struct RightsWindow
+    {
+        qint64 now = 0;
+        qint64 soon = 0;
+    };
+    static RightsWindow rightsWindow(const AssetQuery& query);
 
     // Lower-cased words of a free-text query (letters and digits), at most 16.
     static QStringList terms(const QString& text);

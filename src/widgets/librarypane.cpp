@@ -100,6 +100,15 @@ LibraryPane::LibraryPane(SyntaxRepository* syntax, QWidget* parent)
     m_list->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_list->verticalHeader()->setDefaultSectionSize(m_list->fontMetrics().height() + 6);
     m_list->horizontalHeader()->setStretchLastSection(true);
+    // Header clicks sort in the database (LibraryModel::sort): ascending, descending, then back to
+    // the search's own order. Type and size cannot be sorted: the indicator stays where it was.
+    m_list->horizontalHeader()->setSortIndicatorClearable(true);
+    m_list->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_list->setSortingEnabled(true);
+    connect(m_list->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, [this](int section) {
+        if (m_assets && section >= 0 && !LibraryModel::isSortableColumn(section))
+            m_list->horizontalHeader()->setSortIndicator(m_assets->sortColumn(), m_assets->sortOrder());
+    });
     m_list->setItemDelegate(new ListThumbnailDelegate(m_list));
     m_views->addWidget(m_grid);
     m_views->addWidget(m_list);
@@ -213,6 +222,7 @@ void LibraryPane::setModels(LibraryModel* assets, LibrarySourceModel* sources, A
     delete oldSelection;
     m_list->setColumnWidth(LibraryModel::TitleColumn, 300);
     m_list->setColumnWidth(LibraryModel::RightsColumn, 170);
+    m_list->horizontalHeader()->setSortIndicator(assets->sortColumn(), assets->sortOrder());
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, &LibraryPane::onCurrentChanged);
     connect(assets, &LibraryModel::searchFinished, this, &LibraryPane::onSearchFinished);
     connect(assets, &LibraryModel::countChanged, this, &LibraryPane::updateCount);

@@ -5,19 +5,23 @@
 // Seeds N assets (default 1,000,000) into a SQLite workspace in DIR (kept and reused while it holds
 // N assets), then measures, printing one line per figure:
 //   - seeding rate through AssetRepository::upsert (FTS index included);
-//   - search: AssetIdSearch for one word with two facets (approval, media type), two words with
-//     the same facets, and one word alone: wall and thread-CPU p50/p95/max over 30 runs, how
-//     many texts were ranked by relevance (AssetQuery::rankLimit), and the EXPLAIN QUERY PLAN of
-//     each (it must drive from the assets_fts index); then the plan of one word with every facet
-//     and every pair of facets;
+//   - search: loading an AssetFacetIndex (time, memory); AssetIdSearch with that index, as the
+//     library runs it, for one word with two facets (approval, media type), two words with the
+//     same facets, and one word alone: wall and thread-CPU p50/p95/max over 30 runs, how many
+//     texts were ranked by relevance (AssetQuery::rankLimit), the same searches in SQL alone (CPU)
+//     and whether both gave the same ids in the same order, and the EXPLAIN QUERY PLAN of each
+//     (it must drive from the assets_fts index); then the plan of one word with every facet and
+//     every pair of facets;
 //   - first paint: refresh() of a LibraryModel over all N assets until the grid has painted,
 //     split into the query (pool thread) and the GUI thread's part (reset + paint);
 //   - scrolling the grid from top to bottom in S jumps plus 400 consecutive page steps: GUI-thread
 //     time per frame (scroll + paint + the events that arrived), max and p99, frames over 16 ms;
-//   - resident memory (VmRSS) with the N ids and the row and thumbnail caches filled.
+//   - resident memory (VmRSS) with the N ids and the row and thumbnail caches filled, and the
+//     library model's own facet index loaded.
 // Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise.
 #include "librarybenchseeder.h"
 
+#include "models/assetfacetindex.h"
 #include "models/assetidsearch.h"
 #include "models/librarymodel.h"
 #include "media/thumbnailloader.h"
@@ -168,21 +172,40 @@ int main(int argc, char** argv)
         return plan.startsWith(QLatin1String("SCAN assets_fts VIRTUAL TABLE INDEX")) && !scansAssets.match(plan).hasMatch();
     };
     AssetRepository repo(*storage);
+    auto index = std::make_unique<AssetFacetIndex>();
+    {
+        const double rss0 = rssMb();
+        QElapsedTimer t;
+        t.start();
+        const double c0 = threadCpuMs();
+        const Status loaded = index->load(storage->readConnection().value());
+        print("facet index", loaded ? QStringLiteral("%1 assets loaded in %2 ms (CPU %3 ms); %4 MB of entries, VmRSS +%5 MB")
+                                          .arg(index->assetCount()).arg(t.elapsed()).arg(threadCpuMs() - c0, 0, 'f', 0)
+                                          .arg(index->memoryBytes() / 1048576.0, 0, 'f', 1).arg(rssMb() - rss0, 0, 'f', 0)
+                                    : loaded.error().toLogString());
+    }
     for (const SearchCase& c : cases) {
         QList<double> times;
         QList<double> cpu;
         QList<double> probeCpu;
+        QList<double> sqlCpu;
         qsizetype hits = 0;
         int ranked = 0;
+        int different = 0;
         for (int round = 0; round < 3; ++round) {
             for (int i = 0; i < words.size(); ++i) {
                 QElapsedTimer t;
                 t.start();
                 const double c0 = threadCpuMs();
-                const Result<QList<qint64>> ids = AssetIdSearch::ids(*storage, caseFilter(c, i));
+                const Result<QList<qint64>> ids = AssetIdSearch::ids(*storage, caseFilter(c, i), index.get());
                 times << t.nsecsElapsed() / 1e6;
                 cpu << threadCpuMs() - c0;
                 hits += ids ? ids->size() : 0;
+                const double s0 = threadCpuMs();
+                const Result<QList<qint64>> sqlIds = AssetIdSearch::ids(*storage, caseFilter(c, i));
+                sqlCpu << threadCpuMs() - s0;
+                if (!ids || !sqlIds || *ids != *sqlIds)
+                    ++different;
                 // Apart from the timed search: its rank probe alone (part of the time above), and
                 // whether the text was ranked.
                 const Result<SqlConnection> connection = storage->readConnection();
@@ -203,12 +226,16 @@ int main(int argc, char** argv)
         }
         print(c.label, QStringLiteral("wall p50 %1 ms, p95 %2 ms, max %3 ms; CPU p50 %4 ms, p95 %5 ms, max %6 ms; "
                                       "%7 matches on average (%8 runs); ranked by relevance: %9 of %10 texts; "
-                                      "the rank probe alone: CPU p50 %11 ms, p95 %12 ms")
+                                      "the rank probe alone: CPU p50 %11 ms, p95 %12 ms; in SQL alone: CPU p50 %13 ms, "
+                                      "p95 %14 ms; %15")
                            .arg(percentile(times, 0.5), 0, 'f', 1).arg(percentile(times, 0.95), 0, 'f', 1)
                            .arg(percentile(times, 1.0), 0, 'f', 1).arg(percentile(cpu, 0.5), 0, 'f', 1)
                            .arg(percentile(cpu, 0.95), 0, 'f', 1).arg(percentile(cpu, 1.0), 0, 'f', 1)
                            .arg(hits / times.size()).arg(times.size()).arg(ranked).arg(words.size())
-                           .arg(percentile(probeCpu, 0.5), 0, 'f', 1).arg(percentile(probeCpu, 0.95), 0, 'f', 1));
+                           .arg(percentile(probeCpu, 0.5), 0, 'f', 1).arg(percentile(probeCpu, 0.95), 0, 'f', 1)
+                           .arg(percentile(sqlCpu, 0.5), 0, 'f', 1).arg(percentile(sqlCpu, 0.95), 0, 'f', 1)
+                           .arg(different == 0 ? QStringLiteral("same ids in the same order")
+                                               : QStringLiteral("DIFFERENT IDS in %1 runs").arg(different)));
         const Result<QString> plan = repo.explainSearch(AssetIdSearch::toAssetQuery(caseFilter(c, 0)));
         print("  query plan", plan ? QStringLiteral("%1: %2").arg(drivenByFts(*plan) ? QStringLiteral("FTS index drives")
                                                                                     : QStringLiteral("NOT DRIVEN BY THE FTS INDEX"),
@@ -252,6 +279,8 @@ int main(int argc, char** argv)
                                                   .arg(combinations)
                                             : QStringLiteral("%1 of %2 NOT DRIVEN BY THE FTS INDEX: %3")
                                                   .arg(offIndex.size()).arg(combinations).arg(offIndex.join(QStringLiteral("; "))));
+
+    index.reset(); // the model loads its own
 
     // ---- first paint --------------------------------------------------------------------------
     ThumbnailLoader thumbnails;
@@ -326,7 +355,10 @@ int main(int argc, char** argv)
                         .arg(frameCpu.size()).arg(percentile(frameCpu, 0.5), 0, 'f', 2)
                         .arg(percentile(frameCpu, 0.99), 0, 'f', 2).arg(percentile(frameCpu, 1.0), 0, 'f', 2)
                         .arg(over(frameCpu)));
-    print("memory", QStringLiteral("VmRSS %1 MB at start, %2 MB with %3 ids, %4 MB after scrolling (caches full)")
-                        .arg(rssStart, 0, 'f', 0).arg(rssIds, 0, 'f', 0).arg(model.rowCount()).arg(rssMb(), 0, 'f', 0));
+    for (int i = 0; i < 600 && !model.isSearchIndexLoaded(); ++i)
+        app.processEvents(QEventLoop::WaitForMoreEvents, 20);
+    print("memory", QStringLiteral("VmRSS %1 MB at start, %2 MB with %3 ids, %4 MB after scrolling (caches full, facet index %5)")
+                        .arg(rssStart, 0, 'f', 0).arg(rssIds, 0, 'f', 0).arg(model.rowCount()).arg(rssMb(), 0, 'f', 0)
+                        .arg(model.isSearchIndexLoaded() ? QStringLiteral("loaded") : QStringLiteral("NOT LOADED")));
     return 0;
 }

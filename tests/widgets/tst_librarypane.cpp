@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QPointer>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -397,6 +398,48 @@ private slots:
         QSignalSpy open(&h.pane, &LibraryPane::openRequested);
         QTest::keyClick(grid, Qt::Key_Return, Qt::ControlModifier);
         QCOMPARE(open.size(), 0);
+    }
+
+    // List-mode headers sort through the model: ascending, descending, then the search's own
+    // order again; a column without an index (type) keeps the indicator where it was.
+    void listHeadersSort()
+    {
+        LibraryFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        const qint64 account = f.addAccount(Service::PhotoShelter, QStringLiteral("Acme"));
+        QVERIFY(f.addSamples(account, 0, 40));
+        PaneHarness h(f.storage());
+        h.pane.setModels(&h.assets, &h.sources, &h.details);
+        QVERIFY(h.settle());
+        h.pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&h.pane));
+        h.pane.setListMode(true);
+        QVERIFY(h.pane.isListMode());
+        QHeaderView* header = h.pane.listView()->horizontalHeader();
+        QCOMPARE(h.assets.sortColumn(), -1);
+        auto click = [header](int section) {
+            QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
+                              QPoint(header->sectionViewportPosition(section) + header->sectionSize(section) / 2,
+                                     header->height() / 2));
+        };
+
+        click(LibraryModel::TitleColumn);
+        QCOMPARE(h.assets.sortColumn(), int(LibraryModel::TitleColumn));
+        QCOMPARE(h.assets.sortOrder(), Qt::AscendingOrder);
+        QVERIFY(h.settle());
+        QVERIFY(h.assets.rowCount() == 40);
+        click(LibraryModel::TitleColumn);
+        QCOMPARE(h.assets.sortOrder(), Qt::DescendingOrder);
+        QVERIFY(h.settle());
+
+        click(LibraryModel::TypeColumn);
+        QCOMPARE(h.assets.sortColumn(), int(LibraryModel::TitleColumn));
+        QCOMPARE(header->sortIndicatorSection(), int(LibraryModel::TitleColumn));
+        QCOMPARE(header->sortIndicatorOrder(), Qt::DescendingOrder);
+
+        click(LibraryModel::TitleColumn);
+        QCOMPARE(h.assets.sortColumn(), -1);
+        QVERIFY(h.settle());
     }
 };
 
