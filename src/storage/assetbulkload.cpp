@@ -21,7 +21,7 @@ Status run(sqlite3* db, const QString& sql)
     return statement.value().run();
 }
 
-// (name, CREATE statement) of every index the load set aside.
+// The first two columns of every row `sql` returns, as text.
 Result<QList<QPair<QString, QString>>> rows(sqlite3* db, const QString& sql)
 {
     Result<SqliteStatement> select = SqliteStatement::prepare(db, sql);
@@ -55,11 +55,11 @@ Status finishOn(sqlite3* db)
         return {};
     QElapsedTimer timer;
     timer.start();
-    const Result<QList<QPair<QString, QString>>> indexes =
+    const Result<QList<QPair<QString, QString>>> objects =
         rows(db, QStringLiteral("SELECT name, sql FROM assets_bulk_load ORDER BY name"));
-    if (!indexes)
-        return indexes.error();
-    for (const auto& [name, sql] : *indexes) {
+    if (!objects)
+        return objects.error();
+    for (const auto& [name, sql] : *objects) {
         if (Status s = run(db, sql); !s)
             return s;
     }
@@ -72,7 +72,7 @@ Status finishOn(sqlite3* db)
         return s;
     if (Status s = run(db, QStringLiteral("DROP TABLE assets_bulk_load")); !s)
         return s;
-    qCInfo(lcStorage).noquote() << "bulk load finished:" << indexes->size() << "indexes in" << indexMs
+    qCInfo(lcStorage).noquote() << "bulk load finished:" << objects->size() << "indexes and triggers in" << indexMs
                                 << "ms, full-text index in" << timer.elapsed() - indexMs << "ms";
     return {};
 }
@@ -99,26 +99,29 @@ Result<bool> AssetBulkLoad::begin(WriteContext& ctx)
     if (*active)
         return true;
     // Indexes with a CREATE statement (sql NOT NULL): not those behind UNIQUE and PRIMARY KEY
-    // constraints, which the upsert's lookups and the conflict checks need during the load.
+    // constraints, which the upsert's lookups and the conflict checks need during the load. And
+    // the full-text triggers: even idle, each runs a sub-program with its WHEN query per row,
+    // and 'rebuild' at the end stands in for whatever they would have done.
     if (Status s = run(db, QStringLiteral("CREATE TABLE assets_bulk_load (name TEXT PRIMARY KEY, sql TEXT NOT NULL)"));
         !s)
         return s.error();
-    if (Status s = run(db, QStringLiteral("INSERT INTO assets_bulk_load (name, sql) SELECT name, sql FROM sqlite_master "
-                                          "WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('assets', "
-                                          "'asset_renditions', 'collection_members', 'asset_versions')"));
-        !s)
+    const QString setAside = QStringLiteral(
+        "FROM sqlite_master WHERE sql IS NOT NULL AND ((type = 'index' AND tbl_name IN ('assets', "
+        "'asset_renditions', 'collection_members', 'asset_versions')) OR (type = 'trigger' AND tbl_name = "
+        "'assets' AND name LIKE 'assets\\_fts\\_%' ESCAPE '\\'))");
+    const Result<QList<QPair<QString, QString>>> objects = rows(db, QStringLiteral("SELECT name, type ") + setAside);
+    if (!objects)
+        return objects.error();
+    if (Status s = run(db, QStringLiteral("INSERT INTO assets_bulk_load (name, sql) SELECT name, sql ") + setAside); !s)
         return s.error();
-    const Result<QList<QPair<QString, QString>>> indexes =
-        rows(db, QStringLiteral("SELECT name, sql FROM assets_bulk_load"));
-    if (!indexes)
-        return indexes.error();
-    for (const auto& index : *indexes) {
-        if (Status s = run(db, QStringLiteral("DROP INDEX ") + quoted(index.first)); !s)
+    for (const auto& [name, type] : *objects) {
+        const QString drop = type == u"trigger" ? QStringLiteral("DROP TRIGGER ") : QStringLiteral("DROP INDEX ");
+        if (Status s = run(db, drop + quoted(name)); !s)
             return s.error();
     }
     if (Status s = run(db, QStringLiteral("INSERT INTO assets_fts_deferred (one) VALUES (1)")); !s)
         return s.error();
-    qCInfo(lcStorage).noquote() << "bulk load started:" << indexes->size() << "indexes set aside";
+    qCInfo(lcStorage).noquote() << "bulk load started:" << objects->size() << "indexes and triggers set aside";
     return true;
 }
 
@@ -129,13 +132,17 @@ Result<bool> AssetBulkLoad::beginIfWorthIt(WriteContext& ctx, qint64 expectedAss
         return false;
     if (expectedAssets < qMax<qint64>(1, minimumAssets))
         return isActive(db);
-    Result<SqliteStatement> count = SqliteStatement::prepare(db, QStringLiteral("SELECT count(*) FROM assets"));
-    if (!count)
-        return count.error();
-    const Result<bool> row = count.value().next();
-    if (!row)
-        return row.error();
-    const qint64 stored = *row ? count.value().int64(0) : 0;
+    qint64 stored = 0;
+    {
+        // Finished before begin(): SQLite drops no index while a statement of the connection runs.
+        Result<SqliteStatement> count = SqliteStatement::prepare(db, QStringLiteral("SELECT count(*) FROM assets"));
+        if (!count)
+            return count.error();
+        const Result<bool> row = count.value().next();
+        if (!row)
+            return row.error();
+        stored = *row ? count.value().int64(0) : 0;
+    }
     if (stored * 4 > expectedAssets)
         return isActive(db);
     return begin(ctx);

@@ -18,14 +18,14 @@ class WriteContext;
 // most of the cost of a row (figures in tests/bench/bench_ingest.cpp).
 //
 //   begin(ctx)   in one transaction: remembers the CREATE statements of the secondary indexes
-//                of assets, asset_renditions, collection_members and asset_versions in the working
-//                table assets_bulk_load (which exists only during a load), drops them, and commits
-//                a row into assets_fts_deferred (schema 4) so the full-text insert and update
-//                triggers stand aside. Uniqueness constraints and primary keys stay: the upsert
-//                still looks assets up and no duplicate can get in.
+//                of assets, asset_renditions, collection_members and asset_versions and of the
+//                full-text triggers on assets in the working table assets_bulk_load (which exists
+//                only during a load), drops them, and commits a row into assets_fts_deferred
+//                (schema 4). Uniqueness constraints and primary keys stay: the upsert still looks
+//                assets up and no duplicate can get in.
 //   (pages)      AssetRepository::upsert as usual, one transaction per page; it sees the load
 //                (isActive) and leaves the full-text index alone.
-//   finish(ctx)  in one transaction: runs the remembered CREATE INDEX statements, rebuilds the
+//   finish(ctx)  in one transaction: runs the remembered CREATE statements, rebuilds the
 //                full-text index from the assets table, deletes the mark and the working table.
 //
 // Every step commits atomically, so a process killed at any point leaves either no load or a
@@ -41,7 +41,8 @@ class AssetBulkLoad
 {
 public:
     // True when a load was started or one is already in progress (a resumed sync continues it);
-    // false when the backend has no bulk mode.
+    // false when the backend has no bulk mode. SQLite drops no index while another statement of
+    // the connection is still running: call it before reading anything in the same write.
     static Result<bool> begin(WriteContext& ctx);
     // begin() when a load of about `expectedAssets` new assets is worth it: at least
     // `minimumAssets`, and at least four times what the library holds already (finish re-reads

@@ -3,6 +3,7 @@
 #include <QtEndian>
 
 #include <cstring>
+#include <string>
 
 namespace AssetDesk {
 
@@ -44,11 +45,12 @@ quint64 mergeRound(quint64 acc, quint64 value)
     return acc * kPrime1 + kPrime4;
 }
 
-// Appends the fields in the digest's layout.
+// Appends the fields in the digest's layout. A std::string, not a QByteArray: its append is a
+// plain copy, where QByteArray's goes through a general insert (a tenth of the digest in callgrind).
 class LayoutWriter
 {
 public:
-    explicit LayoutWriter(QByteArray& out)
+    explicit LayoutWriter(std::string& out)
         : m_out(out)
     {}
 
@@ -67,7 +69,7 @@ public:
     LayoutWriter& operator<<(const QByteArray& bytes)
     {
         *this << qint64(bytes.size());
-        m_out.append(bytes);
+        m_out.append(bytes.constData(), std::size_t(bytes.size()));
         return *this;
     }
     // Length in UTF-16 code units, then the code units little-endian. A null string and an
@@ -76,7 +78,7 @@ public:
     {
         *this << qint64(text.size());
         if constexpr (QSysInfo::ByteOrder == QSysInfo::LittleEndian) {
-            m_out.append(reinterpret_cast<const char*>(text.utf16()), text.size() * 2);
+            m_out.append(reinterpret_cast<const char*>(text.utf16()), std::size_t(text.size()) * 2);
         } else {
             for (const QChar c : text) {
                 char bytes[2];
@@ -95,8 +97,23 @@ public:
     }
 
 private:
-    QByteArray& m_out;
+    std::string& m_out;
 };
+
+void writeLayout(const Asset& a, std::string& bytes)
+{
+    bytes.clear();
+    bytes.reserve(std::size_t(1024 + 2 * (a.caption.size() + a.title.size()) + a.rawJson.size()));
+    LayoutWriter out(bytes);
+    out << a.accountId << serviceId(a.service) << a.remoteId << a.version << a.title << a.caption << a.keywords
+        << a.campaign << a.fileName << a.mimeType << mediaTypeId(a.mediaType) << a.width << a.height << a.fileSize
+        << approvalStateId(a.rights.approval) << a.rights.licenseExpiresAt << a.rights.usageRestrictions
+        << a.rights.credit << a.rights.copyright << lifecycleStateId(a.lifecycle) << a.createdAt << a.modifiedAt
+        << a.rawJson << QStringList(a.collectionRemoteIds);
+    out << qint64(a.renditions.size());
+    for (const Rendition& r : a.renditions)
+        out << r.name << r.width << r.height << r.mimeType << r.bytes << r.remoteUrl.toEncoded() << r.localPath;
+}
 
 } // namespace
 
@@ -151,26 +168,18 @@ quint64 AssetDigest::xxh64(const char* p, std::size_t length, quint64 seed)
 
 QByteArray AssetDigest::layout(const Asset& a)
 {
-    QByteArray bytes;
-    bytes.reserve(1024 + 2 * (a.caption.size() + a.title.size()) + a.rawJson.size());
-    LayoutWriter out(bytes);
-    out << a.accountId << serviceId(a.service) << a.remoteId << a.version << a.title << a.caption << a.keywords
-        << a.campaign << a.fileName << a.mimeType << mediaTypeId(a.mediaType) << a.width << a.height << a.fileSize
-        << approvalStateId(a.rights.approval) << a.rights.licenseExpiresAt << a.rights.usageRestrictions
-        << a.rights.credit << a.rights.copyright << lifecycleStateId(a.lifecycle) << a.createdAt << a.modifiedAt
-        << a.rawJson << QStringList(a.collectionRemoteIds);
-    out << qint64(a.renditions.size());
-    for (const Rendition& r : a.renditions)
-        out << r.name << r.width << r.height << r.mimeType << r.bytes << r.remoteUrl.toEncoded() << r.localPath;
-    return bytes;
+    std::string bytes;
+    writeLayout(a, bytes);
+    return QByteArray(bytes.data(), qsizetype(bytes.size()));
 }
 
 QString AssetDigest::of(const Asset& a)
 {
-    const QByteArray bytes = layout(a);
+    thread_local std::string bytes; // reused: one allocation per thread, not one per asset
+    writeLayout(a, bytes);
     char hash[16];
-    qToBigEndian(xxh64(bytes.constData(), std::size_t(bytes.size()), 0), hash);
-    qToBigEndian(xxh64(bytes.constData(), std::size_t(bytes.size()), kSecondSeed), hash + 8);
+    qToBigEndian(xxh64(bytes.data(), bytes.size(), 0), hash);
+    qToBigEndian(xxh64(bytes.data(), bytes.size(), kSecondSeed), hash + 8);
     static const char kHex[] = "0123456789abcdef";
     QString digest(3 + 32, Qt::Uninitialized);
     QChar* out = digest.data();

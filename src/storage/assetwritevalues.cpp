@@ -2,7 +2,7 @@
 
 #include "storage/sqlvalues.h"
 
-#include <QSet>
+#include <algorithm>
 
 namespace AssetDesk::AssetWriteValues {
 
@@ -51,14 +51,13 @@ QVariantList values(const Asset& a, const QString& digest)
 
 QList<const Rendition*> distinctRenditions(const Asset& a)
 {
+    // A handful per asset: a linear search beats building a hash set for every asset.
     QList<const Rendition*> kept;
     kept.reserve(a.renditions.size());
-    QSet<QString> names;
     for (const Rendition& r : a.renditions) {
-        if (names.contains(r.name))
-            continue;
-        names.insert(r.name);
-        kept << &r;
+        const bool seen = std::any_of(kept.cbegin(), kept.cend(), [&r](const Rendition* k) { return k->name == r.name; });
+        if (!seen)
+            kept << &r;
     }
     return kept;
 }

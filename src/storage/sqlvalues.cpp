@@ -27,7 +27,10 @@ QString joinLines(const QStringList& items)
     QStringList cleaned;
     cleaned.reserve(items.size());
     for (const QString& item : items) {
-        const QString one = QString(item).replace(lineBreaks, QStringLiteral(" ")).trimmed();
+        // The regular expression only for the rare keyword with a line break: an ingest joins
+        // millions of keywords.
+        const bool breaks = item.contains(QLatin1Char('\n')) || item.contains(QLatin1Char('\r'));
+        const QString one = breaks ? QString(item).replace(lineBreaks, QStringLiteral(" ")).trimmed() : item.trimmed();
         if (!one.isEmpty())
             cleaned << one;
     }

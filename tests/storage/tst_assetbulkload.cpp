@@ -33,13 +33,14 @@ QList<Asset> page(qint64 accountId, int page)
     return assets;
 }
 
-// name -> CREATE statement of every index with one, on the asset tables.
+// name -> CREATE statement of every index with one on the asset tables, and of the triggers on assets.
 Result<QMap<QString, QString>> indexes(Storage& storage)
 {
     return storage.writeAndWait([](WriteContext& ctx) -> Result<QMap<QString, QString>> {
         SqlStatement q = ctx.statement(
-            u"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN "
-            "('assets', 'asset_renditions', 'collection_members', 'asset_versions')"_s);
+            u"SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ((type = 'index' AND tbl_name IN "
+            "('assets', 'asset_renditions', 'collection_members', 'asset_versions')) OR (type = 'trigger' AND "
+            "tbl_name = 'assets'))"_s);
         if (Status s = q.exec(); !s)
             return s.error();
         QMap<QString, QString> result;
@@ -117,6 +118,7 @@ private slots:
         const Result<QMap<QString, QString>> before = indexes(*storage);
         ASSETDESK_VERIFY_OK(before);
         QVERIFY(before->contains(u"assets_campaign"_s));
+        QVERIFY(before->contains(u"assets_fts_after_insert"_s));
 
         const Result<bool> started =
             storage->writeAndWait([](WriteContext& ctx) { return AssetBulkLoad::begin(ctx); });
