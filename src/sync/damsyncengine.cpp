@@ -46,6 +46,7 @@ void DamSyncEngine::run(const Options& options, std::shared_ptr<JobControl> cont
     m_fetching = m_writing = m_listingDone = m_sweepable = false;
     m_seen.clear();
     m_totalHint = -1;
+    m_bulkDecided = m_bulkLoad = false;
     m_clock.start();
     abandonRequests();
     m_requests = new QObject(this);
@@ -207,6 +208,33 @@ void DamSyncEngine::writeNext()
 {
     if (m_writing || m_toWrite.empty() || !m_done)
         return;
+    if (!m_bulkDecided) {
+        m_bulkDecided = true;
+        if (m_sweepable && m_checkpoint.pagesDone == 0 && m_options.bulkLoadMinimum > 0
+            && m_totalHint >= m_options.bulkLoadMinimum) {
+            m_writing = true;
+            DamSyncWriter::beginBulkLoad(m_storage, m_totalHint, m_options.bulkLoadMinimum)
+                .then(this, [this](Result<bool> started) {
+                    m_writing = false;
+                    if (started && *started) {
+                        m_bulkLoad = true;
+                        qCInfo(lcDamSync) << m_label << "initial pass of" << m_totalHint
+                                          << "assets: bulk load, indexes built at the end";
+                    }
+                    if (!m_done)
+                        return endBulkLoadDetached();
+                    if (!started) {
+                        // Nothing changed (the write rolled back): the pages are indexed as they go.
+                        qCWarning(lcDamSync).noquote()
+                            << m_label << "no bulk load:" << started.error().toLogString();
+                    }
+                    if (!m_requests)
+                        return fail(Error(ErrorKind::Cancelled, tr("The sync was cancelled; what it stored is kept.")));
+                    writeNext();
+                });
+            return;
+        }
+    }
     m_writing = true;
     Fetched fetched = std::move(m_toWrite.front());
     m_toWrite.pop_front();
@@ -347,6 +375,7 @@ void DamSyncEngine::fail(const Error& error)
     if (!m_done)
         return;
     qCWarning(lcDamSync).noquote() << m_label << "sync failed:" << error.toLogString();
+    endBulkLoadDetached();
     abandonRequests();
     m_toWrite.clear();
     Done done = std::move(m_done);
@@ -355,10 +384,34 @@ void DamSyncEngine::fail(const Error& error)
     done(error);
 }
 
+void DamSyncEngine::endBulkLoadDetached()
+{
+    if (!m_bulkLoad)
+        return;
+    m_bulkLoad = false;
+    // Queued on the writer like any write; a run that failed or was cancelled does not wait for
+    // it, and if the process ends first the next Storage::open finishes the load.
+    DamSyncWriter::finishBulkLoad(m_storage).then(this, [label = m_label](Status s) {
+        if (!s)
+            qCWarning(lcDamSync).noquote() << label << "building the indexes failed:" << s.error().toLogString();
+    });
+}
+
 void DamSyncEngine::finish()
 {
     if (!m_done)
         return;
+    if (m_bulkLoad) {
+        m_bulkLoad = false;
+        if (m_control)
+            m_control->setStatus(tr("Building the search index…"));
+        DamSyncWriter::finishBulkLoad(m_storage).then(this, [this](Status s) {
+            if (!s)
+                return fail(s.error());
+            finish();
+        });
+        return;
+    }
     const Result<qint64> total = AssetRepository(m_storage).count(accountQuery(m_accountId));
     if (total)
         m_summary.totalLocal = *total;

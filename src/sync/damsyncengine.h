@@ -34,6 +34,12 @@ class Storage;
 // confirms they are gone. A full pass continued from an earlier run cannot know what the pages
 // before it saw, so it leaves the sweep to the next run (which is then a full pass).
 //
+// A full first pass into a library that holds little yet (the service's total at least
+// `bulkLoadMinimum` and four times what is stored) is a bulk load (AssetBulkLoad): the library's
+// secondary and full-text indexes are set aside and built once when the run ends, failed or not
+// (a killed run's are built by the next Storage::open). Until then search does not see the new
+// assets' text.
+//
 // Items a page could not store are reported in the summary (the rest of the page is kept); a
 // page that fails after the HttpClient's retries ends the run with a clear error, keeping
 // everything committed before it, and the next run continues there.
@@ -49,6 +55,7 @@ public:
         bool full = false;
         int pageSize = 500;
         int confirmBatch = 100; // ids per fetchAssetsById during the sweep
+        qint64 bulkLoadMinimum = 20000; // see above; <= 0: never a bulk load
     };
     using Done = std::function<void(Result<DamSyncSummary>)>;
 
@@ -81,6 +88,7 @@ private:
     void abandonRequests();
     void fail(const Error& error);
     void finish();
+    void endBulkLoadDetached();
     void notePageProblems(const DamAssetPage& page);
     void progress();
     QString statusText() const;
@@ -103,6 +111,8 @@ private:
     bool m_sweepable = false;            // this run saw the full listing from its first page
     QSet<QString> m_seen;
     qint64 m_totalHint = -1;
+    bool m_bulkDecided = false;          // whether this run loads in bulk has been decided
+    bool m_bulkLoad = false;             // a bulk load is in progress and this run ends it
     QElapsedTimer m_clock;
     QObject* m_requests = nullptr;       // context of the source calls; deleted to abandon them
 };

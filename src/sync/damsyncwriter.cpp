@@ -1,5 +1,6 @@
 #include "sync/damsyncwriter.h"
 
+#include "storage/assetbulkload.h"
 #include "storage/assetrepository.h"
 #include "storage/collectionrepository.h"
 #include "storage/storage.h"
@@ -70,6 +71,18 @@ QFuture<Result<DamSyncWriter::PageResult>> DamSyncWriter::writeAssets(Storage& s
                                                                       const DamAssetPage& page)
 {
     return storage.write([accountId, page](WriteContext& ctx) { return storePage(ctx, accountId, page); });
+}
+
+QFuture<Result<bool>> DamSyncWriter::beginBulkLoad(Storage& storage, qint64 expectedAssets, qint64 minimumAssets)
+{
+    return storage.write([expectedAssets, minimumAssets](WriteContext& ctx) {
+        return AssetBulkLoad::beginIfWorthIt(ctx, expectedAssets, minimumAssets);
+    });
+}
+
+QFuture<Status> DamSyncWriter::finishBulkLoad(Storage& storage)
+{
+    return storage.write([](WriteContext& ctx) { return AssetBulkLoad::finish(ctx); });
 }
 
 QFuture<Result<DamSyncWriter::PageResult>> DamSyncWriter::writeRemovals(Storage& storage, qint64 accountId,

@@ -3,6 +3,7 @@
 #include "storage/accountrepository.h"
 #include "storage/assetrepository.h"
 #include "storage/collectionrepository.h"
+#include "storage/sqlstatement.h"
 #include "storage/storage.h"
 #include "storage/syncstaterepository.h"
 #include "sync/damgallerywatcher.h"
@@ -72,7 +73,7 @@ private:
     qint64 m_account = 0;
     FakeDamSource m_source;
 
-    Result<DamSyncSummary> runSync(bool full = false, int pageSize = 10)
+    Result<DamSyncSummary> runSync(bool full = false, int pageSize = 10, qint64 bulkLoadMinimum = 20000)
     {
         DamSyncEngine engine(*m_storage, m_source, m_account, u"Test DAM"_s);
         std::optional<Result<DamSyncSummary>> outcome;
@@ -80,6 +81,7 @@ private:
         options.full = full;
         options.pageSize = pageSize;
         options.confirmBatch = 7;
+        options.bulkLoadMinimum = bulkLoadMinimum;
         engine.run(options, nullptr, [&outcome](Result<DamSyncSummary> r) { outcome = std::move(r); });
         if (!QTest::qWaitFor([&outcome] { return outcome.has_value(); }, 20000))
             return Error(ErrorKind::Internal, u"timeout"_s);
@@ -104,6 +106,46 @@ private:
     {
         const auto stored = SyncStateRepository(*m_storage).get(m_account, DamSyncCheckpoint::kResource).value();
         return stored ? DamSyncCheckpoint::decode(stored->cursor).value() : DamSyncCheckpoint{};
+    }
+
+    // The library's indexes are built when the run ends, whether it succeeds or fails: the search
+    // finds every stored asset's text and SQLite's checks pass.
+    void verifyIndexed(const QStringList& expectedIds)
+    {
+        // The writer runs writes in order: one more write waits for the index build queued by a
+        // failed run.
+        QVERIFY(m_storage->writeAndWait([](WriteContext&) { return Status(); }));
+        const Result<StorageCheckReport> report = m_storage->check();
+        QVERIFY(report);
+        QVERIFY2(report->integrityProblems.isEmpty(), qPrintable(report->integrityProblems.join(u'\n')));
+        QVERIFY(report->searchIndexConsistent);
+        QCOMPARE(report->searchIndexRows, qint64(expectedIds.size()));
+        const Result<qint64> indexes = m_storage->writeAndWait([](WriteContext& ctx) -> Result<qint64> {
+            SqlStatement q = ctx.statement(u"SELECT count(*) FROM sqlite_master WHERE name IN ('assets_campaign', "
+                                           "'assets_modified', 'assets_bulk_load')"_s);
+            if (Status st = q.exec(); !st)
+                return st.error();
+            return q.next() ? q.value(0).toLongLong() : -1;
+        });
+        QVERIFY(indexes);
+        QCOMPARE(*indexes, 2); // both indexes, no load in progress
+        // Each asset's own word (its remote id, in the title and file name) finds it in SQLite's
+        // full-text index.
+        for (const QString& id : expectedIds) {
+            const Result<QStringList> found = m_storage->writeAndWait([id](WriteContext& ctx) -> Result<QStringList> {
+                SqlStatement q = ctx.statement(u"SELECT a.remote_id FROM assets_fts JOIN assets a ON "
+                                               "a.id = assets_fts.rowid WHERE assets_fts MATCH :word"_s);
+                q.bind(u"word"_s, u"\""_s + id + u"\""_s);
+                if (Status st = q.exec(); !st)
+                    return st.error();
+                QStringList ids;
+                while (q.next())
+                    ids << q.value(0).toString();
+                return ids;
+            });
+            QVERIFY(found);
+            QCOMPARE(*found, QStringList{id});
+        }
     }
 
 private slots:
@@ -160,6 +202,42 @@ private slots:
         QVERIFY(!c.inPass);
         QCOMPARE(c.since, at(34));
         QVERIFY(!c.sweepDue);
+    }
+
+    void initialSyncIsABulkLoad()
+    {
+        const Result<DamSyncSummary> s = runSync(false, 10, 30);
+        QVERIFY2(s, qPrintable(s ? QString() : s.error().toLogString()));
+        QVERIFY(s->full);
+        QCOMPARE(s->assetsStored, 35);
+        QCOMPARE(localIds(), remoteIds());
+        verifyIndexed(remoteIds());
+        if (QTest::currentTestFailed())
+            return;
+        // The next full pass finds a library too big for a bulk load: pages are indexed as they go.
+        m_source.assets.insert(u"B001"_s, remoteAsset(u"B001"_s, 99));
+        const Result<DamSyncSummary> next = runSync(true, 10, 30);
+        QVERIFY(next);
+        QCOMPARE(next->assetsStored, 1);
+        verifyIndexed(remoteIds());
+    }
+
+    void failedBulkLoadStillBuildsTheIndexes()
+    {
+        m_source.failAtFetch = 2;
+        const Result<DamSyncSummary> failed = runSync(false, 10, 30);
+        QVERIFY(!failed);
+        QCOMPARE(localIds().size(), 20);
+        verifyIndexed(localIds());
+        if (QTest::currentTestFailed())
+            return;
+        m_source.failAtFetch = -1;
+        m_source.fetchCalls = 0;
+        const Result<DamSyncSummary> resumed = runSync(false, 10, 30);
+        QVERIFY(resumed);
+        QVERIFY(resumed->resumed);
+        QCOMPARE(localIds(), remoteIds());
+        verifyIndexed(remoteIds());
     }
 
     void incrementalPicksUpChangesAdditionsAndDeletions()
