@@ -43,6 +43,7 @@
 #include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QThread>
 
 #include <algorithm>
 #include <cstdio>
@@ -355,8 +356,12 @@ int main(int argc, char** argv)
                         .arg(frameCpu.size()).arg(percentile(frameCpu, 0.5), 0, 'f', 2)
                         .arg(percentile(frameCpu, 0.99), 0, 'f', 2).arg(percentile(frameCpu, 1.0), 0, 'f', 2)
                         .arg(over(frameCpu)));
-    for (int i = 0; i < 600 && !model.isSearchIndexLoaded(); ++i)
-        app.processEvents(QEventLoop::WaitForMoreEvents, 20);
+    QElapsedTimer indexWait;
+    indexWait.start();
+    while (!model.isSearchIndexLoaded() && indexWait.elapsed() < 60000) {
+        app.processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(20);
+    }
     print("memory", QStringLiteral("VmRSS %1 MB at start, %2 MB with %3 ids, %4 MB after scrolling (caches full, facet index %5)")
                         .arg(rssStart, 0, 'f', 0).arg(rssIds, 0, 'f', 0).arg(model.rowCount()).arg(rssMb(), 0, 'f', 0)
                         .arg(model.isSearchIndexLoaded() ? QStringLiteral("loaded") : QStringLiteral("NOT LOADED")));
