@@ -103,6 +103,16 @@ Result<QList<OutboxJob>> JobRepository::list(std::optional<JobState> state, int 
     return query(where + QStringLiteral("ORDER BY created_at DESC, id DESC LIMIT :limit"), values);
 }
 
+Result<QList<OutboxJob>> JobRepository::listPending(const QString& kind, qint64 accountId, int limit) const
+{
+    return query(QStringLiteral("WHERE kind = :kind AND account_id = :account "
+                                "AND state IN ('queued', 'running', 'failed') "
+                                "ORDER BY COALESCE(not_before, created_at), id LIMIT :limit"),
+                 {{QStringLiteral("kind"), kind},
+                  {QStringLiteral("account"), accountId},
+                  {QStringLiteral("limit"), limit > 0 ? limit : 200}});
+}
+
 Result<qint64> JobRepository::enqueue(WriteContext& ctx, const QString& kind, const QByteArray& payloadJson,
                                       const QUuid& clientUuid, const QByteArray& contentHash,
                                       const QDateTime& notBefore, qint64 accountId)
@@ -241,6 +251,22 @@ Status JobRepository::cancel(WriteContext& ctx, qint64 id)
         QStringLiteral("UPDATE jobs SET state = 'cancelled', finished_at = :now, updated_at = :now "
                        "WHERE id = :id AND state = :from"),
         {});
+}
+
+Status JobRepository::retry(WriteContext& ctx, qint64 id)
+{
+    return transition(ctx, id, QStringLiteral("failed"),
+                      QStringLiteral("UPDATE jobs SET state = 'queued', not_before = NULL, finished_at = NULL, "
+                                     "updated_at = :now WHERE id = :id AND state = :from"),
+                      {});
+}
+
+Status JobRepository::discard(WriteContext& ctx, qint64 id)
+{
+    return transition(ctx, id, QStringLiteral("failed"),
+                      QStringLiteral("UPDATE jobs SET state = 'cancelled', updated_at = :now "
+                                     "WHERE id = :id AND state = :from"),
+                      {});
 }
 
 Result<QList<qint64>> JobRepository::requeueStale(WriteContext& ctx, const QString& kind,

@@ -37,6 +37,9 @@ public:
     Result<std::optional<OutboxJob>> findByClientUuid(const QUuid& clientUuid) const;
     // Newest first; all states when `state` is empty.
     Result<QList<OutboxJob>> list(std::optional<JobState> state = std::nullopt, int limit = 200) const;
+    // What an account still has in its outbox of `kind`: queued (due now or scheduled), running
+    // and failed jobs, in the order they are due (failed ones by when they were queued).
+    Result<QList<OutboxJob>> listPending(const QString& kind, qint64 accountId, int limit = 200) const;
 
     // Queues a job. The payload must be JSON (ErrorKind::Validation otherwise); a client uuid that
     // already exists is ErrorKind::Conflict and changes nothing.
@@ -56,6 +59,12 @@ public:
                              std::optional<QDateTime> retryAt = std::nullopt);
     // Only a queued job can be cancelled (ErrorKind::Conflict otherwise).
     static Status cancel(WriteContext& ctx, qint64 id);
+    // A failed job goes back to the queue, due at once (ErrorKind::Conflict otherwise). Its
+    // attempts are kept: the next claim counts as a retry, so the worker checks first whether an
+    // earlier attempt got through.
+    static Status retry(WriteContext& ctx, qint64 id);
+    // A failed job the user gave up on becomes cancelled (ErrorKind::Conflict otherwise).
+    static Status discard(WriteContext& ctx, qint64 id);
     // Jobs of `kind` left running since before `startedBefore` - their process died or hung - go
     // back to the queue, due at once, with `reason` as their last error; their ids. The caller
     // must assume such a job may have reached the service (its next claim has attempts > 1).

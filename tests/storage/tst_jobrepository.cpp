@@ -341,6 +341,69 @@ private slots:
         QCOMPARE(again.value().first().attempts, 2);
     }
 
+    // The X pane's queue: an account's queued, scheduled, running and failed jobs of one kind, in
+    // the order they are due; a failed one can be retried (keeping its attempts) or discarded.
+    void listsAnAccountsPendingJobs_data() { backendRows(); }
+    void listsAnAccountsPendingJobs()
+    {
+        QFETCH(QString, backend);
+        ASSETDESK_TEST_DATABASE(db, backend);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 acme = addAccount(*storage, sampleAccount(Service::X, u"acme"_s));
+        const qint64 other = addAccount(*storage, sampleAccount(Service::X, u"other"_s));
+        auto add = [&storage](qint64 account, const QString& kind, const QDateTime& notBefore) {
+            return storage->writeAndWait([=](WriteContext& ctx) {
+                return JobRepository::enqueue(ctx, kind, "{}", QUuid::createUuid(), {}, notBefore, account);
+            }).value();
+        };
+        const qint64 later = add(acme, u"x.publish"_s, at(50));
+        const qint64 soon = add(acme, u"x.publish"_s, at(10));
+        const qint64 failing = add(acme, u"x.publish"_s, at(5));
+        const qint64 done = add(acme, u"x.publish"_s, at(1));
+        add(acme, u"attach"_s, at(2));
+        add(other, u"x.publish"_s, at(3));
+        auto run = [&storage](auto fn) { return storage->writeAndWait(fn); };
+        QCOMPARE(run([](WriteContext& ctx) { return JobRepository::claimDue(ctx, at(6), 10, u"x.publish"_s); })
+                     .value()
+                     .size(),
+                 3);
+        ASSETDESK_VERIFY_OK(run([done](WriteContext& ctx) { return JobRepository::markSucceeded(ctx, done); }));
+        ASSETDESK_VERIFY_OK(run([failing](WriteContext& ctx) {
+            return JobRepository::markFailed(ctx, failing, u"media rejected"_s);
+        }));
+
+        JobRepository repo(*storage);
+        const auto pendingIds = [&repo, acme] {
+            QList<qint64> ids;
+            const Result<QList<OutboxJob>> pending = repo.listPending(u"x.publish"_s, acme);
+            for (const OutboxJob& j : pending.value())
+                ids << j.id;
+            return ids;
+        };
+        QCOMPARE(pendingIds(), (QList<qint64>{failing, soon, later}));
+
+        // Only a failed job can be retried or discarded.
+        QCOMPARE(run([soon](WriteContext& ctx) { return JobRepository::retry(ctx, soon); }).error().kind(),
+                 ErrorKind::Conflict);
+        QCOMPARE(run([soon](WriteContext& ctx) { return JobRepository::discard(ctx, soon); }).error().kind(),
+                 ErrorKind::Conflict);
+        ASSETDESK_VERIFY_OK(run([failing](WriteContext& ctx) { return JobRepository::retry(ctx, failing); }));
+        OutboxJob retried = *repo.get(failing).value();
+        QCOMPARE(retried.state, JobState::Queued);
+        QVERIFY(!retried.notBefore.isValid());
+        QCOMPARE(retried.attempts, 1);
+        const auto claimed =
+            run([](WriteContext& ctx) { return JobRepository::claimDue(ctx, at(7), 10, u"x.publish"_s); });
+        QCOMPARE(claimed.value().size(), 1);
+        QCOMPARE(claimed.value().first().attempts, 2);
+        ASSETDESK_VERIFY_OK(run([failing](WriteContext& ctx) {
+            return JobRepository::markFailed(ctx, failing, u"media rejected"_s);
+        }));
+        ASSETDESK_VERIFY_OK(run([failing](WriteContext& ctx) { return JobRepository::discard(ctx, failing); }));
+        QCOMPARE(repo.get(failing).value()->state, JobState::Cancelled);
+        QCOMPARE(pendingIds(), (QList<qint64>{soon, later}));
+    }
+
 private:
     static void backendRows()
     {
