@@ -209,6 +209,54 @@ private slots:
         QCOMPARE(foundRemoteIds(*reopened, u"bulkword25"_s), QStringList());
     }
 
+    // Bad input from a service: a 10 MB caption and 10 MB of raw JSON go through the bulk path
+    // (and the per-page one) unchanged, are found by a word at their end once indexed, and an
+    // unchanged repeat is recognised by its digest.
+    void hugeCaptionRoundTrip_data()
+    {
+        QTest::addColumn<bool>("bulk");
+        QTest::newRow("bulk load") << true;
+        QTest::newRow("per page") << false;
+    }
+
+    void hugeCaptionRoundTrip()
+    {
+        QFETCH(bool, bulk);
+        ASSETDESK_TEST_DATABASE(db, u"sqlite"_s);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 account = addAccount(*storage, sampleAccount());
+        QVERIFY(account > 0);
+        if (bulk) {
+            const Result<bool> started =
+                storage->writeAndWait([](WriteContext& ctx) { return AssetBulkLoad::begin(ctx); });
+            ASSETDESK_VERIFY_OK(started);
+        }
+        Asset huge = sampleAsset(account, u"HUGE"_s);
+        huge.caption = u"Ålesund fjord "_s.repeated(10 * 1024 * 1024 / 14) + u" Lastword"_s;
+        huge.rawJson = "{\"caption\":\"" + QByteArray("x").repeated(10 * 1024 * 1024) + "\",\"ok\":true}";
+        ASSETDESK_VERIFY_OK(upsert(*storage, {huge}));
+        if (bulk)
+            ASSETDESK_VERIFY_OK(storage->writeAndWait([](WriteContext& ctx) { return AssetBulkLoad::finish(ctx); }));
+        const Result<std::optional<Asset>> stored = AssetRepository(*storage).findByRemoteId(account, u"HUGE"_s);
+        ASSETDESK_VERIFY_OK(stored);
+        QVERIFY(stored->has_value());
+        QCOMPARE((*stored)->caption.size(), huge.caption.size());
+        QVERIFY((*stored)->caption == huge.caption);
+        QVERIFY((*stored)->rawJson == huge.rawJson);
+        QCOMPARE(foundRemoteIds(*storage, u"lastword"_s), QStringList{u"HUGE"_s});
+        verifyConsistent(*storage);
+        // The same content again: nothing to write.
+        const Result<ChangeSet> changes = storage->writeAndWait([huge](WriteContext& ctx) -> Result<ChangeSet> {
+            const Result<QList<qint64>> ids = AssetRepository::upsert(ctx, {huge});
+            if (!ids)
+                return ids.error();
+            return ctx.changes();
+        });
+        ASSETDESK_VERIFY_OK(changes);
+        QVERIFY(changes->ids(EntityKind::Asset, ChangeSet::Op::Updated).isEmpty());
+        QVERIFY(changes->ids(EntityKind::Asset, ChangeSet::Op::Inserted).isEmpty());
+    }
+
     // PostgreSQL has no bulk mode: begin says so and the upserts index as always.
     void postgresHasNoBulkMode()
     {
