@@ -1,0 +1,267 @@
+#include "composeflow.h"
+
+#include "workspacesession.h"
+
+#include "core/rightsgate.h"
+#include "models/composermodel.h"
+#include "models/composersettings.h"
+#include "storage/accountrepository.h"
+#include "storage/assetrepository.h"
+#include "storage/storage.h"
+#include "sync/xoutbox.h"
+#include "widgets/composerdialog.h"
+#include "widgets/composerundonotice.h"
+
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QPointer>
+#include <QSettings>
+#include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+namespace AssetDesk {
+
+namespace {
+struct Loaded
+{
+    QList<Account> accounts;
+    QList<Asset> assets;
+};
+
+QString accountName(const Account& account)
+{
+    return account.remoteUserName.isEmpty() ? account.label : QLatin1Char('@') + account.remoteUserName;
+}
+
+// What the dialog said when Publish or Schedule was pressed: one payload per account.
+struct Submission
+{
+    QList<Account> accounts;
+    QList<XPublishPayload> payloads;
+    QList<qint64> assetIds;
+    QDateTime sendTime;
+    int undoSeconds = 0; // > 0: "publish now" through the undo window
+    bool scheduled = false;
+};
+
+// Collects the outcome of the per-account enqueues, which finish in any order.
+struct Pending
+{
+    Submission submission;
+    QList<std::optional<Result<qint64>>> results;
+    int left = 0;
+};
+
+Submission submissionOf(const ComposerModel& model, const QDateTime& now)
+{
+    Submission s;
+    s.accounts = model.accounts();
+    s.sendTime = model.sendTime(now);
+    s.scheduled = model.timing() == ComposerModel::Timing::At;
+    s.undoSeconds = model.timing() == ComposerModel::Timing::UndoWindow ? model.undoWindowSeconds() : 0;
+    for (const ComposerAttachment& a : model.attachments())
+        s.assetIds.append(a.assetId());
+    for (const Account& account : s.accounts) {
+        XPublishPayload payload;
+        payload.accountId = account.id;
+        payload.text = XPublishPayload::normalisedText(model.textFor(account.id));
+        for (const ComposerAttachment& a : model.attachments())
+            payload.media.append(XPublishPayload::Media{a.localFile, QString(), a.altText.trimmed()});
+        payload.assetIds = s.assetIds;
+        s.payloads.append(payload);
+    }
+    return s;
+}
+} // namespace
+
+class ComposeFlow::Private
+{
+public:
+    ComposeFlow* q;
+    WorkspaceSession& session;
+    QPointer<QWidget> window;
+
+    void open(const QList<Account>& accounts, const QList<Asset>& assets);
+    void submit(ComposerDialog* dialog, ComposerModel* model);
+    void enqueue(QPointer<ComposerDialog> dialog, QPointer<ComposerModel> model, Submission submission);
+    void finish(QPointer<ComposerDialog> dialog, QPointer<ComposerModel> model, const Pending& pending);
+    void offerUndo(const Submission& submission, const QList<qint64>& jobIds);
+};
+
+ComposeFlow::ComposeFlow(WorkspaceSession& session, QWidget* window, QObject* parent)
+    : QObject(parent)
+    , d(new Private{this, session, window})
+{}
+
+ComposeFlow::~ComposeFlow() { delete d; }
+
+void ComposeFlow::compose(const QList<qint64>& accountIds, const QList<qint64>& assetIds)
+{
+    Storage* storage = &d->session.storage();
+    // Read on the pool: a large caption or many renditions never stall the window.
+    QtConcurrent::run([storage, accountIds, assetIds]() -> Result<Loaded> {
+        Loaded loaded;
+        const AccountRepository accounts(*storage);
+        for (const qint64 id : accountIds) {
+            const Result<std::optional<Account>> account = accounts.get(id);
+            if (!account)
+                return account.error();
+            if (account->has_value() && (*account)->service == Service::X)
+                loaded.accounts.append(**account);
+        }
+        Result<QList<Asset>> assets = AssetRepository(*storage).getMany(assetIds);
+        if (!assets)
+            return assets.error();
+        loaded.assets = std::move(assets).value();
+        return loaded;
+    }).then(this, [this](const Result<Loaded>& loaded) {
+        if (!loaded) {
+            QMessageBox::warning(d->window, tr("New post on X"),
+                                 tr("The assets could not be read: %1").arg(loaded.error().message()));
+            return;
+        }
+        d->open(loaded->accounts, loaded->assets);
+    });
+}
+
+void ComposeFlow::Private::open(const QList<Account>& accounts, const QList<Asset>& assets)
+{
+    const ComposerSettings settings = ComposerSettings::load(QSettings());
+    auto* model = new ComposerModel;
+    model->setAccounts(accounts);
+    model->addAssets(assets);
+    model->setSharedText(ComposerModel::startingText(assets));
+    model->setAltTextRequired(settings.altTextRequired);
+    model->setUndoWindowSeconds(settings.undoWindowSeconds);
+    model->setSendNow();
+    auto* dialog = new ComposerDialog(*model, accounts, window);
+    model->setParent(dialog); // deleted with the dialog
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(dialog, &ComposerDialog::publishRequested, q, [this, dialog, model] { submit(dialog, model); });
+    QObject::connect(dialog, &ComposerDialog::scheduleRequested, q, [this, dialog, model] { submit(dialog, model); });
+    dialog->open();
+}
+
+void ComposeFlow::Private::submit(ComposerDialog* dialog, ComposerModel* model)
+{
+    const Submission submission = submissionOf(*model, QDateTime::currentDateTimeUtc());
+    dialog->setBusy(true);
+    Storage* storage = &session.storage();
+    QPointer<ComposerDialog> dialogGuard(dialog);
+    QPointer<ComposerModel> modelGuard(model);
+    // The rights gate again, on the assets as stored now (approval and licences change while
+    // the dialog is open), at the time the post will really be sent.
+    QtConcurrent::run([storage, submission]() -> Status {
+        const Result<QList<Asset>> assets = AssetRepository(*storage).getMany(submission.assetIds);
+        if (!assets)
+            return assets.error();
+        if (assets->size() != submission.assetIds.size())
+            return Error(ErrorKind::NotFound, ComposeFlow::tr("An attached asset is no longer in the library."));
+        for (const Asset& asset : *assets) {
+            if (const Status gate = RightsGate::check(asset, submission.sendTime); !gate)
+                return gate;
+        }
+        return {};
+    }).then(q, [this, dialogGuard, modelGuard, submission](const Status& gate) {
+        if (!gate) {
+            if (dialogGuard) {
+                dialogGuard->setBusy(false);
+                dialogGuard->showSubmitError(gate.error().message());
+            }
+            return;
+        }
+        enqueue(dialogGuard, modelGuard, submission);
+    });
+}
+
+void ComposeFlow::Private::enqueue(QPointer<ComposerDialog> dialog, QPointer<ComposerModel> model, Submission submission)
+{
+    auto pending = std::make_shared<Pending>();
+    pending->submission = submission;
+    pending->results.resize(submission.payloads.size());
+    pending->left = int(submission.payloads.size());
+    XOutbox outbox(session.storage());
+    for (int i = 0; i < submission.payloads.size(); ++i) {
+        const XPublishPayload& payload = submission.payloads.at(i);
+        QFuture<Result<qint64>> job = submission.undoSeconds > 0
+            ? outbox.sendIn(payload, std::chrono::seconds(submission.undoSeconds))
+            : outbox.enqueue(payload, submission.scheduled ? submission.sendTime : QDateTime());
+        job.then(q, [this, dialog, model, pending, i](const Result<qint64>& result) {
+            pending->results[i] = result;
+            if (--pending->left == 0)
+                finish(dialog, model, *pending);
+        });
+    }
+}
+
+void ComposeFlow::Private::finish(QPointer<ComposerDialog> dialog, QPointer<ComposerModel> model, const Pending& pending)
+{
+    QList<qint64> jobIds;
+    QStringList failures;
+    QList<Account> notQueued;
+    for (int i = 0; i < pending.results.size(); ++i) {
+        const Result<qint64>& result = *pending.results.at(i);
+        const Account& account = pending.submission.accounts.at(i);
+        if (result) {
+            jobIds.append(result.value());
+        } else {
+            failures.append(QStringLiteral("%1: %2").arg(accountName(account), result.error().message()));
+            notQueued.append(account);
+        }
+    }
+    if (!jobIds.isEmpty()) {
+        emit q->queued(jobIds);
+        if (pending.submission.undoSeconds > 0)
+            offerUndo(pending.submission, jobIds);
+    }
+    if (failures.isEmpty()) {
+        if (dialog)
+            dialog->accept();
+        return;
+    }
+    // The dialog stays open with what was not queued, so nothing is lost and a retry does not
+    // post twice to the accounts that made it.
+    if (model && !jobIds.isEmpty())
+        model->setAccounts(notQueued);
+    if (dialog) {
+        dialog->setBusy(false);
+        dialog->showSubmitError(failures.join(QLatin1Char('\n')));
+    }
+}
+
+void ComposeFlow::Private::offerUndo(const Submission& submission, const QList<qint64>& jobIds)
+{
+    auto* mainWindow = qobject_cast<QMainWindow*>(window.data());
+    if (!mainWindow)
+        return;
+    QStringList names;
+    for (const Account& account : submission.accounts)
+        names.append(accountName(account));
+    auto* notice = new ComposerUndoNotice(ComposeFlow::tr("Post queued for %1").arg(names.join(QStringLiteral(", "))),
+                                          submission.undoSeconds);
+    mainWindow->statusBar()->addWidget(notice);
+    Storage* storage = &session.storage();
+    QObject::connect(notice, &ComposerUndoNotice::undoRequested, notice, [storage, jobIds, notice] {
+        auto cancelled = std::make_shared<int>(0);
+        auto left = std::make_shared<int>(int(jobIds.size()));
+        XOutbox outbox(*storage);
+        for (const qint64 id : jobIds) {
+            outbox.cancel(id).then(notice, [notice, cancelled, left, total = int(jobIds.size())](const Status& s) {
+                if (s)
+                    ++*cancelled;
+                if (--*left > 0)
+                    return;
+                notice->setOutcome(*cancelled == total
+                                       ? ComposeFlow::tr("Post pulled back; nothing was sent.")
+                                       : ComposeFlow::tr("Too late for %n post(s): already being sent.", nullptr,
+                                                         total - *cancelled));
+            });
+        }
+    });
+}
+
+} // namespace AssetDesk
