@@ -1,0 +1,267 @@
+#include "models/accountsmodel.h"
+#include "models/librarymodel.h"
+#include "models/xpostlistmodel.h"
+#include "models/xqueuemodel.h"
+#include "widgets/servicepane.h"
+#include "widgets/xaccountcolumn.h"
+#include "widgets/xpane.h"
+
+#include <QAction>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QListView>
+#include <QMenu>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QTabBar>
+#include <QTest>
+#include <QToolButton>
+
+using namespace AssetDesk;
+using namespace Qt::StringLiterals;
+
+namespace {
+Account account(qint64 id, Service service, const QString& label)
+{
+    Account a;
+    a.id = id;
+    a.service = service;
+    a.label = label;
+    a.remoteUserName = label.toLower();
+    return a;
+}
+
+// What the library puts in a drag (LibraryModel::mimeData).
+QMimeData* assetDrag(const QList<qint64>& ids)
+{
+    QJsonArray entries;
+    for (qint64 id : ids)
+        entries.append(QJsonObject{{u"id"_s, id}, {u"accountId"_s, 9}, {u"service"_s, u"photoshelter"_s}});
+    auto* mime = new QMimeData;
+    mime->setData(LibraryModel::assetIdsMimeType(), QJsonDocument(entries).toJson(QJsonDocument::Compact));
+    return mime;
+}
+
+// Drags `mime` onto the column and drops it, as a user's drag and drop delivers it.
+bool dropOn(XAccountColumn* column, const QMimeData* mime, bool drop = true)
+{
+    const QPoint pos = column->rect().center();
+    QDragEnterEvent enter(pos, Qt::CopyAction | Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(column, &enter);
+    if (!enter.isAccepted())
+        return false;
+    if (!drop)
+        return true;
+    QDropEvent dropEvent(QPointF(pos), Qt::CopyAction | Qt::MoveAction, mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(column, &dropEvent);
+    return dropEvent.isAccepted();
+}
+
+void clickHeader(XAccountColumn* column, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+{
+    QTest::mouseClick(column->header(), Qt::LeftButton, modifiers, QPoint(5, 5));
+}
+} // namespace
+
+// The X pane: a column per chosen X account; add, remove, reorder; drops of library assets on one
+// column or on a selection of several; the queue's actions.
+class TestXPane : public QObject
+{
+    Q_OBJECT
+private:
+    AccountsModel m_accounts;
+    XPostListModel m_posts;
+    XPostListModel m_mentions;
+    XQueueModel m_queue;
+
+    XPane::ModelProvider provider()
+    {
+        return [this](qint64) { return XPane::ColumnModels{&m_posts, &m_mentions, &m_queue}; };
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_accounts.setAccounts({account(1, Service::X, u"Global"_s), account(2, Service::X, u"DE"_s),
+                                account(3, Service::X, u"FR"_s), account(4, Service::PhotoShelter, u"Photos"_s)});
+    }
+
+    void showsChosenAccountsAndOffersTheOthers()
+    {
+        XPane pane(&m_accounts);
+        pane.resize(1000, 600);
+        pane.show();
+        QSignalSpy changed(&pane, &XPane::columnsChanged);
+        pane.setColumns({3, 4, 1, 77}, provider()); // not X, and gone: skipped
+        QCOMPARE(pane.columns(), (QList<qint64>{3, 1}));
+        QCOMPARE(changed.size(), 0);
+        QCOMPARE(pane.addableAccounts(), QList<qint64>{2});
+        XAccountColumn* fr = pane.column(3);
+        QCOMPARE(fr->handle(), u"@fr"_s);
+        QCOMPARE(fr->view(XAccountColumn::Tab::Posts)->model(), &m_posts);
+        QCOMPARE(fr->view(XAccountColumn::Tab::Queue)->model(), &m_queue);
+
+        // Add Column lists what is not shown.
+        emit pane.addColumnMenu()->aboutToShow();
+        auto* add = pane.addColumnMenu()->findChild<QAction*>(u"addColumn2"_s);
+        QVERIFY(add);
+        add->trigger();
+        QCOMPARE(pane.columns(), (QList<qint64>{3, 1, 2}));
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(changed.last().first().value<QList<qint64>>(), (QList<qint64>{3, 1, 2}));
+        QVERIFY(pane.addableAccounts().isEmpty());
+
+        // Reordered from the column's menu, then removed.
+        pane.column(2)->columnMenu()->findChild<QAction*>(u"moveLeftAction"_s)->trigger();
+        QCOMPARE(pane.columns(), (QList<qint64>{3, 2, 1}));
+        pane.column(3)->columnMenu()->findChild<QAction*>(u"moveLeftAction"_s)->trigger(); // already first
+        pane.column(3)->columnMenu()->findChild<QAction*>(u"moveRightAction"_s)->trigger();
+        QCOMPARE(pane.columns(), (QList<qint64>{2, 3, 1}));
+        pane.column(3)->columnMenu()->findChild<QAction*>(u"removeColumnAction"_s)->trigger();
+        QCOMPARE(pane.columns(), (QList<qint64>{2, 1}));
+        QCOMPARE(changed.last().first().value<QList<qint64>>(), (QList<qint64>{2, 1}));
+        QCOMPARE(pane.addableAccounts(), QList<qint64>{3});
+        // The layout follows the order.
+        QTRY_VERIFY(pane.column(2)->x() < pane.column(1)->x());
+
+        // A header dragged onto another column takes that column's place.
+        QMimeData header;
+        header.setData(XAccountColumn::columnMimeType(), QByteArray::number(1));
+        QVERIFY(dropOn(pane.column(2), &header));
+        QCOMPARE(pane.columns(), (QList<qint64>{1, 2}));
+        QCOMPARE(changed.last().first().value<QList<qint64>>(), (QList<qint64>{1, 2}));
+        QVERIFY(!pane.column(2)->hasDropHighlight());
+
+        // An account removed from the workspace loses its column.
+        m_accounts.setAccounts({account(1, Service::X, u"Global"_s), account(3, Service::X, u"FR"_s)});
+        QTRY_COMPARE(pane.columns(), QList<qint64>{1});
+        QCOMPARE(changed.last().first().value<QList<qint64>>(), QList<qint64>{1});
+        m_accounts.setAccounts({account(1, Service::X, u"Global"_s), account(2, Service::X, u"DE"_s),
+                                account(3, Service::X, u"FR"_s), account(4, Service::PhotoShelter, u"Photos"_s)});
+    }
+
+    void dropOnOneColumnOrOnTheSelection()
+    {
+        XPane pane(&m_accounts);
+        pane.resize(1000, 600);
+        pane.show();
+        pane.setColumns({1, 2, 3}, provider());
+        QSignalSpy compose(&pane, &XPane::composeRequested);
+        std::unique_ptr<QMimeData> drag(assetDrag({41, 42}));
+
+        // Nothing selected: the column under the drop.
+        QVERIFY(dropOn(pane.column(2), drag.get()));
+        QCOMPARE(compose.size(), 1);
+        QCOMPARE(compose.last().at(0).value<QList<qint64>>(), QList<qint64>{2});
+        QCOMPARE(compose.last().at(1).value<QList<qint64>>(), (QList<qint64>{41, 42}));
+
+        // Ctrl-click selects several; a drop on one of them reaches all, in column order.
+        clickHeader(pane.column(3), Qt::ControlModifier);
+        clickHeader(pane.column(1), Qt::ControlModifier);
+        QCOMPARE(pane.selectedColumns(), (QList<qint64>{1, 3}));
+        // While dragging, every column the drop would reach is highlighted, and only those.
+        QVERIFY(dropOn(pane.column(3), drag.get(), false));
+        QVERIFY(pane.column(1)->hasDropHighlight());
+        QVERIFY(pane.column(3)->hasDropHighlight());
+        QVERIFY(!pane.column(2)->hasDropHighlight());
+        QDragLeaveEvent leave;
+        QCoreApplication::sendEvent(pane.column(3), &leave);
+        QVERIFY(!pane.column(1)->hasDropHighlight() && !pane.column(3)->hasDropHighlight());
+
+        QVERIFY(dropOn(pane.column(3), drag.get()));
+        QCOMPARE(compose.last().at(0).value<QList<qint64>>(), (QList<qint64>{1, 3}));
+        QVERIFY(!pane.column(3)->hasDropHighlight());
+        // A drop on a column outside the selection is for that column alone.
+        QVERIFY(dropOn(pane.column(2), drag.get()));
+        QCOMPARE(compose.last().at(0).value<QList<qint64>>(), QList<qint64>{2});
+
+        // A plain click selects one column; clicking it again clears the selection.
+        clickHeader(pane.column(2));
+        QCOMPARE(pane.selectedColumns(), QList<qint64>{2});
+        clickHeader(pane.column(2));
+        QVERIFY(pane.selectedColumns().isEmpty());
+
+        // Anything that is not library assets is refused.
+        QMimeData text;
+        text.setText(u"hello"_s);
+        QVERIFY(!dropOn(pane.column(1), &text));
+        QCOMPARE(compose.size(), 3);
+    }
+
+    void queueActionsFollowTheJobsState()
+    {
+        XQueueModel queue;
+        XPostListModel posts;
+        XPane pane(&m_accounts);
+        pane.setColumns({2}, [&](qint64) { return XPane::ColumnModels{&posts, &posts, &queue}; });
+        pane.show();
+        XAccountColumn* column = pane.column(2);
+        column->setCurrentTab(XAccountColumn::Tab::Queue);
+        XQueueModel::Item failed;
+        failed.jobId = 7;
+        failed.state = XQueueModel::State::Failed;
+        failed.reason = u"The media was refused"_s;
+        XQueueModel::Item running;
+        running.jobId = 8;
+        running.state = XQueueModel::State::Publishing;
+        XQueueModel::Item scheduled;
+        scheduled.jobId = 9;
+        scheduled.state = XQueueModel::State::Scheduled;
+        queue.setItems({failed, running, scheduled});
+        auto* tabs = column->findChild<QTabBar*>();
+        QCOMPARE(tabs->tabText(2), u"Queue (3)"_s);
+
+        auto* retry = column->findChild<QPushButton*>(u"retryButton"_s);
+        auto* edit = column->findChild<QPushButton*>(u"editButton"_s);
+        auto* cancel = column->findChild<QPushButton*>(u"cancelButton"_s);
+        QVERIFY(!retry->isEnabled() && !edit->isEnabled() && !cancel->isEnabled()); // nothing chosen
+        QListView* view = column->view(XAccountColumn::Tab::Queue);
+        QSignalSpy retried(&pane, &XPane::retryRequested);
+        QSignalSpy edited(&pane, &XPane::editRequested);
+        QSignalSpy cancelled(&pane, &XPane::cancelRequested);
+
+        view->setCurrentIndex(queue.index(0));
+        QVERIFY(retry->isEnabled() && edit->isEnabled() && cancel->isEnabled());
+        retry->click();
+        QCOMPARE(retried.size(), 1);
+        QCOMPARE(retried.first().at(0).toLongLong(), 2);
+        QCOMPARE(retried.first().at(1).toLongLong(), 7);
+
+        view->setCurrentIndex(queue.index(1)); // being published: hands off
+        QVERIFY(!retry->isEnabled() && !edit->isEnabled() && !cancel->isEnabled());
+
+        view->setCurrentIndex(queue.index(2));
+        QVERIFY(!retry->isEnabled() && edit->isEnabled() && cancel->isEnabled());
+        cancel->click();
+        edit->click();
+        QCOMPARE(cancelled.first().at(1).toLongLong(), 9);
+        QCOMPARE(edited.first().at(1).toLongLong(), 9);
+
+        queue.setItems({scheduled});
+        QCOMPARE(tabs->tabText(2), u"Queue (1)"_s);
+    }
+
+    // The X dock keeps its empty state without X accounts and shows the pane with them.
+    void replacesTheServicePanesContent()
+    {
+        AccountsModel accounts;
+        ServicePane dock(ServiceCategory::Social, u"X"_s, &accounts);
+        auto* pane = new XPane(&accounts);
+        dock.setContent(pane);
+        dock.show();
+        auto* stack = dock.findChild<QStackedWidget*>();
+        QCOMPARE(stack->currentIndex(), 0);
+        QVERIFY(!pane->isVisible());
+        accounts.setAccounts({account(5, Service::X, u"Global"_s)});
+        QCOMPARE(stack->currentIndex(), 1);
+        QVERIFY(pane->isVisible());
+        QCOMPARE(pane->addableAccounts(), QList<qint64>{5});
+        QTRY_VERIFY(pane->findChild<QToolButton*>(u"addColumnButton"_s)->isEnabled());
+    }
+};
+
+QTEST_MAIN(TestXPane)
+#include "tst_xpane.moc"
