@@ -97,7 +97,10 @@ ComposeFlow::ComposeFlow(WorkspaceSession& session, QWidget* window, QObject* pa
     , d(new Private{this, session, window})
 {}
 
-ComposeFlow::~ComposeFlow() { delete d; }
+ComposeFlow::~ComposeFlow()
+{
+    delete d;
+}
 
 void ComposeFlow::compose(const QList<qint64>& accountIds, const QList<qint64>& assetIds)
 {
@@ -141,8 +144,10 @@ void ComposeFlow::Private::open(const QList<Account>& accounts, const QList<Asse
     auto* dialog = new ComposerDialog(*model, accounts, window);
     model->setParent(dialog); // deleted with the dialog
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    QObject::connect(dialog, &ComposerDialog::publishRequested, q, [this, dialog, model] { submit(dialog, model); });
-    QObject::connect(dialog, &ComposerDialog::scheduleRequested, q, [this, dialog, model] { submit(dialog, model); });
+    QObject::connect(dialog, &ComposerDialog::publishRequested, q,
+                     [this, dialog, model] { submit(dialog, model); });
+    QObject::connect(dialog, &ComposerDialog::scheduleRequested, q,
+                     [this, dialog, model] { submit(dialog, model); });
     dialog->open();
 }
 
@@ -160,7 +165,8 @@ void ComposeFlow::Private::submit(ComposerDialog* dialog, ComposerModel* model)
         if (!assets)
             return assets.error();
         if (assets->size() != submission.assetIds.size())
-            return Error(ErrorKind::NotFound, ComposeFlow::tr("An attached asset is no longer in the library."));
+            return Error(ErrorKind::NotFound,
+                         ComposeFlow::tr("An attached asset is no longer in the library."));
         for (const Asset& asset : *assets) {
             if (const Status gate = RightsGate::check(asset, submission.sendTime); !gate)
                 return gate;
@@ -178,7 +184,8 @@ void ComposeFlow::Private::submit(ComposerDialog* dialog, ComposerModel* model)
     });
 }
 
-void ComposeFlow::Private::enqueue(QPointer<ComposerDialog> dialog, QPointer<ComposerModel> model, Submission submission)
+void ComposeFlow::Private::enqueue(QPointer<ComposerDialog> dialog, QPointer<ComposerModel> model,
+                                   Submission submission)
 {
     auto pending = std::make_shared<Pending>();
     pending->submission = submission;
@@ -187,9 +194,10 @@ void ComposeFlow::Private::enqueue(QPointer<ComposerDialog> dialog, QPointer<Com
     XOutbox outbox(session.storage());
     for (int i = 0; i < submission.payloads.size(); ++i) {
         const XPublishPayload& payload = submission.payloads.at(i);
-        QFuture<Result<qint64>> job = submission.undoSeconds > 0
-            ? outbox.sendIn(payload, std::chrono::seconds(submission.undoSeconds))
-            : outbox.enqueue(payload, submission.scheduled ? submission.sendTime : QDateTime());
+        QFuture<Result<qint64>> job =
+            submission.undoSeconds > 0
+                ? outbox.sendIn(payload, std::chrono::seconds(submission.undoSeconds))
+                : outbox.enqueue(payload, submission.scheduled ? submission.sendTime : QDateTime());
         job.then(q, [this, dialog, model, pending, i](const Result<qint64>& result) {
             pending->results[i] = result;
             if (--pending->left == 0)
@@ -198,7 +206,8 @@ void ComposeFlow::Private::enqueue(QPointer<ComposerDialog> dialog, QPointer<Com
     }
 }
 
-void ComposeFlow::Private::finish(QPointer<ComposerDialog> dialog, QPointer<ComposerModel> model, const Pending& pending)
+void ComposeFlow::Private::finish(QPointer<ComposerDialog> dialog, QPointer<ComposerModel> model,
+                                  const Pending& pending)
 {
     QList<qint64> jobIds;
     QStringList failures;
@@ -241,8 +250,8 @@ void ComposeFlow::Private::offerUndo(const Submission& submission, const QList<q
     QStringList names;
     for (const Account& account : submission.accounts)
         names.append(accountName(account));
-    auto* notice = new ComposerUndoNotice(ComposeFlow::tr("Post queued for %1").arg(names.join(QStringLiteral(", "))),
-                                          submission.undoSeconds);
+    auto* notice = new ComposerUndoNotice(
+        ComposeFlow::tr("Post queued for %1").arg(names.join(QStringLiteral(", "))), submission.undoSeconds);
     mainWindow->statusBar()->addWidget(notice);
     Storage* storage = &session.storage();
     QObject::connect(notice, &ComposerUndoNotice::undoRequested, notice, [storage, jobIds, notice] {
@@ -250,16 +259,17 @@ void ComposeFlow::Private::offerUndo(const Submission& submission, const QList<q
         auto left = std::make_shared<int>(int(jobIds.size()));
         XOutbox outbox(*storage);
         for (const qint64 id : jobIds) {
-            outbox.cancel(id).then(notice, [notice, cancelled, left, total = int(jobIds.size())](const Status& s) {
-                if (s)
-                    ++*cancelled;
-                if (--*left > 0)
-                    return;
-                notice->setOutcome(*cancelled == total
-                                       ? ComposeFlow::tr("Post pulled back; nothing was sent.")
-                                       : ComposeFlow::tr("Too late for %n post(s): already being sent.", nullptr,
-                                                         total - *cancelled));
-            });
+            outbox.cancel(id).then(
+                notice, [notice, cancelled, left, total = int(jobIds.size())](const Status& s) {
+                    if (s)
+                        ++*cancelled;
+                    if (--*left > 0)
+                        return;
+                    notice->setOutcome(*cancelled == total
+                                           ? ComposeFlow::tr("Post pulled back; nothing was sent.")
+                                           : ComposeFlow::tr("Too late for %n post(s): already being sent.",
+                                                             nullptr, total - *cancelled));
+                });
         }
     });
 }

@@ -32,15 +32,21 @@ const QSet<QString>& countryTlds()
 {
     static const QSet<QString> tlds = [] {
         QSet<QString> set;
-        const QString codes = QStringLiteral(
-            "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg bh bi bj bm bn bo br bs bt bw "
-            "by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz de dj dk dm do dz ec ee eg er es et "
-            "eu fi fj fk fm fo fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr gs gt gu gw gy hk hm hn hr ht hu id "
-            "ie il im in io iq ir is it je jm jo jp ke kg kh ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu "
-            "lv ly ma mc md me mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np "
-            "nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sk "
-            "sl sm sn so sr ss st su sv sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy "
-            "uz va vc ve vg vi vn vu wf ws ye yt za zm zw");
+        const QString codes = QStringLiteral("ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be "
+                                             "bf bg bh bi bj bm bn bo br bs bt bw "
+                                             "by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy cz "
+                                             "de dj dk dm do dz ec ee eg er es et "
+                                             "eu fi fj fk fm fo fr ga gb gd ge gf gg gh gi gl gm gn gp gq gr "
+                                             "gs gt gu gw gy hk hm hn hr ht hu id "
+                                             "ie il im in io iq ir is it je jm jo jp ke kg kh ki km kn kp kr "
+                                             "kw ky kz la lb lc li lk lr ls lt lu "
+                                             "lv ly ma mc md me mg mh mk ml mm mn mo mp mq mr ms mt mu mv mw "
+                                             "mx my mz na nc ne nf ng ni nl no np "
+                                             "nr nu nz om pa pe pf pg ph pk pl pm pn pr ps pt pw py qa re ro "
+                                             "rs ru rw sa sb sc sd se sg sh si sk "
+                                             "sl sm sn so sr ss st su sv sx sy sz tc td tf tg th tj tk tl tm "
+                                             "tn to tr tt tv tw tz ua ug uk us uy "
+                                             "uz va vc ve vg vi vn vu wf ws ye yt za zm zw");
         for (const QString& code : codes.split(QLatin1Char(' ')))
             set.insert(code);
         return set;
@@ -81,29 +87,59 @@ char32_t codePointAt(const QString& s, qsizetype i)
     return c.unicode();
 }
 
-qsizetype codePointSize(char32_t cp) { return cp > 0xFFFF ? 2 : 1; }
+qsizetype codePointSize(char32_t cp)
+{
+    return cp > 0xFFFF ? 2 : 1;
+}
 
 bool isPictographic(char32_t cp)
 {
     // A compact cover of Unicode's Extended_Pictographic property.
     switch (cp) {
-    case 0x00A9: case 0x00AE: case 0x203C: case 0x2049: case 0x2122: case 0x2139: case 0x2328:
-    case 0x2388: case 0x23CF: case 0x24C2: case 0x25B6: case 0x25C0: case 0x2B50: case 0x2B55:
-    case 0x3030: case 0x303D: case 0x3297: case 0x3299:
+    case 0x00A9:
+    case 0x00AE:
+    case 0x203C:
+    case 0x2049:
+    case 0x2122:
+    case 0x2139:
+    case 0x2328:
+    case 0x2388:
+    case 0x23CF:
+    case 0x24C2:
+    case 0x25B6:
+    case 0x25C0:
+    case 0x2B50:
+    case 0x2B55:
+    case 0x3030:
+    case 0x303D:
+    case 0x3297:
+    case 0x3299:
         return true;
     default:
         break;
     }
-    return (cp >= 0x2194 && cp <= 0x2199) || (cp >= 0x21A9 && cp <= 0x21AA) || (cp >= 0x231A && cp <= 0x231B)
-        || (cp >= 0x23E9 && cp <= 0x23F3) || (cp >= 0x23F8 && cp <= 0x23FA) || (cp >= 0x25AA && cp <= 0x25AB)
-        || (cp >= 0x25FB && cp <= 0x25FE) || (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x2934 && cp <= 0x2935)
-        || (cp >= 0x2B05 && cp <= 0x2B07) || (cp >= 0x2B1B && cp <= 0x2B1C)
-        || (cp >= 0x1F000 && cp <= 0x1FAFF && !(cp >= 0x1F1E6 && cp <= 0x1F1FF) && !(cp >= 0x1F3FB && cp <= 0x1F3FF));
+    return (cp >= 0x2194 && cp <= 0x2199) || (cp >= 0x21A9 && cp <= 0x21AA) ||
+           (cp >= 0x231A && cp <= 0x231B) || (cp >= 0x23E9 && cp <= 0x23F3) ||
+           (cp >= 0x23F8 && cp <= 0x23FA) || (cp >= 0x25AA && cp <= 0x25AB) ||
+           (cp >= 0x25FB && cp <= 0x25FE) || (cp >= 0x2600 && cp <= 0x27BF) ||
+           (cp >= 0x2934 && cp <= 0x2935) || (cp >= 0x2B05 && cp <= 0x2B07) ||
+           (cp >= 0x2B1B && cp <= 0x2B1C) ||
+           (cp >= 0x1F000 && cp <= 0x1FAFF && !(cp >= 0x1F1E6 && cp <= 0x1F1FF) &&
+            !(cp >= 0x1F3FB && cp <= 0x1F3FF));
 }
 
-bool isRegionalIndicator(char32_t cp) { return cp >= 0x1F1E6 && cp <= 0x1F1FF; }
-bool isSkinTone(char32_t cp) { return cp >= 0x1F3FB && cp <= 0x1F3FF; }
-bool isTag(char32_t cp) { return cp >= 0xE0020 && cp <= 0xE007F; }
+bool isRegionalIndicator(char32_t cp)
+{
+    return cp >= 0x1F1E6 && cp <= 0x1F1FF;
+}
+bool isSkinTone(char32_t cp)
+{
+    return cp >= 0x1F3FB && cp <= 0x1F3FF;
+}
+bool isTag(char32_t cp)
+{
+    return cp >= 0xE0020 && cp <= 0xE007F;
+}
 
 // The end of the emoji sequence starting at `i`, or `i` when none starts there.
 qsizetype emojiEnd(const QString& s, qsizetype i)
@@ -140,7 +176,10 @@ qsizetype emojiEnd(const QString& s, qsizetype i)
     return j;
 }
 
-bool isInvalidCharacter(char32_t cp) { return cp == 0xFFFE || cp == 0xFEFF || cp == 0xFFFF; }
+bool isInvalidCharacter(char32_t cp)
+{
+    return cp == 0xFFFE || cp == 0xFEFF || cp == 0xFFFF;
+}
 
 bool isAsciiAlnum(QChar c)
 {
@@ -153,8 +192,8 @@ bool isHostChar(QChar c, bool allowUnicode)
     if (isAsciiAlnum(c) || c == QLatin1Char('-') || c == QLatin1Char('_'))
         return true;
     // Internationalised hosts: any letter, digit or symbol ("http://☃.net"), not punctuation.
-    return allowUnicode && c.unicode() > 0x7F && !c.isSpace() && !c.isPunct()
-        && c.category() != QChar::Other_Control && c.category() != QChar::Other_Format;
+    return allowUnicode && c.unicode() > 0x7F && !c.isSpace() && !c.isPunct() &&
+           c.category() != QChar::Other_Control && c.category() != QChar::Other_Format;
 }
 
 // A URL may not follow these directly (a word, an @mention's domain, a $cashtag or #hashtag, or
@@ -164,8 +203,8 @@ bool blocksUrlStart(QChar c, bool bare)
 {
     if (bare && QStringLiteral("-_./:").contains(c))
         return true;
-    return c.isLetterOrNumber() || c == QLatin1Char('@') || c == QChar(0xFF20) || c == QLatin1Char('$')
-        || c == QLatin1Char('#') || c == QChar(0xFF03) || (c.unicode() >= 0x202A && c.unicode() <= 0x202E);
+    return c.isLetterOrNumber() || c == QLatin1Char('@') || c == QChar(0xFF20) || c == QLatin1Char('$') ||
+           c == QLatin1Char('#') || c == QChar(0xFF03) || (c.unicode() >= 0x202A && c.unicode() <= 0x202E);
 }
 
 bool isIpv4(const QStringList& labels)
@@ -183,7 +222,8 @@ bool isIpv4(const QStringList& labels)
 
 bool isValidLabel(const QString& label, bool subdomain)
 {
-    if (label.isEmpty() || label.size() > 63 || label.startsWith(QLatin1Char('-')) || label.endsWith(QLatin1Char('-')))
+    if (label.isEmpty() || label.size() > 63 || label.startsWith(QLatin1Char('-')) ||
+        label.endsWith(QLatin1Char('-')))
         return false;
     return subdomain || !label.contains(QLatin1Char('_'));
 }
@@ -213,8 +253,9 @@ qsizetype hostEnd(const QString& s, qsizetype i, bool withProtocol)
     // The longest run of labels that ends in an acceptable TLD ("example.com.Next" is example.com).
     for (qsizetype n = labels.size(); n >= 2; --n) {
         const QString& tld = labels.at(n - 1);
-        bool tldOk = withProtocol ? std::all_of(tld.begin(), tld.end(), [](QChar c) { return c.isLetter() || c.isSurrogate(); })
-                                        && tld.size() >= 2
+        bool tldOk = withProtocol ? std::all_of(tld.begin(), tld.end(),
+                                                [](QChar c) { return c.isLetter() || c.isSurrogate(); }) &&
+                                        tld.size() >= 2
                                   : isKnownTld(tld);
         tldOk = tldOk || tld.startsWith(QLatin1String("xn--"), Qt::CaseInsensitive);
         if (!tldOk)
@@ -229,9 +270,9 @@ qsizetype hostEnd(const QString& s, qsizetype i, bool withProtocol)
             return -1;
         // A bare second-level domain under a country code ("done.It") is prose, not a link,
         // unless a path follows; t.co is the exception.
-        if (!withProtocol && n == 2 && countryTlds().contains(tld.toLower())
-            && !(end < s.size() && s.at(end) == QLatin1Char('/'))
-            && labels.at(0).compare(QLatin1String("t"), Qt::CaseInsensitive) != 0)
+        if (!withProtocol && n == 2 && countryTlds().contains(tld.toLower()) &&
+            !(end < s.size() && s.at(end) == QLatin1Char('/')) &&
+            labels.at(0).compare(QLatin1String("t"), Qt::CaseInsensitive) != 0)
             return -1;
         return end;
     }
@@ -261,7 +302,8 @@ qsizetype urlEnd(const QString& s, qsizetype host)
         while (j < s.size() && s.at(j).isDigit())
             ++j;
     }
-    if (j >= s.size() || !(s.at(j) == QLatin1Char('/') || s.at(j) == QLatin1Char('?') || s.at(j) == QLatin1Char('#')))
+    if (j >= s.size() ||
+        !(s.at(j) == QLatin1Char('/') || s.at(j) == QLatin1Char('?') || s.at(j) == QLatin1Char('#')))
         return j;
     const qsizetype pathStart = j;
     while (j < s.size() && isPathChar(s.at(j)))
@@ -343,7 +385,7 @@ qsizetype toOriginalIndex(const QString& text, qsizetype normalisedIndex)
 
 struct Scan
 {
-    int weighted = 0;  // scaled by kScale
+    int weighted = 0; // scaled by kScale
     qsizetype validEnd = 0;
     bool invalidCharacter = false;
     QList<XTextSpan> urls;
@@ -400,10 +442,12 @@ XPostText::Count XPostText::count(const QString& text)
     const QString normalised = text.normalized(QString::NormalizationForm_C);
     const Scan scanned = scan(normalised);
     result.weightedLength = scanned.weighted / kScale;
-    result.valid = !text.trimmed().isEmpty() && !scanned.invalidCharacter
-        && result.weightedLength <= kMaxWeightedLength;
+    result.valid =
+        !text.trimmed().isEmpty() && !scanned.invalidCharacter && result.weightedLength <= kMaxWeightedLength;
     const bool same = normalised == text;
-    auto original = [&](qsizetype index) { return same ? index : toOriginalIndex(text, index); };
+    auto original = [&](qsizetype index) {
+        return same ? index : toOriginalIndex(text, index);
+    };
     if (scanned.validEnd < normalised.size()) {
         const qsizetype start = original(scanned.validEnd);
         result.overLimit.append({start, text.size() - start});
@@ -415,7 +459,10 @@ XPostText::Count XPostText::count(const QString& text)
     return result;
 }
 
-QList<XTextSpan> XPostText::urls(const QString& text) { return count(text).urls; }
+QList<XTextSpan> XPostText::urls(const QString& text)
+{
+    return count(text).urls;
+}
 
 QString XPostText::truncatedToFit(const QString& text, int maxWeighted)
 {

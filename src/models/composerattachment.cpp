@@ -26,15 +26,19 @@ ComposerAttachment ComposerAttachment::fromAsset(const Asset& asset)
 
 ComposerAttachment::Kind ComposerAttachment::kindOf(const Asset& asset, const QString& localFile)
 {
-    const bool gif = asset.mimeType.compare(QLatin1String("image/gif"), Qt::CaseInsensitive) == 0
-        || localFile.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive)
-        || (localFile.isEmpty() && asset.fileName.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive));
+    const bool gif =
+        asset.mimeType.compare(QLatin1String("image/gif"), Qt::CaseInsensitive) == 0 ||
+        localFile.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive) ||
+        (localFile.isEmpty() && asset.fileName.endsWith(QLatin1String(".gif"), Qt::CaseInsensitive));
     switch (asset.mediaType) {
-    case MediaType::Image: return gif ? Kind::Gif : Kind::Image;
-    case MediaType::Video: return Kind::Video;
+    case MediaType::Image:
+        return gif ? Kind::Gif : Kind::Image;
+    case MediaType::Video:
+        return Kind::Video;
     case MediaType::Audio:
     case MediaType::Document:
-    case MediaType::Other: break;
+    case MediaType::Other:
+        break;
     }
     return Kind::Unsupported;
 }

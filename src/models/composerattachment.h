@@ -10,7 +10,13 @@ namespace AssetDesk {
 // file that will be uploaded and its alt text. The whole Asset is kept for the rights gate.
 struct ComposerAttachment
 {
-    enum class Kind { Image, Gif, Video, Unsupported };
+    enum class Kind
+    {
+        Image,
+        Gif,
+        Video,
+        Unsupported
+    };
 
     Asset asset;
     QString localFile;     // the asset's largest cached rendition (the original when downloaded)

@@ -8,7 +8,8 @@ namespace AssetDesk {
 // Publish and Schedule; accountId and attachment say where it belongs (0 / -1: the whole post).
 struct ComposerIssue
 {
-    enum class Kind {
+    enum class Kind
+    {
         NoAccount,
         Empty,
         TooLong,

@@ -25,7 +25,8 @@ void ComposerModel::setAccounts(const QList<Account>& accounts)
     // An override of an account no longer targeted would be sent nowhere: drop it.
     for (auto it = m_overrides.begin(); it != m_overrides.end();) {
         const qint64 id = it.key();
-        const bool kept = std::any_of(accounts.begin(), accounts.end(), [id](const Account& a) { return a.id == id; });
+        const bool kept =
+            std::any_of(accounts.begin(), accounts.end(), [id](const Account& a) { return a.id == id; });
         it = kept ? std::next(it) : m_overrides.erase(it);
     }
     emit changed();
@@ -70,8 +71,9 @@ void ComposerModel::addAssets(const QList<Asset>& assets)
 {
     bool added = false;
     for (const Asset& asset : assets) {
-        const bool present = std::any_of(m_attachments.begin(), m_attachments.end(),
-                                         [&asset](const ComposerAttachment& a) { return a.assetId() == asset.id; });
+        const bool present =
+            std::any_of(m_attachments.begin(), m_attachments.end(),
+                        [&asset](const ComposerAttachment& a) { return a.assetId() == asset.id; });
         if (present)
             continue;
         m_attachments.append(ComposerAttachment::fromAsset(asset));
@@ -141,14 +143,18 @@ void ComposerModel::setScheduledAt(const QDateTime& when)
 QDateTime ComposerModel::sendTime(const QDateTime& now, Timing timing, const QDateTime& scheduledAt) const
 {
     switch (timing) {
-    case Timing::Now: return now;
-    case Timing::UndoWindow: return now.addSecs(m_undoWindowSeconds);
-    case Timing::At: return scheduledAt;
+    case Timing::Now:
+        return now;
+    case Timing::UndoWindow:
+        return now.addSecs(m_undoWindowSeconds);
+    case Timing::At:
+        return scheduledAt;
     }
     return now;
 }
 
-QList<ComposerIssue> ComposerModel::validate(const QDateTime& now, Timing timing, const QDateTime& scheduledAt) const
+QList<ComposerIssue> ComposerModel::validate(const QDateTime& now, Timing timing,
+                                             const QDateTime& scheduledAt) const
 {
     QList<ComposerIssue> issues;
     if (m_accounts.isEmpty())
@@ -157,7 +163,8 @@ QList<ComposerIssue> ComposerModel::validate(const QDateTime& now, Timing timing
     issues += validateMedia();
     const QDateTime when = sendTime(now, timing, scheduledAt);
     if (timing == Timing::At && (!when.isValid() || when <= now)) {
-        issues.append({ComposerIssue::Kind::ScheduleInPast, tr("The scheduled time has passed; choose a later time.")});
+        issues.append(
+            {ComposerIssue::Kind::ScheduleInPast, tr("The scheduled time has passed; choose a later time.")});
     } else {
         for (int i = 0; i < m_attachments.size(); ++i) {
             if (const Status gate = RightsGate::check(m_attachments.at(i).asset, when); !gate)
@@ -176,17 +183,19 @@ QList<ComposerIssue> ComposerModel::validateText() const
         const QString name = accountName(account);
         if (text.trimmed().isEmpty()) {
             if (m_attachments.isEmpty())
-                issues.append({ComposerIssue::Kind::Empty, tr("The post for %1 has neither text nor media.").arg(name),
-                               account.id});
+                issues.append({ComposerIssue::Kind::Empty,
+                               tr("The post for %1 has neither text nor media.").arg(name), account.id});
             continue;
         }
         if (count.weightedLength > XPostText::kMaxWeightedLength)
-            issues.append({ComposerIssue::Kind::TooLong,
-                           tr("The text for %1 is %n character(s) too long.", nullptr, -count.remaining()).arg(name),
-                           account.id});
+            issues.append(
+                {ComposerIssue::Kind::TooLong,
+                 tr("The text for %1 is %n character(s) too long.", nullptr, -count.remaining()).arg(name),
+                 account.id});
         else if (!count.valid)
             issues.append({ComposerIssue::Kind::InvalidCharacter,
-                           tr("The text for %1 contains a character X does not accept.").arg(name), account.id});
+                           tr("The text for %1 contains a character X does not accept.").arg(name),
+                           account.id});
     }
     return issues;
 }
@@ -198,29 +207,41 @@ QList<ComposerIssue> ComposerModel::validateMedia() const
     for (int i = 0; i < m_attachments.size(); ++i) {
         const ComposerAttachment& a = m_attachments.at(i);
         switch (a.kind) {
-        case ComposerAttachment::Kind::Image: break;
+        case ComposerAttachment::Kind::Image:
+            break;
         case ComposerAttachment::Kind::Gif:
-        case ComposerAttachment::Kind::Video: ++gifsAndVideos; break;
+        case ComposerAttachment::Kind::Video:
+            ++gifsAndVideos;
+            break;
         case ComposerAttachment::Kind::Unsupported:
             issues.append({ComposerIssue::Kind::UnsupportedMedia,
-                           tr("“%1” is neither an image nor a video; X cannot post it.").arg(a.title()), 0, i});
+                           tr("“%1” is neither an image nor a video; X cannot post it.").arg(a.title()), 0,
+                           i});
             break;
         }
         if (a.localFile.isEmpty())
-            issues.append({ComposerIssue::Kind::MissingFile,
-                           tr("“%1” has no local file yet; let the library download it first.").arg(a.title()), 0, i});
+            issues.append(
+                {ComposerIssue::Kind::MissingFile,
+                 tr("“%1” has no local file yet; let the library download it first.").arg(a.title()), 0, i});
         if (a.altText.size() > kMaxAltText)
-            issues.append({ComposerIssue::Kind::AltTextTooLong,
-                           tr("The alt text of “%1” is longer than %2 characters.").arg(a.title()).arg(kMaxAltText), 0, i});
-        else if (m_altTextRequired && a.kind != ComposerAttachment::Kind::Video && a.altText.trimmed().isEmpty())
-            issues.append({ComposerIssue::Kind::AltTextMissing, tr("“%1” needs alt text.").arg(a.title()), 0, i});
+            issues.append(
+                {ComposerIssue::Kind::AltTextTooLong,
+                 tr("The alt text of “%1” is longer than %2 characters.").arg(a.title()).arg(kMaxAltText), 0,
+                 i});
+        else if (m_altTextRequired && a.kind != ComposerAttachment::Kind::Video &&
+                 a.altText.trimmed().isEmpty())
+            issues.append(
+                {ComposerIssue::Kind::AltTextMissing, tr("“%1” needs alt text.").arg(a.title()), 0, i});
     }
     if (m_attachments.size() > kMaxMedia)
-        issues.append({ComposerIssue::Kind::TooManyMedia,
-                       tr("A post can carry at most %1 images; %2 are attached.").arg(kMaxMedia).arg(m_attachments.size())});
+        issues.append(
+            {ComposerIssue::Kind::TooManyMedia, tr("A post can carry at most %1 images; %2 are attached.")
+                                                    .arg(kMaxMedia)
+                                                    .arg(m_attachments.size())});
     else if (gifsAndVideos > 0 && m_attachments.size() > 1)
-        issues.append({ComposerIssue::Kind::MixedMedia,
-                       tr("A video or GIF must be the only medium of a post; remove the other attachments.")});
+        issues.append(
+            {ComposerIssue::Kind::MixedMedia,
+             tr("A video or GIF must be the only medium of a post; remove the other attachments.")});
     return issues;
 }
 

@@ -26,7 +26,12 @@ public:
 
     // Now: as soon as a publisher is free. UndoWindow: now + undoWindowSeconds, cancellable
     // until then. At: the scheduled time.
-    enum class Timing { Now, UndoWindow, At };
+    enum class Timing
+    {
+        Now,
+        UndoWindow,
+        At
+    };
     Q_ENUM(Timing)
 
     explicit ComposerModel(QObject* parent = nullptr);
@@ -70,7 +75,10 @@ public:
 
     // Every blocking issue at `now`, in the order: accounts, text per account, media, alt text,
     // rights, schedule.
-    QList<ComposerIssue> validate(const QDateTime& now) const { return validate(now, m_timing, m_scheduledAt); }
+    QList<ComposerIssue> validate(const QDateTime& now) const
+    {
+        return validate(now, m_timing, m_scheduledAt);
+    }
     // The same for another timing: what "Publish now" or a schedule being picked would meet.
     QList<ComposerIssue> validate(const QDateTime& now, Timing timing, const QDateTime& scheduledAt) const;
     bool canSubmit(const QDateTime& now) const { return validate(now).isEmpty(); }

@@ -12,8 +12,8 @@ namespace {
 const QSize kThumbnail(96, 72);
 }
 
-ComposerAttachmentEditor::ComposerAttachmentEditor(const QString& title, const QString& altText, bool altTextRequired,
-                                                   QWidget* parent)
+ComposerAttachmentEditor::ComposerAttachmentEditor(const QString& title, const QString& altText,
+                                                   bool altTextRequired, QWidget* parent)
     : QFrame(parent)
     , m_thumbnail(new QLabel)
     , m_altText(new QLineEdit)
@@ -57,7 +57,10 @@ void ComposerAttachmentEditor::setThumbnail(const QPixmap& pixmap)
     m_thumbnail->setPixmap(pixmap.scaled(kThumbnail, Qt::KeepAspectRatio, Qt::SmoothTransformation));
 }
 
-void ComposerAttachmentEditor::setEditImageVisible(bool visible) { m_editImage->setVisible(visible); }
+void ComposerAttachmentEditor::setEditImageVisible(bool visible)
+{
+    m_editImage->setVisible(visible);
+}
 
 void ComposerAttachmentEditor::setAltTextRequired(bool required)
 {

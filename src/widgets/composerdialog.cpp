@@ -190,7 +190,8 @@ void ComposerDialog::buildAccountChips(const QList<Account>& accounts)
     for (const Account& account : accounts) {
         auto* chip = new QToolButton;
         chip->setText(accountName(account));
-        chip->setToolTip(account.region.isEmpty() ? account.label : account.label + QStringLiteral(" · ") + account.region);
+        chip->setToolTip(account.region.isEmpty() ? account.label
+                                                  : account.label + QStringLiteral(" · ") + account.region);
         chip->setCheckable(true);
         chip->setChecked(true);
         chip->setProperty("accountId", account.id);
@@ -287,8 +288,9 @@ void ComposerDialog::refresh()
     });
     m_schedule->setEnabled(!m_busy && onlyTiming);
     m_cancel->setEnabled(!m_busy);
-    m_publish->setText(m_model.undoWindowSeconds() > 0 ? tr("Publish now (undo %n s)", nullptr, m_model.undoWindowSeconds())
-                                                       : tr("Publish now"));
+    m_publish->setText(m_model.undoWindowSeconds() > 0
+                           ? tr("Publish now (undo %n s)", nullptr, m_model.undoWindowSeconds())
+                           : tr("Publish now"));
 }
 
 void ComposerDialog::refreshCounter()
@@ -300,7 +302,8 @@ void ComposerDialog::refreshCounter()
                               .arg(count.weightedLength)
                               .arg(XPostText::kMaxWeightedLength));
     QPalette palette = m_counter->palette();
-    palette.setColor(QPalette::WindowText, count.remaining() < 0 ? kOverflow : this->palette().color(QPalette::WindowText));
+    palette.setColor(QPalette::WindowText,
+                     count.remaining() < 0 ? kOverflow : this->palette().color(QPalette::WindowText));
     m_counter->setPalette(palette);
     m_counter->setProperty("overLimit", count.remaining() < 0);
 
@@ -393,7 +396,8 @@ void ComposerDialog::refreshPreview()
     QList<QPixmap> images;
     for (const ComposerAttachment& a : m_model.attachments())
         images.append(m_thumbnails.value(a.thumbnailFile));
-    m_preview->setPost(name, shownAccount == 0 ? m_model.sharedText() : m_model.textFor(shownAccount), images);
+    m_preview->setPost(name, shownAccount == 0 ? m_model.sharedText() : m_model.textFor(shownAccount),
+                       images);
 }
 
 void ComposerDialog::publish()

@@ -38,8 +38,8 @@ QLabel* tile(const QPixmap& pixmap, QSize size)
     } else {
         // Cropped to fill the cell like X's grid does.
         const QPixmap scaled = pixmap.scaled(size, Qt::KeepAspectRatioByExpanding, Qt::SmoothTransformation);
-        label->setPixmap(scaled.copy((scaled.width() - size.width()) / 2, (scaled.height() - size.height()) / 2,
-                                     size.width(), size.height()));
+        label->setPixmap(scaled.copy((scaled.width() - size.width()) / 2,
+                                     (scaled.height() - size.height()) / 2, size.width(), size.height()));
     }
     return label;
 }
@@ -78,8 +78,10 @@ QString ComposerPreview::textHtml(const QString& text)
     for (const XTextSpan& url : XPostText::urls(text)) {
         html += text.mid(at, url.start - at).toHtmlEscaped();
         const QString target = text.mid(url.start, url.length);
-        const QString href = target.contains(QLatin1String("://")) ? target : QStringLiteral("https://") + target;
-        html += QStringLiteral("<a href=\"%1\">%2</a>").arg(href.toHtmlEscaped(), displayUrl(target).toHtmlEscaped());
+        const QString href =
+            target.contains(QLatin1String("://")) ? target : QStringLiteral("https://") + target;
+        html += QStringLiteral("<a href=\"%1\">%2</a>")
+                    .arg(href.toHtmlEscaped(), displayUrl(target).toHtmlEscaped());
         at = url.end();
     }
     html += text.mid(at).toHtmlEscaped();
@@ -117,7 +119,8 @@ void ComposerPreview::setPost(const QString& accountName, const QString& text, c
         for (int i = 0; i < 4; ++i)
             m_gridLayout->addWidget(tile(images.at(i), QSize(halfW, halfH)), i / 2, i % 2);
         break;
-    default: break;
+    default:
+        break;
     }
     // Tiles made while the preview is on screen would otherwise appear only after a queued show.
     for (int i = 0; i < m_gridLayout->count(); ++i)

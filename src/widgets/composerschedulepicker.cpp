@@ -48,7 +48,10 @@ ComposerSchedulePicker::ComposerSchedulePicker(const ComposerModel& model, std::
     recheck();
 }
 
-QDateTime ComposerSchedulePicker::chosen() const { return m_when->dateTime().toUTC(); }
+QDateTime ComposerSchedulePicker::chosen() const
+{
+    return m_when->dateTime().toUTC();
+}
 
 void ComposerSchedulePicker::setChosen(const QDateTime& when)
 {
@@ -56,9 +59,15 @@ void ComposerSchedulePicker::setChosen(const QDateTime& when)
     m_when->setDateTime(when.toLocalTime());
 }
 
-QString ComposerSchedulePicker::blockingText() const { return m_issues->text(); }
+QString ComposerSchedulePicker::blockingText() const
+{
+    return m_issues->text();
+}
 
-bool ComposerSchedulePicker::isAcceptable() const { return m_ok->isEnabled(); }
+bool ComposerSchedulePicker::isAcceptable() const
+{
+    return m_ok->isEnabled();
+}
 
 void ComposerSchedulePicker::recheck()
 {

@@ -20,7 +20,8 @@ class ComposerSchedulePicker : public QDialog
 {
     Q_OBJECT
 public:
-    ComposerSchedulePicker(const ComposerModel& model, std::function<QDateTime()> clock, QWidget* parent = nullptr);
+    ComposerSchedulePicker(const ComposerModel& model, std::function<QDateTime()> clock,
+                           QWidget* parent = nullptr);
 
     QDateTime chosen() const;
     void setChosen(const QDateTime& when);

@@ -21,7 +21,8 @@ PublishingSettingsPage::PublishingSettingsPage(QWidget* parent)
     m_undo->setSuffix(tr(" s"));
     m_undo->setSpecialValueText(tr("No undo: send at once"));
     m_undo->setValue(current.undoWindowSeconds);
-    auto* note = new QLabel(tr("“Publish now” waits this long in the outbox; until then the post can be pulled back with Undo."));
+    auto* note = new QLabel(
+        tr("“Publish now” waits this long in the outbox; until then the post can be pulled back with Undo."));
     note->setWordWrap(true);
     auto* form = new QFormLayout;
     form->addRow(m_altText);

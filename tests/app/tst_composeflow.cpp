@@ -88,7 +88,8 @@ void TestComposeFlow::initTestCase()
     m_imagePath = m_dir.filePath(QStringLiteral("harbour.jpg"));
     QVERIFY(image.save(m_imagePath));
 
-    Result<std::unique_ptr<Storage>> opened = Storage::open(StorageConfig::sqlite(m_dir.filePath(QStringLiteral("w.sqlite3"))));
+    Result<std::unique_ptr<Storage>> opened =
+        Storage::open(StorageConfig::sqlite(m_dir.filePath(QStringLiteral("w.sqlite3"))));
     QVERIFY2(opened, opened ? "" : qPrintable(opened.error().toLogString()));
     m_storage = std::move(opened).value();
     Account dam;
@@ -109,8 +110,9 @@ void TestComposeFlow::initTestCase()
     QVERIFY(m_dam > 0 && m_acme > 0 && m_acmeDe > 0);
 
     m_network.start();
-    m_session = std::make_unique<WorkspaceSession>(m_storage, m_storage->workspaceId().valueOr(QStringLiteral("t")),
-                                                   m_vault, m_registry, m_connectors, m_network, m_jobs);
+    m_session =
+        std::make_unique<WorkspaceSession>(m_storage, m_storage->workspaceId().valueOr(QStringLiteral("t")),
+                                           m_vault, m_registry, m_connectors, m_network, m_jobs);
     m_window = std::make_unique<QMainWindow>();
     m_window->resize(1280, 800);
     m_window->show();
@@ -128,7 +130,8 @@ void TestComposeFlow::cleanupTestCase()
 
 qint64 TestComposeFlow::addAccount(const Account& account)
 {
-    const Result<qint64> id = m_storage->writeAndWait([account](WriteContext& ctx) { return AccountRepository::add(ctx, account); });
+    const Result<qint64> id = m_storage->writeAndWait(
+        [account](WriteContext& ctx) { return AccountRepository::add(ctx, account); });
     return id ? id.value() : 0;
 }
 
@@ -144,13 +147,15 @@ Asset TestComposeFlow::storedAsset(const QString& remoteId, const QString& title
     a.mimeType = QStringLiteral("image/jpeg");
     a.rights.approval = ApprovalState::Approved;
     a.rights.credit = QStringLiteral("Jane Doe");
-    a.renditions = {Rendition{QStringLiteral("original"), 640, 480, QStringLiteral("image/jpeg"), 1000, {}, m_imagePath}};
+    a.renditions = {
+        Rendition{QStringLiteral("original"), 640, 480, QStringLiteral("image/jpeg"), 1000, {}, m_imagePath}};
     return a;
 }
 
 qint64 TestComposeFlow::upsert(const Asset& asset)
 {
-    const Result<QList<qint64>> ids = m_storage->writeAndWait([asset](WriteContext& ctx) { return AssetRepository::upsert(ctx, {asset}); });
+    const Result<QList<qint64>> ids =
+        m_storage->writeAndWait([asset](WriteContext& ctx) { return AssetRepository::upsert(ctx, {asset}); });
     return ids && !ids->isEmpty() ? ids->first() : 0;
 }
 
@@ -159,13 +164,15 @@ ComposerDialog* TestComposeFlow::openComposer(const QList<qint64>& accounts, con
     const QList<ComposerDialog*> before = m_window->findChildren<ComposerDialog*>();
     m_flow->compose(accounts, assets);
     ComposerDialog* dialog = nullptr;
-    const bool opened = QTest::qWaitFor([&] {
-        for (ComposerDialog* d : m_window->findChildren<ComposerDialog*>()) {
-            if (!before.contains(d))
-                dialog = d;
-        }
-        return dialog != nullptr;
-    }, 10000);
+    const bool opened = QTest::qWaitFor(
+        [&] {
+            for (ComposerDialog* d : m_window->findChildren<ComposerDialog*>()) {
+                if (!before.contains(d))
+                    dialog = d;
+            }
+            return dialog != nullptr;
+        },
+        10000);
     return opened ? dialog : nullptr;
 }
 
@@ -201,7 +208,8 @@ void TestComposeFlow::publishNowQueuesOneJobPerAccountAndUndoPullsThemBack()
     QCOMPARE(jobIds.size(), 2);
     QTRY_VERIFY(dialog.isNull()); // closed once both jobs were committed
 
-    const QStringList texts{QStringLiteral("Harbour at dawn — © Jane Doe"), QStringLiteral("Hafen im Morgenlicht — © Jane Doe")};
+    const QStringList texts{QStringLiteral("Harbour at dawn — © Jane Doe"),
+                            QStringLiteral("Hafen im Morgenlicht — © Jane Doe")};
     const QList<qint64> accounts{m_acme, m_acmeDe};
     for (int i = 0; i < 2; ++i) {
         const OutboxJob row = job(jobIds.at(i));
@@ -247,7 +255,8 @@ void TestComposeFlow::scheduleQueuesForTheChosenTime()
     const OutboxJob row = job(jobIds.first());
     QCOMPARE(row.state, JobState::Queued);
     QVERIFY2(qAbs(row.notBefore.secsTo(when)) <= 1, qPrintable(row.notBefore.toString(Qt::ISODate)));
-    QVERIFY(m_window->statusBar()->findChildren<ComposerUndoNotice*>().size() <= 1); // no undo offer for a schedule
+    QVERIFY(m_window->statusBar()->findChildren<ComposerUndoNotice*>().size() <=
+            1); // no undo offer for a schedule
     QTRY_VERIFY(dialog.isNull());
 }
 
@@ -270,12 +279,13 @@ void TestComposeFlow::rightsAreCheckedAgainOnWhatIsStoredNow()
     dialog->publishButton()->click();
     auto* error = dialog->findChild<QLabel*>(QStringLiteral("submitError"));
     QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
-    QVERIFY2(error->text().contains(QLatin1String("Lighthouse")) && error->text().contains(QLatin1String("not approved")),
+    QVERIFY2(error->text().contains(QLatin1String("Lighthouse")) &&
+                 error->text().contains(QLatin1String("not approved")),
              qPrintable(error->text()));
     QCOMPARE(queued.count(), 0);
     const Result<QList<OutboxJob>> after = JobRepository(*m_storage).list();
     QCOMPARE(after->size(), before->size()); // nothing queued
-    QVERIFY(dialog->editor()->isEnabled()); // still open, still editable: nothing lost
+    QVERIFY(dialog->editor()->isEnabled());  // still open, still editable: nothing lost
     dialog->reject();
 }
 

@@ -11,7 +11,8 @@ using namespace AssetDesk;
 namespace {
 const QDateTime kNow = QDateTime(QDate(2026, 12, 5), QTime(12, 0), Qt::UTC);
 
-Asset asset(qint64 id, const QString& title, MediaType type = MediaType::Image, const QString& file = QStringLiteral("a.jpg"))
+Asset asset(qint64 id, const QString& title, MediaType type = MediaType::Image,
+            const QString& file = QStringLiteral("a.jpg"))
 {
     Asset a;
     a.id = id;
@@ -21,11 +22,19 @@ Asset asset(qint64 id, const QString& title, MediaType type = MediaType::Image, 
     a.title = title;
     a.fileName = file;
     a.mediaType = type;
-    a.mimeType = file.endsWith(QLatin1String(".gif")) ? QStringLiteral("image/gif") : QStringLiteral("image/jpeg");
+    a.mimeType =
+        file.endsWith(QLatin1String(".gif")) ? QStringLiteral("image/gif") : QStringLiteral("image/jpeg");
     a.rights.approval = ApprovalState::Approved;
     a.renditions = {
-        Rendition{QStringLiteral("thumbnail"), 200, 150, {}, 0, {}, QStringLiteral("/cache/%1-thumb.jpg").arg(id)},
-        Rendition{QStringLiteral("original"), 4000, 3000, {}, 0, {}, QStringLiteral("/cache/%1-%2").arg(id).arg(file)},
+        Rendition{
+            QStringLiteral("thumbnail"), 200, 150, {}, 0, {}, QStringLiteral("/cache/%1-thumb.jpg").arg(id)},
+        Rendition{QStringLiteral("original"),
+                  4000,
+                  3000,
+                  {},
+                  0,
+                  {},
+                  QStringLiteral("/cache/%1-%2").arg(id).arg(file)},
         Rendition{QStringLiteral("proxy"), 1200, 900, {}, 0, {}, QString()},
     };
     return a;
@@ -74,8 +83,9 @@ void TestComposerModel::startingText_data()
     QTest::addColumn<QString>("credit");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("caption and credit") << QStringLiteral("Sunrise over the harbour") << QStringLiteral("Jane Doe")
-                                        << QStringLiteral("Sunrise over the harbour — © Jane Doe");
+    QTest::newRow("caption and credit")
+        << QStringLiteral("Sunrise over the harbour") << QStringLiteral("Jane Doe")
+        << QStringLiteral("Sunrise over the harbour — © Jane Doe");
     QTest::newRow("caption only") << QStringLiteral("  Sunrise\nover the harbour ") << QString()
                                   << QStringLiteral("Sunrise over the harbour");
     QTest::newRow("credit only") << QString() << QStringLiteral("Jane Doe") << QStringLiteral("© Jane Doe");
@@ -161,11 +171,13 @@ void TestComposerModel::textIssues()
     QCOMPARE(issues.first().kind, ComposerIssue::Kind::TooLong);
     QCOMPARE(issues.first().accountId, 2);
     QVERIFY2(issues.first().message.contains(QLatin1String("@acme_jp")), qPrintable(issues.first().message));
-    QVERIFY2(issues.first().message.contains(QLatin1String("is 2 character")), qPrintable(issues.first().message));
+    QVERIFY2(issues.first().message.contains(QLatin1String("is 2 character")),
+             qPrintable(issues.first().message));
     model.setOverride(2, QString(140, QChar(0x306E)));
     QVERIFY(model.canSubmit(kNow));
     model.setOverride(2, QStringLiteral("bad\uFFFE"));
-    QCOMPARE(kinds(model.validate(kNow)), (QList<ComposerIssue::Kind>{ComposerIssue::Kind::InvalidCharacter}));
+    QCOMPARE(kinds(model.validate(kNow)),
+             (QList<ComposerIssue::Kind>{ComposerIssue::Kind::InvalidCharacter}));
     // Media alone is a post.
     model.clearOverride(2);
     model.setSharedText(QString());
@@ -185,23 +197,28 @@ void TestComposerModel::media_data()
     QTest::newRow("four images") << four << QList<ComposerIssue::Kind>{};
     QTest::newRow("five images") << (four + QList<Asset>{asset(5, QStringLiteral("Five"))})
                                  << QList<ComposerIssue::Kind>{ComposerIssue::Kind::TooManyMedia};
-    QTest::newRow("one video") << QList<Asset>{asset(1, QStringLiteral("Clip"), MediaType::Video, QStringLiteral("c.mp4"))}
+    QTest::newRow("one video") << QList<Asset>{asset(1, QStringLiteral("Clip"), MediaType::Video,
+                                                     QStringLiteral("c.mp4"))}
                                << QList<ComposerIssue::Kind>{};
-    QTest::newRow("one gif") << QList<Asset>{asset(1, QStringLiteral("Loop"), MediaType::Image, QStringLiteral("l.gif"))}
+    QTest::newRow("one gif") << QList<Asset>{asset(1, QStringLiteral("Loop"), MediaType::Image,
+                                                   QStringLiteral("l.gif"))}
                              << QList<ComposerIssue::Kind>{};
-    QTest::newRow("video and image")
-        << QList<Asset>{asset(1, QStringLiteral("Clip"), MediaType::Video, QStringLiteral("c.mp4")), asset(2, QStringLiteral("Still"))}
-        << QList<ComposerIssue::Kind>{ComposerIssue::Kind::MixedMedia};
+    QTest::newRow("video and image") << QList<Asset>{asset(1, QStringLiteral("Clip"), MediaType::Video,
+                                                           QStringLiteral("c.mp4")),
+                                                     asset(2, QStringLiteral("Still"))}
+                                     << QList<ComposerIssue::Kind>{ComposerIssue::Kind::MixedMedia};
     QTest::newRow("two gifs")
         << QList<Asset>{asset(1, QStringLiteral("A"), MediaType::Image, QStringLiteral("a.gif")),
                         asset(2, QStringLiteral("B"), MediaType::Image, QStringLiteral("b.gif"))}
         << QList<ComposerIssue::Kind>{ComposerIssue::Kind::MixedMedia};
-    QTest::newRow("document") << QList<Asset>{asset(1, QStringLiteral("Brief"), MediaType::Document, QStringLiteral("b.pdf"))}
+    QTest::newRow("document") << QList<Asset>{asset(1, QStringLiteral("Brief"), MediaType::Document,
+                                                    QStringLiteral("b.pdf"))}
                               << QList<ComposerIssue::Kind>{ComposerIssue::Kind::UnsupportedMedia};
     Asset notDownloaded = asset(1, QStringLiteral("Remote only"));
     for (Rendition& r : notDownloaded.renditions)
         r.localPath.clear();
-    QTest::newRow("no local file") << QList<Asset>{notDownloaded} << QList<ComposerIssue::Kind>{ComposerIssue::Kind::MissingFile};
+    QTest::newRow("no local file") << QList<Asset>{notDownloaded}
+                                   << QList<ComposerIssue::Kind>{ComposerIssue::Kind::MissingFile};
 }
 
 void TestComposerModel::media()
@@ -223,7 +240,8 @@ void TestComposerModel::altText()
     model.addAssets({asset(1, QStringLiteral("Harbour")), asset(2, QStringLiteral("Pier"))});
     QVERIFY(model.altTextRequired());
     QList<ComposerIssue> issues = model.validate(kNow);
-    QCOMPARE(kinds(issues), (QList<ComposerIssue::Kind>{ComposerIssue::Kind::AltTextMissing, ComposerIssue::Kind::AltTextMissing}));
+    QCOMPARE(kinds(issues), (QList<ComposerIssue::Kind>{ComposerIssue::Kind::AltTextMissing,
+                                                        ComposerIssue::Kind::AltTextMissing}));
     QCOMPARE(issues.at(1).attachment, 1);
     QVERIFY(issues.at(1).message.contains(QLatin1String("Pier")));
     model.setAltText(0, QStringLiteral("Boats at sunrise"));
@@ -251,12 +269,14 @@ void TestComposerModel::rightsAtTheSendTime()
     model.setSendNow();
     QList<ComposerIssue> issues = model.validate(kNow);
     QCOMPARE(kinds(issues), (QList<ComposerIssue::Kind>{ComposerIssue::Kind::Rights}));
-    QVERIFY2(issues.first().message.contains(QLatin1String("Pending shot")), qPrintable(issues.first().message));
+    QVERIFY2(issues.first().message.contains(QLatin1String("Pending shot")),
+             qPrintable(issues.first().message));
     QCOMPARE(issues.first().attachment, 0);
     // Scheduled after the licence ends: blocked too, naming the asset.
     model.setScheduledAt(kNow.addDays(3));
     issues = model.validate(kNow);
-    QCOMPARE(kinds(issues), (QList<ComposerIssue::Kind>{ComposerIssue::Kind::Rights, ComposerIssue::Kind::Rights}));
+    QCOMPARE(kinds(issues),
+             (QList<ComposerIssue::Kind>{ComposerIssue::Kind::Rights, ComposerIssue::Kind::Rights}));
     QVERIFY2(issues.at(1).message.contains(QLatin1String("Expiring shot")), qPrintable(issues.at(1).message));
     QCOMPARE(issues.at(1).attachment, 1);
     model.removeAttachment(0);

@@ -154,7 +154,8 @@ void TestComposerDialog::expiredAssetIsBlockedWithTheRightsMessage()
     QVERIFY(!dialog.publishButton()->isEnabled());
     const QStringList issues = issueTexts(dialog);
     QCOMPARE(issues.size(), 1);
-    QVERIFY2(issues.first().contains(QLatin1String("Harbour at dawn")) && issues.first().contains(QLatin1String("expired")),
+    QVERIFY2(issues.first().contains(QLatin1String("Harbour at dawn")) &&
+                 issues.first().contains(QLatin1String("expired")),
              qPrintable(issues.first()));
     QSignalSpy published(&dialog, &ComposerDialog::publishRequested);
     dialog.publishButton()->click(); // disabled: nothing happens
@@ -178,8 +179,10 @@ void TestComposerDialog::scheduleChecksTheLicenceAtTheChosenTime()
     ComposerSchedulePicker picker(model, [] { return kNow; });
     picker.setChosen(kNow.addDays(3));
     QVERIFY(!picker.isAcceptable());
-    QVERIFY2(picker.blockingText().contains(QLatin1String("Pier at dusk")), qPrintable(picker.blockingText()));
-    QVERIFY2(picker.blockingText().contains(QLatin1String("before the post is sent")), qPrintable(picker.blockingText()));
+    QVERIFY2(picker.blockingText().contains(QLatin1String("Pier at dusk")),
+             qPrintable(picker.blockingText()));
+    QVERIFY2(picker.blockingText().contains(QLatin1String("before the post is sent")),
+             qPrintable(picker.blockingText()));
     picker.setChosen(kNow.addDays(1));
     QVERIFY(picker.isAcceptable());
     QVERIFY(picker.blockingText().isEmpty());
@@ -188,7 +191,8 @@ void TestComposerDialog::scheduleChecksTheLicenceAtTheChosenTime()
 void TestComposerDialog::perAccountOverride()
 {
     ComposerModel model;
-    const QList<Account> accounts{xAccount(1, QStringLiteral("acme")), xAccount(2, QStringLiteral("acme_jp"))};
+    const QList<Account> accounts{xAccount(1, QStringLiteral("acme")),
+                                  xAccount(2, QStringLiteral("acme_jp"))};
     model.setAccounts(accounts);
     ComposerDialog dialog(model, accounts);
     dialog.setClock([] { return kNow; });
@@ -198,7 +202,8 @@ void TestComposerDialog::perAccountOverride()
     QCOMPARE(dialog.accountTabs()->count(), 3);
     QCOMPARE(dialog.accountTabs()->tabText(2), QStringLiteral("@acme_jp"));
     dialog.accountTabs()->setCurrentIndex(2);
-    QCOMPARE(dialog.editor()->toPlainText(), QStringLiteral("Spring collection")); // starts from the shared text
+    QCOMPARE(dialog.editor()->toPlainText(),
+             QStringLiteral("Spring collection"));              // starts from the shared text
     dialog.editor()->setPlainText(QString(141, QChar(0x6625))); // 春 x141 = 282
     QVERIFY(model.hasOverride(2));
     QCOMPARE(model.textFor(1), QStringLiteral("Spring collection"));
@@ -271,15 +276,20 @@ void TestComposerDialog::publishAsksTheOwner()
     QVERIFY(!dialog.editor()->isEnabled());
     dialog.setBusy(false);
     dialog.showSubmitError(QStringLiteral("the database is locked"));
-    QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("submitError"))->text().contains(QLatin1String("database is locked")));
+    QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("submitError"))
+                ->text()
+                .contains(QLatin1String("database is locked")));
     QVERIFY(dialog.publishButton()->isEnabled());
 }
 
 void TestComposerDialog::previewShowsLinks()
 {
-    const QString html = ComposerPreview::textHtml(QStringLiteral("<b>New</b> https://www.example.com/spring/collection/2026/harbour more"));
-    QVERIFY2(html.startsWith(QLatin1String("&lt;b&gt;New&lt;/b&gt; <a href=\"https://www.example.com/spring/collection/2026/harbour\">")),
-             qPrintable(html));
+    const QString html = ComposerPreview::textHtml(
+        QStringLiteral("<b>New</b> https://www.example.com/spring/collection/2026/harbour more"));
+    QVERIFY2(
+        html.startsWith(QLatin1String(
+            "&lt;b&gt;New&lt;/b&gt; <a href=\"https://www.example.com/spring/collection/2026/harbour\">")),
+        qPrintable(html));
     QVERIFY2(html.contains(QStringLiteral(">example.com/spring/collec…</a> more")), qPrintable(html));
 }
 
@@ -308,13 +318,16 @@ void TestComposerDialog::fitsOnA1280x800Screen()
     for (int i = 1; i <= 4; ++i)
         assets.append(image(i, QStringLiteral("Harbour %1").arg(i)));
     model.addAssets(assets);
-    model.setSharedText(QStringLiteral("Harbour at dawn, four views — https://example.com/harbour © Jane Doe"));
+    model.setSharedText(
+        QStringLiteral("Harbour at dawn, four views — https://example.com/harbour © Jane Doe"));
     ComposerDialog dialog(model, accounts);
     dialog.setClock([] { return kNow; });
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY2(dialog.minimumSizeHint().width() <= 1280 && dialog.minimumSizeHint().height() <= 760,
-             qPrintable(QStringLiteral("%1x%2").arg(dialog.minimumSizeHint().width()).arg(dialog.minimumSizeHint().height())));
+             qPrintable(QStringLiteral("%1x%2")
+                            .arg(dialog.minimumSizeHint().width())
+                            .arg(dialog.minimumSizeHint().height())));
     QVERIFY(dialog.width() <= 1280 && dialog.height() <= 760);
     QTRY_VERIFY(!dialog.attachmentEditors().at(3)->findChild<QLabel*>()->pixmap().isNull());
     // The preview shows the four images in X's grid.
