@@ -3,7 +3,7 @@
 #include "core/engagementsample.h"
 #include "core/result.h"
 #include "storage/connectionsource.h"
-#include "storage/postengagement.h"
+#include "core/postengagement.h"
 
 #include <QHash>
 #include <QList>
