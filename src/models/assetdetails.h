@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/asset.h"
+#include "models/engagementseries.h"
+#include "core/postengagement.h"
 
 #include <QDateTime>
 #include <QList>
@@ -10,7 +12,8 @@
 namespace AssetDesk {
 
 // Everything the library's inspector shows of one asset: the whole Asset (caption, rights, raw
-// JSON), the versions seen, the collections it is in and where it was used (lineage).
+// JSON), the versions seen, the collections it is in, where it was used (lineage) and how its
+// posts did (engagement per post, summed, and the sum over time for a chart).
 struct AssetDetails
 {
     struct Version
@@ -33,6 +36,8 @@ struct AssetDetails
     QList<Version> versions;
     QStringList collections; // names
     QList<Use> uses;
+    AssetEngagement engagement;
+    QList<EngagementPoint> engagementSeries;
 };
 
 } // namespace AssetDesk

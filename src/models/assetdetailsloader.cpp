@@ -4,6 +4,7 @@
 #include "storage/accountrepository.h"
 #include "storage/assetrepository.h"
 #include "storage/collectionrepository.h"
+#include "storage/engagementrepository.h"
 #include "storage/lineagerepository.h"
 #include "storage/storage.h"
 
@@ -45,6 +46,19 @@ Result<std::optional<AssetDetails>> read(const Storage& storage, qint64 id)
         return uses.error();
     for (const LineageNode& n : *uses)
         details.uses.append({lineageNodeKindId(n.kind), n.id, n.depth, n.relation, n.assetVersion});
+    const EngagementRepository engagement(storage);
+    Result<AssetEngagement> posts = engagement.assetEngagement(id);
+    if (!posts)
+        return posts.error();
+    details.engagement = std::move(posts).value();
+    QList<QList<EngagementSample>> series;
+    for (const PostEngagement& p : std::as_const(details.engagement.posts)) {
+        Result<QList<EngagementSample>> samples = engagement.series(p.postId);
+        if (!samples)
+            return samples.error();
+        series << samples.value();
+    }
+    details.engagementSeries = EngagementSeries::summed(series);
     return std::optional<AssetDetails>(std::move(details));
 }
 } // namespace
@@ -66,11 +80,25 @@ AssetDetailsLoader::~AssetDetailsLoader()
 void AssetDetailsLoader::clear()
 {
     m_id = 0;
+    m_postIds.clear();
     ++m_ticket;
+}
+
+bool AssetDetailsLoader::touchesShownPosts(const ChangeSet& changes) const
+{
+    if (!changes.touches(EntityKind::Engagement))
+        return false;
+    for (qint64 post : changes.ids(EntityKind::Engagement, ChangeSet::Op::Inserted)) {
+        if (m_postIds.contains(post))
+            return true;
+    }
+    return false;
 }
 
 void AssetDetailsLoader::load(qint64 assetId)
 {
+    if (assetId != m_id)
+        m_postIds.clear();
     m_id = assetId;
     const quint64 ticket = ++m_ticket;
     m_pool.clear(); // a queued load for an earlier selection is not worth running
@@ -86,8 +114,12 @@ void AssetDetailsLoader::load(qint64 assetId)
                     emit failed(details.error());
                 else if (!details->has_value())
                     emit notFound(assetId);
-                else
+                else {
+                    m_postIds.clear();
+                    for (const PostEngagement& p : std::as_const((*details)->engagement.posts))
+                        m_postIds.insert(p.postId);
                     emit loaded(**details);
+                }
             },
             Qt::QueuedConnection);
     });
@@ -100,7 +132,7 @@ void AssetDetailsLoader::applyChanges(const ChangeSet& changes)
     const bool touched = (changes.touches(EntityKind::Asset)
                           && (changes.ids(EntityKind::Asset, ChangeSet::Op::Updated).contains(m_id)
                               || changes.ids(EntityKind::Asset, ChangeSet::Op::Removed).contains(m_id)))
-        || changes.touches(EntityKind::Lineage);
+        || changes.touches(EntityKind::Lineage) || touchesShownPosts(changes);
     if (touched)
         load(m_id);
 }

@@ -5,6 +5,7 @@
 #include "models/assetdetails.h"
 
 #include <QObject>
+#include <QSet>
 #include <QThreadPool>
 
 namespace AssetDesk {
@@ -12,8 +13,9 @@ namespace AssetDesk {
 class Storage;
 
 // Loads one asset's details for the inspector on a pool thread: the asset, its versions, its
-// collections and its uses (LineageRepository::usesOfAsset). The latest request wins; an answer
-// to an earlier one is dropped. A change set that updates or removes the shown asset loads it again.
+// collections, its uses (LineageRepository::usesOfAsset) and its posts' engagement. The latest
+// request wins; an answer to an earlier one is dropped. A change set that updates or removes the
+// shown asset, or adds samples of its posts, loads it again.
 //
 // Threads: GUI thread; the queries run on the loader's own pool.
 class AssetDetailsLoader : public QObject
@@ -35,10 +37,13 @@ signals:
 
 private:
     void applyChanges(const ChangeSet& changes);
+    // New samples of a post of the shown asset (the metrics poller) refresh its engagement.
+    bool touchesShownPosts(const ChangeSet& changes) const;
 
     Storage& m_storage;
     QThreadPool m_pool;
     qint64 m_id = 0;
+    QSet<qint64> m_postIds; // the shown asset's posts
     quint64 m_ticket = 0;
 };
 

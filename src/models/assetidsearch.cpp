@@ -98,6 +98,8 @@ AssetQuery AssetIdSearch::toAssetQuery(const LibraryFilter& filter, LibrarySort 
     if (filter.modifiedTo.isValid())
         query.modifiedTo = startOfDay(filter.modifiedTo.addDays(1));
     query.orientation = filter.orientation;
+    query.usage = filter.usage;
+    query.overuseThreshold = filter.overuseThreshold;
     query.collectionRemoteIds = filter.collectionRemoteIds;
     query.limit = 0;
     switch (sort.key) {

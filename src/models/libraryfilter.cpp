@@ -23,7 +23,7 @@ int LibraryFilter::facetCount() const
 {
     return int(approval.has_value()) + int(rights.has_value()) + int(!campaign.isEmpty())
         + int(mediaType.has_value()) + int(orientation.has_value())
-        + int(modifiedFrom.isValid() || modifiedTo.isValid());
+        + int(modifiedFrom.isValid() || modifiedTo.isValid()) + int(usage.has_value());
 }
 
 LibraryFilter LibraryFilter::withoutFacets() const
@@ -34,6 +34,7 @@ LibraryFilter LibraryFilter::withoutFacets() const
     plain.accountId = accountId;
     plain.collectionRemoteIds = collectionRemoteIds;
     plain.soonDays = soonDays;
+    plain.overuseThreshold = overuseThreshold;
     return plain;
 }
 

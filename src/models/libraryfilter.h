@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/asset.h"
+#include "core/assetusage.h"
 #include "core/rights.h"
 #include "core/service.h"
 
@@ -37,6 +38,8 @@ struct LibraryFilter
     std::optional<Orientation> orientation;
     QDate modifiedFrom; // inclusive, local calendar day; invalid: open
     QDate modifiedTo;   // inclusive; invalid: open
+    std::optional<AssetUsage> usage; // posted never / a few times / overuseThreshold times or more
+    int overuseThreshold = kDefaultOveruseThreshold;
 
     // How many facets (not text, not source) narrow the result: the "Filters (3)" count.
     int facetCount() const;

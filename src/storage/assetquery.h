@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/asset.h"
+#include "core/assetusage.h"
 #include "core/rights.h"
 #include "core/service.h"
 
@@ -55,6 +56,10 @@ struct AssetQuery
     QDateTime modifiedTo;   // exclusive; invalid: open
     std::optional<Orientation> orientation; // from width and height; Square needs a known size
     QStringList collectionRemoteIds;        // member of any of these collections; empty: any
+    // How often the asset was posted (IX8): never, 1 to overuseThreshold - 1 times, or at least
+    // overuseThreshold times (EngagementRepository::usageCountSql). Unset: any.
+    std::optional<AssetUsage> usage;
+    int overuseThreshold = kDefaultOveruseThreshold;
 
     Order order = Order::Default;
     bool descending = false; // for any order but Default

@@ -1,5 +1,6 @@
 #include "storage/assetsearchsql.h"
 
+#include "storage/engagementrepository.h"
 #include "storage/sqlconnection.h"
 #include "storage/sqlitestatement.h"
 #include "storage/sqlstatement.h"
@@ -280,6 +281,24 @@ AssetSearchSql::Statement AssetSearchSql::build(const AssetQuery& query, Storage
                      .arg(markers.join(QLatin1Char(',')));
     }
 
+
+    if (query.usage) {
+        // Posts reached from the asset directly or through a derivative: correlated lookups on
+        // lineage_edges' unique (from_kind, from_id, ...) index, per asset that passed the rest.
+        const QString hasPost = EngagementRepository::hasPostSql(QStringLiteral("a.id"));
+        const QString posts = EngagementRepository::usageCountSql(QStringLiteral("a.id"));
+        const qint64 threshold = qMax(1, query.overuseThreshold);
+        switch (*query.usage) {
+        case AssetUsage::Unused: where << QStringLiteral("NOT ") + hasPost; break;
+        case AssetUsage::Used:
+            filter(hasPost + QStringLiteral(" AND ") + posts + QStringLiteral(" < :overuse"), QStringLiteral("overuse"),
+                   threshold);
+            break;
+        case AssetUsage::Overused:
+            filter(posts + QStringLiteral(" >= :overuse"), QStringLiteral("overuse"), threshold);
+            break;
+        }
+    }
 
     st.sql = QStringLiteral("SELECT %1 FROM %2").arg(columns, from);
     if (!where.isEmpty())

@@ -45,6 +45,8 @@ LibraryFacetBar::LibraryFacetBar(QWidget* parent)
     , m_dateRange(new QCheckBox(tr("Modified"), this))
     , m_from(new QDateEdit(this))
     , m_to(new QDateEdit(this))
+    , m_usage(anyBox(this, QStringLiteral("usageFacet")))
+    , m_overuse(new QSpinBox(this))
 {
     for (const ServiceInfo& info : allServices()) {
         if (info.category == ServiceCategory::Dam)
@@ -70,6 +72,15 @@ LibraryFacetBar::LibraryFacetBar(QWidget* parent)
         m_mediaType->addItem(LibraryText::mediaType(t), int(t));
     for (Orientation o : {Orientation::Landscape, Orientation::Portrait, Orientation::Square})
         m_orientation->addItem(LibraryText::orientation(o), int(o));
+    m_usage->addItem(tr("Unused"), int(AssetUsage::Unused));
+    m_usage->addItem(tr("Used"), int(AssetUsage::Used));
+    m_usage->addItem(tr("Overused"), int(AssetUsage::Overused));
+    m_usage->setToolTip(tr("How often the asset was posted, directly or as a derivative"));
+    m_overuse->setObjectName(QStringLiteral("overuseFacet"));
+    m_overuse->setRange(2, 1000);
+    m_overuse->setValue(kDefaultOveruseThreshold);
+    m_overuse->setSuffix(tr(" posts"));
+    m_overuse->setToolTip(tr("From how many posts an asset counts as overused"));
     m_dateRange->setObjectName(QStringLiteral("dateRangeFacet"));
     for (QDateEdit* edit : {m_from, m_to}) {
         edit->setCalendarPopup(true);
@@ -108,6 +119,12 @@ LibraryFacetBar::LibraryFacetBar(QWidget* parent)
     right->setContentsMargins(0, 0, 0, 0);
     right->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     right->addRow(m_dateRange, dates);
+    auto* usageRow = new QHBoxLayout;
+    usageRow->addWidget(m_usage);
+    usageRow->addWidget(new QLabel(tr("overused from"), this));
+    usageRow->addWidget(m_overuse);
+    usageRow->addStretch();
+    right->addRow(tr("Posted"), usageRow);
     right->addRow(QString(), clearButton);
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(0, 0, 0, 0);
@@ -118,9 +135,13 @@ LibraryFacetBar::LibraryFacetBar(QWidget* parent)
     row->addLayout(right);
     row->addStretch();
 
-    for (QComboBox* box : {m_service, m_approval, m_rights, m_mediaType, m_orientation})
+    for (QComboBox* box : {m_service, m_approval, m_rights, m_mediaType, m_orientation, m_usage})
         connect(box, &QComboBox::currentIndexChanged, this, &LibraryFacetBar::changed);
     connect(m_soonDays, &QSpinBox::valueChanged, this, &LibraryFacetBar::changed);
+    connect(m_overuse, &QSpinBox::valueChanged, this, [this] {
+        if (m_usage->currentData().isValid()) // the threshold matters only with a usage chosen
+            emit changed();
+    });
     connect(m_campaign, &QLineEdit::textChanged, this, &LibraryFacetBar::changed);
     connect(m_dateRange, &QCheckBox::toggled, this, [this](bool on) {
         m_from->setEnabled(on);
@@ -153,6 +174,8 @@ LibraryFilter LibraryFacetBar::apply(LibraryFilter base) const
     base.orientation = chosen<Orientation>(m_orientation);
     base.modifiedFrom = m_dateRange->isChecked() ? m_from->date() : QDate();
     base.modifiedTo = m_dateRange->isChecked() ? m_to->date() : QDate();
+    base.usage = chosen<AssetUsage>(m_usage);
+    base.overuseThreshold = m_overuse->value();
     return base;
 }
 
@@ -165,8 +188,9 @@ void LibraryFacetBar::clear()
 {
     const QSignalBlocker blockers[] = {QSignalBlocker(m_service), QSignalBlocker(m_approval), QSignalBlocker(m_rights),
                                        QSignalBlocker(m_campaign), QSignalBlocker(m_mediaType),
-                                       QSignalBlocker(m_orientation), QSignalBlocker(m_dateRange)};
-    for (QComboBox* box : {m_service, m_approval, m_rights, m_mediaType, m_orientation})
+                                       QSignalBlocker(m_orientation), QSignalBlocker(m_dateRange),
+                                       QSignalBlocker(m_usage)};
+    for (QComboBox* box : {m_service, m_approval, m_rights, m_mediaType, m_orientation, m_usage})
         box->setCurrentIndex(0);
     m_campaign->clear();
     m_dateRange->setChecked(false);

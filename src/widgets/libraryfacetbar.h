@@ -13,7 +13,8 @@ class QSpinBox;
 namespace AssetDesk {
 
 // The library's facets: service, approval state, rights (valid / expiring within N days /
-// expired / no expiry), campaign, media type, orientation and a modification date range.
+// expired / no expiry), campaign, media type, orientation, a modification date range and how
+// often an asset was posted (unused / used / overused from N posts, IX8).
 // It edits the facet fields of a LibraryFilter and says when they change; the model debounces.
 class LibraryFacetBar : public QWidget
 {
@@ -37,6 +38,8 @@ public:
     QCheckBox* dateRangeBox() const { return m_dateRange; }
     QDateEdit* fromEdit() const { return m_from; }
     QDateEdit* toEdit() const { return m_to; }
+    QComboBox* usageBox() const { return m_usage; }
+    QSpinBox* overuseBox() const { return m_overuse; }
 
 signals:
     void changed();
@@ -52,6 +55,8 @@ private:
     QCheckBox* m_dateRange;
     QDateEdit* m_from;
     QDateEdit* m_to;
+    QComboBox* m_usage;
+    QSpinBox* m_overuse;
 };
 
 } // namespace AssetDesk

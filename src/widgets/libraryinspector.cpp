@@ -2,6 +2,7 @@
 
 #include "models/libraryitem.h"
 #include "models/librarytext.h"
+#include "widgets/engagementview.h"
 #include "widgets/jsonviewer.h"
 
 #include <QFormLayout>
@@ -45,6 +46,7 @@ LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
     , m_open(new QPushButton(tr("Open"), this))
     , m_versions(new QTreeWidget(this))
     , m_uses(new QTreeWidget(this))
+    , m_engagement(new EngagementView(this))
     , m_json(new JsonViewer(syntax, this))
 {
     m_message->setWordWrap(true);
@@ -105,6 +107,7 @@ LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
     m_tabs->addTab(scroll, tr("Details"));
     m_tabs->addTab(m_versions, tr("Versions"));
     m_tabs->addTab(m_uses, tr("Where used"));
+    m_tabs->addTab(m_engagement, tr("Engagement"));
     m_tabs->addTab(m_json, tr("Raw JSON"));
     m_stack->addWidget(m_message);
     m_stack->addWidget(m_tabs);
@@ -186,6 +189,10 @@ void LibraryInspector::showDetails(const AssetDetails& d, int soonDays)
             new QTreeWidgetItem({u.kind, QString::number(u.id), u.relation, u.assetVersion, QString::number(u.depth)}));
     }
     m_tabs->setTabText(2, d.uses.isEmpty() ? tr("Where used") : tr("Where used (%1)").arg(d.uses.size()));
+    m_engagement->setEngagement(d.engagement, d.engagementSeries);
+    m_tabs->setTabText(m_tabs->indexOf(m_engagement), d.engagement.posts.isEmpty()
+                                                          ? tr("Engagement")
+                                                          : tr("Engagement (%1)").arg(d.engagement.posts.size()));
     m_json->setJson(a.rawJson);
     if (!same)
         m_tabs->setCurrentIndex(0);

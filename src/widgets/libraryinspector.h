@@ -13,12 +13,13 @@ class QTreeWidget;
 
 namespace AssetDesk {
 
+class EngagementView;
 class JsonViewer;
 class SyntaxRepository;
 
 // The library's inspector: one asset's metadata, its rights with an expired/expiring badge, the
-// versions seen, where it was used (lineage) and the service's raw JSON in a read-only
-// highlighted viewer. Every service text is shown as plain text.
+// versions seen, where it was used (lineage), how its posts did (engagement) and the service's
+// raw JSON in a read-only highlighted viewer. Every service text is shown as plain text.
 class LibraryInspector : public QWidget
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ public:
     JsonViewer* jsonViewer() const { return m_json; }
     QTreeWidget* versionsView() const { return m_versions; }
     QTreeWidget* usesView() const { return m_uses; }
+    EngagementView* engagementView() const { return m_engagement; }
     QTabWidget* tabs() const { return m_tabs; }
     QString fieldText(const QString& objectName) const;
 
@@ -52,6 +54,7 @@ private:
     QPushButton* m_open;
     QTreeWidget* m_versions;
     QTreeWidget* m_uses;
+    EngagementView* m_engagement;
     JsonViewer* m_json;
 };
 

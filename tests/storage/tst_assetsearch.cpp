@@ -58,7 +58,35 @@ QList<Facet> facets()
          [](Asset& a) { a.width = 2000; a.height = 2000; }},
         {"collections", [](AssetQuery& q, qint64) { q.collectionRemoteIds = {u"G-1"_s, u"G-2"_s}; },
          [](Asset& a) { a.collectionRemoteIds = {u"G-2"_s}; }},
+        // Usage (IX8): the posts are lineage edges added after the assets (see usageEdges).
+        {"usage unused", [](AssetQuery& q, qint64) { q.usage = AssetUsage::Unused; }, none},
+        {"usage used", [](AssetQuery& q, qint64) { q.usage = AssetUsage::Used; }, none},
+        {"usage overused", [](AssetQuery& q, qint64) { q.usage = AssetUsage::Overused; }, none},
     };
+}
+
+// Lineage that gives every asset but the decoy the posts its usage facet asks for: one post
+// through a derivative (used), or kDefaultOveruseThreshold posts directly (overused); for
+// "unused" only the decoy gets a post.
+QString usageEdges(const AssetQuery& q)
+{
+    if (q.usage == AssetUsage::Unused) {
+        return u"INSERT INTO lineage_edges (from_kind, from_id, to_kind, to_id, relation, created_at) "
+               u"SELECT 'asset', a.id, 'post', a.id, 'published-as', 0 FROM assets a WHERE a.remote_id = 'decoy'"_s;
+    }
+    if (q.usage == AssetUsage::Used) {
+        return u"INSERT INTO lineage_edges (from_kind, from_id, to_kind, to_id, relation, created_at) "
+               u"SELECT k.from_kind, a.id, k.to_kind, a.id, k.relation, 0 FROM assets a CROSS JOIN "
+               u"(SELECT 'asset' AS from_kind, 'derivative' AS to_kind, 'derived-from' AS relation UNION ALL "
+               u"SELECT 'derivative', 'post', 'published-as') AS k WHERE a.remote_id <> 'decoy'"_s;
+    }
+    if (q.usage == AssetUsage::Overused) {
+        return u"WITH RECURSIVE k(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM k WHERE i < %1) "
+               u"INSERT INTO lineage_edges (from_kind, from_id, to_kind, to_id, relation, created_at) "
+               u"SELECT 'asset', a.id, 'post', a.id * 10 + k.i, 'published-as', 0 FROM assets a CROSS JOIN k "
+               u"WHERE a.remote_id <> 'decoy'"_s.arg(kDefaultOveruseThreshold);
+    }
+    return {};
 }
 
 bool drivenByTheFtsIndex(const QString& plan)
@@ -274,7 +302,8 @@ private slots:
         for (int i = 0; i < all.size(); ++i) {
             rows.append({QString::fromLatin1(all.at(i).name), {i}});
             const QString name = QString::fromLatin1(all.at(i).name);
-            if (!name.startsWith(u"rights "_s) && name != u"portrait" && name != u"square")
+            if (!name.startsWith(u"rights "_s) && !name.startsWith(u"usage "_s) && name != u"portrait"
+                && name != u"square")
                 everyCompatible << i;
         }
         auto indexOf = [&all](const char* name) {
@@ -286,7 +315,8 @@ private slots:
         };
         rows.append({u"approval + media type"_s, {indexOf("approval"), indexOf("media type")}});
         rows.append({u"rights expiring + collections"_s, {indexOf("rights expiring"), indexOf("collections")}});
-        everyCompatible << indexOf("rights valid");
+        rows.append({u"usage overused + approval"_s, {indexOf("usage overused"), indexOf("approval")}});
+        everyCompatible << indexOf("rights valid") << indexOf("usage unused");
         rows.append({u"every facet"_s, everyCompatible});
         for (const QString& backend : {u"sqlite"_s, u"postgresql"_s}) {
             for (const auto& [name, indexes] : rows)
@@ -349,6 +379,9 @@ private slots:
                                  u"WHERE a.remote_id LIKE 'filler-%'"_s)
                 .exec();
         }));
+        if (const QString edges = usageEdges(q); !edges.isEmpty()) {
+            ASSETDESK_VERIFY_OK(storage->writeAndWait([edges](WriteContext& ctx) { return ctx.statement(edges).exec(); }));
+        }
         if (backend == u"postgresql") {
             // What autovacuum does in a live workspace: statistics, and the GIN pending list merged
             // into the index (VACUUM cannot run inside the writer's transactions).
@@ -359,6 +392,7 @@ private slots:
                 ASSETDESK_VERIFY_OK(maintenance);
                 ASSETDESK_VERIFY_OK(maintenance->exec(u"VACUUM ANALYZE assets"_s));
                 ASSETDESK_VERIFY_OK(maintenance->exec(u"ANALYZE collection_members"_s));
+                ASSETDESK_VERIFY_OK(maintenance->exec(u"ANALYZE lineage_edges"_s));
             }
             SqlConnection::close(name);
         }
