@@ -86,6 +86,21 @@ Result<AccountService*> CliContext::accounts()
     return m_accounts.get();
 }
 
+Result<ConnectorPool*> CliContext::pool()
+{
+    if (const Result<AccountService*> service = accounts(); !service)
+        return service.error();
+    return m_pool.get();
+}
+
+std::shared_ptr<RateBudget> CliContext::budget(Service service)
+{
+    // The connector context is made by accounts(); null if the workspace cannot be opened.
+    if (!m_connectors)
+        (void)accounts();
+    return m_connectors ? m_connectors->budget(service) : nullptr;
+}
+
 Result<DamSyncService*> CliContext::damSync(bool thumbnails)
 {
     if (m_damSync)

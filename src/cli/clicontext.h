@@ -3,6 +3,7 @@
 #include "clioutput.h"
 
 #include "core/result.h"
+#include "core/service.h"
 
 #include <QObject>
 
@@ -17,6 +18,7 @@ class ConnectorPool;
 class ConnectorRegistry;
 class DamSyncService;
 class JobRunner;
+class RateBudget;
 class SecretVault;
 class Storage;
 class ThumbnailCache;
@@ -39,6 +41,10 @@ public:
     // The keyring, seen through this workspace's prefix.
     Result<SecretVault*> vault();
     Result<AccountService*> accounts();
+    // The connector pool behind accounts(): what the outbox publisher sends through.
+    Result<ConnectorPool*> pool();
+    // The rate budget every connector of the service shares (the metrics poller checks it).
+    std::shared_ptr<RateBudget> budget(Service service);
     // DAM syncs through the same connector pool and job runner as accounts(); with `thumbnails`
     // they also fill the workspace-independent thumbnail cache the workbench uses.
     Result<DamSyncService*> damSync(bool thumbnails);

@@ -2,6 +2,7 @@
 #include "clicontext.h"
 #include "clioutput.h"
 #include "dbcommand.h"
+#include "metricscommand.h"
 #include "searchcommand.h"
 #include "synccommand.h"
 
@@ -62,6 +63,7 @@ int main(int argc, char* argv[])
     commands.push_back(std::make_unique<AccountsCommand>());
     commands.push_back(std::make_unique<SyncCommand>());
     commands.push_back(std::make_unique<SearchCommand>());
+    commands.push_back(std::make_unique<MetricsCommand>());
 
     // Diagnostics stay quiet unless asked for (--verbose, or QT_LOGGING_RULES, which wins).
     QLoggingCategory::setFilterRules(
