@@ -1,6 +1,7 @@
 #include "workbench.h"
 
 #include "workspacesession.h"
+#include "xdesk.h"
 
 #include "connectors/connectorcontext.h"
 #include "connectors/connectorregistry.h"
@@ -31,6 +32,7 @@
 #include "widgets/servicepane.h"
 #include "widgets/settingsdialog.h"
 #include "widgets/syntaxrepository.h"
+#include "widgets/xpane.h"
 
 #include <QApplication>
 #include <QDesktopServices>
@@ -141,6 +143,11 @@ QUrl Workbench::sandboxAdminUrl() const
     return m_sandbox && m_sandbox->isReady() ? m_sandbox->manifest().adminUrl : QUrl();
 }
 
+XDesk* Workbench::xDesk() const
+{
+    return m_xDesk.data();
+}
+
 MainWindow* Workbench::window() const
 {
     return m_window.data();
@@ -165,6 +172,8 @@ void Workbench::buildWindow()
     auto* jobs = new JobsPane(m_jobsModel, m_syntax.get());
     m_libraryPane = new LibraryPane(m_syntax.get());
     library->setContent(m_libraryPane);
+    m_xPane = new XPane(m_activeAccounts);
+    x->setContent(m_xPane);
     connect(m_libraryPane, &LibraryPane::openRequested, this,
             [](const QString& file) { QDesktopServices::openUrl(QUrl::fromLocalFile(file)); });
 
@@ -309,6 +318,10 @@ void Workbench::activate(WorkspaceSession& session, bool sandbox)
     m_showingSandbox = sandbox;
     AccountsFeed* feed = session.follow(*m_activeAccounts);
     showLibrary(session);
+    m_xDesk = new XDesk(session, m_xPane, m_activeAccounts, m_window, &session);
+    connect(m_xDesk, &XDesk::statusMessage, this,
+            [this](const QString& text) { m_window->statusBar()->showMessage(text, 15000); });
+    session.startPublishing();
     showConnectionState(session.accounts(), *m_activeAccounts);
     // Once the accounts are on screen, find out whether each one really works.
     connect(feed, &AccountsFeed::loaded, this, [this, &session] {
@@ -316,6 +329,7 @@ void Workbench::activate(WorkspaceSession& session, bool sandbox)
             return;
         m_testedActive = true;
         session.accounts().testAll(m_activeAccounts->accounts());
+        m_xDesk->showColumns();
         syncLibraries(session);
         restoreGalleryWatches(session);
     });

@@ -32,6 +32,8 @@ class SyntaxRepository;
 class ThumbnailCache;
 class ThumbnailLoader;
 class WorkspaceSession;
+class XDesk;
+class XPane;
 struct SandboxManifest;
 
 // The composition root of the desktop program: it owns the threads and every long-lived object,
@@ -50,6 +52,9 @@ public:
     void start();
     MainWindow* window() const;
     LibraryPane* libraryPane() const { return m_libraryPane; }
+    XPane* xPane() const { return m_xPane; }
+    // The X side of the workspace on screen; null until one is active.
+    XDesk* xDesk() const;
     bool isShowingSandbox() const { return m_showingSandbox; }
     // The embedded sandbox's admin address once it runs (tests drive its live event through it).
     QUrl sandboxAdminUrl() const;
@@ -104,6 +109,8 @@ private:
     QPointer<MainWindow> m_window;
     QLabel* m_badge = nullptr;
     LibraryPane* m_libraryPane = nullptr;
+    XPane* m_xPane = nullptr;
+    QPointer<XDesk> m_xDesk; // a child of the active session
     bool m_showingSandbox = false;
     bool m_testedActive = false;
 };

@@ -7,6 +7,7 @@
 #include "sync/connectorpool.h"
 #include "sync/damgallerywatchers.h"
 #include "sync/damsyncservice.h"
+#include "sync/xpublisher.h"
 
 #include <QThread>
 
@@ -29,10 +30,37 @@ WorkspaceSession::WorkspaceSession(std::shared_ptr<Storage> storage, const QStri
     m_watchers = new DamGalleryWatchers(*m_storage, *m_pool, jobs, this);
     connect(m_pool, &ConnectorPool::credentialsStoreFailed, m_accounts,
             [accounts = m_accounts](qint64, const Error& error) { emit accounts->failed(error); });
+    // Created on the network thread so that its timer and its storage continuations run there.
+    Storage* storageRef = m_storage.get();
+    ConnectorPool* pool = m_pool;
+    QMetaObject::invokeMethod(
+        pool, [this, storageRef, pool] { m_publisher = new XPublisher(*storageRef, *pool, XPublisher::Options{}); },
+        Qt::BlockingQueuedConnection);
+    XPublisher* publisher = m_publisher;
+    connect(m_storage.get(), &Storage::changed, publisher, [publisher](const ChangeSet& changes) {
+        // Queued, retried or rescheduled jobs: look now. The publisher's own commits land here
+        // too; a wake with nothing due costs one claim query.
+        if (changes.touches(EntityKind::Job))
+            publisher->wake();
+    });
+}
+
+void WorkspaceSession::startPublishing()
+{
+    XPublisher* publisher = m_publisher;
+    QMetaObject::invokeMethod(publisher, [publisher] { publisher->start(); });
 }
 
 WorkspaceSession::~WorkspaceSession()
 {
+    // A job in flight stays running in the outbox; the next start recovers it after the lease.
+    XPublisher* publisher = m_publisher;
+    QMetaObject::invokeMethod(
+        publisher, [publisher] {
+            publisher->stop();
+            delete publisher;
+        },
+        Qt::BlockingQueuedConnection);
     delete m_watchers; // waits for its watchers to stop on the network thread
     delete m_damSync;
     delete m_accounts;

@@ -21,6 +21,7 @@ class ScopedSecretVault;
 class SecretVault;
 class Storage;
 class ThumbnailCache;
+class XPublisher;
 
 // Everything that belongs to one open workspace, wired together: its storage, the vault holding
 // its secrets, a connector pool on the network thread, the account service, and a feed keeping
@@ -50,6 +51,14 @@ public:
     // Keeps `model` in step with this workspace's accounts (several models may follow one session).
     AccountsFeed* follow(AccountsModel& model);
 
+    // The connector pool (on the network thread) for services that read through it (X columns).
+    ConnectorPool& pool() { return *m_pool; }
+    // The X outbox's publisher, on the network thread. startPublishing() (when the session is
+    // shown) recovers abandoned jobs and publishes due ones until the session ends; a job queued
+    // for now wakes it at once (Storage::changed), so publishing does not wait for its next poll.
+    XPublisher& publisher() { return *m_publisher; }
+    void startPublishing();
+
 private:
     std::shared_ptr<Storage> m_storage;
     QString m_workspaceId;
@@ -58,6 +67,7 @@ private:
     AccountService* m_accounts;
     DamSyncService* m_damSync;
     DamGalleryWatchers* m_watchers;
+    XPublisher* m_publisher = nullptr; // lives on the network thread; deleted there
 };
 
 } // namespace AssetDesk
