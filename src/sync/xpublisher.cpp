@@ -1,10 +1,14 @@
 #include "sync/xpublisher.h"
 
 #include "connectors/x/xconnector.h"
+#include "core/rightsgate.h"
+#include "storage/assetrepository.h"
 #include "storage/jobrepository.h"
+#include "storage/lineagerepository.h"
 #include "storage/postrepository.h"
 #include "storage/storage.h"
 #include "sync/connectorpool.h"
+#include "sync/damwritebackplanner.h"
 #include "sync/xoutbox.h"
 
 #include <QLoggingCategory>
@@ -22,6 +26,7 @@ struct Claimed
 {
     QList<qint64> requeued; // abandoned jobs put back in the queue first
     QList<OutboxJob> jobs;
+    std::optional<std::pair<qint64, QString>> refused; // a job the rights gate stopped, and why
 };
 
 struct Committed
@@ -105,7 +110,25 @@ void XPublisher::poll()
             Result<QList<OutboxJob>> jobs = JobRepository::claimDue(ctx, now, 1, XOutbox::kXPublishJobKind);
             if (!jobs)
                 return jobs.error();
-            claimed.jobs = jobs.value();
+            // The gate again, at send time, on the assets as they are now (IX6); a refusal is
+            // final and committed with the claim, so nothing is sent.
+            for (const OutboxJob& job : jobs.value()) {
+                const Result<XPublishPayload> payload = XPublishPayload::fromJson(job.payload);
+                if (!payload) {
+                    claimed.jobs << job; // the attempt fails it with the payload's problem
+                    continue;
+                }
+                const Status gate = XPublisher::checkRights(ctx, payload.value(), now);
+                if (gate.ok()) {
+                    claimed.jobs << job;
+                    continue;
+                }
+                if (gate.error().kind() != ErrorKind::Validation)
+                    return gate.error();
+                if (Status s = JobRepository::markFailed(ctx, job.id, gate.error().message()); !s)
+                    return s.error();
+                claimed.refused = std::pair{job.id, gate.error().message()};
+            }
             return claimed;
         })
         .then(this, [this, recover](Result<Claimed> claimed) {
@@ -119,6 +142,12 @@ void XPublisher::poll()
                 m_recovered = true;
                 if (!claimed->requeued.isEmpty())
                     emit recovered(claimed->requeued);
+            }
+            if (claimed->refused) {
+                qCInfo(lcOutbox) << "job" << claimed->refused->first << "refused by the rights gate:" << claimed->refused->second;
+                emit jobFinished(claimed->refused->first, JobState::Failed, claimed->refused->second);
+                next(true);
+                return;
             }
             const QList<OutboxJob>& jobs = claimed->jobs;
             if (jobs.isEmpty()) {
@@ -163,8 +192,9 @@ void XPublisher::commit(const OutboxJob& job, const XPublishOutcome& outcome)
             QStringLiteral("Gave up after %1 attempts. Last: %2").arg(job.attempts).arg(outcome.reason));
     }
     const QDateTime retryAt = QDateTime::currentDateTimeUtc().addMSecs(backoff(job.attempts, effective.retryAfter).count());
+    const DamWriteBackSettings writeBack = m_options.writeBack;
     m_storage
-        .write([job, effective, retryAt](WriteContext& ctx) -> Result<Committed> {
+        .write([job, effective, retryAt, writeBack](WriteContext& ctx) -> Result<Committed> {
             switch (effective.kind) {
             case XPublishOutcome::Kind::Published: {
                 Post post;
@@ -175,12 +205,14 @@ void XPublisher::commit(const OutboxJob& job, const XPublishOutcome& outcome)
                 post.mediaIds = effective.mediaIds;
                 post.publishedAt = effective.publishedAt;
                 post.scheduledAt = job.notBefore;
-                if (Result<XPublishPayload> p = XPublishPayload::fromJson(job.payload)) {
+                const Result<XPublishPayload> p = XPublishPayload::fromJson(job.payload);
+                if (p) {
                     post.text = p->text;
                     post.replyToRemoteId = p->replyToId;
                     post.quoteRemoteId = p->quoteId;
                 }
-                if (Result<qint64> added = PostRepository::addPublished(ctx, post); !added) {
+                Result<qint64> added = PostRepository::addPublished(ctx, post);
+                if (!added) {
                     if (added.error().kind() != ErrorKind::Conflict)
                         return added.error();
                     // Another job already owns this remote post (the same text queued twice).
@@ -189,6 +221,13 @@ void XPublisher::commit(const OutboxJob& job, const XPublishOutcome& outcome)
                     if (Status s = JobRepository::markFailed(ctx, job.id, reason); !s)
                         return s.error();
                     return Committed{JobState::Failed, reason};
+                }
+                if (p) {
+                    if (Status s = XPublisher::recordLineage(ctx, added.value(), p.value()); !s)
+                        return s.error();
+                    if (Result<int> planned = DamWriteBackPlanner::planPublished(ctx, writeBack, added.value(), post, p.value());
+                        !planned)
+                        return planned.error();
                 }
                 if (Status s = JobRepository::markSucceeded(ctx, job.id); !s)
                     return s.error();
@@ -218,6 +257,67 @@ void XPublisher::commit(const OutboxJob& job, const XPublishOutcome& outcome)
             emit jobFinished(job.id, committed->state, committed->detail);
             next(true);
         });
+}
+
+Status XPublisher::recordLineage(WriteContext& ctx, qint64 postId, const XPublishPayload& payload)
+{
+    using Kind = LineageEdge::NodeKind;
+    auto link = [&ctx, postId](Kind fromKind, qint64 fromId, const QString& version) -> Status {
+        LineageEdge edge;
+        edge.fromKind = fromKind;
+        edge.fromId = fromId;
+        edge.toKind = Kind::Post;
+        edge.toId = postId;
+        edge.relation = QStringLiteral("published-as");
+        edge.assetVersion = version;
+        if (Result<qint64> added = LineageRepository::addEdge(ctx, edge); !added)
+            return added.error();
+        return {};
+    };
+    QList<qint64> covered; // assets that reach the post through a medium
+    for (const XPublishPayload::Media& m : payload.media) {
+        if (m.derivativeId > 0) {
+            if (Status s = link(Kind::Derivative, m.derivativeId, m.assetVersion); !s)
+                return s;
+        } else if (m.assetId > 0) {
+            if (Status s = link(Kind::Asset, m.assetId, m.assetVersion); !s)
+                return s;
+        }
+        if (m.assetId > 0)
+            covered << m.assetId;
+    }
+    for (qint64 assetId : payload.assetIds) {
+        if (assetId <= 0 || covered.contains(assetId))
+            continue;
+        // A payload queued before media named their asset: the version used is not known.
+        if (Status s = link(Kind::Asset, assetId, QString()); !s)
+            return s;
+        covered << assetId;
+    }
+    return {};
+}
+
+Status XPublisher::checkRights(WriteContext& ctx, const XPublishPayload& payload, const QDateTime& when)
+{
+    const QList<qint64> ids = payload.allAssetIds();
+    if (ids.isEmpty())
+        return {};
+    Result<QList<Asset>> assets = AssetRepository(ctx).getMany(ids);
+    if (!assets)
+        return assets.error();
+    for (qint64 id : ids) {
+        const auto it = std::find_if(assets->cbegin(), assets->cend(), [id](const Asset& a) { return a.id == id; });
+        if (it == assets->cend()) {
+            return Error(ErrorKind::Validation,
+                         QStringLiteral("An asset of this post (library id %1) is no longer in the library; its rights "
+                                        "cannot be checked, so the post was not sent.")
+                             .arg(id))
+                .withOrigin(QStringLiteral("outbox"));
+        }
+        if (Status s = RightsGate::check(*it, when); !s)
+            return s;
+    }
+    return {};
 }
 
 } // namespace AssetDesk

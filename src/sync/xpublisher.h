@@ -2,6 +2,7 @@
 
 #include "core/jobinfo.h"
 #include "storage/outboxjob.h"
+#include "sync/damwritebacksettings.h"
 #include "sync/xpublishattempt.h"
 
 #include <QObject>
@@ -13,12 +14,16 @@ namespace AssetDesk {
 
 class ConnectorPool;
 class Storage;
+class WriteContext;
 
 // The outbox worker for X: claims due x.publish jobs one at a time and runs an XPublishAttempt
-// for each, then commits the outcome - the post row and "succeeded" in one write, a retry time
+// for each, then commits the outcome - the post row, its lineage (asset -> post, derivative ->
+// post) and the DAM write-back jobs (DamWriteBackPlanner) with "succeeded" in one write, a retry time
 // with exponential backoff (or the server's Retry-After), or "failed" with the reason. Jobs left
 // running by a publisher that died are put back in the queue by start() and reconciled like any
-// other retry. Lives on the connector pool's (network) thread and never blocks it.
+// other retry. The rights gate (IX6) is checked again when a job is claimed, on its assets as
+// stored then: a refused job fails with the gate's reason and nothing is sent. Lives on the
+// connector pool's (network) thread and never blocks it.
 //
 // Several publishers (processes) may share a workspace: claims are atomic. The lease must then
 // be longer than any attempt, or a live publisher's job is taken over.
@@ -34,6 +39,7 @@ public:
         std::chrono::milliseconds backoffBase{2000};
         std::chrono::milliseconds backoffMax{std::chrono::minutes(10)};
         XPublishAttempt::Options attempt;
+        DamWriteBackSettings writeBack; // what a published post queues for the DAM accounts
     };
 
     XPublisher(Storage& storage, ConnectorPool& pool, Options options, QObject* parent = nullptr);
@@ -46,6 +52,14 @@ public:
     // Looks for due jobs now rather than at the next poll (a job was just queued or retried);
     // while a claim or job is in flight, right after it. Cheap when nothing is due.
     void wake();
+
+    // Lineage of a published post (IX7): "published-as" edges asset -> post with the version the
+    // medium was queued with, or derivative -> post for a medium made from a derivative (whose
+    // asset -> derivative edge the derivative's maker wrote); assets of the payload without a
+    // medium of their own link to the post directly. Idempotent (LineageRepository::addEdge).
+    static Status recordLineage(WriteContext& ctx, qint64 postId, const XPublishPayload& payload);
+    // The rights gate over every asset of the payload as stored now; a missing asset refuses too.
+    static Status checkRights(WriteContext& ctx, const XPublishPayload& payload, const QDateTime& when);
 
     // The delay before attempt `attempts + 1` after a retryable failure.
     std::chrono::milliseconds backoff(int attempts, std::optional<std::chrono::milliseconds> serverAsked) const;

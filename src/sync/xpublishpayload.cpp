@@ -27,6 +27,12 @@ QJsonObject XPublishPayload::toJson() const
             o.insert(QStringLiteral("media_id"), m.mediaId);
         if (!m.altText.isEmpty())
             o.insert(QStringLiteral("alt_text"), m.altText);
+        if (m.assetId > 0)
+            o.insert(QStringLiteral("asset_id"), m.assetId);
+        if (!m.assetVersion.isEmpty())
+            o.insert(QStringLiteral("asset_version"), m.assetVersion);
+        if (m.derivativeId > 0)
+            o.insert(QStringLiteral("derivative_id"), m.derivativeId);
         mediaArray.append(o);
     }
     QJsonArray assets;
@@ -41,6 +47,10 @@ QJsonObject XPublishPayload::toJson() const
         o.insert(QStringLiteral("quote_id"), quoteId);
     if (!assets.isEmpty())
         o.insert(QStringLiteral("asset_ids"), assets);
+    if (!campaign.isEmpty())
+        o.insert(QStringLiteral("campaign"), campaign);
+    if (!audienceSegment.isEmpty())
+        o.insert(QStringLiteral("audience_segment"), audienceSegment);
     return o;
 }
 
@@ -60,14 +70,23 @@ Result<XPublishPayload> XPublishPayload::fromJson(const QByteArray& json)
     p.accountId = o.value(QStringLiteral("account_id")).toInteger();
     p.text = o.value(QStringLiteral("text")).toString();
     for (const QJsonValue& v : o.value(QStringLiteral("media")).toArray()) {
+        // asset_id, asset_version and derivative_id came later: payloads queued before have none.
         const QJsonObject m = v.toObject();
-        p.media.append(Media{m.value(QStringLiteral("path")).toString(), m.value(QStringLiteral("media_id")).toString(),
-                             m.value(QStringLiteral("alt_text")).toString()});
+        Media medium;
+        medium.path = m.value(QStringLiteral("path")).toString();
+        medium.mediaId = m.value(QStringLiteral("media_id")).toString();
+        medium.altText = m.value(QStringLiteral("alt_text")).toString();
+        medium.assetId = m.value(QStringLiteral("asset_id")).toInteger();
+        medium.assetVersion = m.value(QStringLiteral("asset_version")).toString();
+        medium.derivativeId = m.value(QStringLiteral("derivative_id")).toInteger();
+        p.media.append(medium);
     }
     p.replyToId = o.value(QStringLiteral("reply_to_id")).toString();
     p.quoteId = o.value(QStringLiteral("quote_id")).toString();
     for (const QJsonValue& v : o.value(QStringLiteral("asset_ids")).toArray())
         p.assetIds.append(v.toInteger());
+    p.campaign = o.value(QStringLiteral("campaign")).toString();
+    p.audienceSegment = o.value(QStringLiteral("audience_segment")).toString();
     if (Status s = p.validate(); !s)
         return s.error();
     return p;
@@ -86,6 +105,20 @@ Status XPublishPayload::validate() const
             return payloadError(QStringLiteral("Each medium needs either a file or an uploaded media id."));
     }
     return {};
+}
+
+QList<qint64> XPublishPayload::allAssetIds() const
+{
+    QList<qint64> ids;
+    auto add = [&ids](qint64 id) {
+        if (id > 0 && !ids.contains(id))
+            ids << id;
+    };
+    for (qint64 id : assetIds)
+        add(id);
+    for (const Media& m : media)
+        add(m.assetId);
+    return ids;
 }
 
 QString XPublishPayload::normalisedText(const QString& text)

@@ -15,9 +15,24 @@ struct XPublishPayload
 {
     struct Media
     {
+        // {path, mediaId, altText} as before the lineage fields came: callers that do not know
+        // the medium's asset leave them out (a constructor, so no missing-initializer warning).
+        Media() = default;
+        Media(QString filePath, QString uploadedMediaId, QString alt)
+            : path(std::move(filePath))
+            , mediaId(std::move(uploadedMediaId))
+            , altText(std::move(alt))
+        {}
+
         QString path;    // local file to upload; empty when mediaId is set
         QString mediaId; // X media id of an earlier upload
         QString altText;
+        // Where the file came from, for lineage (IX7) and the send-time rights gate: the library
+        // asset and its version when the post was queued, and the derivative when it was made
+        // from one. 0 / empty for media that did not come from the library.
+        qint64 assetId = 0;
+        QString assetVersion;
+        qint64 derivativeId = 0;
 
         bool operator==(const Media&) const = default;
     };
@@ -27,7 +42,11 @@ struct XPublishPayload
     QList<Media> media; // up to four
     QString replyToId;
     QString quoteId;
-    QList<qint64> assetIds; // the library assets the media came from (lineage, later)
+    QList<qint64> assetIds; // the library assets the post uses (each medium's, and any others)
+    // Archive metadata (PX3/PX7): written with the archived copy in the DAM. Empty campaign: the
+    // first asset's; empty segment: the write-back settings' default.
+    QString campaign;
+    QString audienceSegment;
 
     QJsonObject toJson() const;
     QByteArray toJsonBytes() const;
@@ -36,6 +55,10 @@ struct XPublishPayload
     // Checks made before the job is queued: an account, something to post, at most four media,
     // each with a file or an id. X's own limits (length, media format) are checked by the connector.
     Status validate() const;
+
+    // assetIds and every medium's assetId, each once, in order of appearance: the assets the
+    // rights gate checks before sending and lineage links to the post.
+    QList<qint64> allAssetIds() const;
 
     // The text as X keeps it and as the reconciler compares it: NFC, line breaks as \n, no
     // surrounding whitespace.

@@ -21,6 +21,8 @@ private:
         p.media = {{QString(), QStringLiteral("1460323737035677698"), QStringLiteral("Runway")}};
         p.replyToId = QStringLiteral("1460323737035677000");
         p.assetIds = {41, 42};
+        p.campaign = QStringLiteral("Spring");
+        p.audienceSegment = QStringLiteral("DACH");
         return p;
     }
 
@@ -31,6 +33,32 @@ private slots:
         const Result<XPublishPayload> back = XPublishPayload::fromJson(p.toJsonBytes());
         QVERIFY2(back.ok(), back ? "" : qPrintable(back.error().toLogString()));
         QCOMPARE(*back, p);
+    }
+
+    // Lineage facts per medium survive the round trip; a payload queued before they existed
+    // still reads, with none.
+    void keepsEachMediumsSourceAndReadsOlderPayloads()
+    {
+        XPublishPayload p = sample();
+        XPublishPayload::Media derived;
+        derived.path = QStringLiteral("/tmp/crop.jpg");
+        derived.assetId = 42;
+        derived.assetVersion = QStringLiteral("v3");
+        derived.derivativeId = 7;
+        p.media.append(derived);
+        const Result<XPublishPayload> back = XPublishPayload::fromJson(p.toJsonBytes());
+        QVERIFY(back.ok());
+        QCOMPARE(back->media.last(), derived);
+        QCOMPARE(back->allAssetIds(), (QList<qint64>{41, 42}));
+
+        const QByteArray older = R"({"account_id":3,"text":"x","media":[{"media_id":"146","alt_text":"a"}],"asset_ids":[9]})";
+        const Result<XPublishPayload> old = XPublishPayload::fromJson(older);
+        QVERIFY(old.ok());
+        QCOMPARE(old->media.size(), 1);
+        QCOMPARE(old->media.first().assetId, 0);
+        QVERIFY(old->media.first().assetVersion.isEmpty());
+        QCOMPARE(old->media.first().derivativeId, 0);
+        QCOMPARE(old->allAssetIds(), QList<qint64>{9});
     }
 
     void refusesWhatCannotBePublished_data()

@@ -1,0 +1,208 @@
+#include "sync/damwritebackattempt.h"
+
+#include "connectors/iconik/iconikassets.h"
+#include "connectors/iconik/iconikconnector.h"
+#include "connectors/photoshelter/photosheltergalleries.h"
+#include "connectors/photoshelter/photoshelterconnector.h"
+#include "connectors/photoshelter/photoshelterkeywords.h"
+#include "core/error.h"
+#include "sync/damwritebackplanner.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace AssetDesk {
+
+namespace {
+using Outcome = DamWriteBackAttempt::Outcome;
+
+Outcome done(const QString& detail)
+{
+    return Outcome{Outcome::Kind::Done, detail, std::nullopt};
+}
+Outcome failed(const QString& reason)
+{
+    return Outcome{Outcome::Kind::Failed, reason, std::nullopt};
+}
+} // namespace
+
+DamWriteBackAttempt::DamWriteBackAttempt(OutboxJob job, ServiceConnector* connector, Done done, QObject* parent)
+    : QObject(parent)
+    , m_job(std::move(job))
+    , m_connector(connector)
+    , m_done(std::move(done))
+{}
+
+void DamWriteBackAttempt::start()
+{
+    m_payload = QJsonDocument::fromJson(m_job.payload).object();
+    auto* iconik = qobject_cast<IconikConnector*>(m_connector.data());
+    auto* photoShelter = qobject_cast<PhotoShelterConnector*>(m_connector.data());
+    if (!iconik && !photoShelter) {
+        finish(failed(QStringLiteral("The write-back job's account is not a PhotoShelter or iconik account.")));
+        return;
+    }
+    if (m_job.kind == DamWriteBackPlanner::kLifecycleKind) {
+        if (!iconik) {
+            finish(failed(QStringLiteral("PhotoShelter keeps no lifecycle status; nothing to write.")));
+            return;
+        }
+        lifecycle(iconik);
+    } else if (m_job.kind == DamWriteBackPlanner::kTopPerformerKind) {
+        topPerformer();
+    } else if (m_job.kind == DamWriteBackPlanner::kArchiveKind) {
+        if (photoShelter)
+            archiveToPhotoShelter(photoShelter, 0, {});
+        else
+            archiveToIconik(iconik);
+    } else {
+        finish(failed(QStringLiteral("Unknown write-back job kind %1.").arg(m_job.kind)));
+    }
+}
+
+void DamWriteBackAttempt::fail(const QString& what, const Error& error)
+{
+    const QString reason = QStringLiteral("%1 failed: %2").arg(what, error.toLogString());
+    if (error.isTransient())
+        finish(Outcome{Outcome::Kind::Retry, reason, error.retryAfter()});
+    else
+        finish(failed(reason));
+}
+
+void DamWriteBackAttempt::lifecycle(IconikConnector* iconik)
+{
+    const QString state = m_payload.value(QStringLiteral("state")).toString();
+    const QString assetId = m_payload.value(QStringLiteral("remote_id")).toString();
+    iconik->assets().setMetadataValues(
+        QStringLiteral("assets"), assetId, m_payload.value(QStringLiteral("view_id")).toString(),
+        {{QStringLiteral("lifecycle_status"), {state}}}, IconikAssets::WriteMode::Overwrite, this,
+        [this, state, assetId](Result<IconikMetadataValues> written) {
+            if (!written)
+                return fail(QStringLiteral("Writing the lifecycle status of iconik asset %1").arg(assetId), written.error());
+            finish(done(QStringLiteral("iconik asset %1 is %2").arg(assetId, state)));
+        });
+}
+
+void DamWriteBackAttempt::topPerformer()
+{
+    const QString assetId = m_payload.value(QStringLiteral("remote_id")).toString();
+    if (auto* iconik = qobject_cast<IconikConnector*>(m_connector.data())) {
+        iconik->assets().setMetadataValues(
+            QStringLiteral("assets"), assetId, m_payload.value(QStringLiteral("view_id")).toString(),
+            {{QStringLiteral("top_performer"), {QStringLiteral("true")}}}, IconikAssets::WriteMode::Overwrite, this,
+            [this, assetId](Result<IconikMetadataValues> written) {
+                if (!written)
+                    return fail(QStringLiteral("Marking iconik asset %1 as a top performer").arg(assetId), written.error());
+                finish(done(QStringLiteral("iconik asset %1 marked as a top performer").arg(assetId)));
+            });
+        return;
+    }
+    auto* photoShelter = qobject_cast<PhotoShelterConnector*>(m_connector.data());
+    const QString keyword = m_payload.value(QStringLiteral("keyword")).toString();
+    photoShelter->keywords().addKeyword(assetId, keyword, this, [this, assetId, keyword](Result<bool> added) {
+        if (!added)
+            return fail(QStringLiteral("Tagging PhotoShelter media %1").arg(assetId), added.error());
+        finish(done(added.value() ? QStringLiteral("PhotoShelter media %1 tagged \"%2\"").arg(assetId, keyword)
+                                  : QStringLiteral("PhotoShelter media %1 already had \"%2\"").arg(assetId, keyword)));
+    });
+}
+
+void DamWriteBackAttempt::archiveToPhotoShelter(PhotoShelterConnector* photoShelter, int index, QStringList uploaded)
+{
+    const QJsonArray media = m_payload.value(QStringLiteral("media")).toArray();
+    const QString gallery = m_payload.value(QStringLiteral("target")).toString();
+    if (index >= media.size()) {
+        finish(uploaded.isEmpty() ? failed(QStringLiteral("The post has no media files to archive."))
+                                  : done(QStringLiteral("Archived into gallery %1 as %2").arg(gallery, uploaded.join(QStringLiteral(", ")))));
+        return;
+    }
+    const QJsonObject medium = media.at(index).toObject();
+    QFile file(medium.value(QStringLiteral("path")).toString());
+    if (!file.open(QIODevice::ReadOnly)) {
+        finish(failed(QStringLiteral("Cannot read %1 to archive it: %2").arg(file.fileName(), file.errorString())));
+        return;
+    }
+    const QString caption = m_payload.value(QStringLiteral("text")).toString() + QStringLiteral("\n\n") +
+                            m_payload.value(QStringLiteral("post_url")).toString();
+    const QList<std::pair<QString, QString>> fields{
+        {QStringLiteral("headline"), QStringLiteral("X post %1").arg(m_payload.value(QStringLiteral("post_remote_id")).toString())},
+        {QStringLiteral("caption"), caption},
+        {QStringLiteral("campaign"), m_payload.value(QStringLiteral("campaign")).toString()},
+        {QStringLiteral("audience_segment"), m_payload.value(QStringLiteral("audience_segment")).toString()},
+        {QStringLiteral("publish_date"), m_payload.value(QStringLiteral("published_at")).toString()},
+    };
+    photoShelter->galleries().upload(
+        gallery, fields, medium.value(QStringLiteral("file_name")).toString(), file.readAll(),
+        medium.value(QStringLiteral("mime")).toString(), this,
+        [this, photoShelter = QPointer<PhotoShelterConnector>(photoShelter), index, uploaded](Result<QString> id) mutable {
+            if (!id)
+                return fail(QStringLiteral("Archiving the post's media into PhotoShelter"), id.error());
+            if (!photoShelter)
+                return finish(Outcome{Outcome::Kind::Retry, QStringLiteral("The PhotoShelter connector went away."), std::nullopt});
+            uploaded << id.value();
+            archiveToPhotoShelter(photoShelter, index + 1, uploaded);
+        });
+}
+
+void DamWriteBackAttempt::archiveToIconik(IconikConnector* iconik)
+{
+    const QString collection = m_payload.value(QStringLiteral("target")).toString();
+    const QString postId = m_payload.value(QStringLiteral("post_remote_id")).toString();
+    const QString externalId = archiveExternalId(postId);
+    QPointer<IconikConnector> guard(iconik);
+    // Look first: an earlier attempt may have created the asset before its answer was lost.
+    iconik->assets().findInCollection(collection, externalId, this, [this, guard, collection, postId, externalId](Result<QString> found) {
+        if (!found)
+            return fail(QStringLiteral("Looking for the archived post in iconik collection %1").arg(collection), found.error());
+        if (!guard)
+            return finish(Outcome{Outcome::Kind::Retry, QStringLiteral("The iconik connector went away."), std::nullopt});
+        if (!found->isEmpty())
+            return describeIconikArchive(guard, found.value());
+        IconikAssets::NewAsset asset{QStringLiteral("X post %1").arg(postId), collection, externalId,
+                                     m_payload.value(QStringLiteral("post_url")).toString()};
+        guard->assets().createAsset(asset, this, [this, guard](Result<QString> created) {
+            if (!created)
+                return fail(QStringLiteral("Creating the archived post in iconik"), created.error());
+            if (!guard)
+                return finish(Outcome{Outcome::Kind::Retry, QStringLiteral("The iconik connector went away."), std::nullopt});
+            describeIconikArchive(guard, created.value());
+        });
+    });
+}
+
+void DamWriteBackAttempt::describeIconikArchive(IconikConnector* iconik, const QString& assetId)
+{
+    const QString view = m_payload.value(QStringLiteral("view_id")).toString();
+    if (view.isEmpty()) {
+        finish(done(QStringLiteral("Archived as iconik asset %1 (no metadata view configured)").arg(assetId)));
+        return;
+    }
+    QHash<QString, QStringList> fields{
+        {QStringLiteral("description"), {m_payload.value(QStringLiteral("text")).toString()}},
+        {QStringLiteral("publish_date"), {m_payload.value(QStringLiteral("published_at")).toString()}},
+    };
+    for (const char* key : {"campaign", "audience_segment"}) {
+        const QString value = m_payload.value(QLatin1String(key)).toString();
+        if (!value.isEmpty())
+            fields.insert(QLatin1String(key), {value});
+    }
+    iconik->assets().setMetadataValues(QStringLiteral("assets"), assetId, view, fields, IconikAssets::WriteMode::Overwrite,
+                                       this, [this, assetId](Result<IconikMetadataValues> written) {
+                                           if (!written)
+                                               return fail(QStringLiteral("Describing the archived post in iconik"), written.error());
+                                           finish(done(QStringLiteral("Archived as iconik asset %1").arg(assetId)));
+                                       });
+}
+
+void DamWriteBackAttempt::finish(Outcome outcome)
+{
+    if (m_done) {
+        Done report = std::move(m_done);
+        m_done = nullptr;
+        report(outcome);
+    }
+    deleteLater();
+}
+
+} // namespace AssetDesk

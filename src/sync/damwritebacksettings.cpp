@@ -1,0 +1,40 @@
+#include "sync/damwritebacksettings.h"
+
+#include <QJsonArray>
+
+namespace AssetDesk {
+
+QJsonObject DamWriteBackSettings::toJson() const
+{
+    QJsonArray list;
+    for (auto it = accounts.begin(); it != accounts.end(); ++it) {
+        list.append(QJsonObject{{QStringLiteral("account_id"), it.key()},
+                                {QStringLiteral("metadata_view_id"), it->metadataViewId},
+                                {QStringLiteral("archive_target"), it->archiveTarget}});
+    }
+    return QJsonObject{{QStringLiteral("accounts"), list},
+                       {QStringLiteral("top_performer_threshold"), topPerformerThreshold},
+                       {QStringLiteral("top_performer_keyword"), topPerformerKeyword},
+                       {QStringLiteral("audience_segment"), audienceSegment}};
+}
+
+DamWriteBackSettings DamWriteBackSettings::fromJson(const QJsonObject& json)
+{
+    DamWriteBackSettings s;
+    for (const QJsonValue& v : json.value(QStringLiteral("accounts")).toArray()) {
+        const QJsonObject o = v.toObject();
+        const qint64 id = o.value(QStringLiteral("account_id")).toInteger();
+        if (id <= 0)
+            continue;
+        s.accounts.insert(id, Target{o.value(QStringLiteral("metadata_view_id")).toString(),
+                                     o.value(QStringLiteral("archive_target")).toString()});
+    }
+    s.topPerformerThreshold = std::max<qint64>(0, json.value(QStringLiteral("top_performer_threshold")).toInteger());
+    const QString keyword = json.value(QStringLiteral("top_performer_keyword")).toString().trimmed();
+    if (!keyword.isEmpty())
+        s.topPerformerKeyword = keyword;
+    s.audienceSegment = json.value(QStringLiteral("audience_segment")).toString();
+    return s;
+}
+
+} // namespace AssetDesk
