@@ -3,6 +3,8 @@
 #include "clioutput.h"
 #include "dbcommand.h"
 #include "metricscommand.h"
+#include "postcommand.h"
+#include "queuecommand.h"
 #include "searchcommand.h"
 #include "synccommand.h"
 
@@ -64,6 +66,8 @@ int main(int argc, char* argv[])
     commands.push_back(std::make_unique<SyncCommand>());
     commands.push_back(std::make_unique<SearchCommand>());
     commands.push_back(std::make_unique<MetricsCommand>());
+    commands.push_back(std::make_unique<PostCommand>());
+    commands.push_back(std::make_unique<QueueCommand>());
 
     // Diagnostics stay quiet unless asked for (--verbose, or QT_LOGGING_RULES, which wins).
     QLoggingCategory::setFilterRules(
