@@ -203,8 +203,11 @@ void Workbench::buildWindow()
     m_window->addPermanentStatusWidget(m_badge);
     m_window->show();
     // Dock sizes only take once the window is laid out; then the saved layout, if any, wins.
-    QTimer::singleShot(0, m_window, [window = m_window.data(), libraryDock, xDock, jobsDock] {
+    QTimer::singleShot(0, m_window, [window = m_window.data(), libraryDock, xDock, crmDock, jobsDock] {
         window->resizeDocks({libraryDock, xDock}, {1020, 420}, Qt::Horizontal);
+        // The X columns are timelines: they get most of the right side's height, CRM and
+        // helpdesk (tabbed below) the rest.
+        window->resizeDocks({xDock, crmDock}, {3 * window->height() / 5, window->height() / 5}, Qt::Vertical);
         // Without a central widget the bottom area would take every spare pixel: size both rows.
         const int jobsHeight = 180;
         window->resizeDocks({libraryDock, jobsDock}, {window->height() - jobsHeight, jobsHeight}, Qt::Vertical);

@@ -40,6 +40,8 @@ XPane::XPane(AccountsModel* accounts, QWidget* parent)
     m_addButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
     m_addButton->setPopupMode(QToolButton::InstantPopup);
     m_addButton->setMenu(m_addMenu);
+    // Room for the text and the menu arrow, whatever the hint beside it needs.
+    m_addButton->setMinimumWidth(m_addButton->sizeHint().width() + m_addButton->fontMetrics().averageCharWidth() * 3);
     m_hint->setText(tr("Drop library assets on a column to post them; Ctrl+click headers to post to several."));
     m_hint->setTextFormat(Qt::PlainText);
     m_hint->setWordWrap(true);
