@@ -139,7 +139,14 @@ private slots:
         auto found = [&f](const LibraryFilter& filter) {
             AssetQuery q = AssetIdSearch::toAssetQuery(filter);
             QList<qint64> ids;
-            for (const Asset& a : AssetRepository(f.storage()).search(q).value())
+            // Held in a variable: a range-for over `search(q).value()` would read the list out
+            // of a Result destroyed before the loop runs.
+            const Result<QList<Asset>> assets = AssetRepository(f.storage()).search(q);
+            if (!assets) {
+                qWarning() << assets.error().toLogString();
+                return QList<qint64>{-1};
+            }
+            for (const Asset& a : assets.value())
                 ids << a.id;
             return ids;
         };
