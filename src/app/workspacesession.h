@@ -21,6 +21,9 @@ class ScopedSecretVault;
 class SecretVault;
 class Storage;
 class ThumbnailCache;
+class DamWriteBack;
+class DerivativeService;
+class XMetricsPoller;
 class XPublisher;
 
 // Everything that belongs to one open workspace, wired together: its storage, the vault holding
@@ -34,9 +37,8 @@ public:
     // `vault` is the keyring (or memory) shared by all workspaces; the session sees it through
     // the prefix of `workspaceId`.
     WorkspaceSession(std::shared_ptr<Storage> storage, const QString& workspaceId, SecretVault& vault,
-                     const ConnectorRegistry& registry,
-                     ConnectorContext& connectors, QThread& networkThread, JobRunner& jobs,
-                     ThumbnailCache* thumbnails = nullptr, QObject* parent = nullptr);
+                     const ConnectorRegistry& registry, ConnectorContext& connectors, QThread& networkThread,
+                     JobRunner& jobs, ThumbnailCache* thumbnails = nullptr, QObject* parent = nullptr);
     ~WorkspaceSession() override;
 
     Storage& storage() { return *m_storage; }
@@ -57,6 +59,13 @@ public:
     // shown) recovers abandoned jobs and publishes due ones until the session ends; a job queued
     // for now wakes it at once (Storage::changed), so publishing does not wait for its next poll.
     XPublisher& publisher() { return *m_publisher; }
+    // Engagement samples of the recent X posts (the inspector's Engagement tab), on the network
+    // thread; and the DAM write-back worker (lifecycle status, archive, top performers) there too.
+    // startPublishing() starts them with the publisher.
+    XMetricsPoller& metricsPoller() { return *m_metrics; }
+    DamWriteBack& damWriteBack() { return *m_writeBack; }
+    // Derivatives (crops, resized copies, video clips) made as jobs and stored with their lineage.
+    DerivativeService& derivatives() { return *m_derivatives; }
     void startPublishing();
 
 private:
@@ -67,7 +76,10 @@ private:
     AccountService* m_accounts;
     DamSyncService* m_damSync;
     DamGalleryWatchers* m_watchers;
-    XPublisher* m_publisher = nullptr; // lives on the network thread; deleted there
+    XPublisher* m_publisher = nullptr;   // lives on the network thread; deleted there
+    XMetricsPoller* m_metrics = nullptr; // likewise
+    DamWriteBack* m_writeBack = nullptr; // likewise
+    DerivativeService* m_derivatives = nullptr;
 };
 
 } // namespace AssetDesk
