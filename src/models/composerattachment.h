@@ -23,6 +23,7 @@ struct ComposerAttachment
     QString thumbnailFile; // a small cached rendition for the composer's thumbnail, may be empty
     QString altText;
     Kind kind = Kind::Image;
+    qint64 derivativeId = 0; // the derivative localFile is, when one was made for this post (IX5)
 
     qint64 assetId() const { return asset.id; }
     QString version() const { return asset.version; }

@@ -99,13 +99,14 @@ void ComposerModel::setAltText(int index, const QString& text)
     emit changed();
 }
 
-void ComposerModel::setAttachmentFile(int index, const QString& localFile)
+void ComposerModel::setAttachmentFile(int index, const QString& localFile, qint64 derivativeId)
 {
     if (index < 0 || index >= m_attachments.size())
         return;
     ComposerAttachment& attachment = m_attachments[index];
     attachment.localFile = localFile;
     attachment.thumbnailFile = localFile;
+    attachment.derivativeId = derivativeId;
     attachment.kind = ComposerAttachment::kindOf(attachment.asset, localFile);
     emit changed();
 }

@@ -55,7 +55,7 @@ public:
     void removeAttachment(int index);
     void setAltText(int index, const QString& text);
     // Replaces the file an attachment uploads (a derivative made for X) and its kind.
-    void setAttachmentFile(int index, const QString& localFile);
+    void setAttachmentFile(int index, const QString& localFile, qint64 derivativeId = 0);
 
     bool altTextRequired() const { return m_altTextRequired; }
     void setAltTextRequired(bool required);
