@@ -1,5 +1,6 @@
 #include "composeflow.h"
 
+#include "derivativeflow.h"
 #include "workspacesession.h"
 
 #include "core/rightsgate.h"
@@ -7,6 +8,7 @@
 #include "models/composersettings.h"
 #include "storage/accountrepository.h"
 #include "storage/assetrepository.h"
+#include "storage/jobrepository.h"
 #include "storage/storage.h"
 #include "sync/xoutbox.h"
 #include "widgets/composerdialog.h"
@@ -19,7 +21,9 @@
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -69,8 +73,14 @@ Submission submissionOf(const ComposerModel& model, const QDateTime& now)
         XPublishPayload payload;
         payload.accountId = account.id;
         payload.text = XPublishPayload::normalisedText(model.textFor(account.id));
-        for (const ComposerAttachment& a : model.attachments())
-            payload.media.append(XPublishPayload::Media{a.localFile, QString(), a.altText.trimmed()});
+        for (const ComposerAttachment& a : model.attachments()) {
+            XPublishPayload::Media medium(a.localFile, QString(), a.altText.trimmed());
+            // For lineage (asset -> [derivative ->] post) and the send-time rights gate.
+            medium.assetId = a.assetId();
+            medium.assetVersion = a.version();
+            medium.derivativeId = a.derivativeId;
+            payload.media.append(medium);
+        }
         payload.assetIds = s.assetIds;
         s.payloads.append(payload);
     }
@@ -85,7 +95,12 @@ public:
     WorkspaceSession& session;
     QPointer<QWidget> window;
 
-    void open(const QList<Account>& accounts, const QList<Asset>& assets);
+    void load(const QList<qint64>& accountIds, const QList<qint64>& assetIds,
+              std::function<void(const Loaded&)> then);
+    // `adjust` changes the model's starting state before the dialog shows it.
+    ComposerDialog* open(const QList<Account>& accounts, const QList<Asset>& assets,
+                         const std::function<void(ComposerModel&)>& adjust = {});
+    void closeEdit(const ComposeFlow::Edit& edit, bool queued);
     void submit(ComposerDialog* dialog, ComposerModel* model);
     void enqueue(QPointer<ComposerDialog> dialog, QPointer<ComposerModel> model, Submission submission);
     void finish(QPointer<ComposerDialog> dialog, QPointer<ComposerModel> model, const Pending& pending);
@@ -104,7 +119,30 @@ ComposeFlow::~ComposeFlow()
 
 void ComposeFlow::compose(const QList<qint64>& accountIds, const QList<qint64>& assetIds)
 {
-    Storage* storage = &d->session.storage();
+    d->load(accountIds, assetIds, [this](const Loaded& loaded) { d->open(loaded.accounts, loaded.assets); });
+}
+
+void ComposeFlow::recompose(const Edit& edit)
+{
+    d->load({edit.original.accountId}, edit.original.assetIds, [this, edit](const Loaded& loaded) {
+        if (loaded.accounts.isEmpty()) // the account was removed meanwhile: keep the post as it was
+            return d->closeEdit(edit, false);
+        ComposerDialog* dialog = d->open(loaded.accounts, loaded.assets, [&edit](ComposerModel& model) {
+            model.setSharedText(edit.original.text);
+            // Alt texts go with the media in attachment order; extra or missing media leave them empty.
+            const qsizetype count = std::min(model.attachments().size(), edit.original.media.size());
+            for (int i = 0; i < count; ++i)
+                model.setAltText(i, edit.original.media.at(i).altText);
+        });
+        connect(dialog, &QDialog::finished, this,
+                [this, edit](int result) { d->closeEdit(edit, result == QDialog::Accepted); });
+    });
+}
+
+void ComposeFlow::Private::load(const QList<qint64>& accountIds, const QList<qint64>& assetIds,
+                                std::function<void(const Loaded&)> then)
+{
+    Storage* storage = &session.storage();
     // Read on the pool: a large caption or many renditions never stall the window.
     QtConcurrent::run([storage, accountIds, assetIds]() -> Result<Loaded> {
         Loaded loaded;
@@ -121,17 +159,43 @@ void ComposeFlow::compose(const QList<qint64>& accountIds, const QList<qint64>& 
             return assets.error();
         loaded.assets = std::move(assets).value();
         return loaded;
-    }).then(this, [this](const Result<Loaded>& loaded) {
+    }).then(q, [this, then = std::move(then)](const Result<Loaded>& loaded) {
         if (!loaded) {
-            QMessageBox::warning(d->window, tr("New post on X"),
-                                 tr("The assets could not be read: %1").arg(loaded.error().message()));
+            QMessageBox::warning(
+                window, ComposeFlow::tr("New post on X"),
+                ComposeFlow::tr("The assets could not be read: %1").arg(loaded.error().message()));
             return;
         }
-        d->open(loaded->accounts, loaded->assets);
+        then(*loaded);
     });
 }
 
-void ComposeFlow::Private::open(const QList<Account>& accounts, const QList<Asset>& assets)
+void ComposeFlow::Private::closeEdit(const ComposeFlow::Edit& edit, bool queued)
+{
+    Storage* storage = &session.storage();
+    if (queued && edit.failedJobId > 0) {
+        // The edited post replaces the failed one.
+        storage->write(
+            [id = edit.failedJobId](WriteContext& ctx) { return JobRepository::discard(ctx, id); });
+        return;
+    }
+    if (queued || !edit.requeueOnCancel)
+        return;
+    // Not edited after all: the pulled-back post goes back in the queue as it was. It was never
+    // sent (only a queued job can be pulled back), so a fresh client uuid cannot duplicate it.
+    const QDateTime due = edit.notBefore.isValid() && edit.notBefore > QDateTime::currentDateTimeUtc()
+                              ? edit.notBefore
+                              : QDateTime();
+    XOutbox(*storage).enqueue(edit.original, due).then(q, [this](const Result<qint64>& job) {
+        if (!job)
+            QMessageBox::warning(window, ComposeFlow::tr("New post on X"),
+                                 ComposeFlow::tr("The post could not be put back in the queue: %1")
+                                     .arg(job.error().message()));
+    });
+}
+
+ComposerDialog* ComposeFlow::Private::open(const QList<Account>& accounts, const QList<Asset>& assets,
+                                           const std::function<void(ComposerModel&)>& adjust)
 {
     const ComposerSettings settings = ComposerSettings::load(QSettings());
     auto* model = new ComposerModel;
@@ -141,6 +205,8 @@ void ComposeFlow::Private::open(const QList<Account>& accounts, const QList<Asse
     model->setAltTextRequired(settings.altTextRequired);
     model->setUndoWindowSeconds(settings.undoWindowSeconds);
     model->setSendNow();
+    if (adjust)
+        adjust(*model);
     auto* dialog = new ComposerDialog(*model, accounts, window);
     model->setParent(dialog); // deleted with the dialog
     dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -148,7 +214,12 @@ void ComposeFlow::Private::open(const QList<Account>& accounts, const QList<Asse
                      [this, dialog, model] { submit(dialog, model); });
     QObject::connect(dialog, &ComposerDialog::scheduleRequested, q,
                      [this, dialog, model] { submit(dialog, model); });
+    dialog->setEditImageAvailable(true);
+    QObject::connect(dialog, &ComposerDialog::editAttachmentRequested, q, [this, dialog, model](int index) {
+        DerivativeFlow::editAttachment(session.derivatives(), *dialog, *model, index);
+    });
     dialog->open();
+    return dialog;
 }
 
 void ComposeFlow::Private::submit(ComposerDialog* dialog, ComposerModel* model)

@@ -1,5 +1,8 @@
 #pragma once
 
+#include "sync/xpublishpayload.h"
+
+#include <QDateTime>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -25,6 +28,20 @@ public:
     ~ComposeFlow() override;
 
     void compose(const QList<qint64>& accountIds, const QList<qint64>& assetIds);
+
+    // A post of the outbox, opened again in the composer ("Edit…" in an X column).
+    struct Edit
+    {
+        XPublishPayload original; // the job's payload: account, text, assets, alt texts
+        QDateTime notBefore;      // when the job was due
+        // A queued job is pulled back before the composer opens (else it could be sent while
+        // it is edited): requeueOnCancel puts it back as it was when the composer is closed
+        // without queueing. A failed job stays failed until the edited post is queued; then
+        // failedJobId is discarded. So an edit never loses a post, nor sends it twice.
+        bool requeueOnCancel = false;
+        qint64 failedJobId = 0;
+    };
+    void recompose(const Edit& edit);
 
 signals:
     // The outbox jobs committed by one publish or schedule, in account order.

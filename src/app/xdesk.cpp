@@ -15,6 +15,7 @@
 #include "widgets/xpane.h"
 
 #include <QSettings>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace AssetDesk {
 
@@ -26,7 +27,8 @@ struct XDesk::Column
     XColumnFeed* feed = nullptr;
 };
 
-XDesk::XDesk(WorkspaceSession& session, XPane* pane, AccountsModel* accounts, QWidget* window, QObject* parent)
+XDesk::XDesk(WorkspaceSession& session, XPane* pane, AccountsModel* accounts, QWidget* window,
+             QObject* parent)
     : QObject(parent)
     , m_session(session)
     , m_pane(pane)
@@ -35,10 +37,11 @@ XDesk::XDesk(WorkspaceSession& session, XPane* pane, AccountsModel* accounts, QW
     , m_compose(new ComposeFlow(session, window, this))
 {
     connect(this, &XDesk::composeRequested, m_compose, &ComposeFlow::compose);
-    connect(m_timeline, &XTimelineFeed::postsFetched, this, [this](qint64 accountId, const QList<PublishedPost>& posts) {
-        if (m_columns.contains(accountId))
-            m_columns.value(accountId)->posts->mergeRemote(posts);
-    });
+    connect(m_timeline, &XTimelineFeed::postsFetched, this,
+            [this](qint64 accountId, const QList<PublishedPost>& posts) {
+                if (m_columns.contains(accountId))
+                    m_columns.value(accountId)->posts->mergeRemote(posts);
+            });
     connect(m_timeline, &XTimelineFeed::mentionsFetched, this,
             [this](qint64 accountId, const QList<PublishedPost>& posts) {
                 if (m_columns.contains(accountId))
@@ -190,20 +193,45 @@ void XDesk::edit(qint64 accountId, qint64 jobId)
     const int row = model ? model->rowOfJob(jobId) : -1;
     if (row < 0)
         return;
-    // The composer starts from the job's assets; the job itself is pulled back first, so the
-    // edited post replaces it instead of joining it. (A failed one is discarded the same way.)
-    const QList<qint64> assets = model->item(row).assetIds;
     const bool failed = model->item(row).state == XQueueModel::State::Failed;
-    QFuture<Status> pulled = failed ? m_session.storage().write([jobId](WriteContext& ctx) {
-        return JobRepository::discard(ctx, jobId);
-    })
-                                    : XOutbox(m_session.storage()).cancel(jobId);
-    pulled.then(this, [this, accountId, assets](const Status& done) {
-        if (!done) {
-            emit statusMessage(tr("The post cannot be edited any more: %1").arg(done.error().message()));
+    Storage* storage = &m_session.storage();
+    // The job's own payload (text, media, alt texts), read on the pool.
+    QtConcurrent::run([storage, jobId]() -> Result<ComposeFlow::Edit> {
+        const Result<std::optional<OutboxJob>> job = JobRepository(*storage).get(jobId);
+        if (!job)
+            return job.error();
+        if (!job->has_value())
+            return Error(ErrorKind::NotFound, tr("The post is no longer in the outbox."));
+        Result<XPublishPayload> payload = XPublishPayload::fromJson((*job)->payload);
+        if (!payload)
+            return payload.error();
+        ComposeFlow::Edit edit;
+        edit.original = std::move(payload).value();
+        edit.notBefore = (*job)->notBefore;
+        return edit;
+    }).then(this, [this, jobId, failed](Result<ComposeFlow::Edit> read) {
+        if (!read) {
+            emit statusMessage(tr("The post cannot be edited any more: %1").arg(read.error().message()));
             return;
         }
-        emit composeRequested({accountId}, assets);
+        ComposeFlow::Edit edit = std::move(read).value();
+        if (failed) {
+            // A failed post is not sent meanwhile: it is replaced only once the edit is queued.
+            edit.failedJobId = jobId;
+            m_compose->recompose(edit);
+            return;
+        }
+        // A queued one is pulled back first, so it cannot be sent while it is edited; closing
+        // the composer without queueing puts it back.
+        edit.requeueOnCancel = true;
+        XOutbox(m_session.storage()).cancel(jobId).then(this, [this, edit](const Status& pulled) {
+            if (!pulled) {
+                emit statusMessage(
+                    tr("The post cannot be edited any more: %1").arg(pulled.error().message()));
+                return;
+            }
+            m_compose->recompose(edit);
+        });
     });
 }
 

@@ -47,8 +47,12 @@ private slots:
     void publishNowQueuesOneJobPerAccountAndUndoPullsThemBack();
     void scheduleQueuesForTheChosenTime();
     void rightsAreCheckedAgainOnWhatIsStoredNow();
+    void editingAQueuedPostAndClosingTheComposerPutsItBack();
+    void editingAFailedPostReplacesItOnceTheEditIsQueued();
 
 private:
+    ComposerDialog* waitForComposer(const QList<ComposerDialog*>& before);
+    qint64 queueJob(const XPublishPayload& payload, const QDateTime& notBefore);
     qint64 addAccount(const Account& account);
     Asset storedAsset(const QString& remoteId, const QString& title) const;
     qint64 upsert(const Asset& asset);
@@ -163,6 +167,11 @@ ComposerDialog* TestComposeFlow::openComposer(const QList<qint64>& accounts, con
 {
     const QList<ComposerDialog*> before = m_window->findChildren<ComposerDialog*>();
     m_flow->compose(accounts, assets);
+    return waitForComposer(before);
+}
+
+ComposerDialog* TestComposeFlow::waitForComposer(const QList<ComposerDialog*>& before)
+{
     ComposerDialog* dialog = nullptr;
     const bool opened = QTest::qWaitFor(
         [&] {
@@ -174,6 +183,14 @@ ComposerDialog* TestComposeFlow::openComposer(const QList<qint64>& accounts, con
         },
         10000);
     return opened ? dialog : nullptr;
+}
+
+qint64 TestComposeFlow::queueJob(const XPublishPayload& payload, const QDateTime& notBefore)
+{
+    QFuture<Result<qint64>> queued = XOutbox(*m_storage).enqueue(payload, notBefore);
+    if (!QTest::qWaitFor([&] { return queued.isFinished(); }, 10000))
+        return 0;
+    return queued.result() ? queued.result().value() : 0;
 }
 
 OutboxJob TestComposeFlow::job(qint64 id) const
@@ -287,6 +304,109 @@ void TestComposeFlow::rightsAreCheckedAgainOnWhatIsStoredNow()
     QCOMPARE(after->size(), before->size()); // nothing queued
     QVERIFY(dialog->editor()->isEnabled());  // still open, still editable: nothing lost
     dialog->reject();
+}
+
+// "Edit…" on a queued post pulls it back (so it cannot go out while it is edited); closing the
+// composer without publishing must put it back as it was, never lose it.
+void TestComposeFlow::editingAQueuedPostAndClosingTheComposerPutsItBack()
+{
+    const qint64 asset = upsert(storedAsset(QStringLiteral("h-4"), QStringLiteral("Lighthouse")));
+    XPublishPayload payload;
+    payload.accountId = m_acme;
+    payload.text = QStringLiteral("The lighthouse, tomorrow morning");
+    XPublishPayload::Media medium(m_imagePath, QString(), QStringLiteral("A white lighthouse"));
+    medium.assetId = asset;
+    payload.media = {medium};
+    payload.assetIds = {asset};
+    const QDateTime due = QDateTime::currentDateTimeUtc().addDays(2);
+    const qint64 original = queueJob(payload, due);
+    QVERIFY(original > 0);
+    QFuture<Status> pulled = XOutbox(*m_storage).cancel(original); // what XDesk::edit does first
+    QTRY_VERIFY(pulled.isFinished());
+    QVERIFY(pulled.result());
+
+    const QList<ComposerDialog*> before = m_window->findChildren<ComposerDialog*>();
+    ComposeFlow::Edit edit;
+    edit.original = payload;
+    edit.notBefore = due;
+    edit.requeueOnCancel = true;
+    m_flow->recompose(edit);
+    QPointer<ComposerDialog> dialog = waitForComposer(before);
+    QVERIFY(dialog);
+    QCOMPARE(dialog->editor()->toPlainText(), payload.text);
+    auto* model = dialog->findChild<ComposerModel*>();
+    QCOMPARE(model->attachments().size(), 1);
+    QCOMPARE(model->attachments().first().altText, QStringLiteral("A white lighthouse"));
+
+    const Result<QList<OutboxJob>> pendingBefore =
+        JobRepository(*m_storage).listPending(XOutbox::kXPublishJobKind, m_acme);
+    QVERIFY(pendingBefore);
+    dialog->reject();
+    QTRY_VERIFY(dialog.isNull());
+    OutboxJob restored;
+    QTRY_VERIFY_WITH_TIMEOUT(
+        [&] {
+            const Result<QList<OutboxJob>> pending =
+                JobRepository(*m_storage).listPending(XOutbox::kXPublishJobKind, m_acme);
+            if (!pending || pending->size() != pendingBefore->size() + 1)
+                return false;
+            for (const OutboxJob& j : *pending) {
+                if (j.id > original && XPublishPayload::fromJson(j.payload).valueOr({}) == payload)
+                    restored = j;
+            }
+            return restored.id != 0;
+        }(),
+        10000);
+    QCOMPARE(restored.state, JobState::Queued);
+    QVERIFY2(qAbs(restored.notBefore.secsTo(due)) <= 1, qPrintable(restored.notBefore.toString(Qt::ISODate)));
+    QCOMPARE(job(original).state, JobState::Cancelled);
+}
+
+// "Edit…" on a failed post keeps it (failed, so never sent) until the edited post is queued;
+// then the failed one leaves the queue.
+void TestComposeFlow::editingAFailedPostReplacesItOnceTheEditIsQueued()
+{
+    const qint64 asset = upsert(storedAsset(QStringLiteral("h-5"), QStringLiteral("Quay")));
+    XPublishPayload payload;
+    payload.accountId = m_acme;
+    payload.text = QStringLiteral("The quay at night");
+    payload.media = {XPublishPayload::Media(m_imagePath, QString(), QStringLiteral("A stone quay"))};
+    payload.assetIds = {asset};
+    const qint64 failed = queueJob(payload, QDateTime());
+    QVERIFY(failed > 0);
+    // As the publisher does: claim it (only this job is due), then fail it for good.
+    const Status marked = m_storage->writeAndWait([failed](WriteContext& ctx) -> Status {
+        const Result<QList<OutboxJob>> claimed =
+            JobRepository::claimDue(ctx, QDateTime::currentDateTimeUtc(), 10, XOutbox::kXPublishJobKind);
+        if (!claimed)
+            return claimed.error();
+        if (claimed->size() != 1 || claimed->first().id != failed)
+            return Error(ErrorKind::Internal, QStringLiteral("another job was due"));
+        return JobRepository::markFailed(ctx, failed, QStringLiteral("X refused the post"));
+    });
+    QVERIFY2(marked, marked ? "" : qPrintable(marked.error().toLogString()));
+
+    const QList<ComposerDialog*> before = m_window->findChildren<ComposerDialog*>();
+    ComposeFlow::Edit edit;
+    edit.original = payload;
+    edit.failedJobId = failed;
+    m_flow->recompose(edit);
+    QPointer<ComposerDialog> dialog = waitForComposer(before);
+    QVERIFY(dialog);
+    QCOMPARE(job(failed).state, JobState::Failed); // untouched while the composer is open
+    auto* model = dialog->findChild<ComposerModel*>();
+    model->setSharedText(QStringLiteral("The quay at night, edited"));
+    model->setScheduledAt(QDateTime::currentDateTimeUtc().addDays(1));
+    QSignalSpy queued(m_flow.get(), &ComposeFlow::queued);
+    emit dialog->scheduleRequested();
+    QTRY_COMPARE_WITH_TIMEOUT(queued.count(), 1, 10000);
+    QTRY_VERIFY(dialog.isNull());
+    QTRY_COMPARE(job(failed).state, JobState::Cancelled);
+    const qint64 replacement = queued.first().first().value<QList<qint64>>().value(0);
+    const Result<XPublishPayload> edited = XPublishPayload::fromJson(job(replacement).payload);
+    QVERIFY(edited);
+    QCOMPARE(edited->text, QStringLiteral("The quay at night, edited"));
+    QCOMPARE(edited->media.value(0).assetId, asset); // the lineage fields travel with the media
 }
 
 QTEST_MAIN(TestComposeFlow)
