@@ -36,6 +36,12 @@ ASSETDESK_TEST_PACKAGES=(
     appstream desktop-file-utils
 )
 
+# Only for the benchmarks' comparisons (bench_derivative runs vipsthumbnail); not installed by
+# the Quick start commands.
+ASSETDESK_BENCH_PACKAGES=(
+    libvips-tools
+)
+
 # True when package $1 is installed (not merely known or half-configured).
 ad_package_installed() {
     [ "$(dpkg-query -W -f='${db:Status-Abbrev}' "$1" 2>/dev/null)" = "ii " ]
