@@ -551,6 +551,249 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::ComposeFlow</name>
+    <message>
+        <location filename="../src/app/composeflow.cpp" line="+165"/>
+        <location line="+26"/>
+        <source>New post on X</source>
+        <translation>Neuer Beitrag auf X</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>The assets could not be read: %1</source>
+        <translation>Die Assets konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>The post could not be put back in the queue: %1</source>
+        <translation>Der Beitrag konnte nicht wieder eingereiht werden: %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>An attached asset is no longer in the library.</source>
+        <translation>Ein angehängtes Asset ist nicht mehr in der Bibliothek.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Post queued for %1</source>
+        <translation>Beitrag für %1 eingereiht</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Post pulled back; nothing was sent.</source>
+        <translation>Beitrag zurückgezogen; es wurde nichts gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Too late for %n post(s): already being sent.</source>
+        <translation>
+            <numerusform>Zu spät für %n Beitrag: er wird bereits gesendet.</numerusform>
+            <numerusform>Zu spät für %n Beiträge: sie werden bereits gesendet.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ComposerAttachmentEditor</name>
+    <message>
+        <location filename="../src/widgets/composerattachmenteditor.cpp" line="+20"/>
+        <source>Edit image…</source>
+        <translation>Bild bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Remove this attachment</source>
+        <translation>Diesen Anhang entfernen</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Alt text (required): describe the image</source>
+        <translation>Alternativtext (erforderlich): Bild beschreiben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt text: describe the image</source>
+        <translation>Alternativtext: Bild beschreiben</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ComposerDialog</name>
+    <message>
+        <location filename="../src/widgets/composerdialog.cpp" line="+53"/>
+        <source>Customise per account</source>
+        <translation>Pro Konto anpassen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+231"/>
+        <source>Publish now</source>
+        <translation>Jetzt veröffentlichen</translation>
+    </message>
+    <message>
+        <location line="-230"/>
+        <source>Schedule…</source>
+        <translation>Planen…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New post on X</source>
+        <translation>Neuer Beitrag auf X</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Post to:</source>
+        <translation>Posten an:</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>What is happening?</source>
+        <translation>Was gibt es Neues?</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Preview</source>
+        <translation>Vorschau</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Nothing was queued: %1</source>
+        <translation>Nichts wurde eingereiht: %1</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>All accounts</source>
+        <translation>Alle Konten</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+60"/>
+        <source>Publish now (undo %n s)</source>
+        <translation>
+            <numerusform>Jetzt veröffentlichen (Rückgängig %n s)</numerusform>
+            <numerusform>Jetzt veröffentlichen (Rückgängig %n s)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 of %2 characters as X counts them (links count 23, most CJK characters 2)</source>
+        <translation>%1 von %2 Zeichen, wie X sie zählt (Links zählen 23, die meisten CJK-Zeichen 2)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+26"/>
+        <source>Own text, %n left</source>
+        <translation>
+            <numerusform>Eigener Text, noch %n</numerusform>
+            <numerusform>Eigener Text, noch %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Shared text, %n left</source>
+        <translation>
+            <numerusform>Gemeinsamer Text, noch %n</numerusform>
+            <numerusform>Gemeinsamer Text, noch %n</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ComposerModel</name>
+    <message>
+        <location filename="../src/models/composermodel.cpp" line="+162"/>
+        <source>Choose at least one X account to post to.</source>
+        <translation>Wählen Sie mindestens ein X-Konto, an das gepostet wird.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The scheduled time has passed; choose a later time.</source>
+        <translation>Der geplante Zeitpunkt ist verstrichen; wählen Sie einen späteren.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The post for %1 has neither text nor media.</source>
+        <translation>Der Beitrag für %1 hat weder Text noch Medien.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>The text for %1 is %n character(s) too long.</source>
+        <translation>
+            <numerusform>Der Text für %1 ist %n Zeichen zu lang.</numerusform>
+            <numerusform>Der Text für %1 ist %n Zeichen zu lang.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The text for %1 contains a character X does not accept.</source>
+        <translation>Der Text für %1 enthält ein Zeichen, das X nicht akzeptiert.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>“%1” is neither an image nor a video; X cannot post it.</source>
+        <translation>„%1“ ist weder ein Bild noch ein Video; X kann es nicht posten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” has no local file yet; let the library download it first.</source>
+        <translation>„%1“ hat noch keine lokale Datei; lassen Sie die Bibliothek sie zuerst herunterladen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The alt text of “%1” is longer than %2 characters.</source>
+        <translation>Der Alternativtext von „%1“ ist länger als %2 Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>“%1” needs alt text.</source>
+        <translation>„%1“ braucht einen Alternativtext.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A post can carry at most %1 images; %2 are attached.</source>
+        <translation>Ein Beitrag kann höchstens %1 Bilder enthalten; %2 sind angehängt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A video or GIF must be the only medium of a post; remove the other attachments.</source>
+        <translation>Ein Video oder GIF muss das einzige Medium eines Beitrags sein; entfernen Sie die anderen Anhänge.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ComposerSchedulePicker</name>
+    <message>
+        <location filename="../src/widgets/composerschedulepicker.cpp" line="+22"/>
+        <source>Schedule post</source>
+        <translation>Beitrag planen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Schedule</source>
+        <translation>Planen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send at:</source>
+        <translation>Senden um:</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ComposerUndoNotice</name>
+    <message>
+        <location filename="../src/widgets/composerundonotice.cpp" line="+15"/>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+31"/>
+        <source>%1 · sending in %n s</source>
+        <translation>
+            <numerusform>%1 · wird in %n s gesendet</numerusform>
+            <numerusform>%1 · wird in %n s gesendet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::ConnectorPool</name>
     <message>
         <location filename="../src/sync/connectorpool.cpp" line="+61"/>
@@ -662,14 +905,15 @@
 <context>
     <name>AssetDesk::DamSyncEngine</name>
     <message>
-        <location filename="../src/sync/damsyncengine.cpp" line="+57"/>
-        <location line="+173"/>
+        <location filename="../src/sync/damsyncengine.cpp" line="+58"/>
+        <location line="+174"/>
+        <location line="+26"/>
         <location line="+33"/>
         <source>The sync was cancelled; what it stored is kept.</source>
         <translation>Die Synchronisation wurde abgebrochen; bereits Gespeichertes bleibt erhalten.</translation>
     </message>
     <message>
-        <location line="-154"/>
+        <location line="-181"/>
         <source>Reading collections and galleries…</source>
         <translation>Sammlungen und Galerien werden gelesen…</translation>
     </message>
@@ -679,7 +923,7 @@
         <translation>%1: Das Lesen von Seite %2 ist fehlgeschlagen: %3 Alles bis Seite %4 ist gespeichert; die nächste Synchronisation setzt dort fort.</translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+123"/>
         <source>Confirming %n removal(s)…</source>
         <translation>
             <numerusform>%n Entfernung wird bestätigt…</numerusform>
@@ -695,6 +939,11 @@
         <location line="+57"/>
         <source>%1 pages, %2 assets (%3 changed, %4 removed)</source>
         <translation>%1 Seiten, %2 Assets (%3 geändert, %4 entfernt)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Building the search index…</source>
+        <translation>Suchindex wird aufgebaut…</translation>
     </message>
 </context>
 <context>
@@ -859,6 +1108,171 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::DerivativeCropView</name>
+    <message>
+        <location filename="../src/widgets/derivativecropview.cpp" line="+16"/>
+        <source>Crop</source>
+        <translation>Zuschnitt</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DerivativeEditor</name>
+    <message>
+        <location filename="../src/widgets/derivativeeditor.cpp" line="+33"/>
+        <source>Whole</source>
+        <translation>Ganz</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Free</source>
+        <translation>Frei</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Edit Video Clip</source>
+        <translation>Videoclip bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit Image</source>
+        <translation>Bild bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Loading the source…</source>
+        <translation>Quelle wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Result preview</source>
+        <translation>Vorschau des Ergebnisses</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Crop size</source>
+        <translation>Zuschnittgröße</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Long edge:</source>
+        <translation>Lange Kante:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Automatic (JPEG, PNG with transparency)</source>
+        <translation>Automatisch (JPEG, PNG bei Transparenz)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+117"/>
+        <source>JPEG</source>
+        <translation>JPEG</translation>
+    </message>
+    <message>
+        <location line="-116"/>
+        <location line="+116"/>
+        <source>PNG</source>
+        <translation>PNG</translation>
+    </message>
+    <message>
+        <location line="-115"/>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No limit</source>
+        <translation>Keine Grenze</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> KB</source>
+        <translation> KB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At most:</source>
+        <translation>Höchstens:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+6"/>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Start:</source>
+        <translation>Beginn:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>To the end (at most 140 s)</source>
+        <translation>Bis zum Ende (höchstens 140 s)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Duration:</source>
+        <translation>Dauer:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Use Derivative</source>
+        <translation>Ableitung verwenden</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Source: %1 × %2</source>
+        <translation>Quelle: %1 × %2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>MP4 (H.264, AAC)</source>
+        <translation>MP4 (H.264, AAC)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 × %2, %3, %4</source>
+        <translation>%1 × %2, %3, %4</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 × %2, %3</source>
+        <translation>%1 × %2, %3</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 × %2, estimating…</source>
+        <translation>%1 × %2, wird geschätzt…</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DerivativeFlow</name>
+    <message>
+        <location filename="../src/app/derivativeflow.cpp" line="+57"/>
+        <source>Edit Image</source>
+        <translation>Bild bearbeiten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The derivative could not be made: %1</source>
+        <translation>Die Ableitung konnte nicht erstellt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DerivativeService</name>
+    <message>
+        <location filename="../src/sync/derivativeservice.cpp" line="+65"/>
+        <source>Make derivative of asset %1</source>
+        <translation>Ableitung von Asset %1 erstellen</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::DynamicsConnector</name>
     <message>
         <location filename="../src/connectors/dynamics/dynamicsconnector.cpp" line="+70"/>
@@ -869,6 +1283,75 @@
         <location line="+17"/>
         <source>Application user %1</source>
         <translation>Anwendungsbenutzer %1</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::EngagementChart</name>
+    <message>
+        <location filename="../src/widgets/engagementchart.cpp" line="+33"/>
+        <source>Impressions</source>
+        <translation>Impressionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Likes</source>
+        <translation>Likes</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::EngagementView</name>
+    <message>
+        <location filename="../src/widgets/engagementview.cpp" line="+32"/>
+        <source>This asset has not been posted yet. Once a post with it is published, its likes, reposts, replies and impressions appear here.</source>
+        <translation>Dieses Asset wurde noch nicht gepostet. Sobald ein Beitrag damit veröffentlicht ist, erscheinen hier seine Likes, Reposts, Antworten und Impressionen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Posted</source>
+        <translation>Gepostet</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Likes</source>
+        <translation>Likes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reposts</source>
+        <translation>Reposts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Replies</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Impressions</source>
+        <translation>Impressionen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+41"/>
+        <source>%n post(s): %1 impressions, %2 likes, %3 reposts, %4 replies</source>
+        <translation>
+            <numerusform>%n Beitrag: %1 Impressionen, %2 Likes, %3 Reposts, %4 Antworten</numerusform>
+            <numerusform>%n Beiträge: %1 Impressionen, %2 Likes, %3 Reposts, %4 Antworten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No metrics read yet</source>
+        <translation>Noch keine Kennzahlen gelesen</translation>
     </message>
 </context>
 <context>
@@ -1247,7 +1730,7 @@
         <translation>Geändert</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source> days</source>
         <translation> Tagen</translation>
     </message>
@@ -1282,7 +1765,37 @@
         <translation>Alle Kampagnen</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+7"/>
+        <source>Unused</source>
+        <translation>Unbenutzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Used</source>
+        <translation>Benutzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overused</source>
+        <translation>Überbenutzt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How often the asset was posted, directly or as a derivative</source>
+        <translation>Wie oft das Asset gepostet wurde, direkt oder als Ableitung</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> posts</source>
+        <translation> Beiträgen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From how many posts an asset counts as overused</source>
+        <translation>Ab wie vielen Beiträgen ein Asset als überbenutzt gilt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Clear</source>
         <translation>Zurücksetzen</translation>
     </message>
@@ -1321,11 +1834,21 @@
         <source>Orientation</source>
         <translation>Ausrichtung</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>overused from</source>
+        <translation>überbenutzt ab</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Posted</source>
+        <translation>Gepostet</translation>
+    </message>
 </context>
 <context>
     <name>AssetDesk::LibraryInspector</name>
     <message>
-        <location filename="../src/widgets/libraryinspector.cpp" line="+41"/>
+        <location filename="../src/widgets/libraryinspector.cpp" line="+42"/>
         <source>Select an asset to see its details.</source>
         <translation>Wählen Sie ein Asset aus, um seine Details zu sehen.</translation>
     </message>
@@ -1335,7 +1858,7 @@
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Open the local rendition (Enter)</source>
         <translation>Die lokale Rendition öffnen (Eingabe)</translation>
     </message>
@@ -1463,12 +1986,18 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>Where used</source>
         <translation>Verwendung</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-81"/>
+        <location line="+84"/>
+        <source>Engagement</source>
+        <translation>Interaktionen</translation>
+    </message>
+    <message>
+        <location line="-83"/>
         <source>Raw JSON</source>
         <translation>Rohes JSON</translation>
     </message>
@@ -1497,6 +2026,11 @@
         <source>Where used (%1)</source>
         <translation>Verwendung (%1)</translation>
     </message>
+    <message>
+        <location line="+4"/>
+        <source>Engagement (%1)</source>
+        <translation>Interaktionen (%1)</translation>
+    </message>
 </context>
 <context>
     <name>AssetDesk::LibraryItemDelegate</name>
@@ -1514,7 +2048,7 @@
 <context>
     <name>AssetDesk::LibraryModel</name>
     <message>
-        <location filename="../src/models/librarymodel.cpp" line="+402"/>
+        <location filename="../src/models/librarymodel.cpp" line="+447"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -1554,6 +2088,16 @@
         <translation>Geändert</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File size</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
         <location line="+65"/>
         <source>Credit: %1</source>
         <translation>Bildnachweis: %1</translation>
@@ -1587,7 +2131,7 @@
         <translation>Zwischen Vorschauraster und Liste wechseln (Strg+Umschalt+L)</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+86"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
@@ -1612,7 +2156,7 @@
         <translation>Wählen Sie ein Asset aus, um seine Details zu sehen.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Search failed: %1</source>
         <translation>Die Suche ist fehlgeschlagen: %1</translation>
     </message>
@@ -1889,6 +2433,98 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::MetricsCommand</name>
+    <message>
+        <location filename="../src/cli/metricscommand.cpp" line="+65"/>
+        <source>POST</source>
+        <translation>BEITRAG</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ACCOUNT</source>
+        <translation>KONTO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>X ID</source>
+        <translation>X-ID</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PUBLISHED</source>
+        <translation>VERÖFFENTLICHT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>IMPRESSIONS</source>
+        <translation>IMPRESSIONEN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>LIKES</source>
+        <translation>LIKES</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>REPOSTS</source>
+        <translation>REPOSTS</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>REPLIES</source>
+        <translation>ANTWORTEN</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Read X metrics of recent posts and show engagement per post or per asset</source>
+        <translation>X-Kennzahlen der letzten Beiträge lesen und Interaktionen pro Beitrag oder Asset zeigen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>metrics [--account ID|NAME] [--days N] [--asset ID]
+                    Reads the metrics of the X posts of the last N days (default 30) once,
+                    within the rate budget, then lists each post&apos;s newest counters; with
+                    --asset, that asset&apos;s posts and their sum.</source>
+        <translation>metrics [--account ID|NAME] [--days N] [--asset ID]
+                    Liest einmal die Kennzahlen der X-Beiträge der letzten N Tage (Standard 30)
+                    im Rahmen des Anfragebudgets und listet die neuesten Zähler jedes Beitrags;
+                    mit --asset die Beiträge dieses Assets und ihre Summe.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>usage: assetdesk-cli metrics [--account ID|NAME] [--days N] [--asset ID] [--json]</source>
+        <translation>Aufruf: assetdesk-cli metrics [--account ID|NAME] [--days N] [--asset ID] [--json]</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No X account is called %1.</source>
+        <translation>Kein X-Konto heißt %1.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Reading the X metrics did not finish in time.</source>
+        <translation>Das Lesen der X-Kennzahlen wurde nicht rechtzeitig fertig.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1: %2 posts of the last %3 days, metrics of %4 read, %5 new samples</source>
+        <translation>%1: %2 Beiträge der letzten %3 Tage, Kennzahlen von %4 gelesen, %5 neue Messwerte</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+35"/>
+        <source>Asset %1: %n post(s), %2 impressions, %3 likes, %4 reposts, %5 replies</source>
+        <translation>
+            <numerusform>Asset %1: %n Beitrag, %2 Impressionen, %3 Likes, %4 Reposts, %5 Antworten</numerusform>
+            <numerusform>Asset %1: %n Beiträge, %2 Impressionen, %3 Likes, %4 Reposts, %5 Antworten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::OAuthAuthorizationFlow</name>
     <message>
         <location filename="../src/net/oauthauthorizationflow.cpp" line="+55"/>
@@ -2038,7 +2674,7 @@
 <context>
     <name>AssetDesk::PhotoShelterConnector</name>
     <message>
-        <location filename="../src/connectors/photoshelter/photoshelterconnector.cpp" line="+95"/>
+        <location filename="../src/connectors/photoshelter/photoshelterconnector.cpp" line="+97"/>
         <source>PhotoShelter needs the account&apos;s email and password to sign in.</source>
         <translation>PhotoShelter benötigt zur Anmeldung die E-Mail-Adresse und das Passwort des Kontos.</translation>
     </message>
@@ -2057,11 +2693,276 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::PhotoShelterKeywords</name>
+    <message>
+        <location filename="../src/connectors/photoshelter/photoshelterkeywords.cpp" line="+58"/>
+        <source>PhotoShelter answered without the media&apos;s metadata.</source>
+        <translation>PhotoShelter hat ohne die Metadaten des Mediums geantwortet.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::PhotoShelterLibrary</name>
     <message>
         <location filename="../src/connectors/photoshelter/photoshelterlibrary.cpp" line="+153"/>
         <source>PhotoShelter answered the library search without a list of media.</source>
         <translation>PhotoShelter hat die Bibliothekssuche ohne Medienliste beantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::PostCommand</name>
+    <message>
+        <location filename="../src/cli/postcommand.cpp" line="+54"/>
+        <source>Publish or schedule a post on X through the outbox</source>
+        <translation>Einen Beitrag auf X über den Postausgang veröffentlichen oder planen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>post --account ID|@HANDLE [--asset ID]... [--alt TEXT]... [--at ISO-TIME]
+     [--text TEXT | --text-file FILE] [--campaign C] [--segment S] [--queue-only] [--json]
+                    Checks each asset&apos;s approval and licence at the send time, queues the post
+                    and publishes it (at --at), printing its URL; --alt goes with the --asset
+                    in the same position. --queue-only leaves it to a running workbench.</source>
+        <translation>post --account ID|@HANDLE [--asset ID]... [--alt TEXT]... [--at ISO-ZEIT]
+     [--text TEXT | --text-file DATEI] [--campaign C] [--segment S] [--queue-only] [--json]
+                    Prüft Freigabe und Lizenz jedes Assets zum Sendezeitpunkt, reiht den Beitrag
+                    ein und veröffentlicht ihn (zu --at) und gibt seine URL aus; --alt gehört zum
+                    --asset an derselben Position. --queue-only überlässt ihn einer laufenden Workbench.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 is a %2 account, not an X account.</source>
+        <translation>%1 ist ein %2-Konto, kein X-Konto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No X account is called %1.</source>
+        <translation>Kein X-Konto heißt %1.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>usage: assetdesk-cli post --account ID|@HANDLE [--asset ID]... [--alt TEXT]... [--at ISO-TIME] [--text TEXT | --text-file FILE] [--campaign C] [--segment S] [--queue-only] [--json]</source>
+        <translation>Aufruf: assetdesk-cli post --account ID|@HANDLE [--asset ID]... [--alt TEXT]... [--at ISO-ZEIT] [--text TEXT | --text-file DATEI] [--campaign C] [--segment S] [--queue-only] [--json]</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Unexpected argument %1.</source>
+        <translation>Unerwartetes Argument %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--account is required.</source>
+        <translation>--account ist erforderlich.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give --text or --text-file, not both.</source>
+        <translation>Geben Sie --text oder --text-file an, nicht beides.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--at needs an ISO 8601 time such as 2026-12-24T09:00:00+01:00.</source>
+        <translation>--at braucht eine ISO-8601-Zeit wie 2026-12-24T09:00:00+01:00.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>--asset needs a library asset id, not %1.</source>
+        <translation>--asset braucht die ID eines Bibliotheks-Assets, nicht %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Each --alt goes with an --asset.</source>
+        <translation>Jedes --alt gehört zu einem --asset.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot read %1.</source>
+        <translation>%1 ist nicht lesbar.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>There is no asset %1 in the library.</source>
+        <translation>In der Bibliothek gibt es kein Asset %1.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“%1” has no file on this computer yet; open it in the workbench or sync its account with --thumbnails first.</source>
+        <translation>„%1“ hat noch keine Datei auf diesem Computer; öffnen Sie es in der Workbench oder synchronisieren Sie sein Konto zuerst mit --thumbnails.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Queueing the post timed out.</source>
+        <translation>Das Einreihen des Beitrags hat zu lange gedauert.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Queued as job %1 for %2.</source>
+        <translation>Als Auftrag %1 für %2 eingereiht.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queued as job %1.</source>
+        <translation>Als Auftrag %1 eingereiht.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Waiting until %1 to publish (Ctrl+C leaves the job queued).</source>
+        <translation>Warten bis %1 mit dem Veröffentlichen (Strg+C lässt den Auftrag eingereiht).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Will retry: %1</source>
+        <translation>Neuer Versuch folgt: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Job %1 has not finished yet; it stays in the queue.</source>
+        <translation>Auftrag %1 ist noch nicht fertig; er bleibt in der Warteschlange.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The post was not published: %1</source>
+        <translation>Der Beitrag wurde nicht veröffentlicht: %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Published %1</source>
+        <translation>Veröffentlicht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::PublishingSettingsPage</name>
+    <message>
+        <location filename="../src/widgets/publishingsettingspage.cpp" line="+14"/>
+        <source>Require alt text for every image and GIF</source>
+        <translation>Alternativtext für jedes Bild und GIF verlangen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No undo: send at once</source>
+        <translation>Kein Rückgängig: sofort senden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>“Publish now” waits this long in the outbox; until then the post can be pulled back with Undo.</source>
+        <translation>„Jetzt veröffentlichen“ wartet so lange im Postausgang; bis dahin lässt sich der Beitrag mit Rückgängig zurückziehen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Undo window:</source>
+        <translation>Zeitfenster für Rückgängig:</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::QueueCommand</name>
+    <message>
+        <location filename="../src/cli/queuecommand.cpp" line="+44"/>
+        <source>Show, cancel or retry the X posts in the outbox</source>
+        <translation>Die X-Beiträge im Postausgang zeigen, abbrechen oder wiederholen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>queue [list] [--account ID|@HANDLE] [--json]   Queued, scheduled, running and failed posts</source>
+        <translation>queue [list] [--account ID|@HANDLE] [--json]   Eingereihte, geplante, laufende und fehlgeschlagene Beiträge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>queue cancel JOB                 Pull a queued post back before it is sent</source>
+        <translation>queue cancel AUFTRAG             Einen eingereihten Beitrag vor dem Senden zurückziehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>queue retry JOB                  Queue a failed post again</source>
+        <translation>queue retry AUFTRAG              Einen fehlgeschlagenen Beitrag erneut einreihen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>usage: assetdesk-cli queue [list|cancel JOB|retry JOB] [--account ID|@HANDLE] [--json]</source>
+        <translation>Aufruf: assetdesk-cli queue [list|cancel AUFTRAG|retry AUFTRAG] [--account ID|@HANDLE] [--json]</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Unexpected argument %1.</source>
+        <translation>Unerwartetes Argument %1.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The outbox is empty.</source>
+        <translation>Der Postausgang ist leer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>JOB</source>
+        <translation>AUFTRAG</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ACCOUNT</source>
+        <translation>KONTO</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>STATE</source>
+        <translation>ZUSTAND</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>DUE</source>
+        <translation>FÄLLIG</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TEXT</source>
+        <translation>TEXT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>LAST ERROR</source>
+        <translation>LETZTER FEHLER</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unknown action %1.</source>
+        <translation>Unbekannte Aktion %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 needs one job id.</source>
+        <translation>%1 braucht eine Auftrags-ID.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>There is no X post job %1.</source>
+        <translation>Es gibt keinen X-Beitragsauftrag %1.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The workspace did not answer in time.</source>
+        <translation>Der Arbeitsbereich hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Job %1 is %2: only a queued post can be cancelled.</source>
+        <translation>Auftrag %1 ist %2: nur ein eingereihter Beitrag kann abgebrochen werden.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Job %1 is %2: only a failed post can be retried.</source>
+        <translation>Auftrag %1 ist %2: nur ein fehlgeschlagener Beitrag kann wiederholt werden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cancelled job %1.</source>
+        <translation>Auftrag %1 abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Job %1 is queued again.</source>
+        <translation>Auftrag %1 ist wieder eingereiht.</translation>
     </message>
 </context>
 <context>
@@ -2080,6 +2981,49 @@
         <location line="+1"/>
         <source>Waiting %1 for the %2 rate limit</source>
         <translation>Warte %1 wegen des Anfragelimits von %2</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::RightsGate</name>
+    <message>
+        <location filename="../src/core/rightsgate.cpp" line="+21"/>
+        <source>it was rejected in review</source>
+        <translation>es wurde bei der Prüfung abgelehnt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its approval is still pending</source>
+        <translation>seine Freigabe steht noch aus</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its reviewers disagree</source>
+        <translation>seine Prüfer sind uneins</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nobody has asked for its approval</source>
+        <translation>niemand hat seine Freigabe beantragt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its approval state is unknown</source>
+        <translation>sein Freigabestatus ist unbekannt</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>“%1” is not approved for use: %2.</source>
+        <translation>„%1“ ist nicht zur Verwendung freigegeben: %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The licence of “%1” expired on %2.</source>
+        <translation>Die Lizenz von „%1“ ist am %2 abgelaufen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The licence of “%1” expires on %2, before the post is sent on %3.</source>
+        <translation>Die Lizenz von „%1“ läuft am %2 ab, vor dem Senden des Beitrags am %3.</translation>
     </message>
 </context>
 <context>
@@ -2403,7 +3347,7 @@
 <context>
     <name>AssetDesk::Storage</name>
     <message>
-        <location filename="../src/storage/storage.cpp" line="+104"/>
+        <location filename="../src/storage/storage.cpp" line="+111"/>
         <source>This workspace has no identity yet; open it once to upgrade it.</source>
         <translation>Dieser Arbeitsbereich hat noch keine Kennung; öffnen Sie ihn einmal, um ihn zu aktualisieren.</translation>
     </message>
@@ -2478,7 +3422,7 @@
 <context>
     <name>AssetDesk::Workbench</name>
     <message>
-        <location filename="../src/app/workbench.cpp" line="+151"/>
+        <location filename="../src/app/workbench.cpp" line="+159"/>
         <source>Opening the workspace…</source>
         <translation>Arbeitsbereich wird geöffnet…</translation>
     </message>
@@ -2503,7 +3447,7 @@
         <translation>Helpdesk</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Alt+1</source>
         <translation>Alt+1</translation>
     </message>
@@ -2528,7 +3472,7 @@
         <translation>Alt+5</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+54"/>
         <source>The workspace could not be opened</source>
         <translation>Der Arbeitsbereich konnte nicht geöffnet werden</translation>
     </message>
@@ -2581,7 +3525,7 @@
         <translation>Die Demokonten der Sandbox konnten nicht eingerichtet werden</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Local sandbox · demo data</source>
         <translation>Lokale Sandbox · Demodaten</translation>
     </message>
@@ -2639,6 +3583,11 @@
         <translation>Konten</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Publishing</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>About AssetDesk</source>
         <translation>Über AssetDesk</translation>
@@ -2650,11 +3599,109 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::XAccountColumn</name>
+    <message>
+        <location filename="../src/widgets/xaccountcolumn.cpp" line="+100"/>
+        <source>Posts</source>
+        <translation>Beiträge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mentions</source>
+        <translation>Erwähnungen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+334"/>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <location line="-316"/>
+        <source>Retry</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel Post</source>
+        <translation>Beitrag abbrechen</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Click to select this column; Ctrl+click to select several. Assets dropped on a selected column go to every selected account.</source>
+        <translation>Klicken, um diese Spalte auszuwählen; Strg+Klick wählt mehrere. Auf eine ausgewählte Spalte gezogene Assets gehen an jedes ausgewählte Konto.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Move Left</source>
+        <translation>Nach links</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move Right</source>
+        <translation>Nach rechts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove Column</source>
+        <translation>Spalte entfernen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location line="+243"/>
+        <source>Queue (%1)</source>
+        <translation>Warteschlange (%1)</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::XConnector</name>
     <message>
         <location filename="../src/connectors/x/xconnector.cpp" line="+48"/>
         <source>This X account is not signed in yet. Use “Sign In…”.</source>
         <translation>Dieses X-Konto ist noch nicht angemeldet. Verwenden Sie „Anmelden…“.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XDesk</name>
+    <message>
+        <location filename="../src/app/xdesk.cpp" line="+58"/>
+        <source>A post could not be published: %1</source>
+        <translation>Ein Beitrag konnte nicht veröffentlicht werden: %1</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The X column could not be read: %1</source>
+        <translation>Die X-Spalte konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>The post could not be retried: %1</source>
+        <translation>Der Beitrag konnte nicht wiederholt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The post could not be cancelled: %1</source>
+        <translation>Der Beitrag konnte nicht abgebrochen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The post is no longer in the outbox.</source>
+        <translation>Der Beitrag ist nicht mehr im Postausgang.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+16"/>
+        <source>The post cannot be edited any more: %1</source>
+        <translation>Der Beitrag kann nicht mehr bearbeitet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2815,11 +3862,70 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::XMetricsPoller</name>
+    <message>
+        <location filename="../src/sync/xmetricspoller.cpp" line="+127"/>
+        <source>X asked to wait %1 s before reading %2&apos;s posts again; their metrics wait for the next cycle.</source>
+        <translation>X bittet, %1 s zu warten, bevor die Beiträge von %2 erneut gelesen werden; ihre Kennzahlen warten auf den nächsten Durchgang.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Only %1 requests of %2&apos;s X rate window are left; metrics wait for the next cycle so the X pane and the publisher keep theirs.</source>
+        <translation>Im X-Anfragefenster von %2 sind nur noch %1 Anfragen übrig; die Kennzahlen warten auf den nächsten Durchgang, damit X-Bereich und Veröffentlichung ihre behalten.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Reading X metrics of %1</source>
+        <translation>X-Kennzahlen von %1 werden gelesen</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The account is not an X account.</source>
+        <translation>Das Konto ist kein X-Konto.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>X is rate limiting %1: %2 Metrics wait for the next cycle.</source>
+        <translation>X begrenzt die Anfragen von %1: %2 Die Kennzahlen warten auf den nächsten Durchgang.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::XMp4Reader</name>
     <message>
         <location filename="../src/connectors/x/xmp4reader.cpp" line="+109"/>
         <source>The video file is damaged or incomplete: its MP4 structure cannot be read.</source>
         <translation>Die Videodatei ist beschädigt oder unvollständig: ihre MP4-Struktur ist nicht lesbar.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XPane</name>
+    <message>
+        <location filename="../src/widgets/xpane.cpp" line="+38"/>
+        <source>Add Column</source>
+        <translation>Spalte hinzufügen</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Drop library assets on a column to post them; Ctrl+click headers to post to several.</source>
+        <translation>Ziehen Sie Bibliotheks-Assets auf eine Spalte, um sie zu posten; Strg+Klick auf Spaltenköpfe postet an mehrere.</translation>
+    </message>
+    <message>
+        <location line="+204"/>
+        <source>Every X account has a column</source>
+        <translation>Jedes X-Konto hat eine Spalte</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XPostDelegate</name>
+    <message>
+        <location filename="../src/widgets/xpostdelegate.cpp" line="+97"/>
+        <source>▣ %1</source>
+        <translation>▣ %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>%1 views</source>
+        <translation>%1 Aufrufe</translation>
     </message>
 </context>
 <context>
@@ -2857,6 +3963,63 @@
         <location line="+39"/>
         <source>“%1” is not an X post id.</source>
         <translation>„%1“ ist keine X-Beitrags-ID.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XQueueDelegate</name>
+    <message>
+        <location filename="../src/widgets/xqueuedelegate.cpp" line="+37"/>
+        <source>due %1</source>
+        <translation>fällig %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>▣ %1</source>
+        <translation>▣ %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n attempt(s)</source>
+        <translation>
+            <numerusform>%n Versuch</numerusform>
+            <numerusform>%n Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>(media only)</source>
+        <translation>(nur Medien)</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XQueueModel</name>
+    <message>
+        <location filename="../src/models/xqueuemodel.cpp" line="+20"/>
+        <source>Queued</source>
+        <translation>Eingereiht</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scheduled</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Publishing</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XTimelineFeed</name>
+    <message>
+        <location filename="../src/sync/xtimelinefeed.cpp" line="+130"/>
+        <source>This account is not an X account.</source>
+        <translation>Dieses Konto ist kein X-Konto.</translation>
     </message>
 </context>
 <context>
@@ -2941,7 +4104,7 @@
         <translation>--sandbox-size erwartet eine positive Zahl.</translation>
     </message>
     <message>
-        <location filename="../src/cli/main.cpp" line="+27"/>
+        <location filename="../src/cli/main.cpp" line="+30"/>
         <source>Usage: assetdesk-cli [--workspace URL] [--json] COMMAND [ARGUMENTS]</source>
         <translation>Aufruf: assetdesk-cli [--workspace URL] [--json] BEFEHL [ARGUMENTE]</translation>
     </message>
@@ -2991,7 +4154,7 @@
         <translation>Befehle:</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
         <source>Unknown option %1. See assetdesk-cli --help.</source>
         <translation>Unbekannte Option %1. Siehe assetdesk-cli --help.</translation>
     </message>
