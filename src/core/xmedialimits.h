@@ -4,11 +4,8 @@
 
 namespace AssetDesk {
 
-// X's media limits (x.md §5c) as the media layer needs them to *make* files that X takes.
-//
-// DUPLICATES of XMediaValidator::Limits (src/connectors/x/xmediavalidator.h), which checks files
-// before upload: media and core cannot see the connectors layer. tests/media/tst_xmedialimitscopy
-// links both and fails if any pair differs, so the copies cannot drift apart.
+// X's media limits (x.md §5c), in one place: the connector checks files against them before
+// upload (XMediaValidator::Limits is this struct), the media layer makes files that fit them.
 struct XMediaLimits
 {
     static constexpr qint64 kMiB = 1024 * 1024;
@@ -20,10 +17,15 @@ struct XMediaLimits
     static constexpr qint64 kMaxGifPixels = 300'000'000; // width x height x frames
     static constexpr qint64 kMaxVideoBytes = 512 * kMiB;
     static constexpr qint64 kMinVideoMs = 500;
+    // "longer for some accounts/amplify — unconfirmed" (x.md §5c): the general limit.
     static constexpr qint64 kMaxVideoMs = 140'000;
+    static constexpr int kMinVideoSide = 32;
     static constexpr int kMaxVideoWidth = 1280;
     static constexpr int kMaxVideoHeight = 1024;
     static constexpr double kMaxFrameRate = 60.0;
+    static constexpr double kMaxAspect = 3.0; // 1:3 to 3:1
+    static constexpr int kMaxPhotosPerPost = 4;
+    static constexpr int kMaxAltTextChars = 1000; // POST /2/media/metadata (v2)
 
     // X's recommended upload (x.md §5c): not limits but what a re-encode aims for.
     static constexpr int kRecommendedVideoLongEdge = 1280; // 1280 x 720 for 16:9

@@ -2,6 +2,7 @@
 
 #include "connectors/x/xmediafacts.h"
 #include "core/result.h"
+#include "core/xmedialimits.h"
 
 #include <QList>
 
@@ -19,27 +20,7 @@ namespace AssetDesk {
 class XMediaValidator
 {
 public:
-    struct Limits
-    {
-        static constexpr qint64 kMiB = 1024 * 1024;
-        static constexpr qint64 kMaxImageBytes = 5 * kMiB;
-        static constexpr qint64 kMaxGifBytes = 15 * kMiB;
-        static constexpr int kMaxGifWidth = 1280;
-        static constexpr int kMaxGifHeight = 1080;
-        static constexpr int kMaxGifFrames = 350;
-        static constexpr qint64 kMaxGifPixels = 300'000'000; // width x height x frames
-        static constexpr qint64 kMaxVideoBytes = 512 * kMiB;
-        static constexpr qint64 kMinVideoMs = 500;
-        // "longer for some accounts/amplify — unconfirmed" (x.md §5c): the general limit.
-        static constexpr qint64 kMaxVideoMs = 140'000;
-        static constexpr int kMinVideoSide = 32;
-        static constexpr int kMaxVideoWidth = 1280;
-        static constexpr int kMaxVideoHeight = 1024;
-        static constexpr double kMaxFrameRate = 60.0;
-        static constexpr double kMaxAspect = 3.0; // 1:3 to 3:1
-        static constexpr int kMaxPhotosPerPost = 4;
-        static constexpr int kMaxAltTextChars = 1000; // POST /2/media/metadata (v2)
-    };
+    using Limits = XMediaLimits;
 
     // How X will take the file, or a Validation error naming every limit it breaks.
     static Result<XMediaPlan> validate(const XMediaFacts& facts);
