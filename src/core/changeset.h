@@ -10,7 +10,10 @@
 namespace AssetDesk {
 
 enum class EntityKind {
-    Account, Asset, Collection, Post, Engagement, Campaign, SupportCase, Ticket, Lineage, Job, Audit
+    Account, Asset, Collection, Post, Engagement, Campaign, SupportCase, Ticket, Lineage, Job, Audit,
+    // Helpdesk (Zendesk): comment ids are local ticket_comments ids, view ids ticket_views ids
+    // (a view's membership changing reports the view as Updated).
+    TicketComment, TicketView, HelpdeskOrganization, HelpdeskUser
 };
 
 // What one committed write changed, by entity kind and operation. The storage writer emits one
