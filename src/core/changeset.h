@@ -13,7 +13,10 @@ enum class EntityKind {
     Account, Asset, Collection, Post, Engagement, Campaign, SupportCase, Ticket, Lineage, Job, Audit,
     // Helpdesk (Zendesk): comment ids are local ticket_comments ids, view ids ticket_views ids
     // (a view's membership changing reports the view as Updated).
-    TicketComment, TicketView, HelpdeskOrganization, HelpdeskUser
+    TicketComment, TicketView, HelpdeskOrganization, HelpdeskUser,
+    // CRM (Dynamics): local ids of crm_accounts, crm_contacts, opportunities, crm_events,
+    // case_notes; Dynamics campaigns and cases report as Campaign and SupportCase.
+    CrmAccount, CrmContact, Opportunity, CrmEvent, CaseNote
 };
 
 // What one committed write changed, by entity kind and operation. The storage writer emits one
