@@ -1,5 +1,6 @@
 #include "connectors/dynamics/dynamicsconnector.h"
 
+#include "connectors/dynamics/dynamicsannotations.h"
 #include "connectors/dynamics/dynamicserrors.h"
 #include "connectors/jsonreader.h"
 #include "core/serviceauthprofile.h"
@@ -48,6 +49,7 @@ DynamicsConnector::DynamicsConnector(Account account, Credentials credentials, C
                                      QObject* parent)
     : TokenConnector(account, credentials, context, oauthConfig(account, credentials), parent)
     , m_http(createClient(parseDynamicsError))
+    , m_annotations(new DynamicsAnnotations(this->account(), m_http, this))
 {
     if (this->account().authMethod == AuthMethod::ClientCredentials)
         tokens().useClientCredentials(TokenConnector::oauthConfig().scopes);

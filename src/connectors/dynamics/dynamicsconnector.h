@@ -4,6 +4,8 @@
 
 namespace AssetDesk {
 
+class DynamicsAnnotations;
+
 // Dynamics 365 / Dataverse Web API v9.2 (dynamics.md): bearer tokens from the Microsoft identity
 // platform, either an application user (client credentials) or a person (authorization code +
 // PKCE, public client); OData headers on every request.
@@ -23,8 +25,12 @@ public:
     // A Web API request with the headers Dataverse expects (dynamics.md §3).
     HttpRequest webApiGet(const QString& path) const;
 
+    // Notes with attachments on cases and customer records, sharing this client and its token.
+    DynamicsAnnotations& annotations() const { return *m_annotations; }
+
 private:
     HttpClient* m_http;
+    DynamicsAnnotations* m_annotations;
 };
 
 } // namespace AssetDesk

@@ -1,7 +1,9 @@
 #include "connectors/zendesk/zendeskconnector.h"
 
 #include "connectors/jsonreader.h"
+#include "connectors/zendesk/zendeskcomments.h"
 #include "connectors/zendesk/zendeskerrors.h"
+#include "connectors/zendesk/zendeskuploads.h"
 #include "net/headerauthenticator.h"
 #include "net/httpclient.h"
 
@@ -16,6 +18,8 @@ ZendeskConnector::ZendeskConnector(Account account, Credentials credentials, Con
                                                   this->credentials().apiKey)
         : HeaderAuthenticator::bearerAuthorization(this->credentials().accessToken);
     m_http = new HttpClient(apiOptions(parseZendeskError, std::make_shared<HeaderAuthenticator>(HttpHeaders{auth})), this);
+    m_uploads = new ZendeskUploads(this->account(), m_http, this);
+    m_comments = new ZendeskComments(this->account(), m_http, this);
 }
 
 void ZendeskConnector::testConnection(QObject* context, ConnectionCallback done)

@@ -5,6 +5,8 @@
 namespace AssetDesk {
 
 class HttpClient;
+class ZendeskComments;
+class ZendeskUploads;
 
 // Zendesk Support API v2 (zendesk.md): Basic "{email}/token:{api_token}" or an OAuth bearer
 // token, on https://{subdomain}.zendesk.com.
@@ -16,8 +18,14 @@ public:
 
     void testConnection(QObject* context, ConnectionCallback done) override;
 
+    // The write side used to attach files (uploads -> comment), sharing this client and its budget.
+    ZendeskUploads& uploads() const { return *m_uploads; }
+    ZendeskComments& comments() const { return *m_comments; }
+
 private:
     HttpClient* m_http;
+    ZendeskUploads* m_uploads;
+    ZendeskComments* m_comments;
 };
 
 } // namespace AssetDesk

@@ -1,0 +1,148 @@
+#include "connectors/dynamics/dynamicsannotations.h"
+
+#include "core/account.h"
+#include "core/serviceauthprofile.h"
+#include "net/httpclient.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+namespace AssetDesk {
+
+namespace {
+Error dynamicsError(ErrorKind kind, const QString& message, const QString& detail = {})
+{
+    return Error(kind, message, detail).withOrigin(QStringLiteral("dynamics"));
+}
+
+Error explain(const Error& error)
+{
+    if (error.httpStatus() == 413) {
+        Error e = dynamicsError(ErrorKind::TooLarge,
+                                DynamicsAnnotations::tr("Dynamics 365 refused the note: the file is larger than "
+                                                        "the organisation's attachment limit."),
+                                error.detail());
+        e.withHttpStatus(413);
+        return e;
+    }
+    if (error.httpStatus() == 422) {
+        Error e = dynamicsError(ErrorKind::Validation,
+                                DynamicsAnnotations::tr("Dynamics 365 refused the note as invalid: %1").arg(error.message()),
+                                error.detail());
+        e.withHttpStatus(422).withApiCode(error.apiCode());
+        return e;
+    }
+    return error;
+}
+} // namespace
+
+DynamicsAnnotations::DynamicsAnnotations(const Account& account, HttpClient* http, QObject* parent)
+    : QObject(parent)
+    , m_root(resolvedBaseUrl(account))
+    , m_http(http)
+{}
+
+QString DynamicsAnnotations::entitySet(const QString& table)
+{
+    if (table.endsWith(QLatin1Char('y')))
+        return table.chopped(1) + QStringLiteral("ies");
+    return table + QLatin1Char('s');
+}
+
+QByteArray DynamicsAnnotations::requestBody(const DynamicsNoteDraft& draft)
+{
+    QJsonObject body{{QStringLiteral("subject"), draft.subject}, {QStringLiteral("notetext"), draft.noteText}};
+    if (!draft.fileName.isEmpty()) {
+        body.insert(QStringLiteral("filename"), draft.fileName);
+        body.insert(QStringLiteral("mimetype"), draft.mimeType);
+        body.insert(QStringLiteral("documentbody"), QString::fromLatin1(draft.bytes.toBase64()));
+        body.insert(QStringLiteral("isdocument"), true);
+    }
+    body.insert(QStringLiteral("objectid_%1@odata.bind").arg(draft.regardingTable),
+                QStringLiteral("/%1(%2)").arg(entitySet(draft.regardingTable), draft.regardingId));
+    return QJsonDocument(body).toJson(QJsonDocument::Compact);
+}
+
+Result<DynamicsNote> DynamicsAnnotations::parseCreated(const DynamicsNoteDraft& draft, int status,
+                                                       const QByteArray& entityIdHeader, const QByteArray& body)
+{
+    DynamicsNote note;
+    note.subject = draft.subject;
+    note.noteText = draft.noteText;
+    note.fileName = draft.fileName;
+    note.mimeType = draft.mimeType;
+    note.fileSize = draft.bytes.size();
+    note.isDocument = !draft.fileName.isEmpty();
+    note.createdOn = QDateTime::currentDateTimeUtc();
+    const QJsonObject json = QJsonDocument::fromJson(body).object();
+    if (status != 204 && !json.isEmpty()) {
+        note.annotationId = json.value(QLatin1String("annotationid")).toString();
+        note.subject = json.value(QLatin1String("subject")).toString(note.subject);
+        note.noteText = json.value(QLatin1String("notetext")).toString(note.noteText);
+        note.fileName = json.value(QLatin1String("filename")).toString(note.fileName);
+        note.mimeType = json.value(QLatin1String("mimetype")).toString(note.mimeType);
+        if (json.value(QLatin1String("filesize")).isDouble())
+            note.fileSize = json.value(QLatin1String("filesize")).toInteger();
+        const QDateTime created = QDateTime::fromString(json.value(QLatin1String("createdon")).toString(), Qt::ISODate);
+        if (created.isValid())
+            note.createdOn = created;
+        // The answer echoes the whole base64 body: keep the rest for the inspector, not that.
+        QJsonObject kept = json;
+        kept.remove(QStringLiteral("documentbody"));
+        note.rawJson = QJsonDocument(kept).toJson(QJsonDocument::Compact);
+    }
+    if (note.annotationId.isEmpty()) {
+        // 204 No Content: the new row's id is only in OData-EntityId ".../annotations(<guid>)".
+        static const QRegularExpression guid(QStringLiteral("\\(([0-9a-fA-F-]{36})\\)\\s*$"));
+        const QRegularExpressionMatch m = guid.match(QString::fromLatin1(entityIdHeader));
+        if (m.hasMatch())
+            note.annotationId = m.captured(1).toLower();
+    }
+    if (note.annotationId.isEmpty())
+        return dynamicsError(ErrorKind::Parse, DynamicsAnnotations::tr("Dynamics 365 created the note but did not say its id."),
+                             QString::fromUtf8(body.left(2048)));
+    return note;
+}
+
+void DynamicsAnnotations::remove(const QString& annotationId, QObject* context, std::function<void(Status)> done)
+{
+    QUrl url = m_root;
+    QString base = url.path();
+    if (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    url.setPath(base + QStringLiteral("/api/data/v9.2/annotations(%1)").arg(annotationId));
+    HttpRequest request = HttpRequest::deleteResource(url);
+    request.setHeader("OData-MaxVersion", "4.0");
+    request.setHeader("OData-Version", "4.0");
+    request.logTag = QStringLiteral("delete note");
+    m_http->send(request, context, [done = std::move(done)](const Result<HttpResponse>& response) {
+        if (!response)
+            return done(response.error());
+        done(Status{});
+    });
+}
+
+void DynamicsAnnotations::create(const DynamicsNoteDraft& draft, QObject* context, NoteCallback done)
+{
+    QUrl url = m_root;
+    QString base = url.path();
+    if (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    url.setPath(base + QStringLiteral("/api/data/v9.2/annotations"));
+    HttpRequest request = HttpRequest::post(url, requestBody(draft), "application/json");
+    request.setHeader("Accept", "application/json");
+    request.setHeader("OData-MaxVersion", "4.0");
+    request.setHeader("OData-Version", "4.0");
+    // The created row in the answer, without the file echoed back, saves reading it again.
+    request.setHeader("Prefer", "return=representation");
+    request.idempotent = false;
+    request.logTag = QStringLiteral("note on %1").arg(draft.regardingTable);
+    m_http->send(request, context, [draft, done = std::move(done)](const Result<HttpResponse>& response) {
+        if (!response)
+            return done(explain(response.error()));
+        done(parseCreated(draft, response->status, response->header("OData-EntityId"), response->body));
+    });
+}
+
+} // namespace AssetDesk
