@@ -155,6 +155,11 @@ Status AccountRepository::remove(WriteContext& ctx, qint64 id)
                                                            {EntityKind::Post, "posts"},
                                                            {EntityKind::Campaign, "campaigns"},
                                                            {EntityKind::SupportCase, "support_cases"},
+                                                           {EntityKind::CrmAccount, "crm_accounts"},
+                                                           {EntityKind::CrmContact, "crm_contacts"},
+                                                           {EntityKind::Opportunity, "opportunities"},
+                                                           {EntityKind::CrmEvent, "crm_events"},
+                                                           {EntityKind::CaseNote, "case_notes"},
                                                            {EntityKind::Ticket, "tickets"},
                                                            {EntityKind::Job, "jobs"}};
     ChangeSet removed;
