@@ -161,6 +161,9 @@ Status AccountRepository::remove(WriteContext& ctx, qint64 id)
                                                            {EntityKind::CrmEvent, "crm_events"},
                                                            {EntityKind::CaseNote, "case_notes"},
                                                            {EntityKind::Ticket, "tickets"},
+                                                           {EntityKind::TicketView, "ticket_views"},
+                                                           {EntityKind::HelpdeskOrganization, "helpdesk_organizations"},
+                                                           {EntityKind::HelpdeskUser, "helpdesk_users"},
                                                            {EntityKind::Job, "jobs"}};
     ChangeSet removed;
     for (const auto& [kind, table] : cascaded) {

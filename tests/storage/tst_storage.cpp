@@ -257,16 +257,17 @@ private slots:
         {
             ASSETDESK_OPEN_STORAGE(storage, db.config());
             known = storage->latestKnownVersion();
-            const Status future = storage->writeAndWait([](WriteContext& ctx) -> Status {
+            // One past the newest migration this build has, whatever number that is.
+            const Status future = storage->writeAndWait([known](WriteContext& ctx) -> Status {
                 return ctx.connection().exec(
                     u"INSERT INTO schema_migrations (version, name, checksum, applied_at) "
-                    u"VALUES (7, 'from_the_future', 'x', 0)"_s);
+                    u"VALUES (%1, 'from_the_future', 'x', 0)"_s.arg(known + 1));
             });
             ASSETDESK_VERIFY_OK(future);
         }
         const QString expected =
-            u"This workspace was created by a newer AssetDesk (schema 7; this build knows up "
-            u"to %1). Update AssetDesk to open it."_s.arg(known);
+            u"This workspace was created by a newer AssetDesk (schema %1; this build knows up "
+            u"to %2). Update AssetDesk to open it."_s.arg(known + 1).arg(known);
         for (Storage::OpenMode mode : {Storage::OpenMode::MigrateToLatest, Storage::OpenMode::NoMigrate}) {
             const auto opened = Storage::open(db.config(), mode);
             QVERIFY(!opened.ok());
