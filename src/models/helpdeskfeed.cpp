@@ -1,0 +1,102 @@
+#include "models/helpdeskfeed.h"
+
+#include "core/result.h"
+#include "models/ticketqueuemodel.h"
+#include "storage/storage.h"
+#include "storage/ticketrepository.h"
+
+#include <QtConcurrent>
+
+namespace AssetDesk {
+
+namespace {
+struct QueueData
+{
+    qint64 accountId = 0;
+    qint64 viewId = 0;
+    QList<ZendeskView> views;
+    QList<Ticket> tickets;
+};
+} // namespace
+
+HelpdeskFeed::HelpdeskFeed(Storage& storage, TicketQueueModel* queue, QObject* parent)
+    : QObject(parent)
+    , m_storage(storage)
+    , m_queue(queue)
+{
+    connect(&storage, &Storage::changed, this, &HelpdeskFeed::applyChanges);
+}
+
+void HelpdeskFeed::show(qint64 accountId, qint64 viewId)
+{
+    if (accountId != m_accountId) {
+        // Another account's tickets and views are not this one's.
+        if (m_queue)
+            m_queue->clear();
+        m_views.clear();
+    }
+    m_accountId = accountId;
+    m_viewId = viewId;
+    reload();
+}
+
+void HelpdeskFeed::reload()
+{
+    if (m_loading) {
+        m_reloadAgain = true; // the running read may predate the change
+        return;
+    }
+    if (m_accountId <= 0)
+        return;
+    m_loading = true;
+    Storage* storage = &m_storage;
+    const qint64 accountId = m_accountId;
+    const qint64 viewId = m_viewId;
+    QtConcurrent::run([storage, accountId, viewId]() -> Result<QueueData> {
+        const TicketRepository tickets(*storage);
+        QueueData data{accountId, viewId, {}, {}};
+        Result<QList<ZendeskView>> views = tickets.views(accountId);
+        if (!views)
+            return views.error();
+        data.views = std::move(views).value();
+        TicketQuery query;
+        query.viewId = viewId;
+        query.limit = kMaxTickets;
+        Result<QList<Ticket>> rows = tickets.tickets(accountId, query);
+        if (!rows)
+            return rows.error();
+        data.tickets = std::move(rows).value();
+        return data;
+    }).then(this, [this](const Result<QueueData>& data) {
+        m_loading = false;
+        if (std::exchange(m_reloadAgain, false))
+            reload();
+        if (!data) {
+            emit loadFailed(data.error());
+            return;
+        }
+        // A read for an account or view no longer shown is dropped (the next one is under way).
+        if (data->accountId != m_accountId || data->viewId != m_viewId)
+            return;
+        if (data->views != m_views || m_views.isEmpty()) {
+            m_views = data->views;
+            emit viewsLoaded(data->accountId, data->views);
+        }
+        if (m_queue)
+            m_queue->setTickets(data->tickets);
+        emit loaded();
+    });
+}
+
+void HelpdeskFeed::applyChanges(const ChangeSet& changes)
+{
+    for (EntityKind kind : {EntityKind::Ticket, EntityKind::TicketView, EntityKind::HelpdeskOrganization,
+                            EntityKind::HelpdeskUser}) {
+        if (changes.touches(kind)) {
+            reload();
+            return;
+        }
+    }
+}
+
+} // namespace AssetDesk

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "core/ticket.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+namespace AssetDesk {
+
+// How pressing a ticket is, for the fulfilment queue (ZP6): a ticket is urgent when Zendesk's
+// priority is "urgent" or it carries a press tag (a press deadline cannot wait for the priority to
+// be raised). Urgent tickets come first, then by severity (priority), then the customer type (an
+// executive or VIP request before others), then the one waiting longest; ties by local id so the
+// order is total and stable across reloads.
+class TicketUrgency
+{
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::TicketUrgency)
+public:
+    // 4 urgent, 3 high, 2 normal, 1 low, 0 none or unknown.
+    static int priorityRank(const QString& priority);
+    // "press", "press_request", "press-deadline", "urgent_press" (case ignored); not "express".
+    static bool isPressTag(const QString& tag);
+    static bool isExecutiveTag(const QString& tag);
+    static bool isUrgent(const Ticket& ticket);
+    // The priority as the queue shows it ("Urgent"); empty when unset.
+    static QString priorityText(const QString& priority);
+    static QString statusText(const QString& status);
+
+    // Strict weak orders (sort and lower_bound use them).
+    static bool fulfilmentBefore(const Ticket& a, const Ticket& b);
+    static bool recentBefore(const Ticket& a, const Ticket& b); // newest update first
+};
+
+} // namespace AssetDesk
