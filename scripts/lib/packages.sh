@@ -34,6 +34,8 @@ ASSETDESK_TEST_PACKAGES=(
     dbus dbus-x11 gnome-keyring
     # validators for the packaging metadata
     appstream desktop-file-utils
+    # tst_zendeskschemas: the build converts Zendesk's OpenAPI YAML to JSON
+    python3 python3-yaml
 )
 
 # Only for the benchmarks' comparisons (bench_derivative runs vipsthumbnail); not installed by
