@@ -2,6 +2,7 @@
 
 #include "connectors/dynamics/dynamicsannotations.h"
 #include "connectors/dynamics/dynamicserrors.h"
+#include "connectors/dynamics/dynamicswebapi.h"
 #include "connectors/jsonreader.h"
 #include "core/serviceauthprofile.h"
 #include "net/httpclient.h"
@@ -49,6 +50,7 @@ DynamicsConnector::DynamicsConnector(Account account, Credentials credentials, C
                                      QObject* parent)
     : TokenConnector(account, credentials, context, oauthConfig(account, credentials), parent)
     , m_http(createClient(parseDynamicsError))
+    , m_webApi(new DynamicsWebApi(this->account(), m_http, this))
     , m_annotations(new DynamicsAnnotations(this->account(), m_http, this))
 {
     if (this->account().authMethod == AuthMethod::ClientCredentials)
