@@ -14,12 +14,13 @@ HttpResponse DynamicsErrors::dataverse(int status, const QString& code, const QS
     return r;
 }
 
-HttpResponse DynamicsErrors::serviceProtectionLimit(int retryAfterSeconds)
+HttpResponse DynamicsErrors::serviceProtectionLimit(int retryAfterSeconds, int requestLimit)
 {
     HttpResponse r =
         dataverse(429, QStringLiteral("0x80072322"),
-                  QStringLiteral("Number of requests exceeded the limit of 6000 over time window of 300 "
-                                 "seconds."));
+                  QStringLiteral("Number of requests exceeded the limit of %1 over time window of 300 "
+                                 "seconds.")
+                      .arg(requestLimit));
     r.setHeader(QByteArrayLiteral("Retry-After"), QByteArray::number(retryAfterSeconds));
     return r;
 }

@@ -1,6 +1,7 @@
 #include "sandbox/dynamics/dynamicsmodule.h"
 
 #include "sandbox/dynamics/dynamicserrors.h"
+#include "sandbox/dynamics/dynamicsseeder.h"
 #include "sandbox/sandboxclock.h"
 
 #include <QJsonArray>
@@ -150,9 +151,13 @@ OAuthServerConfig DynamicsModule::oauthConfig()
     return c;
 }
 
-void DynamicsModule::seed(quint64 seed, int)
+void DynamicsModule::seed(quint64 seed, int size)
 {
     m_directory.seed(seed);
+    DynamicsSeeder::seed(m_store, m_directory, seed, size, clock().now());
+    m_recordRandom = std::make_unique<DemoData>(seed, u"dynamics/writes");
+    m_tableRoutes = std::make_unique<DynamicsTableRoutes>(m_store, clock(), *m_recordRandom, m_maxUploadFileSize);
+    m_admin = std::make_unique<DynamicsAdmin>(m_store, clock(), *m_recordRandom, m_maxUploadFileSize);
     m_limiter.reset();
     m_tokenRandom = std::make_unique<DemoData>(seed, u"dynamics/tokens");
     m_oauth = std::make_unique<OAuthAuthorizationServer>(oauthConfig(), clock(), seed, u"dynamics/oauth");
@@ -172,6 +177,38 @@ void DynamicsModule::registerRoutes(Router& router)
 {
     m_oauth->mount(router);
     m_identityRoutes->registerRoutes(router, baseUrl());
+    m_tableRoutes->registerRoutes(router, resource() + QStringLiteral("/api/data/v9.2"));
+}
+
+QJsonObject DynamicsModule::settings() const
+{
+    return QJsonObject{{QStringLiteral("max_upload_file_size"), m_maxUploadFileSize},
+                       {QStringLiteral("request_limit"), m_requestLimit}};
+}
+
+Result<QJsonObject> DynamicsModule::applySettings(const QJsonObject& patch)
+{
+    for (auto it = patch.begin(); it != patch.end(); ++it) {
+        const qint64 value = it.value().toInteger(-1);
+        if (it.key() == QLatin1String("max_upload_file_size") && value > 0)
+            m_maxUploadFileSize = value;
+        else if (it.key() == QLatin1String("request_limit") && value > 0 && value <= 1000000)
+            m_requestLimit = int(value);
+        else
+            return Error(ErrorKind::Validation,
+                         QStringLiteral("Unknown Dynamics setting or bad value: \"%1\"").arg(it.key()));
+    }
+    return settings();
+}
+
+Result<QJsonObject> DynamicsModule::changeContent(const QJsonObject& request)
+{
+    return m_admin->change(request);
+}
+
+Result<QJsonObject> DynamicsModule::adminResource(const QString& resource, const QUrlQuery& query) const
+{
+    return m_admin->resource(resource, query);
 }
 
 QJsonObject DynamicsModule::demoCredentials() const
@@ -247,7 +284,7 @@ HttpResponse DynamicsModule::errorResponse(int status, const QString& message) c
 
 HttpResponse DynamicsModule::rateLimitedResponse(const SandboxRequest&, int retryAfterSeconds) const
 {
-    return DynamicsErrors::serviceProtectionLimit(retryAfterSeconds);
+    return DynamicsErrors::serviceProtectionLimit(retryAfterSeconds, m_requestLimit);
 }
 
 QString DynamicsModule::rateKey(const SandboxRequest& request) const
@@ -266,9 +303,10 @@ std::optional<HttpResponse> DynamicsModule::admit(const SandboxRequest& request)
             QStringLiteral("Send OData-MaxVersion: 4.0 and OData-Version: 4.0 with every "
                            "Web API request."));
     const auto outcome =
-        m_limiter.consume(rateKey(request), kRequestLimit, std::chrono::seconds(kWindowSeconds));
+        m_limiter.consume(rateKey(request), m_requestLimit, std::chrono::seconds(kWindowSeconds));
     if (!outcome.allowed)
-        return DynamicsErrors::serviceProtectionLimit(int(outcome.state.secondsUntilReset(clock().now())));
+        return DynamicsErrors::serviceProtectionLimit(int(outcome.state.secondsUntilReset(clock().now())),
+                                                      m_requestLimit);
     return std::nullopt;
 }
 
@@ -279,7 +317,7 @@ void DynamicsModule::decorate(const SandboxRequest& request, HttpResponse& respo
     response.setHeaderIfAbsent(QByteArrayLiteral("OData-Version"), QByteArrayLiteral("4.0"));
     if (!request.principal)
         return;
-    const auto state = m_limiter.peek(rateKey(request), kRequestLimit, std::chrono::seconds(kWindowSeconds));
+    const auto state = m_limiter.peek(rateKey(request), m_requestLimit, std::chrono::seconds(kWindowSeconds));
     const int used = state.limit - state.remaining;
     response.setHeaderIfAbsent(QByteArrayLiteral("x-ms-ratelimit-burst-remaining-xrm-requests"),
                                QByteArray::number(state.remaining));
