@@ -1,6 +1,14 @@
 #include "sandbox/zendesk/zendeskmodule.h"
 
 #include "sandbox/sandboxclock.h"
+#include "sandbox/zendesk/zendeskadmin.h"
+#include "sandbox/zendesk/zendeskincrementalroutes.h"
+#include "sandbox/zendesk/zendesksearchroutes.h"
+#include "sandbox/zendesk/zendeskticketroutes.h"
+#include "sandbox/zendesk/zendeskticketupdate.h"
+#include "sandbox/zendesk/zendeskuploadroutes.h"
+#include "sandbox/zendesk/zendeskuserroutes.h"
+#include "sandbox/zendesk/zendeskviewroutes.h"
 
 #include <QJsonArray>
 
@@ -84,9 +92,11 @@ OAuthServerConfig ZendeskModule::oauthConfig()
     return c;
 }
 
-void ZendeskModule::seed(quint64 seed, int)
+void ZendeskModule::seed(quint64 seed, int size)
 {
     m_account.seed(seed);
+    m_directory.seed(seed, size, m_account);
+    m_store.seed(seed, size, &m_directory);
     m_limiter.reset();
     m_oauth = std::make_unique<OAuthAuthorizationServer>(oauthConfig(), clock(), seed, u"zendesk/oauth");
     m_oauth->addClient({m_account.oauthClientId(),
@@ -97,13 +107,75 @@ void ZendeskModule::seed(quint64 seed, int)
                         {},
                         {QStringLiteral("authorization_code"), QStringLiteral("refresh_token")},
                         QStringLiteral("AssetDesk (PKCE)")});
-    m_userRoutes = std::make_unique<ZendeskUserRoutes>(m_account);
+    m_userRoutes = std::make_unique<ZendeskUserRoutes>(*this);
+    m_ticketRoutes = std::make_unique<ZendeskTicketRoutes>(*this);
+    m_ticketUpdate = std::make_unique<ZendeskTicketUpdate>(*this);
+    m_uploadRoutes = std::make_unique<ZendeskUploadRoutes>(*this);
+    m_viewRoutes = std::make_unique<ZendeskViewRoutes>(*this);
+    m_searchRoutes = std::make_unique<ZendeskSearchRoutes>(*this);
+    m_incrementalRoutes = std::make_unique<ZendeskIncrementalRoutes>(*this);
+    m_admin = std::make_unique<ZendeskAdmin>(*this);
 }
 
 void ZendeskModule::registerRoutes(Router& router)
 {
     m_oauth->mount(router);
-    m_userRoutes->registerRoutes(router, baseUrl());
+    m_userRoutes->registerRoutes(router);
+    m_ticketRoutes->registerRoutes(router);
+    m_ticketUpdate->registerRoutes(router);
+    m_uploadRoutes->registerRoutes(router);
+    m_viewRoutes->registerRoutes(router);
+    m_searchRoutes->registerRoutes(router);
+    m_incrementalRoutes->registerRoutes(router);
+}
+
+QJsonObject ZendeskModule::userObject(const ZendeskUser& user) const
+{
+    return m_userRoutes->userObject(user);
+}
+
+QUrl ZendeskModule::requestUrl(const SandboxRequest& request) const
+{
+    return QUrl(baseUrl().toString() + request.pathAndQuery());
+}
+
+std::optional<HttpResponse> ZendeskModule::requireScope(const SandboxRequest& request, const QString& resource,
+                                                        bool write) const
+{
+    // API tokens carry the user's full access; OAuth tokens what their scopes grant.
+    if (!request.principal || request.principal->clientId.isEmpty())
+        return std::nullopt;
+    const QString level = write ? QStringLiteral("write") : QStringLiteral("read");
+    const QStringList& scopes = request.principal->scopes;
+    if (scopes.contains(level) || scopes.contains(resource + QLatin1Char(':') + level))
+        return std::nullopt;
+    return HttpResponse::json(403, QJsonObject{{QStringLiteral("error"), QStringLiteral("Forbidden")},
+                                               {QStringLiteral("description"),
+                                                QStringLiteral("You do not have access to this page. Please contact the "
+                                                               "account owner of this help desk for further help.")}});
+}
+
+std::optional<HttpResponse> ZendeskModule::consumeLimit(const SandboxRequest& request, const QString& bucket, int limit,
+                                                        std::chrono::seconds window)
+{
+    const auto outcome = m_limiter.consume(bucket, limit, window);
+    if (outcome.allowed)
+        return std::nullopt;
+    HttpResponse r = rateLimitedResponse(request, int(outcome.state.secondsUntilReset(clock().now())));
+    // The account-wide budget is not what ran out: decorate() reports its real state.
+    r.removeHeader(QByteArrayLiteral("X-Rate-Limit"));
+    r.removeHeader(QByteArrayLiteral("X-Rate-Limit-Remaining"));
+    return r;
+}
+
+Result<QJsonObject> ZendeskModule::changeContent(const QJsonObject& request)
+{
+    return m_admin->change(request);
+}
+
+Result<QJsonObject> ZendeskModule::adminResource(const QString& resource, const QUrlQuery& query) const
+{
+    return m_admin->resource(resource, query);
 }
 
 QJsonObject ZendeskModule::demoCredentials() const
