@@ -3,6 +3,8 @@
 #include "connectors/jsonreader.h"
 #include "connectors/zendesk/zendeskcomments.h"
 #include "connectors/zendesk/zendeskerrors.h"
+#include "connectors/zendesk/zendeskhelpdesk.h"
+#include "connectors/zendesk/zendeskincremental.h"
 #include "connectors/zendesk/zendeskuploads.h"
 #include "net/headerauthenticator.h"
 #include "net/httpclient.h"
@@ -20,6 +22,8 @@ ZendeskConnector::ZendeskConnector(Account account, Credentials credentials, Con
     m_http = new HttpClient(apiOptions(parseZendeskError, std::make_shared<HeaderAuthenticator>(HttpHeaders{auth})), this);
     m_uploads = new ZendeskUploads(this->account(), m_http, this);
     m_comments = new ZendeskComments(this->account(), m_http, this);
+    m_helpdesk = new ZendeskHelpdesk(this->account(), m_http, this);
+    m_incremental = new ZendeskIncremental(this->account(), m_http, this);
 }
 
 void ZendeskConnector::testConnection(QObject* context, ConnectionCallback done)

@@ -6,6 +6,8 @@ namespace AssetDesk {
 
 class HttpClient;
 class ZendeskComments;
+class ZendeskHelpdesk;
+class ZendeskIncremental;
 class ZendeskUploads;
 
 // Zendesk Support API v2 (zendesk.md): Basic "{email}/token:{api_token}" or an OAuth bearer
@@ -21,11 +23,17 @@ public:
     // The write side used to attach files (uploads -> comment), sharing this client and its budget.
     ZendeskUploads& uploads() const { return *m_uploads; }
     ZendeskComments& comments() const { return *m_comments; }
+    // The read side (views, tickets, comments, users, organizations, search, ticket updates) and
+    // the incremental ticket export, on the same client.
+    ZendeskHelpdesk& helpdesk() const { return *m_helpdesk; }
+    ZendeskIncremental& incremental() const { return *m_incremental; }
 
 private:
     HttpClient* m_http;
     ZendeskUploads* m_uploads;
     ZendeskComments* m_comments;
+    ZendeskHelpdesk* m_helpdesk;
+    ZendeskIncremental* m_incremental;
 };
 
 } // namespace AssetDesk
