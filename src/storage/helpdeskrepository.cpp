@@ -90,6 +90,25 @@ Result<std::optional<HelpdeskUser>> HelpdeskRepository::user(qint64 accountId, q
     return std::optional<HelpdeskUser>(u);
 }
 
+Result<QSet<qint64>> HelpdeskRepository::knownUserIds(qint64 accountId, const QList<qint64>& remoteIds) const
+{
+    Result<SqlConnection> connection = m_source.get();
+    if (!connection)
+        return connection.error();
+    QSet<qint64> known;
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype from = 0; from < remoteIds.size(); from += kChunk) {
+        SqlStatement q(connection.value(), QStringLiteral("SELECT remote_id FROM helpdesk_users WHERE account_id = :account AND remote_id IN (%1)")
+                                               .arg(HelpdeskUpsert::inList(remoteIds.mid(from, kChunk))));
+        q.bind(QStringLiteral("account"), accountId);
+        if (Status s = q.exec(); !s)
+            return s.error();
+        while (q.next())
+            known.insert(q.value(0).toLongLong());
+    }
+    return known;
+}
+
 Result<QList<qint64>> HelpdeskRepository::upsertOrganizations(WriteContext& ctx, qint64 accountId,
                                                               const QList<HelpdeskOrganization>& organizations)
 {

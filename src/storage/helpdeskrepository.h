@@ -6,6 +6,7 @@
 #include "storage/connectionsource.h"
 
 #include <QList>
+#include <QSet>
 
 #include <optional>
 
@@ -30,6 +31,8 @@ public:
     Result<QList<HelpdeskOrganization>> organizations(qint64 accountId) const;
     Result<std::optional<HelpdeskOrganization>> organization(qint64 accountId, qint64 remoteId) const;
     Result<std::optional<HelpdeskUser>> user(qint64 accountId, qint64 remoteId) const;
+    // Which of these user remote ids are cached (for fetching only the unknown ones).
+    Result<QSet<qint64>> knownUserIds(qint64 accountId, const QList<qint64>& remoteIds) const;
 
     // Insert or update by remote id; return local ids in the given order.
     static Result<QList<qint64>> upsertOrganizations(WriteContext& ctx, qint64 accountId,

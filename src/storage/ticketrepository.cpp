@@ -236,6 +236,30 @@ Result<std::optional<ZendeskView>> TicketRepository::viewByTitle(qint64 accountI
     return std::optional<ZendeskView>();
 }
 
+Result<QList<qint64>> TicketRepository::localIds(qint64 accountId, const QList<qint64>& remoteIds) const
+{
+    Result<SqlConnection> connection = m_source.get();
+    if (!connection)
+        return connection.error();
+    QHash<qint64, qint64> found;
+    constexpr qsizetype kChunk = 500;
+    for (qsizetype from = 0; from < remoteIds.size(); from += kChunk) {
+        SqlStatement q(connection.value(), QStringLiteral("SELECT remote_id, id FROM tickets WHERE account_id = :account AND remote_id IN (%1)")
+                                               .arg(HelpdeskUpsert::inList(remoteIds.mid(from, kChunk))));
+        q.bind(QStringLiteral("account"), accountId);
+        if (Status s = q.exec(); !s)
+            return s.error();
+        while (q.next())
+            found.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    }
+    QList<qint64> ids;
+    for (qint64 remoteId : remoteIds) {
+        if (const auto it = found.constFind(remoteId); it != found.cend())
+            ids << it.value();
+    }
+    return ids;
+}
+
 Result<QList<qint64>> TicketRepository::upsertTickets(WriteContext& ctx, qint64 accountId, const QList<Ticket>& tickets)
 {
     static const HelpdeskUpsert upsert(

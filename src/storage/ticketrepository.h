@@ -41,6 +41,8 @@ public:
     // Active and inactive views, by position then title.
     Result<QList<ZendeskView>> views(qint64 accountId) const;
     Result<std::optional<ZendeskView>> viewByTitle(qint64 accountId, const QString& title) const;
+    // Local ids of those remote ids that are cached, in the given order (unknown ones left out).
+    Result<QList<qint64>> localIds(qint64 accountId, const QList<qint64>& remoteIds) const;
 
     // Inserts or updates tickets by (account, remote id); returns their local ids in the given
     // order. Ticket::id, organization/requester names and commentsSyncedAt are ignored (names

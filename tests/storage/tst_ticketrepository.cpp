@@ -102,6 +102,8 @@ private slots:
         QCOMPARE(storedOrg.fields, org.fields);
         QCOMPARE(storedOrg.domains, org.domains);
         QCOMPARE(helpdesk.user(account, 9101).value()->email, user.email);
+        QCOMPARE(helpdesk.knownUserIds(account, {9101, 9102, 1}).value(), QSet<qint64>{9101});
+        QCOMPARE(repo.localIds(account, {102, 555, 101}).value(), (QList<qint64>{ids->at(1), ids->at(0)}));
 
         // A changed ticket is an update of the same row; a second page may repeat a ticket.
         Ticket changedTicket = first.at(1);
