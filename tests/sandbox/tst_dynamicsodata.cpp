@@ -11,6 +11,7 @@
 #include <QRegularExpression>
 #include <QSet>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace AssetDesk;
 using namespace AssetDesk::Sandbox;
@@ -308,6 +309,29 @@ private slots:
         QCOMPARE(r.status, status);
         QCOMPARE(errorCode(r), QStringLiteral("0x80060888"));
         QVERIFY2(errorMessage(r).contains(messagePart), qPrintable(errorMessage(r)));
+    }
+
+    void metadataDescribesEverySet()
+    {
+        const HttpResult r = m_api->get(QStringLiteral("$metadata"));
+        QCOMPARE(r.status, 200);
+        QVERIFY(r.header("Content-Type").startsWith("application/xml"));
+        QXmlStreamReader xml(r.body);
+        QStringList sets;
+        QString schemaNamespace;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement)
+                continue;
+            if (xml.name() == QLatin1String("Schema"))
+                schemaNamespace = xml.attributes().value(QLatin1String("Namespace")).toString();
+            if (xml.name() == QLatin1String("EntitySet"))
+                sets << xml.attributes().value(QLatin1String("Name")).toString();
+        }
+        QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
+        QCOMPARE(schemaNamespace, QStringLiteral("Microsoft.Dynamics.CRM"));
+        for (const DynamicsTable& t : DynamicsSchema::tables())
+            QVERIFY2(sets.contains(t.entitySet), qPrintable(t.entitySet));
+        QVERIFY(r.body.contains("<NavigationProperty Name=\"Incident_Annotation\" Type=\"Collection(mscrm.annotation)\"/>"));
     }
 
     void countEndpoint()

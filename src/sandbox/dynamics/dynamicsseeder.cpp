@@ -90,7 +90,10 @@ void seedAccountsAndContacts(Seeding& s, int accountCount)
                         {QStringLiteral("industrycode"), int(s.m_random.between(1, 33))},
                         {QStringLiteral("customertypecode"), 3},
                         {QStringLiteral("address1_city"), s.m_random.city()},
+                        {QStringLiteral("address1_country"), QStringLiteral("United States")},
                         {QStringLiteral("telephone1"), QStringLiteral("+1 555 ") + s.m_random.digits(7)},
+                        {QStringLiteral("websiteurl"), QStringLiteral("https://www.example.com/a%1").arg(i)},
+                        {QStringLiteral("emailaddress1"), QStringLiteral("info-a%1@example.com").arg(i)},
                         {QStringLiteral("revenue"), double(s.m_random.between(50, 50000)) * 1000.0},
                         {QStringLiteral("numberofemployees"), int(s.m_random.between(5, 20000))}};
         DynamicsStore::setLookup(row, QStringLiteral("primarycontactid"), primary.id, QStringLiteral("contact"),

@@ -2,6 +2,7 @@
 
 #include "sandbox/dynamics/dynamicsbatch.h"
 #include "sandbox/dynamics/dynamicserrors.h"
+#include "sandbox/dynamics/dynamicsmetadata.h"
 #include "sandbox/dynamics/dynamicsschema.h"
 #include "sandbox/router.h"
 #include "sandbox/sandboxrequest.h"
@@ -62,6 +63,8 @@ HttpResponse DynamicsTableRoutes::dispatch(const SandboxRequest& request) const
     if (!request.path.startsWith(kPrefix) && request.path != kPrefix.chopped(1))
         return notFoundSegment(request.path);
     const QString resource = request.path.mid(kPrefix.size());
+    if (resource == QLatin1String("$metadata") && request.method == "GET")
+        return HttpResponse::text(200, DynamicsMetadata::csdl(), QByteArrayLiteral("application/xml"));
     if (resource.isEmpty())
         return request.method == "GET" ? serviceDocument() : DynamicsErrors::dataverse(405, {}, QStringLiteral("Method not allowed."));
     static const QRegularExpression pattern(

@@ -15,6 +15,7 @@ class SandboxClock;
 struct SandboxRequest;
 
 // The OData resource paths under /api/data/v9.2/ (dynamics.md §4, §13): the service document,
+// $metadata (DynamicsMetadata),
 // <set>, <set>(<guid>), <set>(<guid>)/<navigation property>, <set>/$count and $batch, for GET,
 // POST, PATCH and DELETE. dispatch() is what both the router and $batch call.
 class DynamicsTableRoutes
