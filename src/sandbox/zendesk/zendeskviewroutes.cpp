@@ -78,7 +78,7 @@ QJsonObject ZendeskViewRoutes::viewObject(const View& v, int position) const
         {QStringLiteral("active"), true},
         {QStringLiteral("default"), position == 1},
         {QStringLiteral("position"), position},
-        {QStringLiteral("description"), QJsonValue()},
+        {QStringLiteral("description"), QStringLiteral("Shared view: %1").arg(v.title)},
         {QStringLiteral("conditions"), v.conditions},
         {QStringLiteral("execution"), QJsonObject{{QStringLiteral("group_by"), QJsonValue()},
                                                   {QStringLiteral("sort_by"), QStringLiteral("nice_id")},
