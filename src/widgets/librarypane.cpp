@@ -135,6 +135,7 @@ LibraryPane::LibraryPane(SyntaxRepository* syntax, QWidget* parent)
     updateCount();
 
     connect(m_search, &QLineEdit::textChanged, this, &LibraryPane::updateFilter);
+    connect(m_search, &QLineEdit::textEdited, this, [this] { m_contextTerms.clear(); });
     connect(m_facets, &LibraryFacetBar::changed, this, [this] {
         updateFiltersButton();
         updateFilter();
@@ -290,8 +291,26 @@ void LibraryPane::updateFilter()
         m_assets->setFilter(currentFilter());
 }
 
+void LibraryPane::searchInContext(const QStringList& terms, bool approvedFirst)
+{
+    m_contextTerms.clear();
+    for (const QString& term : terms) {
+        if (!term.trimmed().isEmpty())
+            m_contextTerms << term.trimmed();
+    }
+    // The approval column's order puts "approved" first (LibraryModel sorts by its id).
+    if (approvedFirst)
+        m_list->horizontalHeader()->setSortIndicator(LibraryModel::ApprovalColumn, Qt::AscendingOrder);
+    m_search->setText(m_contextTerms.join(QLatin1Char(' ')));
+}
+
 void LibraryPane::onSearchFinished(qsizetype count, qint64 elapsedMs)
 {
+    if (count == 0 && m_contextTerms.size() > 1 && m_search->text() == m_contextTerms.join(QLatin1Char(' '))) {
+        m_contextTerms.removeLast();
+        m_search->setText(m_contextTerms.join(QLatin1Char(' ')));
+        return;
+    }
     m_lastSearchMs = elapsedMs;
     m_lastSearchCount = count;
     m_grid->scrollToTop();

@@ -56,6 +56,12 @@ public:
     void setFiltersVisible(bool visible);
     bool filtersVisible() const;
 
+    // A search in the context of a ticket or case (ZP1): the terms, most telling first, become the
+    // search text; while nothing matches them all the last one is dropped, down to one. With
+    // approvedFirst the list sorts by approval, approved assets first. Typing ends the context.
+    void searchInContext(const QStringList& terms, bool approvedFirst);
+    QStringList contextTerms() const { return m_contextTerms; }
+
     QLineEdit* searchEdit() const { return m_search; }
     LibraryFacetBar* facets() const { return m_facets; }
     LibraryGridView* gridView() const { return m_grid; }
@@ -99,6 +105,7 @@ private:
     LibraryItemDelegate* m_delegate;
     QTableView* m_list;
     LibraryInspector* m_inspector;
+    QStringList m_contextTerms;
     qint64 m_lastSearchMs = -1;
     qsizetype m_lastSearchCount = -1;
     bool m_sized = false;

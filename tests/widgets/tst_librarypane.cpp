@@ -402,6 +402,44 @@ private slots:
 
     // List-mode headers sort through the model: ascending, descending, then the search's own
     // order again; a column without an index (type) keeps the indicator where it was.
+    // ZP1: a ticket's context words; those that match nothing all together are dropped from the
+    // end, and approved assets come first.
+    void searchInContextDropsTermsAndPutsApprovedFirst()
+    {
+        LibraryFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        const qint64 account = f.addAccount(Service::PhotoShelter, QStringLiteral("Acme"));
+        QVERIFY(f.addSamples(account, 0, 160));
+        PaneHarness h(f.storage());
+        h.pane.setModels(&h.assets, &h.sources, &h.details);
+        QVERIFY(h.settle());
+
+        h.pane.searchInContext({QStringLiteral("sunset"), QStringLiteral(" "), QStringLiteral("zebracorn")}, true);
+        QCOMPARE(h.pane.searchEdit()->text(), QStringLiteral("sunset zebracorn"));
+        QTRY_COMPARE_WITH_TIMEOUT(h.pane.searchEdit()->text(), QStringLiteral("sunset"), 5000);
+        QCOMPARE(h.pane.contextTerms(), QStringList{QStringLiteral("sunset")});
+        QTRY_VERIFY(!h.assets.isSearching() && h.assets.filter().text == QStringLiteral("sunset"));
+        QTRY_COMPARE(count(h.assets), 20);
+        QCOMPARE(h.assets.sortColumn(), int(LibraryModel::ApprovalColumn));
+        QCOMPARE(h.assets.sortOrder(), Qt::AscendingOrder);
+        // Every 8th asset is a sunset and n % 4 == 0 is approved: all of them are; ask for a mix.
+        h.pane.searchInContext({QStringLiteral("harbour")}, true);
+        QTRY_VERIFY(!h.assets.isSearching() && h.assets.filter().text == QStringLiteral("harbour"));
+        QTRY_VERIFY(count(h.assets) > 0);
+        bool seenOther = false;
+        for (int row = 0; row < count(h.assets); ++row) {
+            QTRY_VERIFY(h.assets.index(row, 0).data(LibraryModel::LoadedRole).toBool());
+            const auto approval = ApprovalState(h.assets.index(row, 0).data(LibraryModel::ApprovalRole).toInt());
+            if (approval != ApprovalState::Approved)
+                seenOther = true;
+            else
+                QVERIFY2(!seenOther, "an approved asset after one that is not");
+        }
+        // Typing ends the context: no term is dropped from what the user writes.
+        QTest::keyClicks(h.pane.searchEdit(), QStringLiteral(" zzzz"));
+        QVERIFY(h.pane.contextTerms().isEmpty());
+    }
+
     void listHeadersSort()
     {
         LibraryFixture f;

@@ -1,0 +1,67 @@
+#pragma once
+
+#include "models/ticketdetail.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QScrollArea;
+class QVBoxLayout;
+
+namespace AssetDesk {
+
+// The open ticket: subject, number, priority, status, requester, organization and tags, then the
+// conversation oldest first, each comment marked public reply or internal note with its
+// attachments (name, type, size). Everything the service wrote is shown as plain text - a
+// comment that contains HTML shows its tags, and nothing is fetched (no remote images).
+//
+// Library assets dropped anywhere on it go to the shown ticket (assetsDropped). "Find Assets"
+// asks for a library search in the ticket's context (findAssetsRequested).
+class TicketDetailView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TicketDetailView(QWidget* parent = nullptr);
+
+    void showDetail(const TicketDetail& detail);
+    // The ticket alone while its conversation loads (or when it could not be read: `note`).
+    void showTicket(const Ticket& ticket, const QString& note);
+    void showMessage(const QString& text);
+    void clear();
+
+    bool hasTicket() const { return m_ticket.id != 0; }
+    const Ticket& ticket() const { return m_ticket; }
+    // The conversation's texts as shown, in order (tests read what a user reads).
+    QStringList shownTexts() const;
+    QPushButton* findAssetsButton() const { return m_findAssets; }
+
+signals:
+    void assetsDropped(qint64 ticketLocalId, const QList<qint64>& assetIds);
+    void findAssetsRequested(const Ticket& ticket);
+
+protected:
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dragMoveEvent(QDragMoveEvent* event) override;
+    void dragLeaveEvent(QDragLeaveEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    void showHeader(const Ticket& ticket);
+    void clearConversation();
+    QWidget* commentWidget(const TicketComment& comment);
+
+    Ticket m_ticket;
+    QLabel* m_subject;
+    QLabel* m_meta;
+    QLabel* m_tags;
+    QPushButton* m_findAssets;
+    QScrollArea* m_scroll;
+    QWidget* m_conversation;
+    QVBoxLayout* m_conversationLayout;
+    QLabel* m_message;
+    bool m_dropHighlight = false;
+};
+
+} // namespace AssetDesk
