@@ -1,5 +1,6 @@
 #include "workbench.h"
 
+#include "supportdesk.h"
 #include "workspacesession.h"
 #include "xdesk.h"
 
@@ -25,6 +26,8 @@
 #include "sync/jobrunner.h"
 #include "sync/sandboxaccountimporter.h"
 #include "widgets/accountspage.h"
+#include "widgets/crmpane.h"
+#include "widgets/helpdeskpane.h"
 #include "widgets/jobspane.h"
 #include "widgets/librarypane.h"
 #include "widgets/mainwindow.h"
@@ -148,6 +151,11 @@ XDesk* Workbench::xDesk() const
     return m_xDesk.data();
 }
 
+SupportDesk* Workbench::supportDesk() const
+{
+    return m_supportDesk.data();
+}
+
 MainWindow* Workbench::window() const
 {
     return m_window.data();
@@ -174,6 +182,10 @@ void Workbench::buildWindow()
     library->setContent(m_libraryPane);
     m_xPane = new XPane(m_activeAccounts);
     x->setContent(m_xPane);
+    m_helpdeskPane = new HelpdeskPane(m_activeAccounts);
+    helpdesk->setContent(m_helpdeskPane);
+    m_crmPane = new CrmPane(m_activeAccounts);
+    crm->setContent(m_crmPane);
     connect(m_libraryPane, &LibraryPane::openRequested, this,
             [](const QString& file) { QDesktopServices::openUrl(QUrl::fromLocalFile(file)); });
 
@@ -184,7 +196,11 @@ void Workbench::buildWindow()
         m_window->addPane(crm, QStringLiteral("crmDock"), Qt::RightDockWidgetArea, QKeySequence(tr("Alt+3")));
     QDockWidget* helpdeskDock =
         m_window->addPane(helpdesk, QStringLiteral("helpdeskDock"), Qt::RightDockWidgetArea, QKeySequence(tr("Alt+4")));
-    m_window->tabifyPanes(crmDock, helpdeskDock);
+    // Helpdesk and CRM need the height for a queue and a conversation: they share the right
+    // side with the X columns as tabs.
+    m_window->tabifyPanes(xDock, helpdeskDock);
+    m_window->tabifyPanes(helpdeskDock, crmDock);
+    xDock->raise();
     QDockWidget* jobsDock =
         m_window->addPane(jobs, QStringLiteral("jobsDock"), Qt::BottomDockWidgetArea, QKeySequence(tr("Alt+5")));
 
@@ -203,11 +219,8 @@ void Workbench::buildWindow()
     m_window->addPermanentStatusWidget(m_badge);
     m_window->show();
     // Dock sizes only take once the window is laid out; then the saved layout, if any, wins.
-    QTimer::singleShot(0, m_window, [window = m_window.data(), libraryDock, xDock, crmDock, jobsDock] {
+    QTimer::singleShot(0, m_window, [window = m_window.data(), libraryDock, xDock, jobsDock] {
         window->resizeDocks({libraryDock, xDock}, {1020, 420}, Qt::Horizontal);
-        // The X columns are timelines: they get most of the right side's height, CRM and
-        // helpdesk (tabbed below) the rest.
-        window->resizeDocks({xDock, crmDock}, {3 * window->height() / 5, window->height() / 5}, Qt::Vertical);
         // Without a central widget the bottom area would take every spare pixel: size both rows.
         const int jobsHeight = 180;
         window->resizeDocks({libraryDock, jobsDock}, {window->height() - jobsHeight, jobsHeight}, Qt::Vertical);
@@ -324,6 +337,7 @@ void Workbench::activate(WorkspaceSession& session, bool sandbox)
     m_xDesk = new XDesk(session, m_xPane, m_activeAccounts, m_window, &session);
     connect(m_xDesk, &XDesk::statusMessage, this,
             [this](const QString& text) { m_window->statusBar()->showMessage(text, 15000); });
+    showSupportDesk(session);
     session.startPublishing();
     showConnectionState(session.accounts(), *m_activeAccounts);
     // Once the accounts are on screen, find out whether each one really works.
@@ -333,6 +347,7 @@ void Workbench::activate(WorkspaceSession& session, bool sandbox)
         m_testedActive = true;
         session.accounts().testAll(m_activeAccounts->accounts());
         m_xDesk->showColumns();
+        m_supportDesk->show();
         syncLibraries(session);
         restoreGalleryWatches(session);
     });
@@ -347,6 +362,23 @@ void Workbench::activate(WorkspaceSession& session, bool sandbox)
         setStatus(tr("Workspace: %1").arg(session.storage().config().displayString()), QString());
     }
     emit workspaceActive(sandbox);
+}
+
+// The helpdesk and CRM models read the session's storage and die with it (SupportDesk); a
+// library search in a ticket's or case's context brings the library to the front.
+void Workbench::showSupportDesk(WorkspaceSession& session)
+{
+    m_supportDesk = new SupportDesk(session, m_helpdeskPane, m_crmPane, &session);
+    connect(m_supportDesk, &SupportDesk::statusMessage, this,
+            [this](const QString& text) { m_window->statusBar()->showMessage(text, 15000); });
+    connect(m_supportDesk, &SupportDesk::findAssetsRequested, this, [this](const QStringList& terms) {
+        if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("libraryDock"))) {
+            dock->show();
+            dock->raise();
+        }
+        m_libraryPane->searchInContext(terms, true);
+    });
+    emit supportDeskCreated(m_supportDesk);
 }
 
 // The library models read the session's storage and die with it; the pane only shows them.

@@ -18,6 +18,8 @@ namespace AssetDesk {
 
 class AccountsModel;
 class ConnectorContext;
+class CrmPane;
+class HelpdeskPane;
 class ConnectorRegistry;
 class JobRunner;
 class JobsModel;
@@ -28,6 +30,7 @@ class MainWindow;
 class MemorySecretVault;
 class SandboxProcess;
 class Storage;
+class SupportDesk;
 class SyntaxRepository;
 class ThumbnailCache;
 class ThumbnailLoader;
@@ -53,6 +56,10 @@ public:
     MainWindow* window() const;
     LibraryPane* libraryPane() const { return m_libraryPane; }
     XPane* xPane() const { return m_xPane; }
+    HelpdeskPane* helpdeskPane() const { return m_helpdeskPane; }
+    CrmPane* crmPane() const { return m_crmPane; }
+    // The helpdesk and CRM side of the workspace on screen; null until one is active.
+    SupportDesk* supportDesk() const;
     // The X side of the workspace on screen; null until one is active.
     XDesk* xDesk() const;
     bool isShowingSandbox() const { return m_showingSandbox; }
@@ -62,6 +69,8 @@ public:
 signals:
     // The panes show a workspace (the user's or the sandbox's) and its accounts are being tested.
     void workspaceActive(bool sandbox);
+    // A workspace became active and its SupportDesk exists (flows connect to its requests).
+    void supportDeskCreated(AssetDesk::SupportDesk* desk);
 
 private:
     void buildWindow();
@@ -78,6 +87,7 @@ private:
     void onSandboxReady(const SandboxManifest& manifest);
     void activate(WorkspaceSession& session, bool sandbox);
     void showLibrary(WorkspaceSession& session);
+    void showSupportDesk(WorkspaceSession& session);
     void syncLibraries(WorkspaceSession& session);
     // Watching galleries for new uploads (PX4): the pane's action, the source tree's badge, the
     // status bar, and the watched galleries kept per workspace in the settings.
@@ -111,6 +121,9 @@ private:
     LibraryPane* m_libraryPane = nullptr;
     XPane* m_xPane = nullptr;
     QPointer<XDesk> m_xDesk; // a child of the active session
+    HelpdeskPane* m_helpdeskPane = nullptr;
+    CrmPane* m_crmPane = nullptr;
+    QPointer<SupportDesk> m_supportDesk; // a child of the active session
     bool m_showingSandbox = false;
     bool m_testedActive = false;
 };

@@ -1,0 +1,156 @@
+#include "supportdesk.h"
+
+#include "workspacesession.h"
+
+#include "models/casedetailloader.h"
+#include "models/crmfeed.h"
+#include "models/crmtreemodel.h"
+#include "models/helpdeskfeed.h"
+#include "models/ticketdetailloader.h"
+#include "models/ticketqueuemodel.h"
+#include "widgets/casedetailview.h"
+#include "widgets/crmpane.h"
+#include "widgets/helpdeskpane.h"
+#include "widgets/ticketdetailview.h"
+
+#include <QSettings>
+
+namespace AssetDesk {
+
+SupportDesk::SupportDesk(WorkspaceSession& session, HelpdeskPane* helpdesk, CrmPane* crm, QObject* parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_helpdesk(helpdesk)
+    , m_crm(crm)
+    , m_queue(new TicketQueueModel(this))
+    , m_helpdeskFeed(new HelpdeskFeed(session.storage(), m_queue, this))
+    , m_ticketDetail(new TicketDetailLoader(session.storage(), this))
+    , m_tree(new CrmTreeModel(this))
+    , m_crmFeed(new CrmFeed(session.storage(), m_tree, this))
+    , m_caseDetail(new CaseDetailLoader(session.storage(), this))
+{
+    if (m_helpdesk)
+        wireHelpdesk();
+    if (m_crm)
+        wireCrm();
+}
+
+SupportDesk::~SupportDesk()
+{
+    // The panes outlive the session: they must not keep showing models that go with this object.
+    if (m_helpdesk)
+        m_helpdesk->setQueueModel(nullptr);
+    if (m_crm)
+        m_crm->setTreeModel(nullptr);
+}
+
+QString SupportDesk::viewSettingsKey(const QString& workspaceId, qint64 accountId)
+{
+    return QStringLiteral("helpdesk/view/%1/%2").arg(workspaceId).arg(accountId);
+}
+
+void SupportDesk::show()
+{
+    if (m_helpdesk && m_helpdesk->currentAccount() > 0)
+        showHelpdeskAccount(m_helpdesk->currentAccount());
+    if (m_crm && m_crm->currentAccount() > 0)
+        m_crmFeed->show(m_crm->currentAccount());
+}
+
+void SupportDesk::showHelpdeskAccount(qint64 accountId)
+{
+    m_ticketDetail->clear();
+    const qint64 view = QSettings().value(viewSettingsKey(m_session.workspaceId(), accountId), 0).toLongLong();
+    m_helpdeskFeed->show(accountId, view);
+}
+
+void SupportDesk::showViews(qint64 accountId, const QList<ZendeskView>& views)
+{
+    if (!m_helpdesk || accountId != m_helpdesk->currentAccount())
+        return;
+    // "All tickets" lists the account's whole cache: the place for the fulfilment queue.
+    QList<HelpdeskPane::View> shown{{0, tr("All Tickets")}};
+    bool known = m_helpdeskFeed->viewId() == 0;
+    for (const ZendeskView& view : views) {
+        if (!view.active)
+            continue;
+        shown.append({view.id, view.title});
+        known = known || view.id == m_helpdeskFeed->viewId();
+    }
+    m_helpdesk->setViews(shown, m_helpdeskFeed->viewId());
+    if (!known) // the remembered view is gone
+        m_helpdeskFeed->show(accountId, 0);
+}
+
+void SupportDesk::wireHelpdesk()
+{
+    HelpdeskPane* pane = m_helpdesk;
+    pane->setQueueModel(m_queue);
+    connect(pane, &HelpdeskPane::accountChosen, this, &SupportDesk::showHelpdeskAccount);
+    connect(pane, &HelpdeskPane::viewChosen, this, [this](qint64 accountId, qint64 viewId) {
+        QSettings().setValue(viewSettingsKey(m_session.workspaceId(), accountId), viewId);
+        m_helpdeskFeed->show(accountId, viewId);
+    });
+    connect(m_helpdeskFeed, &HelpdeskFeed::viewsLoaded, this, &SupportDesk::showViews);
+    connect(m_helpdeskFeed, &HelpdeskFeed::loadFailed, this, [this](const Error& error) {
+        emit statusMessage(tr("The ticket queue could not be read: %1").arg(error.message()));
+    });
+    connect(pane, &HelpdeskPane::ticketChosen, m_ticketDetail,
+            [this](qint64, qint64 ticketId) { m_ticketDetail->load(ticketId); });
+    TicketDetailView* detail = pane->detailView();
+    // Only the ticket still open takes its conversation.
+    connect(m_ticketDetail, &TicketDetailLoader::loaded, detail, [this, detail](const TicketDetail& loaded) {
+        if (detail->ticket().id != loaded.ticket.id)
+            return;
+        detail->showDetail(loaded);
+        const Ticket& t = loaded.ticket;
+        if (!t.commentsSyncedAt.isValid() || t.commentsSyncedAt < t.updatedAt)
+            emit conversationWanted(t.accountId, t.remoteId);
+    });
+    connect(m_ticketDetail, &TicketDetailLoader::notFound, detail, [detail](qint64 ticketId) {
+        if (detail->ticket().id == ticketId)
+            detail->showMessage(tr("This ticket is no longer in the local cache."));
+    });
+    connect(m_ticketDetail, &TicketDetailLoader::failed, detail, [detail](const Error& error) {
+        if (detail->hasTicket())
+            detail->showTicket(detail->ticket(), tr("The conversation could not be read: %1").arg(error.message()));
+    });
+    connect(pane, &HelpdeskPane::assetsDroppedOnTicket, this, &SupportDesk::assetsDroppedOnTicket);
+    connect(pane, &HelpdeskPane::findAssetsRequested, this, &SupportDesk::findAssetsRequested);
+    connect(pane, &HelpdeskPane::followUpRequested, this, &SupportDesk::followUpRequested);
+    connect(pane, &HelpdeskPane::galleryAccessRequested, this, &SupportDesk::galleryAccessRequested);
+}
+
+void SupportDesk::wireCrm()
+{
+    CrmPane* pane = m_crm;
+    pane->setTreeModel(m_tree);
+    connect(pane, &CrmPane::accountChosen, this, [this](qint64 accountId) {
+        m_caseDetail->clear();
+        m_crmFeed->show(accountId);
+    });
+    connect(m_crmFeed, &CrmFeed::loadFailed, this, [this](const Error& error) {
+        emit statusMessage(tr("The CRM records could not be read: %1").arg(error.message()));
+    });
+    connect(pane, &CrmPane::caseChosen, m_caseDetail, [this](qint64, qint64 caseId) { m_caseDetail->load(caseId); });
+    CaseDetailView* detail = pane->detailView();
+    connect(m_caseDetail, &CaseDetailLoader::loaded, detail, [detail](const CaseDetail& loaded) {
+        if (detail->supportCase().id == loaded.supportCase.id)
+            detail->showDetail(loaded);
+    });
+    connect(m_caseDetail, &CaseDetailLoader::notFound, detail, [detail](qint64 caseId) {
+        if (detail->supportCase().id == caseId)
+            detail->showMessage(tr("This case is no longer in the local cache."));
+    });
+    connect(m_caseDetail, &CaseDetailLoader::failed, detail, [detail](const Error& error) {
+        if (detail->hasCase())
+            detail->showCase(detail->supportCase(), tr("The notes could not be read: %1").arg(error.message()));
+    });
+    connect(pane, &CrmPane::assetsDroppedOnCase, this, &SupportDesk::assetsDroppedOnCase);
+    connect(pane, &CrmPane::assetsDroppedOnCustomer, this, &SupportDesk::assetsDroppedOnCustomer);
+    connect(pane, &CrmPane::findAssetsRequested, this, &SupportDesk::findAssetsRequested);
+    connect(pane, &CrmPane::campaignCollectionRequested, this, &SupportDesk::campaignCollectionRequested);
+    connect(pane, &CrmPane::eventCollectionRequested, this, &SupportDesk::eventCollectionRequested);
+}
+
+} // namespace AssetDesk

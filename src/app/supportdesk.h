@@ -1,0 +1,83 @@
+#pragma once
+
+#include "core/zendeskview.h"
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QStringList>
+
+namespace AssetDesk {
+
+class CaseDetailLoader;
+class CrmFeed;
+class CrmPane;
+class CrmTreeModel;
+class HelpdeskFeed;
+class HelpdeskPane;
+class TicketDetailLoader;
+class TicketQueueModel;
+class WorkspaceSession;
+
+// The helpdesk and CRM side of one workspace session, wired to their panes: the ticket queue of
+// the chosen Zendesk account and view (HelpdeskFeed) and the open ticket (TicketDetailLoader);
+// the CRM tree of the chosen Dynamics account (CrmFeed) and the open case (CaseDetailLoader).
+// The view chosen per account is remembered in the settings.
+//
+// What the panes ask for is re-emitted here with the same signatures (contracts: PANES), for
+// the flows that handle it: attaching dropped assets, the library search in context, follow-up
+// delivery, gallery access and the campaign / event collections.
+//
+// Lives as long as its session (a child of it); the panes outlive both.
+class SupportDesk : public QObject
+{
+    Q_OBJECT
+public:
+    SupportDesk(WorkspaceSession& session, HelpdeskPane* helpdesk, CrmPane* crm, QObject* parent = nullptr);
+    ~SupportDesk() override;
+
+    // Shows the panes' current accounts; call once the accounts model holds the session's accounts.
+    void show();
+
+    WorkspaceSession& session() const { return m_session; }
+    TicketQueueModel* queue() const { return m_queue; }
+    CrmTreeModel* crmTree() const { return m_tree; }
+    HelpdeskFeed* helpdeskFeed() const { return m_helpdeskFeed; }
+    CrmFeed* crmFeed() const { return m_crmFeed; }
+
+    static QString viewSettingsKey(const QString& workspaceId, qint64 accountId);
+
+signals:
+    void assetsDroppedOnTicket(qint64 accountId, qint64 ticketLocalId, const QList<qint64>& assetIds);
+    void assetsDroppedOnCase(qint64 accountId, qint64 caseLocalId, const QList<qint64>& assetIds);
+    void assetsDroppedOnCustomer(qint64 accountId, const QString& entityKind, qint64 localId,
+                                 const QList<qint64>& assetIds);
+    void findAssetsRequested(const QStringList& terms);
+    void followUpRequested(qint64 accountId, qint64 ticketLocalId);
+    void galleryAccessRequested(qint64 accountId, qint64 ticketLocalId);
+    void campaignCollectionRequested(qint64 accountId, qint64 campaignLocalId);
+    void eventCollectionRequested(qint64 accountId, qint64 eventLocalId);
+    // The open ticket's conversation was never fetched or predates its last update: the sync
+    // fetches comments on demand (ZendeskSyncService::refreshTicket); the detail reloads itself
+    // once they are stored.
+    void conversationWanted(qint64 accountId, qint64 ticketRemoteId);
+    void statusMessage(const QString& text);
+
+private:
+    void wireHelpdesk();
+    void wireCrm();
+    void showHelpdeskAccount(qint64 accountId);
+    void showViews(qint64 accountId, const QList<ZendeskView>& views);
+
+    WorkspaceSession& m_session;
+    QPointer<HelpdeskPane> m_helpdesk;
+    QPointer<CrmPane> m_crm;
+    TicketQueueModel* m_queue;
+    HelpdeskFeed* m_helpdeskFeed;
+    TicketDetailLoader* m_ticketDetail;
+    CrmTreeModel* m_tree;
+    CrmFeed* m_crmFeed;
+    CaseDetailLoader* m_caseDetail;
+};
+
+} // namespace AssetDesk
