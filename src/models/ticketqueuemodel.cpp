@@ -8,6 +8,22 @@
 
 namespace AssetDesk {
 
+namespace {
+// A queue is read by how recent a change is: today's by the time, this year's by the day.
+QString compactTime(const QDateTime& utc)
+{
+    if (!utc.isValid())
+        return {};
+    const QDateTime local = utc.toLocalTime();
+    const QDate today = QDate::currentDate();
+    if (local.date() == today)
+        return QLocale().toString(local.time(), QLocale::ShortFormat);
+    if (local.date().year() == today.year())
+        return QLocale().toString(local.date(), QStringLiteral("d MMM"));
+    return QLocale().toString(local.date(), QLocale::ShortFormat);
+}
+} // namespace
+
 TicketQueueModel::TicketQueueModel(QObject* parent)
     : QAbstractTableModel(parent)
 {
@@ -32,7 +48,7 @@ QVariant TicketQueueModel::display(const Ticket& t, int column) const
     case RequesterColumn: return t.requester;
     case OrganizationColumn: return t.organization;
     case TagsColumn: return t.tags.join(QStringLiteral(", "));
-    case UpdatedColumn: return QLocale().toString(t.updatedAt.toLocalTime(), QLocale::ShortFormat);
+    case UpdatedColumn: return compactTime(t.updatedAt);
     default: return {};
     }
 }
@@ -46,6 +62,8 @@ QVariant TicketQueueModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole: return display(t, index.column());
     case Qt::ToolTipRole:
         // Service text in a tooltip would be rendered as rich text if it looked like HTML.
+        if (index.column() == UpdatedColumn)
+            return QLocale().toString(t.updatedAt.toLocalTime(), QLocale::LongFormat);
         return index.column() == SubjectColumn ? QVariant(t.subject.toHtmlEscaped()) : QVariant();
     case LocalIdRole: return t.id;
     case RemoteIdRole: return t.remoteId;

@@ -15,6 +15,8 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace AssetDesk {
 
 namespace {
@@ -211,9 +213,9 @@ void CrmPane::resizeEvent(QResizeEvent* event)
 {
     QWidget::resizeEvent(event);
     const Qt::Orientation orientation = width() >= kSideBySideWidth ? Qt::Horizontal : Qt::Vertical;
-    if (m_splitter->orientation() != orientation) {
+    if (m_splitter->orientation() != orientation || !std::exchange(m_splitSized, true)) {
         m_splitter->setOrientation(orientation);
-        const int total = orientation == Qt::Horizontal ? m_splitter->width() : m_splitter->height();
+        const int total = orientation == Qt::Horizontal ? width() : m_splitter->height();
         m_splitter->setSizes({total * 11 / 20, total - total * 11 / 20});
     }
 }

@@ -69,6 +69,7 @@ private:
     AssetDropTreeView* m_view;
     CaseDetailView* m_detail;
     bool m_filling = false;
+    bool m_splitSized = false;
 };
 
 } // namespace AssetDesk

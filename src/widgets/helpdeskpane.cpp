@@ -18,6 +18,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace AssetDesk {
 
 namespace {
@@ -110,6 +112,7 @@ HelpdeskPane::HelpdeskPane(AccountsModel* accounts, QWidget* parent)
                                    row.data(TicketQueueModel::LocalIdRole).toLongLong(), ids);
     });
     connect(m_view, &QWidget::customContextMenuRequested, this, &HelpdeskPane::showQueueMenu);
+    connect(m_splitter, &QSplitter::splitterMoved, this, &HelpdeskPane::updateColumns);
     connect(m_detail, &TicketDetailView::assetsDropped, this, [this](qint64 ticketId, const QList<qint64>& ids) {
         emit assetsDroppedOnTicket(m_detail->ticket().accountId, ticketId, ids);
     });
@@ -146,7 +149,7 @@ void HelpdeskPane::setQueueModel(TicketQueueModel* queue)
     m_view->setColumnWidth(TicketQueueModel::RequesterColumn, fm.averageCharWidth() * 16);
     m_view->setColumnWidth(TicketQueueModel::OrganizationColumn, fm.averageCharWidth() * 16);
     m_view->setColumnWidth(TicketQueueModel::TagsColumn, fm.averageCharWidth() * 18);
-    m_view->setColumnWidth(TicketQueueModel::UpdatedColumn, fm.horizontalAdvance(QStringLiteral("05/12/2026 13:45")) + 16);
+    m_view->setColumnWidth(TicketQueueModel::UpdatedColumn, fm.horizontalAdvance(QStringLiteral("05/12/2026")) + 16);
     updateColumns();
     updateCount();
 }
@@ -262,10 +265,10 @@ void HelpdeskPane::resizeEvent(QResizeEvent* event)
     QWidget::resizeEvent(event);
     const bool wide = width() >= kSideBySideWidth;
     const Qt::Orientation orientation = wide ? Qt::Horizontal : Qt::Vertical;
-    if (m_splitter->orientation() != orientation) {
+    if (m_splitter->orientation() != orientation || !std::exchange(m_splitSized, true)) {
         m_splitter->setOrientation(orientation);
-        const int total = wide ? m_splitter->width() : m_splitter->height();
-        m_splitter->setSizes({total * 3 / 5, total - total * 3 / 5});
+        const int total = wide ? width() : m_splitter->height();
+        m_splitter->setSizes({total * 11 / 20, total - total * 11 / 20});
     }
     updateColumns();
 }
@@ -273,10 +276,11 @@ void HelpdeskPane::resizeEvent(QResizeEvent* event)
 void HelpdeskPane::updateColumns()
 {
     // Narrow: requester, tags, the organization and then the time are left to the detail.
-    m_view->setColumnHidden(TicketQueueModel::RequesterColumn, width() < 700);
-    m_view->setColumnHidden(TicketQueueModel::TagsColumn, width() < 700);
-    m_view->setColumnHidden(TicketQueueModel::OrganizationColumn, width() < 560);
-    m_view->setColumnHidden(TicketQueueModel::UpdatedColumn, width() < 480);
+    const int w = m_splitter->orientation() == Qt::Horizontal ? m_splitter->sizes().value(0, width()) : width();
+    m_view->setColumnHidden(TicketQueueModel::RequesterColumn, w < 700);
+    m_view->setColumnHidden(TicketQueueModel::TagsColumn, w < 700);
+    m_view->setColumnHidden(TicketQueueModel::OrganizationColumn, w < 560);
+    m_view->setColumnHidden(TicketQueueModel::UpdatedColumn, w < 400);
 }
 
 } // namespace AssetDesk

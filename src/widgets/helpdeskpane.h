@@ -91,6 +91,7 @@ private:
     AssetDropTreeView* m_view;
     TicketDetailView* m_detail;
     bool m_fillingViews = false;
+    bool m_splitSized = false;
 };
 
 } // namespace AssetDesk
