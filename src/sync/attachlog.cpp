@@ -1,0 +1,3 @@
+#include "sync/attachlog.h"
+
+Q_LOGGING_CATEGORY(lcAttach, "assetdesk.attach", QtInfoMsg)
