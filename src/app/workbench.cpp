@@ -1,5 +1,6 @@
 #include "workbench.h"
 
+#include "attachflow.h"
 #include "supportdesk.h"
 #include "workspacesession.h"
 #include "xdesk.h"
@@ -378,6 +379,11 @@ void Workbench::showSupportDesk(WorkspaceSession& session)
         }
         m_libraryPane->searchInContext(terms, true);
     });
+    // Assets dropped on a ticket, case or customer record: dialog, then an attach job.
+    auto* attach = new AttachFlow(session, *m_jobs, m_window, m_supportDesk);
+    attach->follow(*m_supportDesk);
+    connect(attach, &AttachFlow::statusMessage, this,
+            [this](const QString& text) { m_window->statusBar()->showMessage(text, 15000); });
     emit supportDeskCreated(m_supportDesk);
 }
 
