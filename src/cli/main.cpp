@@ -1,4 +1,5 @@
 #include "accountscommand.h"
+#include "attachcommand.h"
 #include "clicontext.h"
 #include "clioutput.h"
 #include "dbcommand.h"
@@ -68,6 +69,7 @@ int main(int argc, char* argv[])
     commands.push_back(std::make_unique<MetricsCommand>());
     commands.push_back(std::make_unique<PostCommand>());
     commands.push_back(std::make_unique<QueueCommand>());
+    commands.push_back(std::make_unique<AttachCommand>());
 
     // Diagnostics stay quiet unless asked for (--verbose, or QT_LOGGING_RULES, which wins).
     QLoggingCategory::setFilterRules(
