@@ -1,0 +1,183 @@
+#include "sync/zendesksyncservice.h"
+
+#include "connectors/zendesk/zendeskconnector.h"
+#include "storage/accountrepository.h"
+#include "storage/helpdeskrepository.h"
+#include "storage/storage.h"
+#include "storage/ticketrepository.h"
+#include "sync/connectorpool.h"
+#include "sync/jobcontrol.h"
+#include "sync/jobrunner.h"
+#include "sync/zendesksyncengine.h"
+#include "sync/zendesksyncwriter.h"
+
+#include <QPointer>
+
+namespace AssetDesk {
+
+namespace {
+
+Error notZendesk()
+{
+    return Error(ErrorKind::Validation, ZendeskSyncService::tr("This account is not a Zendesk account."));
+}
+
+} // namespace
+
+ZendeskSyncService::ZendeskSyncService(Storage& storage, ConnectorPool& pool, JobRunner& runner, QObject* parent)
+    : QObject(parent)
+    , m_storage(storage)
+    , m_pool(pool)
+    , m_runner(runner)
+{}
+
+QUuid ZendeskSyncService::sync(const Request& request, Done done)
+{
+    if (m_running.contains(request.accountId)) {
+        const Error busy(ErrorKind::Conflict, tr("This account is already being synced."));
+        if (done)
+            QMetaObject::invokeMethod(this, [done, busy] { done(busy); }, Qt::QueuedConnection);
+        return {};
+    }
+    m_running.insert(request.accountId);
+    QPointer<ZendeskSyncService> self(this);
+    Storage* storage = &m_storage;
+    ConnectorPool* pool = &m_pool;
+    auto report = [self, done, accountId = request.accountId](const Result<ZendeskSyncSummary>& result) {
+        QMetaObject::invokeMethod(self.data(), [self, done, accountId, result] {
+            if (self)
+                self->finished(accountId, result, done);
+        });
+    };
+    return m_runner.start(
+        {QStringLiteral("zendesk-sync"), request.full ? tr("Full ticket sync") : tr("Ticket sync"), true, true}, pool,
+        [storage, pool, request, report](std::shared_ptr<JobControl> control) {
+            QString label = QString::number(request.accountId);
+            const Result<std::optional<Account>> stored = AccountRepository(*storage).get(request.accountId);
+            if (stored && stored->has_value()) {
+                label = (*stored)->label;
+                control->setTitle((request.full ? tr("Full ticket sync: %1") : tr("Ticket sync: %1")).arg(label));
+            }
+            pool->acquire(request.accountId, [storage, pool, request, report, control, label](Result<ServiceConnector*> acquired) {
+                auto ended = std::make_shared<bool>(false);
+                auto end = [control, report, ended](const Result<ZendeskSyncSummary>& result) {
+                    if (std::exchange(*ended, true))
+                        return;
+                    control->finish(result ? Status{} : Status(result.error()));
+                    report(result);
+                };
+                if (!acquired)
+                    return end(acquired.error());
+                QPointer<ServiceConnector> connector = *acquired;
+                auto* zendesk = qobject_cast<ZendeskConnector*>(connector.data());
+                if (!zendesk)
+                    return end(notZendesk());
+                // Owned by the connector: it goes with it if the pool drops the account meanwhile.
+                auto* engine = new ZendeskSyncEngine(*storage, *zendesk, request.accountId, label, zendesk);
+                QObject::connect(zendesk, &QObject::destroyed, pool, [end, watched = QPointer(engine)]() {
+                    if (watched && watched->isRunning())
+                        end(Error(ErrorKind::Cancelled, tr("The account changed during the sync; what was stored is kept.")));
+                });
+                ZendeskSyncEngine::Options options;
+                options.full = request.full;
+                options.perPage = request.perPage;
+                options.views = request.views;
+                engine->run(options, control, [engine, end](Result<ZendeskSyncSummary> result) {
+                    engine->deleteLater();
+                    end(result);
+                });
+            });
+        });
+}
+
+void ZendeskSyncService::finished(qint64 accountId, const Result<ZendeskSyncSummary>& result, const Done& done)
+{
+    m_running.remove(accountId);
+    emit syncFinished(accountId, result);
+    if (done)
+        done(result);
+}
+
+void ZendeskSyncService::withConnector(qint64 accountId, std::function<void(ZendeskConnector&, TicketDone)> work,
+                                       TicketDone done)
+{
+    QPointer<ZendeskSyncService> self(this);
+    auto reply = [self, done](const Result<qint64>& result) {
+        QMetaObject::invokeMethod(self.data(), [self, done, result] {
+            if (self && done)
+                done(result);
+        });
+    };
+    ConnectorPool* pool = &m_pool;
+    QMetaObject::invokeMethod(pool, [pool, accountId, work, reply] {
+        pool->acquire(accountId, [work, reply](Result<ServiceConnector*> acquired) {
+            if (!acquired)
+                return reply(acquired.error());
+            auto* zendesk = qobject_cast<ZendeskConnector*>(*acquired);
+            if (!zendesk)
+                return reply(notZendesk());
+            work(*zendesk, reply);
+        });
+    });
+}
+
+void ZendeskSyncService::refreshTicket(qint64 accountId, qint64 ticketRemoteId, TicketDone done)
+{
+    Storage* storage = &m_storage;
+    withConnector(accountId, [storage, accountId, ticketRemoteId](ZendeskConnector& zendesk, TicketDone reply) {
+        QPointer<ZendeskConnector> guard(&zendesk);
+        zendesk.helpdesk().ticket(ticketRemoteId, &zendesk, [storage, accountId, guard, reply](Result<Ticket> ticket) {
+            if (!ticket)
+                return reply(ticket.error());
+            if (!guard)
+                return reply(Error(ErrorKind::Cancelled, tr("The account changed meanwhile.")));
+            guard->helpdesk().comments(ticket->remoteId, guard, [storage, accountId, guard, fetched = *ticket, reply](
+                                                                    Result<QList<TicketComment>> comments) {
+                if (!comments)
+                    return reply(comments.error());
+                QList<qint64> authors;
+                for (const TicketComment& c : std::as_const(*comments)) {
+                    if (c.authorId > 0 && !authors.contains(c.authorId))
+                        authors << c.authorId;
+                }
+                const Result<QSet<qint64>> known = HelpdeskRepository(*storage).knownUserIds(accountId, authors);
+                if (!known)
+                    return reply(known.error());
+                authors.removeIf([&](qint64 id) { return known->contains(id); });
+                auto store = [storage, accountId, fetched, conversation = *comments, reply](const QList<HelpdeskUser>& users) {
+                    ZendeskSyncWriter::writeConversation(*storage, accountId, fetched, conversation, users)
+                        .then([reply](Result<qint64> written) { reply(written); });
+                };
+                if (authors.isEmpty() || !guard)
+                    return store({});
+                guard->helpdesk().users(authors, guard, [store, reply](Result<QList<HelpdeskUser>> users) {
+                    if (!users)
+                        return reply(users.error());
+                    store(*users);
+                });
+            });
+        });
+    }, std::move(done));
+}
+
+void ZendeskSyncService::updateTicket(qint64 accountId, qint64 ticketRemoteId, const ZendeskTicketChange& change,
+                                      TicketDone done)
+{
+    Storage* storage = &m_storage;
+    withConnector(accountId, [storage, accountId, ticketRemoteId, change](ZendeskConnector& zendesk, TicketDone reply) {
+        zendesk.helpdesk().updateTicket(ticketRemoteId, change, &zendesk, [storage, accountId, reply](Result<Ticket> ticket) {
+            if (!ticket)
+                return reply(ticket.error());
+            storage->write([accountId, stored = *ticket](WriteContext& ctx) {
+                       return TicketRepository::upsertTickets(ctx, accountId, {stored});
+                   })
+                .then([reply](Result<QList<qint64>> ids) {
+                    if (!ids)
+                        return reply(ids.error());
+                    reply(ids->value(0));
+                });
+        });
+    }, std::move(done));
+}
+
+} // namespace AssetDesk
