@@ -10,6 +10,7 @@
 #include "sync/damsyncservice.h"
 #include "sync/damwriteback.h"
 #include "sync/derivativeservice.h"
+#include "sync/dynamicssyncservice.h"
 #include "sync/xmetricspoller.h"
 #include "sync/xpublisher.h"
 
@@ -45,6 +46,7 @@ WorkspaceSession::WorkspaceSession(std::shared_ptr<Storage> storage, const QStri
     connect(m_storage.get(), &Storage::changed, m_pool, &ConnectorPool::applyChanges);
     m_accounts = new AccountService(*m_storage, *m_vault, *m_pool, jobs, this);
     m_damSync = new DamSyncService(*m_storage, *m_pool, jobs, thumbnails, this);
+    m_dynamicsSync = new DynamicsSyncService(*m_storage, *m_pool, jobs, this);
     m_watchers = new DamGalleryWatchers(*m_storage, *m_pool, jobs, this);
     m_derivatives = new DerivativeService(*m_storage, jobs, QString(), this);
     connect(m_pool, &ConnectorPool::credentialsStoreFailed, m_accounts,
@@ -106,6 +108,7 @@ WorkspaceSession::~WorkspaceSession()
         Qt::BlockingQueuedConnection);
     delete m_watchers; // waits for its watchers to stop on the network thread
     delete m_damSync;
+    delete m_dynamicsSync;
     delete m_accounts;
     // The pool and its connectors belong to the network thread: end them there, and wait, since
     // they reference the storage and vault that go with this session.

@@ -16,6 +16,7 @@ class ConnectorPool;
 class ConnectorRegistry;
 class DamGalleryWatchers;
 class DamSyncService;
+class DynamicsSyncService;
 class JobRunner;
 class ScopedSecretVault;
 class SecretVault;
@@ -47,6 +48,8 @@ public:
     AccountService& accounts() { return *m_accounts; }
     // Syncs the workspace's DAM accounts into its library (jobs), with thumbnails when a cache is given.
     DamSyncService& damSync() { return *m_damSync; }
+    // Syncs the workspace's Dynamics 365 accounts into the CRM cache (jobs, delta links).
+    DynamicsSyncService& dynamicsSync() { return *m_dynamicsSync; }
     // The galleries watched for new uploads (PX4), each a job; they stop with the session.
     DamGalleryWatchers& galleryWatchers() { return *m_watchers; }
 
@@ -75,6 +78,7 @@ private:
     ConnectorPool* m_pool; // lives on the network thread; deleted there
     AccountService* m_accounts;
     DamSyncService* m_damSync;
+    DynamicsSyncService* m_dynamicsSync;
     DamGalleryWatchers* m_watchers;
     XPublisher* m_publisher = nullptr;   // lives on the network thread; deleted there
     XMetricsPoller* m_metrics = nullptr; // likewise
