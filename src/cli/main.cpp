@@ -8,6 +8,7 @@
 #include "queuecommand.h"
 #include "searchcommand.h"
 #include "synccommand.h"
+#include "ticketscommand.h"
 
 #include <QCoreApplication>
 #include <QLocale>
@@ -69,6 +70,7 @@ int main(int argc, char* argv[])
     commands.push_back(std::make_unique<MetricsCommand>());
     commands.push_back(std::make_unique<PostCommand>());
     commands.push_back(std::make_unique<QueueCommand>());
+    commands.push_back(std::make_unique<TicketsCommand>());
     commands.push_back(std::make_unique<AttachCommand>());
 
     // Diagnostics stay quiet unless asked for (--verbose, or QT_LOGGING_RULES, which wins).
