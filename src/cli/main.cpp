@@ -1,4 +1,5 @@
 #include "accountscommand.h"
+#include "casescommand.h"
 #include "attachcommand.h"
 #include "clicontext.h"
 #include "clioutput.h"
@@ -70,6 +71,7 @@ int main(int argc, char* argv[])
     commands.push_back(std::make_unique<MetricsCommand>());
     commands.push_back(std::make_unique<PostCommand>());
     commands.push_back(std::make_unique<QueueCommand>());
+    commands.push_back(std::make_unique<CasesCommand>());
     commands.push_back(std::make_unique<TicketsCommand>());
     commands.push_back(std::make_unique<AttachCommand>());
 
