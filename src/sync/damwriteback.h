@@ -3,7 +3,7 @@
 #include "core/jobinfo.h"
 #include "storage/outboxjob.h"
 #include "sync/damwritebackattempt.h"
-#include "sync/damwritebacksettings.h"
+#include "core/damwritebacksettings.h"
 
 #include <QDateTime>
 #include <QObject>

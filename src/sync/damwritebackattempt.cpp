@@ -1,7 +1,9 @@
 #include "sync/damwritebackattempt.h"
 
+#include "connectors/damtext.h"
 #include "connectors/iconik/iconikassets.h"
 #include "connectors/iconik/iconikconnector.h"
+#include "connectors/iconik/iconikuploader.h"
 #include "connectors/photoshelter/photosheltergalleries.h"
 #include "connectors/photoshelter/photoshelterconnector.h"
 #include "connectors/photoshelter/photoshelterkeywords.h"
@@ -52,7 +54,9 @@ void DamWriteBackAttempt::start()
     } else if (m_job.kind == DamWriteBackPlanner::kTopPerformerKind) {
         topPerformer();
     } else if (m_job.kind == DamWriteBackPlanner::kArchiveKind) {
-        if (photoShelter)
+        if (photoShelter && m_job.attempts > 1)
+            resumePhotoShelterArchive(photoShelter);
+        else if (photoShelter)
             archiveToPhotoShelter(photoShelter, 0, {});
         else
             archiveToIconik(iconik);
@@ -108,6 +112,28 @@ void DamWriteBackAttempt::topPerformer()
     });
 }
 
+QString DamWriteBackAttempt::archiveFileName(const QString& postRemoteId, int index, const QString& fileName)
+{
+    return DamText::safeFileName(QStringLiteral("x-post-%1-%2-%3").arg(postRemoteId).arg(index + 1).arg(fileName),
+                                 QStringLiteral("x-post"));
+}
+
+void DamWriteBackAttempt::resumePhotoShelterArchive(PhotoShelterConnector* photoShelter)
+{
+    const QString gallery = m_payload.value(QStringLiteral("target")).toString();
+    photoShelter->galleries().newestMedia(
+        gallery, kArchiveLookback, this,
+        [this, photoShelter = QPointer<PhotoShelterConnector>(photoShelter)](Result<QList<std::pair<QString, QString>>> media) {
+            if (!media)
+                return fail(QStringLiteral("Looking for the post's earlier uploads in the PhotoShelter gallery"), media.error());
+            if (!photoShelter)
+                return finish(Outcome{Outcome::Kind::Retry, QStringLiteral("The PhotoShelter connector went away."), std::nullopt});
+            for (const auto& [id, fileName] : media.value())
+                m_alreadyArchived.insert(fileName, id);
+            archiveToPhotoShelter(photoShelter, 0, {});
+        });
+}
+
 void DamWriteBackAttempt::archiveToPhotoShelter(PhotoShelterConnector* photoShelter, int index, QStringList uploaded)
 {
     const QJsonArray media = m_payload.value(QStringLiteral("media")).toArray();
@@ -118,6 +144,13 @@ void DamWriteBackAttempt::archiveToPhotoShelter(PhotoShelterConnector* photoShel
         return;
     }
     const QJsonObject medium = media.at(index).toObject();
+    const QString fileName = archiveFileName(m_payload.value(QStringLiteral("post_remote_id")).toString(), index,
+                                             medium.value(QStringLiteral("file_name")).toString());
+    if (const auto earlier = m_alreadyArchived.constFind(fileName); earlier != m_alreadyArchived.cend()) {
+        uploaded << *earlier; // an earlier attempt's upload whose answer was lost
+        archiveToPhotoShelter(photoShelter, index + 1, uploaded);
+        return;
+    }
     QFile file(medium.value(QStringLiteral("path")).toString());
     if (!file.open(QIODevice::ReadOnly)) {
         finish(failed(QStringLiteral("Cannot read %1 to archive it: %2").arg(file.fileName(), file.errorString())));
@@ -133,7 +166,7 @@ void DamWriteBackAttempt::archiveToPhotoShelter(PhotoShelterConnector* photoShel
         {QStringLiteral("publish_date"), m_payload.value(QStringLiteral("published_at")).toString()},
     };
     photoShelter->galleries().upload(
-        gallery, fields, medium.value(QStringLiteral("file_name")).toString(), file.readAll(),
+        gallery, fields, fileName, file.readAll(),
         medium.value(QStringLiteral("mime")).toString(), this,
         [this, photoShelter = QPointer<PhotoShelterConnector>(photoShelter), index, uploaded](Result<QString> id) mutable {
             if (!id)
@@ -158,7 +191,7 @@ void DamWriteBackAttempt::archiveToIconik(IconikConnector* iconik)
         if (!guard)
             return finish(Outcome{Outcome::Kind::Retry, QStringLiteral("The iconik connector went away."), std::nullopt});
         if (!found->isEmpty())
-            return describeIconikArchive(guard, found.value());
+            return uploadToIconik(guard, found.value(), 0, 0);
         IconikAssets::NewAsset asset{QStringLiteral("X post %1").arg(postId), collection, externalId,
                                      m_payload.value(QStringLiteral("post_url")).toString()};
         guard->assets().createAsset(asset, this, [this, guard](Result<QString> created) {
@@ -166,16 +199,46 @@ void DamWriteBackAttempt::archiveToIconik(IconikConnector* iconik)
                 return fail(QStringLiteral("Creating the archived post in iconik"), created.error());
             if (!guard)
                 return finish(Outcome{Outcome::Kind::Retry, QStringLiteral("The iconik connector went away."), std::nullopt});
-            describeIconikArchive(guard, created.value());
+            uploadToIconik(guard, created.value(), 0, 0);
         });
     });
+}
+
+void DamWriteBackAttempt::uploadToIconik(IconikConnector* iconik, const QString& assetId, int index, int uploaded)
+{
+    const QJsonArray media = m_payload.value(QStringLiteral("media")).toArray();
+    if (index >= media.size()) {
+        m_iconikUploads = uploaded;
+        return describeIconikArchive(iconik, assetId);
+    }
+    const QJsonObject medium = media.at(index).toObject();
+    QFile file(medium.value(QStringLiteral("path")).toString());
+    if (!file.open(QIODevice::ReadOnly)) {
+        finish(failed(QStringLiteral("Cannot read %1 to archive it: %2").arg(file.fileName(), file.errorString())));
+        return;
+    }
+    const QString name = archiveFileName(m_payload.value(QStringLiteral("post_remote_id")).toString(), index,
+                                         medium.value(QStringLiteral("file_name")).toString());
+    QPointer<IconikConnector> guard(iconik);
+    iconik->uploader().uploadOriginal(assetId, name, file.readAll(), this,
+                                      [this, guard, assetId, index, uploaded](Result<IconikUploader::Uploaded> done) {
+                                          if (!done)
+                                              return fail(QStringLiteral("Uploading the post's media into iconik asset %1").arg(assetId),
+                                                          done.error());
+                                          if (!guard)
+                                              return finish(Outcome{Outcome::Kind::Retry,
+                                                                    QStringLiteral("The iconik connector went away."), std::nullopt});
+                                          uploadToIconik(guard, assetId, index + 1, uploaded + (done->earlier ? 0 : 1));
+                                      });
 }
 
 void DamWriteBackAttempt::describeIconikArchive(IconikConnector* iconik, const QString& assetId)
 {
     const QString view = m_payload.value(QStringLiteral("view_id")).toString();
     if (view.isEmpty()) {
-        finish(done(QStringLiteral("Archived as iconik asset %1 (no metadata view configured)").arg(assetId)));
+        finish(done(QStringLiteral("Archived as iconik asset %1 with %2 file(s) uploaded (no metadata view configured)")
+                        .arg(assetId)
+                        .arg(m_iconikUploads)));
         return;
     }
     QHash<QString, QStringList> fields{
@@ -191,7 +254,9 @@ void DamWriteBackAttempt::describeIconikArchive(IconikConnector* iconik, const Q
                                        this, [this, assetId](Result<IconikMetadataValues> written) {
                                            if (!written)
                                                return fail(QStringLiteral("Describing the archived post in iconik"), written.error());
-                                           finish(done(QStringLiteral("Archived as iconik asset %1").arg(assetId)));
+                                           finish(done(QStringLiteral("Archived as iconik asset %1 with %2 file(s) uploaded")
+                                                           .arg(assetId)
+                                                           .arg(m_iconikUploads)));
                                        });
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/result.h"
-#include "sync/damwritebacksettings.h"
+#include "core/damwritebacksettings.h"
 
 #include <QDateTime>
 #include <QList>

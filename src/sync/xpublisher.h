@@ -2,7 +2,7 @@
 
 #include "core/jobinfo.h"
 #include "storage/outboxjob.h"
-#include "sync/damwritebacksettings.h"
+#include "core/damwritebacksettings.h"
 #include "sync/xpublishattempt.h"
 
 #include <QObject>

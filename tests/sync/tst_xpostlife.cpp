@@ -12,6 +12,7 @@
 #include "sandbox/faultinjector.h"
 #include "sandbox/iconik/iconiklibrary.h"
 #include "sandbox/iconik/iconikmodule.h"
+#include "sandbox/iconik/iconikuploads.h"
 #include "sandbox/iconik/iconikresources.h"
 #include "sandbox/photoshelter/photoshelterlibrary.h"
 #include "sandbox/photoshelter/photosheltermodule.h"
@@ -27,6 +28,7 @@
 #include "storage/writecontext.h"
 #include "sync/connectorpool.h"
 #include "sync/damwriteback.h"
+#include "sync/damwritebackattempt.h"
 #include "sync/damwritebackplanner.h"
 #include "sync/xoutbox.h"
 #include "sync/xpublisher.h"
@@ -34,6 +36,7 @@
 #include "sandboxaccountsetup.h"
 
 #include <QCryptographicHash>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
@@ -183,6 +186,10 @@ private:
     Sandbox::IconikLibrary& iconikLibrary()
     {
         return static_cast<Sandbox::IconikModule*>(m_sandbox.module(QStringLiteral("iconik")))->library();
+    }
+    Sandbox::IconikUploads& iconikUploads()
+    {
+        return static_cast<Sandbox::IconikModule*>(m_sandbox.module(QStringLiteral("iconik")))->uploads();
     }
     Sandbox::PhotoShelterLibrary& photoShelterLibrary()
     {
@@ -412,6 +419,22 @@ private slots:
         QCOMPARE(copy->audienceSegment, QStringLiteral("DACH"));
         QCOMPARE(QDateTime::fromString(copy->publishDate, Qt::ISODate), post.publishedAt.toUTC().addMSecs(-post.publishedAt.time().msec()));
         QCOMPARE(copy->externalLink, DamWriteBackPlanner::postUrl(post.remoteId));
+        // ... with both media uploaded as closed files of its ORIGINAL format, every byte.
+        QFile photo(QString::fromLatin1(kPhoto));
+        QVERIFY(photo.open(QIODevice::ReadOnly));
+        const QByteArray bytes = photo.readAll();
+        const Sandbox::IconikUploads::AssetUploads* files = iconikUploads().uploads(iconikLibrary().assetId(copy->index));
+        QVERIFY(files);
+        QCOMPARE(files->formats.size(), 1);
+        QCOMPARE(files->formats.first().name, QStringLiteral("ORIGINAL"));
+        QCOMPARE(files->files.size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            const Sandbox::IconikUploads::File& f = files->files.at(i);
+            QCOMPARE(f.originalName, DamWriteBackAttempt::archiveFileName(post.remoteId, i, QStringLiteral("photo-60x40.jpg")));
+            QCOMPARE(f.status, QStringLiteral("CLOSED"));
+            QCOMPARE(f.bytes, bytes);
+            QCOMPARE(f.formatId, files->formats.first().id);
+        }
 
         // PhotoShelter: each medium uploaded into the gallery, described.
         QCOMPARE(int(photoShelterLibrary().catalog().overlay().addedCount()) - uploadsBefore, 2);
@@ -523,6 +546,89 @@ private slots:
         QCOMPARE(refused.attempts, 1);
         QVERIFY2(refused.lastError.contains(QStringLiteral("404")) || refused.lastError.contains(QStringLiteral("not found")),
                  qPrintable(refused.lastError));
+    }
+
+    // PX3/PX7: an archive upload that PhotoShelter stored but whose answer was lost (the response
+    // cut short: fault injection) is found by its file name when the job is retried, and only the
+    // media still missing are uploaded - no medium twice.
+    void photoShelterArchiveRetryDoesNotUploadAgain()
+    {
+        m_sandbox.faults().clear();
+        const Result<QString> cut = m_sandbox.faults().add(
+            Sandbox::FaultRule::parseSpec(QStringLiteral("photoshelter:POST:/psapi/v4.0/media/upload:truncate:1:count=1")).value());
+        QVERIFY(cut.ok());
+        XPublishPayload p = payload(QStringLiteral("Archived after a lost answer"));
+        p.media = {medium(m_photoShelterAssets.at(0)), medium(m_photoShelterAssets.at(1))};
+        DamWriteBackSettings s = settings();
+        s.accounts.remove(m_iconik);
+        XPublisher::Options options = fastOptions();
+        options.writeBack = s;
+        const qint64 uploadsBefore = photoShelterLibrary().catalog().overlay().addedCount();
+        const qint64 id = enqueue(p);
+        QCOMPARE(publish(id, options), JobState::Succeeded);
+        const Post post = postOf(id);
+        runWriteBack(s);
+
+        QCOMPARE(m_sandbox.faults().appliedCount(cut.value()), 1);
+        OutboxJob archive;
+        for (const OutboxJob& j : writeBackJobs(DamWriteBackPlanner::kArchiveKind)) {
+            if (j.accountId == m_photoShelter && j.payload.contains(post.remoteId.toUtf8()))
+                archive = j;
+        }
+        QCOMPARE(archive.state, JobState::Succeeded);
+        QCOMPARE(archive.attempts, 2);
+        QCOMPARE(photoShelterLibrary().catalog().overlay().addedCount() - uploadsBefore, 2);
+        QStringList names;
+        for (const Sandbox::DamAsset& a : photoShelterLibrary().catalog().overlay().records()) {
+            if (a.added && !a.deleted && a.caption.contains(DamWriteBackPlanner::postUrl(post.remoteId)))
+                names << a.fileName;
+        }
+        names.sort();
+        const QString file = QStringLiteral("photo-60x40.jpg");
+        QCOMPARE(names, QStringList({DamWriteBackAttempt::archiveFileName(post.remoteId, 0, file),
+                                     DamWriteBackAttempt::archiveFileName(post.remoteId, 1, file)}));
+    }
+
+    // The iconik archive's upload, its answer lost after iconik created the file (OPEN): the retry
+    // finds the file by its name, sends the bytes once and closes it - one file, one upload.
+    void iconikArchiveRetryFinishesTheOpenFile()
+    {
+        m_sandbox.faults().clear();
+        const Result<QString> cut = m_sandbox.faults().add(
+            Sandbox::FaultRule::parseSpec(QStringLiteral("iconik:POST:/API/files/v1/assets/*/files/:truncate:1:count=1")).value());
+        QVERIFY(cut.ok());
+        XPublishPayload p = payload(QStringLiteral("iconik archive after a lost answer"));
+        p.media = {medium(m_iconikAssets.at(2))};
+        DamWriteBackSettings s = settings();
+        s.accounts.remove(m_photoShelter);
+        XPublisher::Options options = fastOptions();
+        options.writeBack = s;
+        const int putsBefore = iconikUploads().bytePuts();
+        const qint64 id = enqueue(p);
+        QCOMPARE(publish(id, options), JobState::Succeeded);
+        const Post post = postOf(id);
+        runWriteBack(s);
+
+        QCOMPARE(m_sandbox.faults().appliedCount(cut.value()), 1);
+        OutboxJob archive;
+        for (const OutboxJob& j : writeBackJobs(DamWriteBackPlanner::kArchiveKind)) {
+            if (j.accountId == m_iconik && j.payload.contains(post.remoteId.toUtf8()))
+                archive = j;
+        }
+        QVERIFY2(archive.state == JobState::Succeeded, qPrintable(archive.lastError));
+        QCOMPARE(archive.attempts, 2);
+        QCOMPARE(iconikUploads().bytePuts() - putsBefore, 1);
+        std::optional<Sandbox::DamAsset> copy;
+        for (const Sandbox::DamAsset& a : iconikCatalog().overlay().records()) {
+            if (a.externalId == QStringLiteral("x-post:") + post.remoteId)
+                copy = a;
+        }
+        QVERIFY(copy);
+        const Sandbox::IconikUploads::AssetUploads* files = iconikUploads().uploads(iconikLibrary().assetId(copy->index));
+        QVERIFY(files);
+        QCOMPARE(files->files.size(), 1);
+        QCOMPARE(files->files.first().status, QStringLiteral("CLOSED"));
+        QCOMPARE(files->files.first().bytes.size(), files->files.first().size);
     }
 };
 

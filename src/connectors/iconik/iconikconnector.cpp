@@ -4,6 +4,7 @@
 #include "connectors/iconik/iconikassets.h"
 #include "connectors/iconik/iconikerrors.h"
 #include "connectors/iconik/iconiklibrary.h"
+#include "connectors/iconik/iconikuploader.h"
 #include "connectors/jsonreader.h"
 #include "core/serviceauthprofile.h"
 #include "net/headerauthenticator.h"
@@ -23,6 +24,8 @@ IconikConnector::IconikConnector(Account account, Credentials credentials, Conne
     auto* downloader = new DamDownloader(m_http, resolvedBaseUrl(this->account()), baseOptions(), this);
     m_library = new IconikLibrary(this->account(), m_http, downloader, this);
     m_assets = new IconikAssets(this->account(), m_http, this);
+    // The bytes go to a signed storage URL: no App-ID or Auth-Token on those requests.
+    m_uploader = new IconikUploader(this->account(), m_http, new HttpClient(baseOptions(), this), this);
 }
 
 void IconikConnector::fetchCollections(QObject* context, CollectionsCallback done)

@@ -8,11 +8,13 @@ namespace AssetDesk {
 class HttpClient;
 class IconikAssets;
 class IconikLibrary;
+class IconikUploader;
 
 // iconik (iconik.md): every request carries App-ID and Auth-Token; paths end with a slash.
 //
 // It is also the account's DamSource (IconikLibrary reads the domain for the sync engines) and
-// offers approval and metadata operations through IconikAssets.
+// offers approval and metadata operations through IconikAssets, and uploads of originals through
+// IconikUploader.
 class IconikConnector : public ServiceConnector, public DamSource
 {
     Q_OBJECT
@@ -29,11 +31,13 @@ public:
     bool supportsChangedSince() const override { return true; }
 
     IconikAssets& assets() const { return *m_assets; }
+    IconikUploader& uploader() const { return *m_uploader; }
 
 private:
     HttpClient* m_http;
     IconikLibrary* m_library;
     IconikAssets* m_assets;
+    IconikUploader* m_uploader;
 };
 
 } // namespace AssetDesk

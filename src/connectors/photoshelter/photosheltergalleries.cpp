@@ -123,6 +123,38 @@ void PhotoShelterGalleries::upload(const QString& galleryId, const QList<std::pa
     });
 }
 
+void PhotoShelterGalleries::newestMedia(const QString& galleryId, int count, QObject* context,
+                                        std::function<void(Result<QList<std::pair<QString, QString>>>)> done)
+{
+    HttpRequest request = HttpRequest::get(url(QStringLiteral("/search"),
+                                               {{QStringLiteral("media_type"), QStringLiteral("image,video,audio,doc")},
+                                                {QStringLiteral("mode"), QStringLiteral("library")},
+                                                {QStringLiteral("gallery_id"), galleryId},
+                                                {QStringLiteral("sort_by"), QStringLiteral("creation_time")},
+                                                {QStringLiteral("sort_direction"), QStringLiteral("descending")},
+                                                {QStringLiteral("page"), QStringLiteral("1")},
+                                                {QStringLiteral("per_page"), QString::number(std::clamp(count, 1, 100))}}));
+    request.logTag = QStringLiteral("gallery newest media");
+    m_http->send(request, context, [done](Result<HttpResponse> response) {
+        if (!response)
+            return done(response.error());
+        const Result<QJsonObject> json = jsonObject(*response);
+        if (!json)
+            return done(json.error());
+        const QJsonValue data = json->value(QLatin1String("data"));
+        if (!data.isArray())
+            return done(missing(QStringLiteral("the list of media")));
+        QList<std::pair<QString, QString>> media;
+        for (const QJsonValue& v : data.toArray()) {
+            DamItemReader r(v.toObject());
+            const QString id = r.text({u"id", u"attributes.media_id"}, 64);
+            if (!id.isEmpty())
+                media.append({id, r.text({u"attributes.file_name", u"file_name"}, 1024)});
+        }
+        done(media);
+    });
+}
+
 void PhotoShelterGalleries::access(const QString& galleryId, QObject* context,
                                    std::function<void(Result<PhotoShelterGalleryAccess>)> done)
 {

@@ -44,7 +44,7 @@ struct PhotoShelterShareLink
 };
 
 // Gallery operations of one PhotoShelter account: upload into a gallery, read its access, share
-// it with an expiring link. Lives on the connector's thread; callbacks on `context`'s thread.
+// it with an expiring link, list its newest media. Lives on the connector's thread; callbacks on `context`'s thread.
 //   upload       POST /psapi/v4.0/media/upload, multipart `file` + `gallery_id` (photoshelter.md §9:
 //                the v4 path is provisional; v3 documents the same fields)
 //   access       GET /psapi/v4.0/galleries/{id}?include=permissions,access (§7)
@@ -66,6 +66,12 @@ public:
     void upload(const QString& galleryId, const QList<std::pair<QString, QString>>& fields, const QString& fileName,
                 const QByteArray& bytes, const QString& mimeType, QObject* context,
                 std::function<void(Result<QString>)> done);
+    // The gallery's newest media (up to `count`, at most 100), newest first, as id -> file name:
+    // the library search narrowed to the gallery (GET /psapi/v4.0/search?gallery_id=...&sort_by=
+    // creation_time&sort_direction=descending, photoshelter.md §8). How an uploader finds what an
+    // earlier, unanswered upload left there - by a file name it chose itself.
+    void newestMedia(const QString& galleryId, int count, QObject* context,
+                     std::function<void(Result<QList<std::pair<QString, QString>>>)> done);
     void access(const QString& galleryId, QObject* context, std::function<void(Result<PhotoShelterGalleryAccess>)> done);
     void createShareLink(const QString& galleryId, const QDateTime& expiresAt, QObject* context,
                          std::function<void(Result<PhotoShelterShareLink>)> done);

@@ -5,6 +5,7 @@
 #include "sandbox/iconik/iconiklists.h"
 #include "sandbox/iconik/iconikmodule.h"
 #include "sandbox/iconik/iconikresources.h"
+#include "sandbox/iconik/iconikuploads.h"
 #include "sandbox/router.h"
 
 #include <QJsonArray>
@@ -68,6 +69,8 @@ HttpResponse IconikFileRoutes::list(const SandboxRequest& request, const QJsonAr
 HttpResponse IconikFileRoutes::formats(const SandboxRequest& request)
 {
     const auto a = assetOf(request);
+    if (a && m_module.uploads().hasUploads(m_library.assetId(a->index)))
+        return list(request, m_module.uploads().formatsJson(m_library.assetId(a->index)));
     return a ? list(request, QJsonArray{m_resources.format(*a)}) : notFound(QStringLiteral("Asset"));
 }
 
@@ -85,6 +88,8 @@ HttpResponse IconikFileRoutes::format(const SandboxRequest& request)
 HttpResponse IconikFileRoutes::fileSets(const SandboxRequest& request)
 {
     const auto a = assetOf(request);
+    if (a && m_module.uploads().hasUploads(m_library.assetId(a->index)))
+        return list(request, m_module.uploads().fileSetsJson(m_library.assetId(a->index)));
     return a ? list(request, QJsonArray{m_resources.fileSet(*a)}) : notFound(QStringLiteral("Asset"));
 }
 
@@ -104,6 +109,9 @@ HttpResponse IconikFileRoutes::files(const SandboxRequest& request)
     if (!a)
         return notFound(QStringLiteral("Asset"));
     const QString set = request.param(QStringLiteral("file_set_id"));
+    // An asset created through the API has the files uploaded into it, not generated ones.
+    if (m_module.uploads().hasUploads(m_library.assetId(a->index)))
+        return list(request, m_module.uploads().filesJson(m_library.assetId(a->index), set));
     if (!set.isEmpty() && set != m_library.subId(DamIdKind::FileSet, a->index))
         return notFound(QStringLiteral("File set"));
     return list(request, QJsonArray{m_resources.file(*a)});

@@ -6,6 +6,7 @@
 #include "sandbox/iconik/iconikmetadataroutes.h"
 #include "sandbox/iconik/iconikresources.h"
 #include "sandbox/iconik/iconiksearchroutes.h"
+#include "sandbox/iconik/iconikuploads.h"
 #include "sandbox/iconik/iconikwebhooks.h"
 
 #include "sandbox/sandboxclock.h"
@@ -49,6 +50,7 @@ void IconikModule::seed(quint64 seed, int size)
     m_resources = std::make_unique<IconikResources>(*m_library, m_account);
     m_assetRoutes = std::make_unique<IconikAssetRoutes>(*this, *m_library, *m_resources);
     m_metadataRoutes = std::make_unique<IconikMetadataRoutes>(*this, *m_library, *m_resources);
+    m_uploads = std::make_unique<IconikUploads>(*this, *m_library);
     m_fileRoutes = std::make_unique<IconikFileRoutes>(*this, *m_library, *m_resources);
     m_searchRoutes = std::make_unique<IconikSearchRoutes>(*this, *m_library, *m_resources);
     m_webhooks = std::make_unique<IconikWebhooks>(*m_library, *m_resources, clock(), m_account.systemDomainId(),
@@ -64,6 +66,7 @@ void IconikModule::registerRoutes(Router& router)
     m_assetRoutes->registerRoutes(router);
     m_metadataRoutes->registerRoutes(router);
     m_fileRoutes->registerRoutes(router);
+    m_uploads->registerRoutes(router);
     m_searchRoutes->registerRoutes(router);
     m_webhooks->registerRoutes(router);
 }

@@ -18,6 +18,7 @@ class IconikLibrary;
 class IconikMetadataRoutes;
 class IconikResources;
 class IconikSearchRoutes;
+class IconikUploads;
 class IconikWebhooks;
 
 // iconik (iconik.md). This issue:
@@ -32,7 +33,8 @@ class IconikWebhooks;
 //  - Over a DamCatalog of `size` assets (IconikLibrary): IconikAssetRoutes (assets, collections,
 //    contents, approvals), IconikMetadataRoutes (fields, views, values with the rights fields),
 //    IconikFileRoutes (formats, file sets, files, proxies, keyframes, download URLs and the
-//    signed /storage/ bytes), IconikSearchRoutes (search with page, scroll and search_after),
+//    signed /storage/ bytes), IconikUploads (the upload flow of originals into API-created
+//    assets: format, file set, file, signed PUT, close), IconikSearchRoutes (search with page, scroll and search_after),
 //    IconikWebhooks (CRUD and deliveries of every catalog change to loopback listeners).
 //  - Settings (command line and PATCH /admin/services/iconik/settings): "bad_input": bool.
 //  - POST /admin/services/iconik/changes {"modify","remove","add"} -> asset ids.
@@ -64,6 +66,7 @@ public:
     const IconikAccount& account() const { return m_account; }
     IconikLibrary& library() { return *m_library; }
     IconikWebhooks& webhooks() { return *m_webhooks; }
+    IconikUploads& uploads() { return *m_uploads; }
 
 private:
     static QString rateKey(const SandboxRequest& request);
@@ -78,6 +81,7 @@ private:
     std::unique_ptr<IconikResources> m_resources;
     std::unique_ptr<IconikAssetRoutes> m_assetRoutes;
     std::unique_ptr<IconikMetadataRoutes> m_metadataRoutes;
+    std::unique_ptr<IconikUploads> m_uploads;
     std::unique_ptr<IconikFileRoutes> m_fileRoutes;
     std::unique_ptr<IconikSearchRoutes> m_searchRoutes;
     std::unique_ptr<IconikWebhooks> m_webhooks;

@@ -1,4 +1,4 @@
-#include "sync/damwritebacksettings.h"
+#include "core/damwritebacksettings.h"
 
 #include <QJsonArray>
 

@@ -7,7 +7,8 @@
 namespace AssetDesk {
 
 // What AssetDesk writes back into the DAM accounts after publishing (IX4, PX2/IX2, PX3/PX7), per
-// DAM account. Nothing is written for an account without an entry. Stored by the caller (the
+// DAM account (in core: the settings page of the widgets layer edits it). Nothing is written for
+// an account without an entry. Stored by the caller (the
 // publishing settings page keeps it as JSON); the publisher and the write-back worker get a copy.
 struct DamWriteBackSettings
 {
