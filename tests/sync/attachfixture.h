@@ -143,8 +143,15 @@ inline Result<QString> createDynamicsRow(Sandbox::SandboxServer& sandbox, const 
 
 inline Result<SupportCase> freshCase(Sandbox::SandboxServer& sandbox, Storage& storage, qint64 accountId)
 {
-    const Result<QString> guid = createDynamicsRow(sandbox, QStringLiteral("incidents"),
-                                                   QJsonObject{{QStringLiteral("title"), QStringLiteral("Press kit for the launch")}});
+    // A case needs its customer (Dataverse refuses an incident without one).
+    const Result<QString> customer =
+        createDynamicsRow(sandbox, QStringLiteral("accounts"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Contoso Press")}});
+    if (!customer)
+        return customer.error();
+    const Result<QString> guid = createDynamicsRow(
+        sandbox, QStringLiteral("incidents"),
+        QJsonObject{{QStringLiteral("title"), QStringLiteral("Press kit for the launch")},
+                    {QStringLiteral("customerid_account@odata.bind"), QStringLiteral("/accounts(%1)").arg(*customer)}});
     if (!guid)
         return guid.error();
     SupportCase c;
