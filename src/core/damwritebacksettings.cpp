@@ -1,8 +1,17 @@
 #include "core/damwritebacksettings.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QSettings>
 
 namespace AssetDesk {
+
+namespace {
+QString settingsKey(const QString& workspaceId)
+{
+    return QStringLiteral("publishing/damWriteBack/") + workspaceId;
+}
+} // namespace
 
 QJsonObject DamWriteBackSettings::toJson() const
 {
@@ -35,6 +44,17 @@ DamWriteBackSettings DamWriteBackSettings::fromJson(const QJsonObject& json)
         s.topPerformerKeyword = keyword;
     s.audienceSegment = json.value(QStringLiteral("audience_segment")).toString();
     return s;
+}
+
+DamWriteBackSettings DamWriteBackSettings::load(const QSettings& settings, const QString& workspaceId)
+{
+    const QByteArray json = settings.value(settingsKey(workspaceId)).toByteArray();
+    return fromJson(QJsonDocument::fromJson(json).object());
+}
+
+void DamWriteBackSettings::save(QSettings& settings, const QString& workspaceId) const
+{
+    settings.setValue(settingsKey(workspaceId), QJsonDocument(toJson()).toJson(QJsonDocument::Compact));
 }
 
 } // namespace AssetDesk

@@ -4,12 +4,14 @@
 #include <QJsonObject>
 #include <QString>
 
+class QSettings;
+
 namespace AssetDesk {
 
 // What AssetDesk writes back into the DAM accounts after publishing (IX4, PX2/IX2, PX3/PX7), per
 // DAM account (in core: the settings page of the widgets layer edits it). Nothing is written for
-// an account without an entry. Stored by the caller (the
-// publishing settings page keeps it as JSON); the publisher and the write-back worker get a copy.
+// an account without an entry. Kept per workspace in QSettings as JSON (Settings → DAM
+// write-back); the publisher and the write-back worker get a copy.
 struct DamWriteBackSettings
 {
     struct Target
@@ -36,6 +38,10 @@ struct DamWriteBackSettings
 
     QJsonObject toJson() const;
     static DamWriteBackSettings fromJson(const QJsonObject& json);
+
+    // Under "publishing/damWriteBack/<workspace id>"; nothing stored: empty settings.
+    static DamWriteBackSettings load(const QSettings& settings, const QString& workspaceId);
+    void save(QSettings& settings, const QString& workspaceId) const;
 
     bool operator==(const DamWriteBackSettings&) const = default;
 };

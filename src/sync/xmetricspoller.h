@@ -61,6 +61,8 @@ public:
     // One cycle now (the CLI, a "refresh" action); ignored while a cycle runs. Works without start().
     void pollNow();
     bool isPolling() const { return m_cycle != nullptr; }
+    // The metrics period changed (Settings → DAM write-back): used from the next cycle on.
+    void setDays(int days) { m_options.days = days; }
 
     // The rate bucket the account's metric lookups count against.
     static QString bucketOf(const Account& account);

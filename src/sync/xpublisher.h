@@ -52,6 +52,8 @@ public:
     // Looks for due jobs now rather than at the next poll (a job was just queued or retried);
     // while a claim or job is in flight, right after it. Cheap when nothing is due.
     void wake();
+    // Settings → DAM write-back changed: posts published from now on queue the new write-backs.
+    void setWriteBack(const DamWriteBackSettings& writeBack) { m_options.writeBack = writeBack; }
 
     // Lineage of a published post (IX7): "published-as" edges asset -> post with the version the
     // medium was queued with, or derivative -> post for a medium made from a derivative (whose

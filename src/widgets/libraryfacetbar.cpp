@@ -1,5 +1,6 @@
 #include "widgets/libraryfacetbar.h"
 
+#include "core/metricssettings.h"
 #include "models/librarytext.h"
 
 #include <QCheckBox>
@@ -10,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSpinBox>
 
 namespace AssetDesk {
@@ -78,7 +80,7 @@ LibraryFacetBar::LibraryFacetBar(QWidget* parent)
     m_usage->setToolTip(tr("How often the asset was posted, directly or as a derivative"));
     m_overuse->setObjectName(QStringLiteral("overuseFacet"));
     m_overuse->setRange(2, 1000);
-    m_overuse->setValue(kDefaultOveruseThreshold);
+    m_overuse->setValue(MetricsSettings::load(QSettings()).overuseThreshold); // Settings → DAM write-back
     m_overuse->setSuffix(tr(" posts"));
     m_overuse->setToolTip(tr("From how many posts an asset counts as overused"));
     m_dateRange->setObjectName(QStringLiteral("dateRangeFacet"));
