@@ -89,6 +89,29 @@ private slots:
             QVERIFY2(e.message().contains(QStringLiteral("“a.png”")), qPrintable(e.message()));
     }
 
+    void annotationRefusalsInWords_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<int>("kind");
+        QTest::newRow("413") << 413 << QString() << int(ErrorKind::TooLarge);
+        QTest::newRow("400 0x80043e09") << 400 << QStringLiteral("0x80043E09") << int(ErrorKind::TooLarge);
+        QTest::newRow("422") << 422 << QString() << int(ErrorKind::Validation);
+        QTest::newRow("400 other") << 400 << QStringLiteral("0x80040203") << int(ErrorKind::HttpStatus);
+    }
+
+    void annotationRefusalsInWords()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, code);
+        QFETCH(int, kind);
+        Error raw(ErrorKind::HttpStatus, QStringLiteral("Dynamics 365: refused"));
+        raw.withHttpStatus(status).withApiCode(code);
+        const Error e = DynamicsAnnotations::explain(raw);
+        QCOMPARE(int(e.kind()), kind);
+        QCOMPARE(e.httpStatus(), status);
+    }
+
     void annotationBody()
     {
         DynamicsNoteDraft draft;

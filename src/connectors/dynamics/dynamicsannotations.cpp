@@ -16,14 +16,20 @@ Error dynamicsError(ErrorKind kind, const QString& message, const QString& detai
     return Error(kind, message, detail).withOrigin(QStringLiteral("dynamics"));
 }
 
-Error explain(const Error& error)
+} // namespace
+
+Error DynamicsAnnotations::explain(const Error& error)
 {
-    if (error.httpStatus() == 413) {
+    // Dataverse answers a file over the org's maxuploadfilesize with 400 and code 0x80043e09 (the
+    // sandbox does so too; the code is from memory, unconfirmed in dynamics.md); 413 from a proxy.
+    const bool tooLarge = error.httpStatus() == 413
+        || error.apiCode().compare(QLatin1String("0x80043e09"), Qt::CaseInsensitive) == 0;
+    if (tooLarge) {
         Error e = dynamicsError(ErrorKind::TooLarge,
                                 DynamicsAnnotations::tr("Dynamics 365 refused the note: the file is larger than "
                                                         "the organisation's attachment limit."),
                                 error.detail());
-        e.withHttpStatus(413);
+        e.withHttpStatus(error.httpStatus()).withApiCode(error.apiCode());
         return e;
     }
     if (error.httpStatus() == 422) {
@@ -35,7 +41,6 @@ Error explain(const Error& error)
     }
     return error;
 }
-} // namespace
 
 DynamicsAnnotations::DynamicsAnnotations(const Account& account, HttpClient* http, QObject* parent)
     : QObject(parent)

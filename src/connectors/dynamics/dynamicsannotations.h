@@ -63,6 +63,8 @@ public:
     // "incidents" for "incident", "opportunities" for "opportunity": the entity set of a table.
     static QString entitySet(const QString& table);
     static QByteArray requestBody(const DynamicsNoteDraft& draft);
+    // A refusal in words: too large (413, or Dataverse's 0x80043e09), invalid (422); others as they are.
+    static Error explain(const Error& error);
     // Reads the created note (Prefer: return=representation); `draft` fills what the answer lacks.
     static Result<DynamicsNote> parseCreated(const DynamicsNoteDraft& draft, int status, const QByteArray& entityIdHeader,
                                              const QByteArray& body);
