@@ -5,6 +5,7 @@
 #include "connectors/jsonreader.h"
 #include "connectors/photoshelter/photosheltererrors.h"
 #include "connectors/photoshelter/photosheltergalleries.h"
+#include "connectors/photoshelter/photosheltergallerydirectory.h"
 #include "connectors/photoshelter/photoshelterkeywords.h"
 #include "connectors/photoshelter/photoshelterlibrary.h"
 #include "core/serviceauthprofile.h"
@@ -65,6 +66,7 @@ PhotoShelterConnector::PhotoShelterConnector(Account account, Credentials creden
     auto* downloader = new DamDownloader(m_http, resolvedBaseUrl(this->account()), baseOptions(), this);
     m_library = new PhotoShelterLibrary(this->account(), m_http, downloader, this);
     m_galleries = new PhotoShelterGalleries(this->account(), m_http, this);
+    m_galleryDirectory = new PhotoShelterGalleryDirectory(this->account(), m_http, this);
     m_keywords = new PhotoShelterKeywords(this->account(), m_http, this);
 }
 

@@ -6,6 +6,7 @@
 namespace AssetDesk {
 
 class PhotoShelterGalleries;
+class PhotoShelterGalleryDirectory;
 class PhotoShelterKeywords;
 class PhotoShelterLibrary;
 
@@ -35,6 +36,8 @@ public:
 
     // Upload, gallery access and share links.
     PhotoShelterGalleries& galleries() const { return *m_galleries; }
+    // Gallery listing, permissions, share links and gallery creation.
+    PhotoShelterGalleryDirectory& galleryDirectory() const { return *m_galleryDirectory; }
     // A media item's keywords (the top-performer tag).
     PhotoShelterKeywords& keywords() const { return *m_keywords; }
 
@@ -48,6 +51,7 @@ private:
     HttpClient* m_http;        // API key and session
     PhotoShelterLibrary* m_library;
     PhotoShelterGalleries* m_galleries;
+    PhotoShelterGalleryDirectory* m_galleryDirectory;
     PhotoShelterKeywords* m_keywords;
 };
 

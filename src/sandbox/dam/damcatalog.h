@@ -64,6 +64,8 @@ public:
     // One past the highest index in use (added assets continue after the base).
     qint64 indexEnd() const { return m_config.size + m_overlay.addedCount(); }
     const DamLayout& layout() const { return m_layout; }
+    // A gallery (iconik: a leaf collection) created by a client; see DamLayout::appendGallery.
+    int addGallery(const DamGallery& gallery) { return m_layout.appendGallery(gallery); }
     const DamGenerator& generator() const { return m_generator; }
     const DamOverlay& overlay() const { return m_overlay; }
     quint64 generation() const { return m_overlay.generation(); }

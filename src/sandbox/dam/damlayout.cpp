@@ -194,6 +194,25 @@ qint64 DamLayout::collectionEnd(int collection) const
     return c.firstGallery < c.endGallery ? m_galleries.at(c.endGallery - 1).end : 0;
 }
 
+int DamLayout::appendGallery(DamGallery gallery)
+{
+    gallery.index = int(m_galleries.size());
+    gallery.selects = false;
+    gallery.strideStep = 1;
+    gallery.first = gallery.end = 0;
+    if (gallery.parent >= 0 && gallery.parent < m_collections.size()) {
+        gallery.organization = m_collections.at(gallery.parent).organization;
+        m_collections[gallery.parent].galleries.append(gallery.index);
+    } else if (!m_organizations.isEmpty()) {
+        if (gallery.organization < 0 || gallery.organization >= m_organizations.size())
+            gallery.organization = 0;
+        gallery.parent = -1;
+        m_organizations[gallery.organization].rootGalleries.append(gallery.index);
+    }
+    m_galleries.append(gallery);
+    return gallery.index;
+}
+
 QList<int> DamLayout::collectionPath(int collection) const
 {
     QList<int> path;

@@ -94,6 +94,11 @@ public:
     // Collections from the root down to `collection`, inclusive.
     QList<int> collectionPath(int collection) const;
 
+    // A gallery a client created while the sandbox runs: no generated assets (first == end), so
+    // it holds only what is uploaded into it; at its organization's root (parent -1) or listed
+    // among a collection's galleries (whose asset range it is not part of). Returns its index.
+    int appendGallery(DamGallery gallery);
+
 private:
     void addOrganizationContent(quint64 key, DamOrganization& org, int& topCounter);
 

@@ -46,6 +46,7 @@ void PhotoShelterGalleryRoutes::registerRoutes(Router& router)
         router.add(method, kV4 + path, access, [this, handler](const SandboxRequest& r) { return (this->*handler)(r); });
     };
     add("GET", QStringLiteral("/galleries"), Access::User, &PhotoShelterGalleryRoutes::listGalleries);
+    add("POST", QStringLiteral("/galleries"), Access::User, &PhotoShelterGalleryRoutes::createGallery);
     add("GET", QStringLiteral("/galleries/:id"), Access::User, &PhotoShelterGalleryRoutes::getGallery);
     add("GET", QStringLiteral("/galleries/:id/media"), Access::User, &PhotoShelterGalleryRoutes::galleryMedia);
     add("GET", QStringLiteral("/galleries/:id/access"), Access::User, &PhotoShelterGalleryRoutes::getAccess);
@@ -153,6 +154,55 @@ HttpResponse PhotoShelterGalleryRoutes::listGalleries(const SandboxRequest& requ
 {
     return listNodes(request, m_library.layout().galleries(),
                      [this](int gallery, const QSet<QString>& wanted) { return galleryEntry(gallery, wanted); });
+}
+
+HttpResponse PhotoShelterGalleryRoutes::createGallery(const SandboxRequest& request)
+{
+    int organization = -1;
+    if (auto refused = m_module.organizationScope(request, organization))
+        return *refused;
+    DamGallery g;
+    g.name = bodyValue(request, QStringLiteral("name")).toString().trimmed();
+    g.description = bodyValue(request, QStringLiteral("description")).toString();
+    if (g.name.isEmpty())
+        return PhotoShelterV4::error(400, QStringLiteral("name is required"));
+    if (g.name.size() > 255)
+        return PhotoShelterV4::error(400, QStringLiteral("name must be at most 255 characters"));
+    const QString parentId = bodyValue(request, QStringLiteral("parent_id")).toString();
+    if (!parentId.isEmpty()) {
+        const auto parent = m_library.collectionIndex(parentId);
+        if (!parent)
+            return PhotoShelterV4::error(404, QStringLiteral("Collection %1 not found").arg(parentId));
+        g.parent = *parent;
+        organization = m_library.layout().collections().at(*parent).organization;
+    }
+    if (organization < 0)
+        organization = 0;
+    if (m_library.organizationRole(organization) != QLatin1String("admin"))
+        return PhotoShelterV4::error(403, QStringLiteral("Permission denied: you are not an administrator of %1")
+                                              .arg(m_library.organizationId(organization)));
+    const QString access = bodyValue(request, QStringLiteral("access")).toString();
+    if (!access.isEmpty() && !PhotoShelterLibrary::isVisibility(access))
+        return PhotoShelterV4::error(400, QStringLiteral("access must be everyone, public, private or permission"));
+    QStringList keywords;
+    const QJsonValue keywordValue = bodyValue(request, QStringLiteral("keywords"));
+    const QStringList raw = keywordValue.isArray() ? keywordValue.toVariant().toStringList()
+                                                   : keywordValue.toString().split(QLatin1Char(','));
+    for (const QString& k : raw) {
+        if (!k.trimmed().isEmpty())
+            keywords << k.trimmed();
+    }
+    g.organization = organization;
+    g.createdMs = m_module.clock().now().toMSecsSinceEpoch();
+    g.visibility = DamGallery::Visibility::Private; // PhotoShelter's default for a new gallery
+    const int index = m_library.createGallery(g, keywords);
+    m_library.setVisibility(index, access.isEmpty() ? QStringLiteral("private") : access);
+    QJsonArray included;
+    const QSet<QString> wanted = PhotoShelterListings::includes(request);
+    QJsonObject body{{QStringLiteral("data"), m_resources.gallery(index, wanted, included)}};
+    if (!wanted.isEmpty())
+        body.insert(QStringLiteral("included"), included);
+    return HttpResponse::json(201, body);
 }
 
 HttpResponse PhotoShelterGalleryRoutes::getGallery(const SandboxRequest& request)

@@ -23,6 +23,11 @@ struct SandboxRequest;
 // PSAPI v4 galleries and collections (photoshelter.md §7), under /psapi/v4.0:
 //   GET    galleries                      ?parent=C…|root, include=permissions,access,path,parent,
 //                                         sort_by=name|created_at, sort_direction, page, per_page, org_id
+//   POST   galleries                      {"data":{"type":"gallery","attributes":{"name", "description"?,
+//                                         "keywords"?: [..] | "a, b", "parent_id"?: C…, "access"?: mode}}}
+//                                         (or the same flat) -> 201, the gallery; admins of the
+//                                         organization (the session's, else the user's first) only.
+//                                         Not documented by PhotoShelter (§7): the sandbox's shape.
 //   GET    galleries/:id                  one gallery (same include=)
 //   GET    galleries/:id/media            its media, paged like search (sort_by, sort_direction...)
 //   GET    galleries/:id/access           {"data":{"type":"access","attributes":{"native":mode}}}
@@ -54,6 +59,7 @@ private:
     std::optional<int> galleryOf(const SandboxRequest& request) const;
     HttpResponse galleryNotFound(const SandboxRequest& request) const;
     HttpResponse listGalleries(const SandboxRequest& request);
+    HttpResponse createGallery(const SandboxRequest& request);
     HttpResponse getGallery(const SandboxRequest& request);
     HttpResponse galleryMedia(const SandboxRequest& request);
     HttpResponse getAccess(const SandboxRequest& request);

@@ -143,6 +143,14 @@ void PhotoShelterLibrary::setVisibility(int gallery, const QString& mode)
     m_visibility.insert(gallery, mode);
 }
 
+int PhotoShelterLibrary::createGallery(const DamGallery& gallery, const QStringList& keywords)
+{
+    const int index = m_catalog.addGallery(gallery);
+    if (!keywords.isEmpty())
+        m_galleryKeywords.insert(index, keywords);
+    return index;
+}
+
 bool PhotoShelterLibrary::isVisibility(const QString& mode)
 {
     return mode == QLatin1String("everyone") || mode == QLatin1String("public") || mode == QLatin1String("private") ||

@@ -74,6 +74,11 @@ public:
     void setVisibility(int gallery, const QString& mode);
     static bool isVisibility(const QString& mode);
 
+    // A gallery created by a client (POST galleries): added to the catalog's layout, with its
+    // keywords kept here (generated galleries have none). Returns its index.
+    int createGallery(const DamGallery& gallery, const QStringList& keywords);
+    QStringList galleryKeywords(int gallery) const { return m_galleryKeywords.value(gallery); }
+
     QList<PhotoShelterPermission> permissions(int gallery) const;
     PhotoShelterPermission addPermission(int gallery, PhotoShelterPermission permission, const QDateTime& now);
     bool removePermission(int gallery, const QString& id);
@@ -102,6 +107,7 @@ private:
     quint64 m_secret;
     quint64 m_counter = 0;
     QHash<int, QString> m_visibility;
+    QHash<int, QStringList> m_galleryKeywords;
     QHash<int, QList<PhotoShelterPermission>> m_permissions; // galleries changed by a client
     QList<PhotoShelterShareLink> m_shareLinks;
     QHash<qint64, QByteArray> m_uploads;

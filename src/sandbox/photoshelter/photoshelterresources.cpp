@@ -321,6 +321,11 @@ QJsonObject PhotoShelterResources::gallery(int gallery, const QSet<QString>& wan
         rel.insert(QStringLiteral("permissions"), QJsonObject{{QStringLiteral("data"), refs}});
         resource.insert(QStringLiteral("relationships"), rel);
     }
+    if (const QStringList keywords = m_library.galleryKeywords(gallery); !keywords.isEmpty()) {
+        QJsonObject attributes = resource.value(QStringLiteral("attributes")).toObject();
+        attributes.insert(QStringLiteral("keywords"), QJsonArray::fromStringList(keywords));
+        resource.insert(QStringLiteral("attributes"), attributes);
+    }
     if (wanted.contains(QStringLiteral("path")))
         resource.insert(QStringLiteral("path"), QJsonObject{{QStringLiteral("data"), galleryPath(gallery)}});
     if (wanted.contains(QStringLiteral("parent")) && g.parent >= 0)
