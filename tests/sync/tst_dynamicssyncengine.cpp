@@ -210,7 +210,9 @@ private:
     QStringList localCases() const
     {
         QStringList ids;
-        for (const SupportCase& c : CrmRepository(*m_storage).cases({}).value())
+        // Held in a variable: a range-for over value() of the temporary Result would dangle.
+        const Result<QList<SupportCase>> cases = CrmRepository(*m_storage).cases({});
+        for (const SupportCase& c : cases.value())
             ids << c.remoteId;
         ids.sort();
         return ids;
