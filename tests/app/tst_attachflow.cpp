@@ -88,6 +88,8 @@ private:
 private slots:
     void initTestCase()
     {
+        // QSignalSpy keeps dialogOpened's argument as a QVariant.
+        qRegisterMetaType<AssetDesk::AttachDialog*>();
         QVERIFY(m_dir.isValid());
         QVERIFY(m_sandbox.start().ok());
         const Result<SandboxManifest> manifest = SyncTest::manifestOf(m_sandbox);
