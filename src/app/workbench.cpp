@@ -24,12 +24,16 @@
 #include "sync/accountservice.h"
 #include "sync/damgallerywatchers.h"
 #include "sync/damsyncservice.h"
+#include "sync/dynamicssyncservice.h"
 #include "sync/jobrunner.h"
 #include "sync/sandboxaccountimporter.h"
+#include "sync/zendesksyncservice.h"
 #include "widgets/accountspage.h"
 #include "widgets/crmpane.h"
+#include "widgets/damwritebacksettingspage.h"
 #include "widgets/helpdeskpane.h"
 #include "widgets/jobspane.h"
+#include "widgets/libraryfacetbar.h"
 #include "widgets/librarypane.h"
 #include "widgets/mainwindow.h"
 #include "widgets/publishingsettingspage.h"
@@ -45,6 +49,7 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
@@ -379,6 +384,15 @@ void Workbench::showSupportDesk(WorkspaceSession& session)
         }
         m_libraryPane->searchInContext(terms, true);
     });
+    // An opened ticket whose conversation is missing or older than the ticket: fetch it; the
+    // detail view follows the cache.
+    connect(m_supportDesk, &SupportDesk::conversationWanted, this,
+            [this, &session](qint64 accountId, qint64 ticketRemoteId) {
+                session.zendeskSync().refreshTicket(accountId, ticketRemoteId, [this](Result<qint64> done) {
+                    if (!done)
+                        m_window->statusBar()->showMessage(done.error().message(), 15000);
+                });
+            });
     // Assets dropped on a ticket, case or customer record: dialog, then an attach job.
     auto* attach = new AttachFlow(session, *m_jobs, m_window, m_supportDesk);
     attach->follow(*m_supportDesk);
@@ -467,12 +481,17 @@ void Workbench::restoreGalleryWatches(WorkspaceSession& session)
         session.galleryWatchers().watch(accountId, gallery);
 }
 
-// Brings every DAM library up to date (incrementally once synced); progress shows in the Jobs pane.
+// Brings every DAM library, CRM and helpdesk cache up to date (incrementally once synced); progress
+// shows in the Jobs pane.
 void Workbench::syncLibraries(WorkspaceSession& session)
 {
     for (const Account& account : m_activeAccounts->accounts()) {
         if (serviceInfo(account.service).category == ServiceCategory::Dam)
             session.damSync().sync({account.id});
+        else if (account.service == Service::Dynamics)
+            session.dynamicsSync().sync({account.id});
+        else if (account.service == Service::Zendesk)
+            session.zendeskSync().sync({account.id});
     }
 }
 
@@ -490,6 +509,20 @@ void Workbench::showSettings()
                                     "The accounts you add here are your own; restart AssetDesk to use them."));
     dialog->addPage(accounts, tr("Accounts"));
     dialog->addPage(new PublishingSettingsPage, tr("Publishing"));
+    // The archive targets are chosen from the library's source tree of the user's workspace.
+    WorkspaceSession* session = m_userSession.get();
+    auto* writeBack = new DamWriteBackSettingsPage(
+        session->workspaceId(), session->findChild<LibrarySourceModel*>(QString(), Qt::FindDirectChildrenOnly));
+    connect(writeBack, &DamWriteBackSettingsPage::writeBackChanged, session, [session, writeBack](const DamWriteBackSettings& s) {
+        session->applySettings(s, writeBack->metricsSettings());
+    });
+    connect(writeBack, &DamWriteBackSettingsPage::metricsChanged, session,
+            [this, session, writeBack](const MetricsSettings& m) {
+                session->applySettings(writeBack->writeBackSettings(), m);
+                if (m_libraryPane && m_libraryPane->facets())
+                    m_libraryPane->facets()->overuseBox()->setValue(m.overuseThreshold);
+            });
+    dialog->addPage(writeBack, tr("DAM write-back"));
     dialog->open();
 }
 

@@ -1,6 +1,8 @@
 #include "workspacesession.h"
 
 #include "connectors/connectorcontext.h"
+#include "core/damwritebacksettings.h"
+#include "core/metricssettings.h"
 #include "core/scopedsecretvault.h"
 #include "models/accountsfeed.h"
 #include "storage/storage.h"
@@ -11,26 +13,15 @@
 #include "sync/damwriteback.h"
 #include "sync/derivativeservice.h"
 #include "sync/dynamicssyncservice.h"
+#include "sync/eventcollectionlinker.h"
+#include "sync/zendesksyncservice.h"
 #include "sync/xmetricspoller.h"
 #include "sync/xpublisher.h"
 
-#include <QJsonDocument>
 #include <QSettings>
 #include <QThread>
 
 namespace AssetDesk {
-
-namespace {
-// What published posts write back into the DAM accounts (archive gallery or collection, iconik
-// metadata view, top-performer threshold), per workspace in the settings as JSON, like the
-// workspace's other desktop choices. Empty: nothing is written back.
-DamWriteBackSettings writeBackSettings(const QString& workspaceId)
-{
-    const QByteArray json =
-        QSettings().value(QStringLiteral("publishing/damWriteBack/") + workspaceId).toByteArray();
-    return DamWriteBackSettings::fromJson(QJsonDocument::fromJson(json).object());
-}
-} // namespace
 
 WorkspaceSession::WorkspaceSession(std::shared_ptr<Storage> storage, const QString& workspaceId,
                                    SecretVault& vault, const ConnectorRegistry& registry,
@@ -47,6 +38,12 @@ WorkspaceSession::WorkspaceSession(std::shared_ptr<Storage> storage, const QStri
     m_accounts = new AccountService(*m_storage, *m_vault, *m_pool, jobs, this);
     m_damSync = new DamSyncService(*m_storage, *m_pool, jobs, thumbnails, this);
     m_dynamicsSync = new DynamicsSyncService(*m_storage, *m_pool, jobs, this);
+    m_zendeskSync = new ZendeskSyncService(*m_storage, *m_pool, jobs, this);
+    m_eventCollections = new EventCollectionLinker(*m_storage, this);
+    connect(m_damSync, &DamSyncService::syncFinished, m_eventCollections,
+            [linker = m_eventCollections](qint64 accountId, const Result<DamSyncSummary>& result) {
+                linker->associateAfterSync(accountId, result.ok());
+            });
     m_watchers = new DamGalleryWatchers(*m_storage, *m_pool, jobs, this);
     m_derivatives = new DerivativeService(*m_storage, jobs, QString(), this);
     connect(m_pool, &ConnectorPool::credentialsStoreFailed, m_accounts,
@@ -54,15 +51,20 @@ WorkspaceSession::WorkspaceSession(std::shared_ptr<Storage> storage, const QStri
     // Created on the network thread so that its timer and its storage continuations run there.
     Storage* storageRef = m_storage.get();
     ConnectorPool* pool = m_pool;
-    const DamWriteBackSettings writeBack = writeBackSettings(workspaceId);
+    // What published posts write back into the DAM accounts and how long their metrics are
+    // polled: the user's settings (Settings → DAM write-back), per workspace for the former.
+    const DamWriteBackSettings writeBack = DamWriteBackSettings::load(QSettings(), workspaceId);
+    const MetricsSettings metricsSettings = MetricsSettings::load(QSettings());
     std::shared_ptr<RateBudget> xBudget = connectors.budget(Service::X);
     QMetaObject::invokeMethod(
         pool,
-        [this, storageRef, pool, writeBack, xBudget] {
+        [this, storageRef, pool, writeBack, metricsSettings, xBudget] {
             XPublisher::Options publishing;
             publishing.writeBack = writeBack;
             m_publisher = new XPublisher(*storageRef, *pool, publishing);
-            m_metrics = new XMetricsPoller(*storageRef, *pool, xBudget, XMetricsPoller::Options{});
+            XMetricsPoller::Options polling;
+            polling.days = metricsSettings.days;
+            m_metrics = new XMetricsPoller(*storageRef, *pool, xBudget, polling);
             DamWriteBack::Options writing;
             writing.settings = writeBack;
             m_writeBack = new DamWriteBack(*storageRef, *pool, writing);
@@ -89,6 +91,19 @@ void WorkspaceSession::startPublishing()
     });
 }
 
+void WorkspaceSession::applySettings(const DamWriteBackSettings& writeBack, const MetricsSettings& metrics)
+{
+    XPublisher* publisher = m_publisher;
+    XMetricsPoller* poller = m_metrics;
+    DamWriteBack* worker = m_writeBack;
+    QMetaObject::invokeMethod(publisher, [publisher, poller, worker, writeBack, days = metrics.days] {
+        publisher->setWriteBack(writeBack);
+        worker->setSettings(writeBack);
+        worker->wake(); // a lower top-performer threshold may tag assets now
+        poller->setDays(days);
+    });
+}
+
 WorkspaceSession::~WorkspaceSession()
 {
     // A job in flight stays running in the outbox; the next start recovers it after the lease.
@@ -109,6 +124,7 @@ WorkspaceSession::~WorkspaceSession()
     delete m_watchers; // waits for its watchers to stop on the network thread
     delete m_damSync;
     delete m_dynamicsSync;
+    delete m_zendeskSync;
     delete m_accounts;
     // The pool and its connectors belong to the network thread: end them there, and wait, since
     // they reference the storage and vault that go with this session.

@@ -17,11 +17,15 @@ class ConnectorRegistry;
 class DamGalleryWatchers;
 class DamSyncService;
 class DynamicsSyncService;
+class ZendeskSyncService;
+class EventCollectionLinker;
 class JobRunner;
 class ScopedSecretVault;
 class SecretVault;
 class Storage;
 class ThumbnailCache;
+struct DamWriteBackSettings;
+struct MetricsSettings;
 class DamWriteBack;
 class DerivativeService;
 class XMetricsPoller;
@@ -50,6 +54,12 @@ public:
     DamSyncService& damSync() { return *m_damSync; }
     // Syncs the workspace's Dynamics 365 accounts into the CRM cache (jobs, delta links).
     DynamicsSyncService& dynamicsSync() { return *m_dynamicsSync; }
+    // Syncs the workspace's Zendesk accounts into the helpdesk cache (jobs, incremental cursor) and
+    // fetches a ticket's conversation when it is opened.
+    ZendeskSyncService& zendeskSync() { return *m_zendeskSync; }
+    // Dynamics events linked to DAM collections (DP7): after each DAM sync, the collection's new
+    // uploads are associated back to the event.
+    EventCollectionLinker& eventCollections() { return *m_eventCollections; }
     // The galleries watched for new uploads (PX4), each a job; they stop with the session.
     DamGalleryWatchers& galleryWatchers() { return *m_watchers; }
 
@@ -70,6 +80,9 @@ public:
     // Derivatives (crops, resized copies, video clips) made as jobs and stored with their lineage.
     DerivativeService& derivatives() { return *m_derivatives; }
     void startPublishing();
+    // Settings → DAM write-back changed: the publisher, the write-back worker and the metrics
+    // poller use the new values from their next job or cycle, without a restart.
+    void applySettings(const DamWriteBackSettings& writeBack, const MetricsSettings& metrics);
 
 private:
     std::shared_ptr<Storage> m_storage;
@@ -79,6 +92,8 @@ private:
     AccountService* m_accounts;
     DamSyncService* m_damSync;
     DynamicsSyncService* m_dynamicsSync;
+    ZendeskSyncService* m_zendeskSync;
+    EventCollectionLinker* m_eventCollections;
     DamGalleryWatchers* m_watchers;
     XPublisher* m_publisher = nullptr;   // lives on the network thread; deleted there
     XMetricsPoller* m_metrics = nullptr; // likewise
