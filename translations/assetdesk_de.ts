@@ -103,6 +103,14 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk</name>
+    <message>
+        <location filename="../src/sync/attachtargets.cpp" line="+20"/>
+        <source>is not in the local cache; sync the account first.</source>
+        <translation>ist nicht im lokalen Cache; synchronisieren Sie zuerst das Konto.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::AccountEditDialog</name>
     <message>
         <location filename="../src/widgets/accounteditdialog.cpp" line="+30"/>
@@ -543,6 +551,675 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::AttachAttempt</name>
+    <message>
+        <location filename="../src/sync/attachattempt.cpp" line="+32"/>
+        <source>• %1 (%2, asset %3, version %4)</source>
+        <translation>• %1 (%2, Asset %3, Version %4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The account was changed or removed before the files were sent.</source>
+        <translation>Das Konto wurde geändert oder entfernt, bevor die Dateien gesendet wurden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tickets can only be attached to through a Zendesk account.</source>
+        <translation>An Tickets kann nur über ein Zendesk-Konto angehängt werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cases and customer records need a Dynamics 365 account.</source>
+        <translation>Fälle und Kundendatensätze erfordern ein Dynamics 365-Konto.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Attaching was cancelled.</source>
+        <translation>Das Anhängen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+30"/>
+        <source>The Zendesk account was changed or removed while sending.</source>
+        <translation>Das Zendesk-Konto wurde während des Sendens geändert oder entfernt.</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>Uploading %1 (%2 of %3)</source>
+        <translation>%1 wird hochgeladen (%2 von %3)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Adding the reply</source>
+        <translation>Antwort wird hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Adding the internal note</source>
+        <translation>Interne Notiz wird hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is not a Zendesk ticket number.</source>
+        <translation>„%1“ ist keine Zendesk-Ticketnummer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attached from the asset library.</source>
+        <translation>Aus der Asset-Bibliothek angehängt.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The Dynamics 365 account was changed or removed while sending.</source>
+        <translation>Das Dynamics 365-Konto wurde während des Sendens geändert oder entfernt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Adding the note with %1 (%2 of %3)</source>
+        <translation>Notiz mit %1 wird hinzugefügt (%2 von %3)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Adding the note to %1</source>
+        <translation>Notiz zu %1 wird hinzugefügt</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Assets from the library</source>
+        <translation>Assets aus der Bibliothek</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>%1 The notes already added (%2) could not be taken back.</source>
+        <translation>%1 Die bereits hinzugefügten Notizen (%2) konnten nicht zurückgenommen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::AttachCommand</name>
+    <message>
+        <location filename="../src/cli/attachcommand.cpp" line="+26"/>
+        <source>usage: assetdesk-cli attach --ticket N | --case ID [--account ID] [--internal] [--rendition NAME] [--text TEXT] [--subject TEXT] [--json] ASSET...</source>
+        <translation>Aufruf: assetdesk-cli attach --ticket N | --case ID [--account ID] [--internal] [--rendition NAME] [--text TEXT] [--subject TEXT] [--json] ASSET...</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Attach library assets to a Zendesk ticket or a Dynamics 365 case</source>
+        <translation>Bibliotheks-Assets an ein Zendesk-Ticket oder einen Dynamics 365-Fall anhängen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>attach --ticket N | --case ID [--account ID] [--internal] [--rendition NAME]
+       [--text TEXT] [--subject TEXT] [--json] ASSET...
+                    Checks each asset&apos;s approval, licence and size, uploads the original
+                    (or --rendition) and adds one comment to the ticket (public unless
+                    --internal) or a note per file to the case (number or GUID).</source>
+        <translation>attach --ticket N | --case ID [--account ID] [--internal] [--rendition NAME]
+       [--text TEXT] [--subject TEXT] [--json] ASSET...
+                    Prüft Freigabe, Lizenz und Größe jedes Assets, lädt das Original
+                    (oder --rendition) hoch und fügt dem Ticket einen Kommentar hinzu
+                    (öffentlich, außer mit --internal) bzw. dem Fall (Nummer oder GUID)
+                    je Datei eine Notiz.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Give either --ticket or --case.</source>
+        <translation>Geben Sie entweder --ticket oder --case an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>--internal is for tickets; case notes are always internal.</source>
+        <translation>--internal gilt für Tickets; Notizen zu Fällen sind immer intern.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Name at least one asset by its library id.</source>
+        <translation>Nennen Sie mindestens ein Asset mit seiner Bibliotheks-ID.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not a library asset id.</source>
+        <translation>%1 ist keine ID eines Bibliotheks-Assets.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>--account needs an account id (see accounts list).</source>
+        <translation>--account braucht eine Konto-ID (siehe accounts list).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>--ticket needs a Zendesk ticket number.</source>
+        <translation>--ticket braucht eine Zendesk-Ticketnummer.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Attaching did not finish in time; check the ticket or case before trying again.</source>
+        <translation>Das Anhängen ist nicht rechtzeitig fertig geworden; prüfen Sie das Ticket oder den Fall, bevor Sie es erneut versuchen.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Attached %1 to %2 (%3 bytes).</source>
+        <translation>%1 an %2 angehängt (%3 Bytes).</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::AttachDialog</name>
+    <message>
+        <location filename="../src/widgets/attachdialog.cpp" line="+37"/>
+        <source>Attach to Ticket</source>
+        <translation>An Ticket anhängen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach to ticket %1</source>
+        <translation>An Ticket %1 anhängen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Public reply</source>
+        <translation>Ö&amp;ffentliche Antwort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Internal note</source>
+        <translation>&amp;Interne Notiz</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Send as:</source>
+        <translation>Senden als:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Attach to Case</source>
+        <translation>An Fall anhängen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Associate with Customer Record</source>
+        <translation>Mit Kundendatensatz verknüpfen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attach to case %1</source>
+        <translation>An Fall %1 anhängen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Associate with %1 (a note naming the assets; no files are copied)</source>
+        <translation>Mit %1 verknüpfen (eine Notiz, die die Assets nennt; es werden keine Dateien kopiert)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Files from the asset library</source>
+        <translation>Dateien aus der Asset-Bibliothek</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Assets from the library</source>
+        <translation>Assets aus der Bibliothek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Betreff:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Comment:</source>
+        <translation>&amp;Kommentar:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Note:</source>
+        <translation>&amp;Notiz:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source> (%1 of %2 assets)</source>
+        <translation> (%1 von %2 Assets)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;File:</source>
+        <translation>&amp;Datei:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Associate</source>
+        <translation>&amp;Verknüpfen</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Attach</source>
+        <translation>&amp;Anhängen</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n asset(s) will be sent.</source>
+        <translation>
+            <numerusform>%n Asset wird gesendet.</numerusform>
+            <numerusform>%n Assets werden gesendet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n asset(s) cannot be sent and will be left out.</source>
+        <translation>
+            <numerusform>%n Asset kann nicht gesendet werden und wird ausgelassen.</numerusform>
+            <numerusform>%n Assets können nicht gesendet werden und werden ausgelassen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Limit per file: %1.</source>
+        <translation>Limit pro Datei: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::AttachFlow</name>
+    <message numerus="yes">
+        <location filename="../src/app/attachflow.cpp" line="+47"/>
+        <source>Associated %n asset(s) with %1.</source>
+        <translation>
+            <numerusform>%n Asset mit %1 verknüpft.</numerusform>
+            <numerusform>%n Assets mit %1 verknüpft.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attached %1 to %2.</source>
+        <translation>%1 an %2 angehängt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Nothing was attached to %1: %2</source>
+        <translation>An %1 wurde nichts angehängt: %2</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>The record belongs to another account.</source>
+        <translation>Der Datensatz gehört zu einem anderen Konto.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Attach Assets</source>
+        <translation>Assets anhängen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The drop cannot be attached: %1</source>
+        <translation>Die abgelegten Elemente können nicht angehängt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::AttachJob</name>
+    <message>
+        <location filename="../src/sync/attachjob.cpp" line="+47"/>
+        <source>No assets to attach.</source>
+        <translation>Keine Assets zum Anhängen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Asset %1 is no longer in the library.</source>
+        <translation>Asset %1 ist nicht mehr in der Bibliothek.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>The file of “%1” could not be read.</source>
+        <translation>Die Datei von „%1“ konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The file of “%1” is neither on this computer nor linked by its library; sync the library and try again.</source>
+        <translation>Die Datei von „%1“ ist weder auf diesem Computer noch von ihrer Bibliothek verlinkt; synchronisieren Sie die Bibliothek und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Zendesk did not return the comment.</source>
+        <translation>Zendesk hat den Kommentar nicht zurückgegeben.</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Checking rights and sizes</source>
+        <translation>Rechte und Größen werden geprüft</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+37"/>
+        <source>Attaching was cancelled.</source>
+        <translation>Das Anhängen wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Fetching %1 from the library</source>
+        <translation>%1 wird aus der Bibliothek abgerufen</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The asset&apos;s library cannot hand out its files.</source>
+        <translation>Die Bibliothek des Assets kann ihre Dateien nicht herausgeben.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>“%1” (%2) is larger than the %3 this service accepts per attachment; choose a smaller rendition.</source>
+        <translation>„%1“ (%2) ist größer als die %3, die dieser Dienst pro Anhang akzeptiert; wählen Sie eine kleinere Rendition.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Connecting to %1</source>
+        <translation>Verbindung zu %1 wird hergestellt</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The account chosen for %1 is not a %2 account.</source>
+        <translation>Das für %1 gewählte Konto ist kein %2-Konto.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The account was changed while the files were sent.</source>
+        <translation>Das Konto wurde geändert, während die Dateien gesendet wurden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Recording the attachment</source>
+        <translation>Anhang wird vermerkt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The files were attached, but recording it locally failed: %1</source>
+        <translation>Die Dateien wurden angehängt, aber das lokale Vermerken ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::AttachService</name>
+    <message numerus="yes">
+        <location filename="../src/sync/attachservice.cpp" line="+27"/>
+        <source>Attach %n asset(s) to ticket %1</source>
+        <translation>
+            <numerusform>%n Asset an Ticket %1 anhängen</numerusform>
+            <numerusform>%n Assets an Ticket %1 anhängen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>Attach %n asset(s) to case %1</source>
+        <translation>
+            <numerusform>%n Asset an Fall %1 anhängen</numerusform>
+            <numerusform>%n Assets an Fall %1 anhängen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>Associate %n asset(s) with %1</source>
+        <translation>
+            <numerusform>%n Asset mit %1 verknüpfen</numerusform>
+            <numerusform>%n Assets mit %1 verknüpfen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::AttachTargets</name>
+    <message>
+        <location filename="../src/sync/attachtargets.cpp" line="+33"/>
+        <source>The ticket</source>
+        <translation>Das Ticket</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The case</source>
+        <translation>Der Fall</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The opportunity</source>
+        <translation>Die Verkaufschance</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Assets are associated with accounts and opportunities only.</source>
+        <translation>Assets werden nur mit Kundenkonten und Verkaufschancen verknüpft.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The customer account</source>
+        <translation>Das Kundenkonto</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Ticket #%1</source>
+        <translation>Ticket #%1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Case %1</source>
+        <translation>Fall %1</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::AttachmentRules</name>
+    <message>
+        <location filename="../src/core/attachmentrules.cpp" line="+84"/>
+        <source>“%1” has no rendition called “%2”.</source>
+        <translation>„%1“ hat keine Rendition namens „%2“.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The original file of “%1” is not available from its library.</source>
+        <translation>Die Originaldatei von „%1“ ist über ihre Bibliothek nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>“%1” (%2, %3) is larger than the %4 this service accepts per attachment; choose a smaller rendition.</source>
+        <translation>„%1“ (%2, %3) ist größer als die %4, die dieser Dienst pro Anhang akzeptiert; wählen Sie eine kleinere Rendition.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::CampaignCollectionService</name>
+    <message>
+        <location filename="../src/sync/campaigncollectionservice.cpp" line="+26"/>
+        <source>Campaign: %1</source>
+        <translation>Kampagne: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Audience: %1</source>
+        <translation>Zielgruppe: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Launch date: %1</source>
+        <translation>Starttermin: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owner: %1</source>
+        <translation>Verantwortlich: %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Choose a synced campaign with a name.</source>
+        <translation>Wählen Sie eine synchronisierte Kampagne mit Namen.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Campaign collections can be made in PhotoShelter accounts; iconik is not supported yet.</source>
+        <translation>Kampagnensammlungen lassen sich in PhotoShelter-Konten anlegen; iconik wird noch nicht unterstützt.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::CaseDetailView</name>
+    <message>
+        <location filename="../src/widgets/casedetailview.cpp" line="+35"/>
+        <source>Find Assets</source>
+        <translation>Assets suchen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Search the library for this case&apos;s customer and product, approved assets first</source>
+        <translation>Die Bibliothek nach Kunde und Produkt dieses Falls durchsuchen, freigegebene Assets zuerst</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Select a case to read its notes. Drop library assets on a case to attach them, or on a customer or opportunity to associate them.</source>
+        <translation>Wählen Sie einen Fall aus, um seine Notizen zu lesen. Ziehen Sie Bibliotheks-Assets auf einen Fall, um sie anzuhängen, oder auf einen Kunden oder eine Verkaufschance, um sie zu verknüpfen.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>(no title)</source>
+        <translation>(kein Titel)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>No notes yet.</source>
+        <translation>Noch keine Notizen.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>unknown type</source>
+        <translation>unbekannter Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachment: %1 (%2, %3)</source>
+        <translation>Anhang: %1 (%2, %3)</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::CasesCommand</name>
+    <message>
+        <location filename="../src/cli/casescommand.cpp" line="+46"/>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Resolved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The sync of %1 did not finish in time.</source>
+        <translation>Die Synchronisation von %1 ist nicht rechtzeitig fertig geworden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: CRM synced - %2 changed, %3 removed, %4 row(s) skipped, %5 s</source>
+        <translation>%1: CRM synchronisiert - %2 geändert, %3 entfernt, %4 Zeile(n) übersprungen, %5 s</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>List Dynamics 365 cases from the local CRM cache</source>
+        <translation>Dynamics 365-Fälle aus dem lokalen CRM-Cache auflisten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>cases               [--account NAME] [--priority high|normal|low] [--state active|resolved|canceled]
+                    [--sync [--full]]  High priority first; --sync fetches the changes first.</source>
+        <translation>cases               [--account NAME] [--priority high|normal|low] [--state active|resolved|canceled]
+                    [--sync [--full]]  Hohe Priorität zuerst; --sync ruft vorher die Änderungen ab.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>usage: assetdesk-cli cases [--account NAME] [--priority high|normal|low] [--state active|resolved|canceled] [--sync [--full]] [--json]</source>
+        <translation>Aufruf: assetdesk-cli cases [--account NAME] [--priority high|normal|low] [--state active|resolved|canceled] [--sync [--full]] [--json]</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>No cases.</source>
+        <translation>Keine Fälle.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Customer</source>
+        <translation>Kunde</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::CliContext</name>
     <message>
         <location filename="../src/cli/clicontext.cpp" line="+79"/>
@@ -815,6 +1492,132 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::CrmPane</name>
+    <message>
+        <location filename="../src/widgets/crmpane.cpp" line="+45"/>
+        <source>Dynamics 365 environment</source>
+        <translation>Dynamics 365-Umgebung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Filter customers, opportunities, cases, campaigns, events</source>
+        <translation>Kunden, Verkaufschancen, Fälle, Kampagnen, Veranstaltungen filtern</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>Loading the notes…</source>
+        <translation>Notizen werden geladen…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Find Assets</source>
+        <translation>Assets suchen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create DAM Collection…</source>
+        <translation>DAM-Sammlung erstellen…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Link to Collection…</source>
+        <translation>Mit Sammlung verknüpfen…</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::CrmTreeModel</name>
+    <message>
+        <location filename="../src/models/crmtreemodel.cpp" line="+99"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../src/models/crmtreenode.cpp" line="+54"/>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Resolved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Canceled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Customers (%1)</source>
+        <translation>Kunden (%1)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Won</source>
+        <translation>Gewonnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Lost</source>
+        <translation>Verloren</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closing soon: %1</source>
+        <translation>Abschluss in Kürze: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Closes %1</source>
+        <translation>Abschluss %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cases of Contacts (%1)</source>
+        <translation>Fälle von Kontakten (%1)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Campaigns (%1)</source>
+        <translation>Kampagnen (%1)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Launch %1</source>
+        <translation>Start %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Events (%1)</source>
+        <translation>Veranstaltungen (%1)</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::DamCursor</name>
     <message>
         <location filename="../src/connectors/damcursor.cpp" line="+22"/>
@@ -987,6 +1790,109 @@
         <location line="+10"/>
         <source>Fetching thumbnails…</source>
         <translation>Vorschaubilder werden geladen…</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DamWriteBackSettingsPage</name>
+    <message>
+        <location filename="../src/widgets/damwritebacksettingspage.cpp" line="+32"/>
+        <source>Archive and metadata, per DAM account</source>
+        <translation>Archiv und Metadaten, pro DAM-Konto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No DAM account is connected yet, or its collections have not been synced.</source>
+        <translation>Es ist noch kein DAM-Konto verbunden, oder seine Sammlungen wurden noch nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> interactions</source>
+        <translation> Interaktionen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Likes, reposts, replies, quotes and bookmarks of an asset&apos;s posts, summed</source>
+        <translation>Likes, Reposts, Antworten, Zitate und Lesezeichen der Beiträge eines Assets, summiert</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Top performers</source>
+        <translation>Top-Performer</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tag an asset from:</source>
+        <translation>Asset kennzeichnen ab:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PhotoShelter keyword:</source>
+        <translation>PhotoShelter-Schlüsselwort:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> posts</source>
+        <translation> Beiträgen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Metrics</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Poll posts of the last:</source>
+        <translation>Beiträge abfragen aus den letzten:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overused from:</source>
+        <translation>Übermäßig genutzt ab:</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Do not archive</source>
+        <translation>Nicht archivieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (not in the synced collections)</source>
+        <translation>%1 (nicht in den synchronisierten Sammlungen)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The iconik collection each published post is archived into, with its metadata</source>
+        <translation>Die iconik-Sammlung, in die jeder veröffentlichte Beitrag samt Metadaten archiviert wird</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The PhotoShelter gallery each published post&apos;s media are uploaded into</source>
+        <translation>Die PhotoShelter-Galerie, in die die Medien jedes veröffentlichten Beitrags hochgeladen werden</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — archive into:</source>
+        <translation>%1 — archivieren in:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Metadata view id (lifecycle status, top performer)</source>
+        <translation>ID der Metadatenansicht (Lebenszyklusstatus, Top-Performer)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 — metadata view:</source>
+        <translation>%1 — Metadatenansicht:</translation>
     </message>
 </context>
 <context>
@@ -1273,9 +2179,27 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::DynamicsAnnotations</name>
+    <message>
+        <location filename="../src/connectors/dynamics/dynamicsannotations.cpp" line="+29"/>
+        <source>Dynamics 365 refused the note: the file is larger than the organisation&apos;s attachment limit.</source>
+        <translation>Dynamics 365 hat die Notiz abgelehnt: Die Datei überschreitet das Anhangslimit der Organisation.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dynamics 365 refused the note as invalid: %1</source>
+        <translation>Dynamics 365 hat die Notiz als ungültig abgelehnt: %1</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>Dynamics 365 created the note but did not say its id.</source>
+        <translation>Dynamics 365 hat die Notiz erstellt, aber ihre ID nicht genannt.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::DynamicsConnector</name>
     <message>
-        <location filename="../src/connectors/dynamics/dynamicsconnector.cpp" line="+70"/>
+        <location filename="../src/connectors/dynamics/dynamicsconnector.cpp" line="+74"/>
         <source>The client secret is missing.</source>
         <translation>Der geheime Clientschlüssel fehlt.</translation>
     </message>
@@ -1283,6 +2207,88 @@
         <location line="+17"/>
         <source>Application user %1</source>
         <translation>Anwendungsbenutzer %1</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DynamicsSyncEngine</name>
+    <message>
+        <location filename="../src/sync/dynamicssyncengine.cpp" line="+50"/>
+        <source>The sync was cancelled; the tables synced so far are kept.</source>
+        <translation>Die Synchronisation wurde abgebrochen; die bisher synchronisierten Tabellen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Changes in %1…</source>
+        <translation>Änderungen in %1…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>The sync was cancelled; the pages synced so far are kept.</source>
+        <translation>Die Synchronisation wurde abgebrochen; die bisher synchronisierten Seiten bleiben erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DynamicsSyncService</name>
+    <message>
+        <location filename="../src/sync/dynamicssyncservice.cpp" line="+26"/>
+        <source>This account is already being synced.</source>
+        <translation>Dieses Konto wird bereits synchronisiert.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Full CRM sync</source>
+        <translation>Vollständige CRM-Synchronisation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CRM sync</source>
+        <translation>CRM-Synchronisation</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Full CRM sync: %1</source>
+        <translation>Vollständige CRM-Synchronisation: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CRM sync: %1</source>
+        <translation>CRM-Synchronisation: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 is not a Dynamics 365 account; only those have a CRM to sync.</source>
+        <translation>%1 ist kein Dynamics 365-Konto; nur solche haben ein CRM, das synchronisiert werden kann.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The account changed during the sync; what was stored is kept.</source>
+        <translation>Das Konto hat sich während der Synchronisation geändert; bereits Gespeichertes bleibt erhalten.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DynamicsWebApi</name>
+    <message numerus="yes">
+        <location filename="../src/connectors/dynamics/dynamicswebapi.cpp" line="+121"/>
+        <source>Dynamics 365 returned more than %n rows; narrow the query.</source>
+        <translation>
+            <numerusform>Dynamics 365 hat mehr als %n Zeile geliefert; schränken Sie die Abfrage ein.</numerusform>
+            <numerusform>Dynamics 365 hat mehr als %n Zeilen geliefert; schränken Sie die Abfrage ein.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Dynamics 365 answered %1 of %2 requests of a batch.</source>
+        <translation>Dynamics 365 hat %1 von %2 Anfragen eines Batches beantwortet.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Dynamics 365 answered HTTP %1 inside a batch.</source>
+        <translation>Dynamics 365 hat innerhalb eines Batches mit HTTP %1 geantwortet.</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +2358,354 @@
         <location line="+17"/>
         <source>No metrics read yet</source>
         <translation>Noch keine Kennzahlen gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::EventCollectionLinker</name>
+    <message>
+        <location filename="../src/sync/eventcollectionlinker.cpp" line="+32"/>
+        <source>Choose a synced event and a collection of a DAM account.</source>
+        <translation>Wählen Sie eine synchronisierte Veranstaltung und eine Sammlung eines DAM-Kontos.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The event&apos;s collection was stored but cannot be read back.</source>
+        <translation>Die Sammlung der Veranstaltung wurde gespeichert, kann aber nicht zurückgelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::FollowUpDelivery</name>
+    <message>
+        <location filename="../src/sync/followupdelivery.cpp" line="+29"/>
+        <source>Follow-up delivery: the gallery &quot;%1&quot; is shared with you at %2</source>
+        <translation>Nachlieferung: Die Galerie „%1“ ist für Sie freigegeben unter %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> until %1 (UTC).</source>
+        <translation> bis %1 (UTC).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (the link does not expire).</source>
+        <translation> (der Link läuft nicht ab).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Follow-up delivery failed: the gallery &quot;%1&quot; could not be shared. %2</source>
+        <translation>Nachlieferung fehlgeschlagen: Die Galerie „%1“ konnte nicht freigegeben werden. %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ticket #%1 is closed: Zendesk takes no more comments on it. Create a follow-up ticket.</source>
+        <translation>Ticket #%1 ist geschlossen: Zendesk nimmt keine Kommentare mehr an. Legen Sie ein Folgeticket an.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ticket #%1 is not solved yet; a follow-up delivery comes after the resolution.</source>
+        <translation>Ticket #%1 ist noch nicht gelöst; eine Nachlieferung folgt erst nach der Lösung.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Choose the gallery to share.</source>
+        <translation>Wählen Sie die freizugebende Galerie.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The link&apos;s expiry must be in the future.</source>
+        <translation>Der Ablauf des Links muss in der Zukunft liegen.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The ticket&apos;s account is not a Zendesk account.</source>
+        <translation>Das Konto des Tickets ist kein Zendesk-Konto.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The chosen DAM account is not a PhotoShelter account.</source>
+        <translation>Das gewählte DAM-Konto ist kein PhotoShelter-Konto.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::FollowUpDialog</name>
+    <message>
+        <location filename="../src/widgets/followupdialog.cpp" line="+19"/>
+        <source>The link never expires</source>
+        <translation>Der Link läuft nie ab</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log the delivery as a public reply (else an internal note)</source>
+        <translation>Lieferung als öffentliche Antwort protokollieren (sonst als interne Notiz)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up Delivery</source>
+        <translation>Nachlieferung</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Share a gallery with the requester of %1. The link and its expiry are logged on the ticket.</source>
+        <translation>Eine Galerie für den Anfragenden von %1 freigeben. Link und Ablauf werden im Ticket protokolliert.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share and Log</source>
+        <translation>Freigeben und protokollieren</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Gallery:</source>
+        <translation>&amp;Galerie:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link &amp;expires:</source>
+        <translation>Link läuft &amp;ab:</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::GalleryAccessLookup</name>
+    <message>
+        <location filename="../src/sync/galleryaccesslookup.cpp" line="+43"/>
+        <source>The PhotoShelter account went away.</source>
+        <translation>Das PhotoShelter-Konto ist nicht mehr vorhanden.</translation>
+    </message>
+    <message>
+        <location line="+101"/>
+        <source>Gallery access can only be looked up in a PhotoShelter account.</source>
+        <translation>Galeriezugriffe lassen sich nur in einem PhotoShelter-Konto nachschlagen.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The PhotoShelter account changed during the lookup.</source>
+        <translation>Das PhotoShelter-Konto hat sich während der Abfrage geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::GalleryAccessView</name>
+    <message>
+        <location filename="../src/widgets/galleryaccessview.cpp" line="+28"/>
+        <source>Gallery</source>
+        <translation>Galerie</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Galleries of this ticket</source>
+        <translation>Galerien dieses Tickets</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Everyone (listed)</source>
+        <translation>Alle (gelistet)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Public (unlisted)</source>
+        <translation>Öffentlich (nicht gelistet)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Private: only the organization&apos;s users can open it</source>
+        <translation>Privat: nur Benutzer der Organisation können sie öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>By permission only</source>
+        <translation>Nur mit Berechtigung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Select an access-problem ticket to see its galleries.</source>
+        <translation>Wählen Sie ein Ticket mit Zugriffsproblem, um seine Galerien zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Looking up the ticket&apos;s galleries in PhotoShelter…</source>
+        <translation>Die Galerien des Tickets werden in PhotoShelter gesucht …</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The galleries could not be looked up: %1</source>
+        <translation>Die Galerien konnten nicht abgefragt werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>None of %n galleries matches this ticket (no gallery id, gallery name or organization in it).</source>
+        <translation>
+            <numerusform>Die %n Galerie passt nicht zu diesem Ticket (keine Galerie-ID, kein Galeriename und keine Organisation darin).</numerusform>
+            <numerusform>Keine der %n Galerien passt zu diesem Ticket (keine Galerie-ID, kein Galeriename und keine Organisation darin).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n gallery(s) match this ticket; checked %1.</source>
+        <translation>
+            <numerusform>%n Galerie passt zu diesem Ticket; geprüft %1.</numerusform>
+            <numerusform>%n Galerien passen zu diesem Ticket; geprüft %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 - found by its %2 in the ticket</source>
+        <translation>%1 – gefunden über %2 im Ticket</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+17"/>
+        <source>Share link</source>
+        <translation>Freigabelink</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <source>never expires</source>
+        <translation>läuft nie ab</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expired %1</source>
+        <translation>abgelaufen %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>expires %1</source>
+        <translation>läuft ab %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>every share link has expired</source>
+        <translation>alle Freigabelinks sind abgelaufen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Permission</source>
+        <translation>Berechtigung</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>view only</source>
+        <translation>nur ansehen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>may download %1</source>
+        <translation>darf %1 herunterladen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2 · password</source>
+        <translation>%1 · %2 · Passwort</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Not read</source>
+        <translation>Nicht gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::HelpdeskPane</name>
+    <message>
+        <location filename="../src/widgets/helpdeskpane.cpp" line="+45"/>
+        <source>Zendesk account</source>
+        <translation>Zendesk-Konto</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Zendesk view: the queue it lists</source>
+        <translation>Zendesk-Ansicht: die Warteschlange, die sie auflistet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fulfilment Queue</source>
+        <translation>Bearbeitungswarteschlange</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Urgent tickets first (priority urgent or a press tag), then by priority, executive requests, and the longest waiting</source>
+        <translation>Dringende Tickets zuerst (Priorität „Dringend“ oder ein Presse-Tag), dann nach Priorität, Anfragen der Geschäftsleitung und längster Wartezeit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Filter tickets: subject, requester, organization, tag, number</source>
+        <translation>Tickets filtern: Betreff, Anfragender, Organisation, Tag, Nummer</translation>
+    </message>
+    <message>
+        <location line="+91"/>
+        <source>Urgent</source>
+        <translation>Dringend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No views yet</source>
+        <translation>Noch keine Ansichten</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Loading the conversation…</source>
+        <translation>Unterhaltung wird geladen…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Find Assets</source>
+        <translation>Assets suchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check Gallery Access…</source>
+        <translation>Galeriezugriff prüfen…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send Follow-up Delivery…</source>
+        <translation>Nachlieferung senden…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n ticket(s)</source>
+        <translation>
+            <numerusform>%n Ticket</numerusform>
+            <numerusform>%n Tickets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
     </message>
 </context>
 <context>
@@ -1517,6 +2871,19 @@
         <location line="+128"/>
         <source>iconik has no finished file for this asset.</source>
         <translation>iconik hat für dieses Asset keine fertige Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::IconikUploader</name>
+    <message>
+        <location filename="../src/connectors/iconik/iconikuploader.cpp" line="+23"/>
+        <source>iconik answered without %1.</source>
+        <translation>iconik hat ohne %1 geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+162"/>
+        <source>iconik asks for an upload by %1, which AssetDesk cannot do yet.</source>
+        <translation>iconik verlangt einen Upload per %1, was AssetDesk noch nicht kann.</translation>
     </message>
 </context>
 <context>
@@ -1720,7 +3087,7 @@
 <context>
     <name>AssetDesk::LibraryFacetBar</name>
     <message>
-        <location filename="../src/widgets/libraryfacetbar.cpp" line="+30"/>
+        <location filename="../src/widgets/libraryfacetbar.cpp" line="+32"/>
         <source>Any</source>
         <translation>Alle</translation>
     </message>
@@ -2131,7 +3498,7 @@
         <translation>Zwischen Vorschauraster und Liste wechseln (Strg+Umschalt+L)</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+87"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
@@ -2181,7 +3548,7 @@
         <translation>Diese Galerie alle paar Sekunden prüfen und neue Uploads zur Bibliothek hinzufügen.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+59"/>
         <source>No workspace</source>
         <translation>Kein Arbeitsbereich</translation>
     </message>
@@ -2674,7 +4041,7 @@
 <context>
     <name>AssetDesk::PhotoShelterConnector</name>
     <message>
-        <location filename="../src/connectors/photoshelter/photoshelterconnector.cpp" line="+97"/>
+        <location filename="../src/connectors/photoshelter/photoshelterconnector.cpp" line="+99"/>
         <source>PhotoShelter needs the account&apos;s email and password to sign in.</source>
         <translation>PhotoShelter benötigt zur Anmeldung die E-Mail-Adresse und das Passwort des Kontos.</translation>
     </message>
@@ -2688,6 +4055,14 @@
     <name>AssetDesk::PhotoShelterGalleries</name>
     <message>
         <location filename="../src/connectors/photoshelter/photosheltergalleries.cpp" line="+29"/>
+        <source>PhotoShelter answered without %1.</source>
+        <translation>PhotoShelter hat ohne %1 geantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::PhotoShelterGalleryDirectory</name>
+    <message>
+        <location filename="../src/connectors/photoshelter/photosheltergallerydirectory.cpp" line="+26"/>
         <source>PhotoShelter answered without %1.</source>
         <translation>PhotoShelter hat ohne %1 geantwortet.</translation>
     </message>
@@ -3353,6 +4728,44 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::SupportDesk</name>
+    <message>
+        <location filename="../src/app/supportdesk.cpp" line="+72"/>
+        <source>All Tickets</source>
+        <translation>Alle Tickets</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The ticket queue could not be read: %1</source>
+        <translation>Die Ticket-Warteschlange konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This ticket is no longer in the local cache.</source>
+        <translation>Dieses Ticket ist nicht mehr im lokalen Cache.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The conversation could not be read: %1</source>
+        <translation>Die Unterhaltung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The CRM records could not be read: %1</source>
+        <translation>Die CRM-Datensätze konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This case is no longer in the local cache.</source>
+        <translation>Dieser Fall ist nicht mehr im lokalen Cache.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The notes could not be read: %1</source>
+        <translation>Die Notizen konnten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::SyncCommand</name>
     <message>
         <location filename="../src/cli/synccommand.cpp" line="+69"/>
@@ -3420,9 +4833,279 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::TicketDetailView</name>
+    <message>
+        <location filename="../src/widgets/ticketdetailview.cpp" line="+36"/>
+        <source>Find Assets</source>
+        <translation>Assets suchen</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Search the library for this ticket&apos;s organization, product and tags, approved assets first</source>
+        <translation>Die Bibliothek nach Organisation, Produkt und Tags dieses Tickets durchsuchen, freigegebene Assets zuerst</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Select a ticket to read its conversation. Drop library assets on a ticket to attach them.</source>
+        <translation>Wählen Sie ein Ticket aus, um seine Unterhaltung zu lesen. Ziehen Sie Bibliotheks-Assets auf ein Ticket, um sie anzuhängen.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>updated %1</source>
+        <translation>aktualisiert %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No comments yet.</source>
+        <translation>Noch keine Kommentare.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Public reply</source>
+        <translation>Öffentliche Antwort</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Internal note</source>
+        <translation>Interne Notiz</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>unknown type</source>
+        <translation>unbekannter Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachment: %1 (%2, %3)</source>
+        <translation>Anhang: %1 (%2, %3)</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::TicketPriorityDelegate</name>
+    <message>
+        <location filename="../src/widgets/ticketprioritydelegate.cpp" line="+64"/>
+        <location line="+12"/>
+        <source>Press</source>
+        <translation>Presse</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::TicketQueueModel</name>
+    <message>
+        <location filename="../src/models/ticketqueuemodel.cpp" line="+90"/>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Requester</source>
+        <translation>Anfragender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::TicketUrgency</name>
+    <message>
+        <location filename="../src/models/ticketurgency.cpp" line="+58"/>
+        <source>Urgent</source>
+        <translation>Dringend</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open</source>
+        <translation>Offen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pending</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On hold</source>
+        <translation>Angehalten</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Solved</source>
+        <translation>Gelöst</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::TicketsCommand</name>
+    <message>
+        <location filename="../src/cli/ticketscommand.cpp" line="+100"/>
+        <source>The sync of %1 did not finish in time.</source>
+        <translation>Die Synchronisation von %1 ist nicht rechtzeitig fertig geworden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: tickets synced - %2 changed, %3 removed, %4 in the cache, %5 s</source>
+        <translation>%1: Tickets synchronisiert - %2 geändert, %3 entfernt, %4 im Cache, %5 s</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Ticket %1 is not in the local cache; run with --sync first.</source>
+        <translation>Ticket %1 ist nicht im lokalen Cache; führen Sie den Befehl zuerst mit --sync aus.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Fetching the conversation did not finish in time.</source>
+        <translation>Das Abrufen der Unterhaltung ist nicht rechtzeitig fertig geworden.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1, priority %2, %3 - %4</source>
+        <translation>%1, Priorität %2, %3 - %4</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags: %1</source>
+        <translation>Tags: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (internal note)</source>
+        <translation> (interne Notiz)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>List Zendesk tickets from the local helpdesk cache</source>
+        <translation>Zendesk-Tickets aus dem lokalen Helpdesk-Cache auflisten</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>tickets             [--view NAME] [--status S[,S]] [--priority P[,P]] [--tag T] [--text T]
+                    [--urgent-first] [--limit N] [--sync [--full]] [--json]
+tickets --show N    One ticket with its conversation (fetched when stale)</source>
+        <translation>tickets             [--view NAME] [--status S[,S]] [--priority P[,P]] [--tag T] [--text T]
+                    [--urgent-first] [--limit N] [--sync [--full]] [--json]
+tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn veraltet)</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>usage: assetdesk-cli tickets [--view NAME] [--status S[,S]] [--priority P[,P]] [--tag T] [--text T] [--urgent-first] [--limit N] [--sync [--full]] [--json] | --show N</source>
+        <translation>Aufruf: assetdesk-cli tickets [--view NAME] [--status S[,S]] [--priority P[,P]] [--tag T] [--text T] [--urgent-first] [--limit N] [--sync [--full]] [--json] | --show N</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>No tickets in view &quot;%1&quot;.</source>
+        <translation>Keine Tickets in Ansicht „%1“.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No tickets.</source>
+        <translation>Keine Tickets.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Subject</source>
+        <translation>Betreff</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Organization</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::Workbench</name>
     <message>
-        <location filename="../src/app/workbench.cpp" line="+159"/>
+        <location filename="../src/app/workbench.cpp" line="+173"/>
         <source>Opening the workspace…</source>
         <translation>Arbeitsbereich wird geöffnet…</translation>
     </message>
@@ -3447,7 +5130,7 @@
         <translation>Helpdesk</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+14"/>
         <source>Alt+1</source>
         <translation>Alt+1</translation>
     </message>
@@ -3467,12 +5150,12 @@
         <translation>Alt+4</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Alt+5</source>
         <translation>Alt+5</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+51"/>
         <source>The workspace could not be opened</source>
         <translation>Der Arbeitsbereich konnte nicht geöffnet werden</translation>
     </message>
@@ -3525,7 +5208,7 @@
         <translation>Die Demokonten der Sandbox konnten nicht eingerichtet werden</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Local sandbox · demo data</source>
         <translation>Lokale Sandbox · Demodaten</translation>
     </message>
@@ -3545,7 +5228,7 @@
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+64"/>
         <source>Watching “%1” for new uploads; they appear in the library within seconds.</source>
         <translation>„%1“ wird auf neue Uploads beobachtet; sie erscheinen binnen Sekunden in der Bibliothek.</translation>
     </message>
@@ -3568,7 +5251,7 @@
         </translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>The workspace is still opening; try again in a moment.</source>
         <translation>Der Arbeitsbereich wird noch geöffnet; versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -3586,6 +5269,11 @@
         <location line="+1"/>
         <source>Publishing</source>
         <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>DAM write-back</source>
+        <translation>DAM-Rückschreiben</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -4023,11 +5711,154 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::ZendeskComments</name>
+    <message>
+        <location filename="../src/connectors/zendesk/zendeskcomments.cpp" line="+34"/>
+        <source>Zendesk&apos;s answer to the new comment is not a ticket.</source>
+        <translation>Die Antwort von Zendesk auf den neuen Kommentar ist kein Ticket.</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>the comment</source>
+        <translation>den Kommentar</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::ZendeskConnector</name>
     <message>
-        <location filename="../src/connectors/zendesk/zendeskconnector.cpp" line="+36"/>
+        <location filename="../src/connectors/zendesk/zendeskconnector.cpp" line="+44"/>
         <source>Zendesk did not recognise these credentials.</source>
         <translation>Zendesk hat diese Zugangsdaten nicht erkannt.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ZendeskHelpdesk</name>
+    <message>
+        <location filename="../src/connectors/zendesk/zendeskhelpdesk.cpp" line="+95"/>
+        <source>Zendesk pointed the next page at another server.</source>
+        <translation>Zendesk hat für die nächste Seite auf einen anderen Server verwiesen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Zendesk kept sending more pages.</source>
+        <translation>Zendesk hat immer weitere Seiten gesendet.</translation>
+    </message>
+    <message>
+        <location line="+90"/>
+        <source>Nothing to change on the ticket.</source>
+        <translation>Am Ticket gibt es nichts zu ändern.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ZendeskMapper</name>
+    <message>
+        <location filename="../src/connectors/zendesk/zendeskfields.cpp" line="+43"/>
+        <source>Zendesk sent a %1 whose &quot;%2&quot; is not %3.</source>
+        <translation>Zendesk hat einen Datensatz „%1“ gesendet, dessen Feld „%2“ nicht %3 ist.</translation>
+    </message>
+    <message>
+        <location filename="../src/connectors/zendesk/zendeskmapper.cpp" line="+22"/>
+        <source>Zendesk answered without the list &quot;%1&quot;.</source>
+        <translation>Zendesk hat ohne die Liste „%1“ geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Zendesk sent a list entry that is not a record.</source>
+        <translation>Zendesk hat einen Listeneintrag gesendet, der kein Datensatz ist.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ZendeskSyncEngine</name>
+    <message>
+        <location filename="../src/sync/zendesksyncengine.cpp" line="+44"/>
+        <source>The sync was cancelled; what was stored is kept.</source>
+        <translation>Die Synchronisation wurde abgebrochen; bereits Gespeichertes bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Organizations…</source>
+        <translation>Organisationen…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Tickets: %1 so far…</source>
+        <translation>Tickets: bisher %1…</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>Views…</source>
+        <translation>Ansichten…</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ZendeskSyncService</name>
+    <message>
+        <location filename="../src/sync/zendesksyncservice.cpp" line="+22"/>
+        <source>This account is not a Zendesk account.</source>
+        <translation>Dieses Konto ist kein Zendesk-Konto.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>This account is already being synced.</source>
+        <translation>Dieses Konto wird bereits synchronisiert.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Full ticket sync</source>
+        <translation>Vollständige Ticket-Synchronisation</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ticket sync</source>
+        <translation>Ticket-Synchronisation</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Full ticket sync: %1</source>
+        <translation>Vollständige Ticket-Synchronisation: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ticket sync: %1</source>
+        <translation>Ticket-Synchronisation: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The account changed during the sync; what was stored is kept.</source>
+        <translation>Das Konto hat sich während der Synchronisation geändert; bereits Gespeichertes bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>The account changed meanwhile.</source>
+        <translation>Das Konto hat sich inzwischen geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ZendeskUploads</name>
+    <message>
+        <location filename="../src/connectors/zendesk/zendeskuploads.cpp" line="+55"/>
+        <source>Zendesk accepted the file but returned no upload token.</source>
+        <translation>Zendesk hat die Datei angenommen, aber kein Upload-Token zurückgegeben.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Zendesk refused %1: the file is larger than the account allows.</source>
+        <translation>Zendesk hat %1 abgelehnt: Die Datei ist größer, als das Konto erlaubt.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Zendesk refused %1 as invalid: %2</source>
+        <translation>Zendesk hat %1 als ungültig abgelehnt: %2</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>“%1”</source>
+        <translation>„%1“</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Zendesk answered the upload with HTTP %1.</source>
+        <translation>Zendesk hat auf den Upload mit HTTP %1 geantwortet.</translation>
     </message>
 </context>
 <context>
@@ -4104,7 +5935,7 @@
         <translation>--sandbox-size erwartet eine positive Zahl.</translation>
     </message>
     <message>
-        <location filename="../src/cli/main.cpp" line="+30"/>
+        <location filename="../src/cli/main.cpp" line="+33"/>
         <source>Usage: assetdesk-cli [--workspace URL] [--json] COMMAND [ARGUMENTS]</source>
         <translation>Aufruf: assetdesk-cli [--workspace URL] [--json] BEFEHL [ARGUMENTE]</translation>
     </message>
@@ -4154,7 +5985,7 @@
         <translation>Befehle:</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+58"/>
         <source>Unknown option %1. See assetdesk-cli --help.</source>
         <translation>Unbekannte Option %1. Siehe assetdesk-cli --help.</translation>
     </message>
