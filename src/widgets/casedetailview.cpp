@@ -2,13 +2,10 @@
 
 #include "models/crmtreenode.h"
 #include "models/librarytext.h"
-#include "widgets/assetdroptreeview.h"
 
-#include <QDragEnterEvent>
 #include <QFrame>
 #include <QLabel>
 #include <QLocale>
-#include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -29,7 +26,7 @@ QLabel* plainLabel(const QString& text, QWidget* parent)
 } // namespace
 
 CaseDetailView::CaseDetailView(QWidget* parent)
-    : QWidget(parent)
+    : AssetDropWidget(parent)
     , m_title(plainLabel({}, this))
     , m_meta(plainLabel({}, this))
     , m_findAssets(new QPushButton(tr("Find Assets"), this))
@@ -39,7 +36,6 @@ CaseDetailView::CaseDetailView(QWidget* parent)
     , m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("caseDetail"));
-    setAcceptDrops(true);
     QFont bold = m_title->font();
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.15);
@@ -187,53 +183,9 @@ QStringList CaseDetailView::shownTexts() const
     return texts;
 }
 
-void CaseDetailView::dragEnterEvent(QDragEnterEvent* event)
+void CaseDetailView::dropAssets(const QList<qint64>& assetIds)
 {
-    if (!hasCase() || AssetDropTreeView::assetIds(event->mimeData()).isEmpty()) {
-        event->ignore();
-        return;
-    }
-    event->setDropAction(Qt::CopyAction);
-    event->accept();
-    m_dropHighlight = true;
-    update();
-}
-
-void CaseDetailView::dragMoveEvent(QDragMoveEvent* event)
-{
-    event->setDropAction(Qt::CopyAction);
-    event->accept();
-}
-
-void CaseDetailView::dragLeaveEvent(QDragLeaveEvent* event)
-{
-    m_dropHighlight = false;
-    update();
-    event->accept();
-}
-
-void CaseDetailView::dropEvent(QDropEvent* event)
-{
-    m_dropHighlight = false;
-    update();
-    const QList<qint64> ids = AssetDropTreeView::assetIds(event->mimeData());
-    if (!hasCase() || ids.isEmpty()) {
-        event->ignore();
-        return;
-    }
-    event->setDropAction(Qt::CopyAction);
-    event->accept();
-    emit assetsDropped(m_case.id, ids);
-}
-
-void CaseDetailView::paintEvent(QPaintEvent* event)
-{
-    QWidget::paintEvent(event);
-    if (!m_dropHighlight)
-        return;
-    QPainter p(this);
-    p.setPen(QPen(palette().color(QPalette::Highlight), 3));
-    p.drawRect(QRectF(rect()).adjusted(1.5, 1.5, -1.5, -1.5));
+    emit assetsDropped(m_case.id, assetIds);
 }
 
 } // namespace AssetDesk

@@ -1,8 +1,7 @@
 #pragma once
 
 #include "models/casedetail.h"
-
-#include <QWidget>
+#include "widgets/assetdropwidget.h"
 
 class QLabel;
 class QPushButton;
@@ -17,7 +16,7 @@ namespace AssetDesk {
 // "Find Assets" asks for a library search in the case's context.
 //
 // Other CRM records (a customer, an opportunity, a campaign, an event) show as a short summary.
-class CaseDetailView : public QWidget
+class CaseDetailView : public AssetDropWidget
 {
     Q_OBJECT
 public:
@@ -39,11 +38,8 @@ signals:
     void findAssetsRequested(const AssetDesk::SupportCase& supportCase);
 
 protected:
-    void dragEnterEvent(QDragEnterEvent* event) override;
-    void dragMoveEvent(QDragMoveEvent* event) override;
-    void dragLeaveEvent(QDragLeaveEvent* event) override;
-    void dropEvent(QDropEvent* event) override;
-    void paintEvent(QPaintEvent* event) override;
+    bool acceptsAssets() const override { return hasCase(); }
+    void dropAssets(const QList<qint64>& assetIds) override;
 
 private:
     void showHeader(const QString& title, const QString& meta, bool isCase);
@@ -59,7 +55,6 @@ private:
     QWidget* m_notes;
     QVBoxLayout* m_notesLayout;
     QLabel* m_message;
-    bool m_dropHighlight = false;
 };
 
 } // namespace AssetDesk

@@ -2,13 +2,10 @@
 
 #include "models/librarytext.h"
 #include "models/ticketurgency.h"
-#include "widgets/assetdroptreeview.h"
 
-#include <QDragEnterEvent>
 #include <QFrame>
 #include <QLabel>
 #include <QLocale>
-#include <QPainter>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
@@ -29,7 +26,7 @@ QLabel* plainLabel(const QString& text, QWidget* parent)
 } // namespace
 
 TicketDetailView::TicketDetailView(QWidget* parent)
-    : QWidget(parent)
+    : AssetDropWidget(parent)
     , m_subject(plainLabel({}, this))
     , m_meta(plainLabel({}, this))
     , m_tags(plainLabel({}, this))
@@ -40,7 +37,6 @@ TicketDetailView::TicketDetailView(QWidget* parent)
     , m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("ticketDetail"));
-    setAcceptDrops(true);
     QFont bold = m_subject->font();
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.15);
@@ -189,53 +185,9 @@ QStringList TicketDetailView::shownTexts() const
     return texts;
 }
 
-void TicketDetailView::dragEnterEvent(QDragEnterEvent* event)
+void TicketDetailView::dropAssets(const QList<qint64>& assetIds)
 {
-    if (!hasTicket() || AssetDropTreeView::assetIds(event->mimeData()).isEmpty()) {
-        event->ignore();
-        return;
-    }
-    event->setDropAction(Qt::CopyAction);
-    event->accept();
-    m_dropHighlight = true;
-    update();
-}
-
-void TicketDetailView::dragMoveEvent(QDragMoveEvent* event)
-{
-    event->setDropAction(Qt::CopyAction);
-    event->accept();
-}
-
-void TicketDetailView::dragLeaveEvent(QDragLeaveEvent* event)
-{
-    m_dropHighlight = false;
-    update();
-    event->accept();
-}
-
-void TicketDetailView::dropEvent(QDropEvent* event)
-{
-    m_dropHighlight = false;
-    update();
-    const QList<qint64> ids = AssetDropTreeView::assetIds(event->mimeData());
-    if (!hasTicket() || ids.isEmpty()) {
-        event->ignore();
-        return;
-    }
-    event->setDropAction(Qt::CopyAction);
-    event->accept();
-    emit assetsDropped(m_ticket.id, ids);
-}
-
-void TicketDetailView::paintEvent(QPaintEvent* event)
-{
-    QWidget::paintEvent(event);
-    if (!m_dropHighlight)
-        return;
-    QPainter p(this);
-    p.setPen(QPen(palette().color(QPalette::Highlight), 3));
-    p.drawRect(QRectF(rect()).adjusted(1.5, 1.5, -1.5, -1.5));
+    emit assetsDropped(m_ticket.id, assetIds);
 }
 
 } // namespace AssetDesk

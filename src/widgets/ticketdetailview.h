@@ -1,8 +1,7 @@
 #pragma once
 
 #include "models/ticketdetail.h"
-
-#include <QWidget>
+#include "widgets/assetdropwidget.h"
 
 class QLabel;
 class QPushButton;
@@ -18,7 +17,7 @@ namespace AssetDesk {
 //
 // Library assets dropped anywhere on it go to the shown ticket (assetsDropped). "Find Assets"
 // asks for a library search in the ticket's context (findAssetsRequested).
-class TicketDetailView : public QWidget
+class TicketDetailView : public AssetDropWidget
 {
     Q_OBJECT
 public:
@@ -41,11 +40,8 @@ signals:
     void findAssetsRequested(const Ticket& ticket);
 
 protected:
-    void dragEnterEvent(QDragEnterEvent* event) override;
-    void dragMoveEvent(QDragMoveEvent* event) override;
-    void dragLeaveEvent(QDragLeaveEvent* event) override;
-    void dropEvent(QDropEvent* event) override;
-    void paintEvent(QPaintEvent* event) override;
+    bool acceptsAssets() const override { return hasTicket(); }
+    void dropAssets(const QList<qint64>& assetIds) override;
 
 private:
     void showHeader(const Ticket& ticket);
@@ -61,7 +57,6 @@ private:
     QWidget* m_conversation;
     QVBoxLayout* m_conversationLayout;
     QLabel* m_message;
-    bool m_dropHighlight = false;
 };
 
 } // namespace AssetDesk
