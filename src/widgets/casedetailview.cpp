@@ -2,6 +2,7 @@
 
 #include "models/crmtreenode.h"
 #include "models/librarytext.h"
+#include "widgets/plaintextlabel.h"
 
 #include <QFrame>
 #include <QLabel>
@@ -12,23 +13,10 @@
 
 namespace AssetDesk {
 
-namespace {
-// Every label that shows service text: plain text, so markup is shown, never rendered or loaded.
-QLabel* plainLabel(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setText(text);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-} // namespace
-
 CaseDetailView::CaseDetailView(QWidget* parent)
     : AssetDropWidget(parent)
-    , m_title(plainLabel({}, this))
-    , m_meta(plainLabel({}, this))
+    , m_title(plainTextLabel({}, this))
+    , m_meta(plainTextLabel({}, this))
     , m_findAssets(new QPushButton(tr("Find Assets"), this))
     , m_scroll(new QScrollArea(this))
     , m_notes(new QWidget)
@@ -131,7 +119,7 @@ void CaseDetailView::showDetail(const CaseDetail& detail)
 
 void CaseDetailView::addText(const QString& text)
 {
-    m_notesLayout->insertWidget(m_notesLayout->count() - 1, plainLabel(text, m_notes));
+    m_notesLayout->insertWidget(m_notesLayout->count() - 1, plainTextLabel(text, m_notes));
 }
 
 QWidget* CaseDetailView::noteWidget(const CaseNote& note)
@@ -146,19 +134,19 @@ QWidget* CaseDetailView::noteWidget(const CaseNote& note)
     if (!note.subject.isEmpty())
         head << note.subject;
     head << QLocale().toString(note.created.toLocalTime(), QLocale::ShortFormat);
-    auto* header = plainLabel(head.join(QStringLiteral(" · ")), frame);
+    auto* header = plainTextLabel(head.join(QStringLiteral(" · ")), frame);
     QFont bold = header->font();
     bold.setBold(true);
     header->setFont(bold);
     layout->addWidget(header);
     if (!note.text.isEmpty()) {
-        auto* body = plainLabel(note.text, frame);
+        auto* body = plainTextLabel(note.text, frame);
         body->setObjectName(QStringLiteral("noteText"));
         layout->addWidget(body);
     }
     if (!note.fileName.isEmpty()) {
         const QString type = note.mimeType.isEmpty() ? tr("unknown type") : note.mimeType;
-        auto* file = plainLabel(tr("Attachment: %1 (%2, %3)").arg(note.fileName, type, LibraryText::fileSize(note.fileSize)),
+        auto* file = plainTextLabel(tr("Attachment: %1 (%2, %3)").arg(note.fileName, type, LibraryText::fileSize(note.fileSize)),
                                 frame);
         file->setObjectName(QStringLiteral("noteAttachment"));
         layout->addWidget(file);

@@ -1,6 +1,7 @@
 #include "widgets/ticketdetailview.h"
 
 #include "models/librarytext.h"
+#include "widgets/plaintextlabel.h"
 #include "models/ticketurgency.h"
 
 #include <QFrame>
@@ -12,24 +13,11 @@
 
 namespace AssetDesk {
 
-namespace {
-// Every label that shows service text: plain text, so "<img src=…>" is shown, never loaded.
-QLabel* plainLabel(const QString& text, QWidget* parent)
-{
-    auto* label = new QLabel(parent);
-    label->setTextFormat(Qt::PlainText);
-    label->setText(text);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-} // namespace
-
 TicketDetailView::TicketDetailView(QWidget* parent)
     : AssetDropWidget(parent)
-    , m_subject(plainLabel({}, this))
-    , m_meta(plainLabel({}, this))
-    , m_tags(plainLabel({}, this))
+    , m_subject(plainTextLabel({}, this))
+    , m_meta(plainTextLabel({}, this))
+    , m_tags(plainTextLabel({}, this))
     , m_findAssets(new QPushButton(tr("Find Assets"), this))
     , m_scroll(new QScrollArea(this))
     , m_conversation(new QWidget)
@@ -118,7 +106,7 @@ void TicketDetailView::showTicket(const Ticket& ticket, const QString& note)
 {
     clearConversation();
     showHeader(ticket);
-    m_conversationLayout->insertWidget(0, plainLabel(note, m_conversation));
+    m_conversationLayout->insertWidget(0, plainTextLabel(note, m_conversation));
 }
 
 void TicketDetailView::showDetail(const TicketDetail& detail)
@@ -126,7 +114,7 @@ void TicketDetailView::showDetail(const TicketDetail& detail)
     clearConversation();
     showHeader(detail.ticket);
     if (detail.comments.isEmpty())
-        m_conversationLayout->insertWidget(0, plainLabel(tr("No comments yet."), m_conversation));
+        m_conversationLayout->insertWidget(0, plainTextLabel(tr("No comments yet."), m_conversation));
     for (qsizetype i = 0; i < detail.comments.size(); ++i)
         m_conversationLayout->insertWidget(int(i), commentWidget(detail.comments.at(i)));
 }
@@ -148,7 +136,7 @@ QWidget* TicketDetailView::commentWidget(const TicketComment& comment)
     layout->setContentsMargins(8, 6, 8, 6);
     layout->setSpacing(3);
     const QString when = QLocale().toString(comment.createdAt.toLocalTime(), QLocale::ShortFormat);
-    auto* header = plainLabel(QStringLiteral("%1 · %2 · %3")
+    auto* header = plainTextLabel(QStringLiteral("%1 · %2 · %3")
                                   .arg(comment.author.isEmpty() ? tr("Unknown") : comment.author, when,
                                        comment.isPublic ? tr("Public reply") : tr("Internal note")),
                               frame);
@@ -156,12 +144,12 @@ QWidget* TicketDetailView::commentWidget(const TicketComment& comment)
     small.setBold(true);
     header->setFont(small);
     layout->addWidget(header);
-    auto* body = plainLabel(comment.body, frame);
+    auto* body = plainTextLabel(comment.body, frame);
     body->setObjectName(QStringLiteral("commentBody"));
     layout->addWidget(body);
     for (const TicketAttachment& a : comment.attachments) {
         const QString type = a.contentType.isEmpty() ? tr("unknown type") : a.contentType;
-        auto* line = plainLabel(tr("Attachment: %1 (%2, %3)").arg(a.fileName, type, LibraryText::fileSize(a.size)), frame);
+        auto* line = plainTextLabel(tr("Attachment: %1 (%2, %3)").arg(a.fileName, type, LibraryText::fileSize(a.size)), frame);
         line->setObjectName(QStringLiteral("commentAttachment"));
         layout->addWidget(line);
     }
