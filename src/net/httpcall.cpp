@@ -325,12 +325,12 @@ void HttpCall::scheduleRetryOrFinish(const Error& error, const RateLimitInfo& in
         delay = std::max(delay, serverWait);
     }
     Q_EMIT retryScheduled(m_attempt + 1, delay, error);
+    // One multi-argument arg(), as in logAttempt: a chained arg() would read the URL's
+    // percent-encoding ("%2C") as the next placeholder.
     qCInfo(lcNet).noquote() << QStringLiteral("[%1] retrying %2 %3 in %4 ms (attempt %5/%6)")
                                    .arg(m_options.serviceId, QString::fromLatin1(m_request.method),
-                                        redactor().redactUrl(m_request.url))
-                                   .arg(delay)
-                                   .arg(m_attempt + 1)
-                                   .arg(maxAttempts());
+                                        redactor().redactUrl(m_request.url), QString::number(delay),
+                                        QString::number(m_attempt + 1), QString::number(maxAttempts()));
     m_state = State::BackingOff;
     setStatus(tr("Retrying in %1 s (attempt %2 of %3)")
                   .arg(qint64(std::ceil(double(delay) / 1000.0)))
