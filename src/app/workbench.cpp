@@ -56,6 +56,8 @@
 #include <QUrl>
 #include <QtConcurrent>
 
+#include <algorithm>
+
 namespace AssetDesk {
 
 namespace {
@@ -226,9 +228,14 @@ void Workbench::buildWindow()
     m_window->show();
     // Dock sizes only take once the window is laid out; then the saved layout, if any, wins.
     QTimer::singleShot(0, m_window, [window = m_window.data(), libraryDock, xDock, jobsDock] {
-        window->resizeDocks({libraryDock, xDock}, {1020, 420}, Qt::Horizontal);
+        // The X side gets room for two account columns where the window allows it (2 x 260 px
+        // plus frame and scroll bar), but never more than 40 % of the width: the library's grid
+        // and inspector need the rest.
+        const int width = window->width();
+        const int xWidth = std::clamp(int(width * 0.4), std::min(420, width / 3), 580);
+        window->resizeDocks({libraryDock, xDock}, {width - xWidth, xWidth}, Qt::Horizontal);
         // Without a central widget the bottom area would take every spare pixel: size both rows.
-        const int jobsHeight = 180;
+        const int jobsHeight = window->height() < 800 ? 140 : 180;
         window->resizeDocks({libraryDock, jobsDock}, {window->height() - jobsHeight, jobsHeight}, Qt::Vertical);
         window->restoreLayout();
     });

@@ -27,9 +27,16 @@ MainWindow::MainWindow(QWidget* parent)
     setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
     // A roomy default that still fits smaller screens; a saved geometry replaces it.
-    QSize size(1400, 860);
-    if (const QScreen* screen = this->screen())
-        size = size.boundedTo(screen->availableGeometry().size() * 0.92);
+    const QSize preferred(1400, 860);
+    QSize size = preferred;
+    if (const QScreen* screen = this->screen()) {
+        const QSize available = screen->availableGeometry().size();
+        size = size.boundedTo(available * 0.92);
+        // On a laptop-sized screen a window smaller than the screen only wastes the margin: the
+        // library, the X columns and the jobs all want the pixels.
+        if (available.width() < preferred.width() + 100 || available.height() < preferred.height() + 60)
+            setWindowState(windowState() | Qt::WindowMaximized);
+    }
     resize(size);
     buildMenus();
     statusBar()->setSizeGripEnabled(true);
