@@ -7,6 +7,7 @@
 // the sandbox's admin view confirms the stored file's SHA-256. Prints min / p50 / p95 / max in ms.
 //
 //   bench_attach [runs=20] [megabytes=10]
+#include "benchwait.h"
 #include "../sync/attachfixture.h"
 
 #include "connectors/connectorcontext.h"
@@ -21,7 +22,6 @@
 #include <QElapsedTimer>
 #include <QGuiApplication>
 #include <QTemporaryDir>
-#include <QTest>
 
 #include <algorithm>
 #include <cstdio>
@@ -108,7 +108,7 @@ int main(int argc, char** argv)
         QElapsedTimer timer;
         timer.start();
         service.attach(request, [&outcome](const Result<AttachOutcome>& r) { outcome = r; });
-        if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 120000))
+        if (!Bench::spinUntil([&] { return outcome.has_value(); }, 120000))
             return Error(ErrorKind::Internal, QStringLiteral("timed out"));
         *ms = double(timer.nsecsElapsed()) / 1e6;
         if (!*outcome)

@@ -7,6 +7,7 @@
 // post with that text. Prints min / p50 / p95 / max over the repetitions.
 //
 //   bench_publishlatency [repetitions=40] [imageWidth=1600]
+#include "benchwait.h"
 #include "workspacesession.h"
 
 #include "connectors/connectorcontext.h"
@@ -94,7 +95,7 @@ int main(int argc, char** argv)
         std::optional<Result<QList<Account>>> imported;
         SandboxAccountImporter importer(session.storage(), session.vault());
         importer.import(*manifest, [&imported](Result<QList<Account>> r) { imported = std::move(r); });
-        if (!QTest::qWaitFor([&] { return imported.has_value(); }, 20000) || !*imported) {
+        if (!Bench::spinUntil([&] { return imported.has_value(); }, 20000) || !*imported) {
             std::fprintf(stderr, "cannot import the sandbox accounts\n");
             return 1;
         }
@@ -142,13 +143,13 @@ int main(int argc, char** argv)
             payload.media = {media};
             const double start = double(clock.nsecsElapsed()) / 1e6;
             QFuture<Result<qint64>> queued = XOutbox(session.storage()).enqueue(payload);
-            if (!QTest::qWaitFor([&] { return queued.isFinished(); }, 10000) || !queued.result()) {
+            if (!Bench::spinUntil([&] { return queued.isFinished(); }, 10000) || !queued.result()) {
                 std::fprintf(stderr, "queueing failed\n");
                 status = 1;
                 break;
             }
             const qint64 jobId = queued.result().value();
-            if (!QTest::qWaitFor([&] { return finishedAt.contains(jobId); }, 20000) || states.value(jobId) != JobState::Succeeded) {
+            if (!Bench::spinUntil([&] { return finishedAt.contains(jobId); }, 20000) || states.value(jobId) != JobState::Succeeded) {
                 std::fprintf(stderr, "job %lld did not succeed\n", qlonglong(jobId));
                 status = 1;
                 break;

@@ -169,8 +169,16 @@ private slots:
         request.assetIds = {m_photoAsset};
         request.subject = QStringLiteral("Harbour photo");
         request.text = QStringLiteral("Approved for the press kit.");
+        const quint64 since = lastSequence(m_sandbox);
         const Result<AttachOutcome> outcome = run(request);
         QVERIFY2(outcome.ok(), outcome ? "" : qPrintable(outcome.error().toLogString()));
+        // The created note comes back without the file it carries: the POST selects its columns.
+        for (const Sandbox::JournalEntry& e : m_sandbox.journal().entries(QStringLiteral("dynamics"), since)) {
+            if (e.method == "POST" && e.pathAndQuery.startsWith(QLatin1String("/api/data/v9.2/annotations"))) {
+                QVERIFY2(e.pathAndQuery.contains(QLatin1String("$select=annotationid")), qPrintable(e.pathAndQuery));
+                QVERIFY(!e.pathAndQuery.contains(QLatin1String("documentbody")));
+            }
+        }
 
         const QJsonArray notes = dynamicsNotes(m_sandbox, supportCase->remoteId);
         QCOMPARE(notes.size(), 1);

@@ -92,7 +92,8 @@ Result<DynamicsNote> DynamicsAnnotations::parseCreated(const DynamicsNoteDraft& 
         const QDateTime created = QDateTime::fromString(json.value(QLatin1String("createdon")).toString(), Qt::ISODate);
         if (created.isValid())
             note.createdOn = created;
-        // The answer echoes the whole base64 body: keep the rest for the inspector, not that.
+        // A service that ignores $select echoes the whole base64 body: keep the rest for the
+        // inspector, not that.
         QJsonObject kept = json;
         kept.remove(QStringLiteral("documentbody"));
         note.rawJson = QJsonDocument(kept).toJson(QJsonDocument::Compact);
@@ -135,11 +136,15 @@ void DynamicsAnnotations::create(const DynamicsNoteDraft& draft, QObject* contex
     if (base.endsWith(QLatin1Char('/')))
         base.chop(1);
     url.setPath(base + QStringLiteral("/api/data/v9.2/annotations"));
+    // $select limits the representation to the note's columns: without it Dynamics echoes the
+    // whole base64 documentbody (a 10 MB file came back as 14 MB of JSON to parse and drop).
+    url.setQuery(QStringLiteral("$select=annotationid,subject,notetext,filename,mimetype,filesize,isdocument,"
+                                "createdon,modifiedon,_objectid_value"));
     HttpRequest request = HttpRequest::post(url, requestBody(draft), "application/json");
     request.setHeader("Accept", "application/json");
     request.setHeader("OData-MaxVersion", "4.0");
     request.setHeader("OData-Version", "4.0");
-    // The created row in the answer, without the file echoed back, saves reading it again.
+    // The created row in the answer (without the file, see $select) saves reading it again.
     request.setHeader("Prefer", "return=representation");
     request.idempotent = false;
     request.logTag = QStringLiteral("note on %1").arg(draft.regardingTable);
