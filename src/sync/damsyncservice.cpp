@@ -2,18 +2,15 @@
 
 #include "connectors/damsource.h"
 #include "connectors/serviceconnector.h"
-#include "storage/accountrepository.h"
 #include "storage/assetrepository.h"
 #include "storage/storage.h"
 #include "sync/connectorpool.h"
 #include "sync/damsyncengine.h"
 #include "sync/damthumbnailfetcher.h"
 #include "sync/jobcontrol.h"
-#include "sync/jobrunner.h"
 #include "sync/synclog.h"
 
 #include <QHash>
-#include <QPointer>
 
 namespace AssetDesk {
 
@@ -22,8 +19,8 @@ DamSyncService::DamSyncService(Storage& storage, ConnectorPool& pool, JobRunner&
     : QObject(parent)
     , m_storage(storage)
     , m_pool(pool)
-    , m_runner(runner)
     , m_thumbnails(thumbnails)
+    , m_jobs(*this, storage, pool, runner)
 {
 }
 
@@ -67,84 +64,48 @@ void DamSyncService::fetchThumbnails(const QList<qint64>& assetIds)
 
 QUuid DamSyncService::sync(const Request& request, Done done)
 {
-    if (m_running.contains(request.accountId)) {
-        const Error busy(ErrorKind::Conflict, tr("This account is already being synced."));
-        if (done)
-            QMetaObject::invokeMethod(this, [done, busy] { done(busy); }, Qt::QueuedConnection);
-        return {};
-    }
-    m_running.insert(request.accountId);
-    QPointer<DamSyncService> self(this);
     Storage* storage = &m_storage;
-    ConnectorPool* pool = &m_pool;
     ThumbnailCache* cache = request.thumbnails ? m_thumbnails : nullptr;
-    auto report = [self, done, accountId = request.accountId](const Result<DamSyncSummary>& result) {
-        QMetaObject::invokeMethod(self.data(), [self, done, accountId, result] {
-            if (self)
-                self->finished(accountId, result, done);
-        });
-    };
-    return m_runner.start(
-        {QStringLiteral("dam-sync"), request.full ? tr("Full sync") : tr("Sync"), true, true}, pool,
-        [storage, pool, cache, request, report](std::shared_ptr<JobControl> control) {
-            QString label = QString::number(request.accountId);
-            const Result<std::optional<Account>> stored = AccountRepository(*storage).get(request.accountId);
-            if (stored && stored->has_value()) {
-                label = (*stored)->label;
-                control->setTitle((request.full ? tr("Full sync: %1") : tr("Sync: %1")).arg(label));
+    auto run = [storage, cache, request](ServiceConnector& connector, const QString& label,
+                                         const std::shared_ptr<JobControl>& control,
+                                         AccountSyncJobs::End<DamSyncSummary> end) {
+        auto* source = dynamic_cast<DamSource*>(&connector);
+        if (!source)
+            return end(Error(ErrorKind::Validation,
+                             tr("%1 is not a PhotoShelter or iconik account; only those can be synced into the library.")
+                                 .arg(label)));
+        auto* engine = new DamSyncEngine(*storage, *source, request.accountId, label, &connector);
+        DamThumbnailFetcher* fetcher = nullptr;
+        if (cache) {
+            fetcher = new DamThumbnailFetcher(*storage, *cache, *source, engine);
+            QObject::connect(engine, &DamSyncEngine::assetsStored, fetcher, &DamThumbnailFetcher::enqueue);
+        }
+        DamSyncEngine::Options options;
+        options.full = request.full;
+        options.pageSize = request.pageSize;
+        engine->run(options, control, [engine, fetcher, end, control](Result<DamSyncSummary> result) {
+            if (!fetcher || !result || fetcher->isIdle()) {
+                engine->deleteLater();
+                return end(result);
             }
-            pool->acquire(request.accountId, [storage, pool, cache, request, report, control,
-                                              label](Result<ServiceConnector*> acquired) {
-                auto ended = std::make_shared<bool>(false);
-                auto end = [control, report, ended](const Result<DamSyncSummary>& result) {
-                    if (std::exchange(*ended, true))
-                        return;
-                    control->finish(result ? Status{} : Status(result.error()));
-                    report(result);
-                };
-                if (!acquired)
-                    return end(acquired.error());
-                QPointer<ServiceConnector> connector = *acquired;
-                auto* source = dynamic_cast<DamSource*>(connector.data());
-                if (!source)
-                    return end(Error(ErrorKind::Validation, tr("%1 is not a PhotoShelter or iconik account; only those "
-                                                               "can be synced into the library.")
-                                                                .arg(label)));
-                // Owned by the connector: it goes with it if the pool drops the account meanwhile.
-                auto* engine = new DamSyncEngine(*storage, *source, request.accountId, label, connector);
-                DamThumbnailFetcher* fetcher = nullptr;
-                if (cache) {
-                    fetcher = new DamThumbnailFetcher(*storage, *cache, *source, engine);
-                    QObject::connect(engine, &DamSyncEngine::assetsStored, fetcher, &DamThumbnailFetcher::enqueue);
-                }
-                QObject::connect(connector.data(), &QObject::destroyed, pool, [end, watched = QPointer(engine)]() {
-                    if (watched && watched->isRunning())
-                        end(Error(ErrorKind::Cancelled, tr("The account changed during the sync; what was stored is kept.")));
-                });
-                DamSyncEngine::Options options;
-                options.full = request.full;
-                options.pageSize = request.pageSize;
-                engine->run(options, control, [engine, fetcher, end, control](Result<DamSyncSummary> result) {
-                    if (!fetcher || !result || fetcher->isIdle()) {
-                        engine->deleteLater();
-                        return end(result);
-                    }
-                    control->setStatus(tr("Fetching thumbnails…"));
-                    QObject::connect(fetcher, &DamThumbnailFetcher::idle, engine, [engine, end, result]() {
-                        engine->deleteLater();
-                        end(result);
-                    });
-                });
+            control->setStatus(tr("Fetching thumbnails…"));
+            QObject::connect(fetcher, &DamThumbnailFetcher::idle, engine, [engine, end, result]() {
+                engine->deleteLater();
+                end(result);
             });
         });
-}
-
-void DamSyncService::finished(qint64 accountId, const Result<DamSyncSummary>& result, const Done& done)
-{
-    m_running.remove(accountId);
-    emit syncFinished(accountId, result);
-    if (done)
-        done(result);
+    };
+    auto finished = [this, accountId = request.accountId, done](const Result<DamSyncSummary>& result) {
+        emit syncFinished(accountId, result);
+        if (done)
+            done(result);
+    };
+    return m_jobs.start<DamSyncSummary>(
+        request.accountId, {QStringLiteral("dam-sync"), request.full ? tr("Full sync") : tr("Sync"), true, true},
+        request.full ? tr("Full sync: %1") : tr("Sync: %1"), run, finished, [done](const Error& busy) {
+            if (done)
+                done(busy);
+        });
 }
 
 } // namespace AssetDesk

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "core/result.h"
+#include "sync/accountsyncjobs.h"
 #include "sync/damsyncsummary.h"
 
 #include <QObject>
-#include <QSet>
 #include <QUuid>
 
 #include <functional>
@@ -40,7 +40,7 @@ public:
     // The job's id; `done` (optional) runs on this object's thread when the job ends. A second
     // sync of an account already syncing is refused through `done` (Conflict) and returns a null id.
     QUuid sync(const Request& request, Done done = {});
-    bool isSyncing(qint64 accountId) const { return m_running.contains(accountId); }
+    bool isSyncing(qint64 accountId) const { return m_jobs.isRunning(accountId); }
 
     // Thumbnails for these assets (the library shows them without one): fetched in the background
     // on the connector pool's thread by one DamThumbnailFetcher per account, which lives as long
@@ -51,13 +51,10 @@ signals:
     void syncFinished(qint64 accountId, const AssetDesk::Result<AssetDesk::DamSyncSummary>& result);
 
 private:
-    void finished(qint64 accountId, const Result<DamSyncSummary>& result, const Done& done);
-
     Storage& m_storage;
     ConnectorPool& m_pool;
-    JobRunner& m_runner;
     ThumbnailCache* m_thumbnails;
-    QSet<qint64> m_running;
+    AccountSyncJobs m_jobs;
 };
 
 } // namespace AssetDesk

@@ -1,10 +1,10 @@
 #pragma once
 
 #include "core/result.h"
+#include "sync/accountsyncjobs.h"
 #include "sync/dynamicssyncsummary.h"
 
 #include <QObject>
-#include <QSet>
 #include <QUuid>
 
 #include <functional>
@@ -36,18 +36,14 @@ public:
     // The job's id; `done` (optional) runs on this object's thread when the job ends. A second
     // sync of an account already syncing is refused through `done` (Conflict) and returns a null id.
     QUuid sync(const Request& request, Done done = {});
-    bool isSyncing(qint64 accountId) const { return m_running.contains(accountId); }
+    bool isSyncing(qint64 accountId) const { return m_jobs.isRunning(accountId); }
 
 signals:
     void syncFinished(qint64 accountId, const AssetDesk::Result<AssetDesk::DynamicsSyncSummary>& result);
 
 private:
-    void finished(qint64 accountId, const Result<DynamicsSyncSummary>& result, const Done& done);
-
     Storage& m_storage;
-    ConnectorPool& m_pool;
-    JobRunner& m_runner;
-    QSet<qint64> m_running;
+    AccountSyncJobs m_jobs;
 };
 
 } // namespace AssetDesk

@@ -1,13 +1,11 @@
 #include "sync/zendesksyncservice.h"
 
 #include "connectors/zendesk/zendeskconnector.h"
-#include "storage/accountrepository.h"
 #include "storage/helpdeskrepository.h"
 #include "storage/storage.h"
 #include "storage/ticketrepository.h"
 #include "sync/connectorpool.h"
 #include "sync/jobcontrol.h"
-#include "sync/jobrunner.h"
 #include "sync/zendesksyncengine.h"
 #include "sync/zendesksyncwriter.h"
 
@@ -28,74 +26,40 @@ ZendeskSyncService::ZendeskSyncService(Storage& storage, ConnectorPool& pool, Jo
     : QObject(parent)
     , m_storage(storage)
     , m_pool(pool)
-    , m_runner(runner)
+    , m_jobs(*this, storage, pool, runner)
 {}
 
 QUuid ZendeskSyncService::sync(const Request& request, Done done)
 {
-    if (m_running.contains(request.accountId)) {
-        const Error busy(ErrorKind::Conflict, tr("This account is already being synced."));
-        if (done)
-            QMetaObject::invokeMethod(this, [done, busy] { done(busy); }, Qt::QueuedConnection);
-        return {};
-    }
-    m_running.insert(request.accountId);
-    QPointer<ZendeskSyncService> self(this);
     Storage* storage = &m_storage;
-    ConnectorPool* pool = &m_pool;
-    auto report = [self, done, accountId = request.accountId](const Result<ZendeskSyncSummary>& result) {
-        QMetaObject::invokeMethod(self.data(), [self, done, accountId, result] {
-            if (self)
-                self->finished(accountId, result, done);
+    auto run = [storage, request](ServiceConnector& connector, const QString& label,
+                                  const std::shared_ptr<JobControl>& control,
+                                  AccountSyncJobs::End<ZendeskSyncSummary> end) {
+        auto* zendesk = qobject_cast<ZendeskConnector*>(&connector);
+        if (!zendesk)
+            return end(notZendesk());
+        auto* engine = new ZendeskSyncEngine(*storage, *zendesk, request.accountId, label, zendesk);
+        ZendeskSyncEngine::Options options;
+        options.full = request.full;
+        options.perPage = request.perPage;
+        options.views = request.views;
+        engine->run(options, control, [engine, end](Result<ZendeskSyncSummary> result) {
+            engine->deleteLater();
+            end(result);
         });
     };
-    return m_runner.start(
-        {QStringLiteral("zendesk-sync"), request.full ? tr("Full ticket sync") : tr("Ticket sync"), true, true}, pool,
-        [storage, pool, request, report](std::shared_ptr<JobControl> control) {
-            QString label = QString::number(request.accountId);
-            const Result<std::optional<Account>> stored = AccountRepository(*storage).get(request.accountId);
-            if (stored && stored->has_value()) {
-                label = (*stored)->label;
-                control->setTitle((request.full ? tr("Full ticket sync: %1") : tr("Ticket sync: %1")).arg(label));
-            }
-            pool->acquire(request.accountId, [storage, pool, request, report, control, label](Result<ServiceConnector*> acquired) {
-                auto ended = std::make_shared<bool>(false);
-                auto end = [control, report, ended](const Result<ZendeskSyncSummary>& result) {
-                    if (std::exchange(*ended, true))
-                        return;
-                    control->finish(result ? Status{} : Status(result.error()));
-                    report(result);
-                };
-                if (!acquired)
-                    return end(acquired.error());
-                QPointer<ServiceConnector> connector = *acquired;
-                auto* zendesk = qobject_cast<ZendeskConnector*>(connector.data());
-                if (!zendesk)
-                    return end(notZendesk());
-                // Owned by the connector: it goes with it if the pool drops the account meanwhile.
-                auto* engine = new ZendeskSyncEngine(*storage, *zendesk, request.accountId, label, zendesk);
-                QObject::connect(zendesk, &QObject::destroyed, pool, [end, watched = QPointer(engine)]() {
-                    if (watched && watched->isRunning())
-                        end(Error(ErrorKind::Cancelled, tr("The account changed during the sync; what was stored is kept.")));
-                });
-                ZendeskSyncEngine::Options options;
-                options.full = request.full;
-                options.perPage = request.perPage;
-                options.views = request.views;
-                engine->run(options, control, [engine, end](Result<ZendeskSyncSummary> result) {
-                    engine->deleteLater();
-                    end(result);
-                });
-            });
+    auto finished = [this, accountId = request.accountId, done](const Result<ZendeskSyncSummary>& result) {
+        emit syncFinished(accountId, result);
+        if (done)
+            done(result);
+    };
+    return m_jobs.start<ZendeskSyncSummary>(
+        request.accountId,
+        {QStringLiteral("zendesk-sync"), request.full ? tr("Full ticket sync") : tr("Ticket sync"), true, true},
+        request.full ? tr("Full ticket sync: %1") : tr("Ticket sync: %1"), run, finished, [done](const Error& busy) {
+            if (done)
+                done(busy);
         });
-}
-
-void ZendeskSyncService::finished(qint64 accountId, const Result<ZendeskSyncSummary>& result, const Done& done)
-{
-    m_running.remove(accountId);
-    emit syncFinished(accountId, result);
-    if (done)
-        done(result);
 }
 
 void ZendeskSyncService::withConnector(qint64 accountId, std::function<void(ZendeskConnector&, TicketDone)> work,

@@ -3,10 +3,10 @@
 #include "connectors/zendesk/zendeskhelpdesk.h"
 #include "connectors/zendesk/zendeskincremental.h"
 #include "core/result.h"
+#include "sync/accountsyncjobs.h"
 #include "sync/zendesksyncsummary.h"
 
 #include <QObject>
-#include <QSet>
 #include <QUuid>
 
 #include <functional>
@@ -43,7 +43,7 @@ public:
     // The job's id; a second sync of an account already syncing is refused through `done`
     // (Conflict) and returns a null id.
     QUuid sync(const Request& request, Done done = {});
-    bool isSyncing(qint64 accountId) const { return m_running.contains(accountId); }
+    bool isSyncing(qint64 accountId) const { return m_jobs.isRunning(accountId); }
 
     // Fetches the ticket and its whole conversation (with authors not cached yet) and stores them;
     // TicketRepository::comments() then has them and Ticket::commentsSyncedAt is now.
@@ -55,14 +55,12 @@ signals:
     void syncFinished(qint64 accountId, const AssetDesk::Result<AssetDesk::ZendeskSyncSummary>& result);
 
 private:
-    void finished(qint64 accountId, const Result<ZendeskSyncSummary>& result, const Done& done);
     // Runs `work` on the pool's thread with the account's Zendesk connector; `done` comes back here.
     void withConnector(qint64 accountId, std::function<void(ZendeskConnector&, TicketDone)> work, TicketDone done);
 
     Storage& m_storage;
     ConnectorPool& m_pool;
-    JobRunner& m_runner;
-    QSet<qint64> m_running;
+    AccountSyncJobs m_jobs;
 };
 
 } // namespace AssetDesk

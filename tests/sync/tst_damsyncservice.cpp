@@ -12,6 +12,7 @@
 #include "sync/connectorpool.h"
 #include "sync/damsyncservice.h"
 #include "sync/jobrunner.h"
+#include "sandbox/faultrule.h"
 
 #include "sandboxaccountsetup.h"
 
@@ -101,6 +102,78 @@ private slots:
             30000);
         // Only what was asked for.
         QVERIFY(!hasCachedRendition(*AssetRepository(*storage).get(notAsked).value()));
+    }
+
+    // The frame every account sync shares (AccountSyncJobs): one sync per account at a time.
+    void aSecondSyncOfASyncingAccountIsRefused()
+    {
+        Result<std::unique_ptr<Storage>> opened = Storage::open(StorageConfig::sqlite(m_dir.filePath(QStringLiteral("busy.sqlite3"))));
+        QVERIFY(opened.ok());
+        std::unique_ptr<Storage> storage = std::move(opened).value();
+        ConnectorContext connectors;
+        JobRunner jobs;
+        ConnectorPool pool(*storage, m_vault, m_registry, connectors);
+        const Result<Account> added = addSandboxAccount(*storage, m_vault, m_manifest, Service::PhotoShelter, this);
+        QVERIFY(added.ok());
+
+        DamSyncService service(*storage, pool, jobs);
+        DamSyncService::Request request;
+        request.accountId = added->id;
+        request.thumbnails = false;
+        int firstEnds = 0;
+        std::optional<Result<DamSyncSummary>> second;
+        const QUuid first = service.sync(request, [&firstEnds](const Result<DamSyncSummary>&) { ++firstEnds; });
+        QVERIFY(!first.isNull());
+        QVERIFY(service.isSyncing(added->id));
+        QVERIFY(service.sync(request, [&second](const Result<DamSyncSummary>& r) { second = r; }).isNull());
+        QTRY_VERIFY(second.has_value());
+        QCOMPARE(second->error().kind(), ErrorKind::Conflict);
+        QTRY_COMPARE_WITH_TIMEOUT(firstEnds, 1, 60000);
+        QVERIFY(!service.isSyncing(added->id));
+        // Once it has ended, the account syncs again.
+        std::optional<Result<DamSyncSummary>> third;
+        QVERIFY(!service.sync(request, [&third](const Result<DamSyncSummary>& r) { third = r; }).isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(third.has_value(), 60000);
+        QVERIFY2(third->ok(), *third ? "" : qPrintable(third->error().toLogString()));
+    }
+
+    // The account is dropped from the pool (edited or removed) while its sync waits for the
+    // service: the job ends once, as cancelled, and the account can sync again.
+    void droppingTheAccountMidSyncCancelsTheJobOnce()
+    {
+        Result<std::unique_ptr<Storage>> opened = Storage::open(StorageConfig::sqlite(m_dir.filePath(QStringLiteral("drop.sqlite3"))));
+        QVERIFY(opened.ok());
+        std::unique_ptr<Storage> storage = std::move(opened).value();
+        ConnectorContext connectors;
+        JobRunner jobs;
+        ConnectorPool pool(*storage, m_vault, m_registry, connectors);
+        const Result<Account> added = addSandboxAccount(*storage, m_vault, m_manifest, Service::PhotoShelter, this);
+        QVERIFY(added.ok());
+        const QString slow =
+            m_sandbox.faults().add(Sandbox::FaultRule::parseSpec(QStringLiteral("photoshelter:GET:*:delay:1:1500")).value()).value();
+
+        DamSyncService service(*storage, pool, jobs);
+        DamSyncService::Request request;
+        request.accountId = added->id;
+        request.thumbnails = false;
+        QList<Result<DamSyncSummary>> ends;
+        const QUuid job = service.sync(request, [&ends](const Result<DamSyncSummary>& r) { ends << r; });
+        QVERIFY(!job.isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(jobs.job(job) && jobs.job(job)->state == JobState::Running, 10000);
+        QTest::qWait(300); // the first page is on its way
+        pool.drop(added->id);
+        QTRY_COMPARE_WITH_TIMEOUT(ends.size(), 1, 10000);
+        QCOMPARE(ends.first().error().kind(), ErrorKind::Cancelled);
+        QTRY_VERIFY_WITH_TIMEOUT(jobs.job(job) && jobs.job(job)->state == JobState::Cancelled, 5000);
+        QTest::qWait(2000); // the delayed answer arrives for a connector that is gone: no second end
+        QCOMPARE(ends.size(), 1);
+        QVERIFY(!service.isSyncing(added->id));
+
+        m_sandbox.faults().remove(slow);
+        std::optional<Result<DamSyncSummary>> again;
+        QVERIFY(!service.sync(request, [&again](const Result<DamSyncSummary>& r) { again = r; }).isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(again.has_value(), 60000);
+        QVERIFY2(again->ok(), *again ? "" : qPrintable(again->error().toLogString()));
     }
 };
 
