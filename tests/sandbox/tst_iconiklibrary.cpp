@@ -1,6 +1,6 @@
 // The iconik emulator over DamCatalog: assets with date_modified and the delete queue, list
 // paging and its 404 past the end, search with filters, sort, search_after and scroll,
-// collections and contents, approvals, metadata views and values with the rights fields,
+// collections and contents, collections created with campaign metadata, approvals, metadata views and values with the rights fields,
 // files/proxies/keyframes with signed URLs serving real JPEG bytes, and webhooks delivering
 // catalog changes to a loopback listener.
 #include "support/sandboxfixture.h"
@@ -326,6 +326,69 @@ private slots:
         QCOMPARE(first_("top_performer"), QStringLiteral("true"));
         QCOMPARE(first_("audience_segment"), QStringLiteral("DACH"));
         QCOMPARE(first_("publish_date"), QStringLiteral("2026-12-05T10:00:00Z"));
+    }
+
+    // DP3: a client creates a collection for a CRM campaign and writes the campaign's facts into
+    // the "Campaign" view of its metadata.
+    void createdCollectionsCarryCampaignMetadata()
+    {
+        const QString root = objects(get(QStringLiteral("/API/assets/v1/collections/?per_page=1"))).first().toObject()
+                                 .value(QStringLiteral("id")).toString();
+        auto create = [&](const QJsonObject& body) {
+            return m_client.postJson(url(QStringLiteral("/API/assets/v1/collections/")), body, auth());
+        };
+        const HttpResult made = create(QJsonObject{{QStringLiteral("title"), QStringLiteral("Autumn Outdoor Launch")},
+                                                   {QStringLiteral("parent_id"), root}});
+        QCOMPARE(made.status, 201);
+        const QString id = made.json().value(QStringLiteral("id")).toString();
+        QCOMPARE(made.json().value(QStringLiteral("parent_id")).toString(), root);
+        QCOMPARE(made.json().value(QStringLiteral("is_root")).toBool(), false);
+        QCOMPARE(get(QStringLiteral("/API/assets/v1/collections/%1/").arg(id)).json().value(QStringLiteral("title")).toString(),
+                 QStringLiteral("Autumn Outdoor Launch"));
+        QVERIFY(ids(get(QStringLiteral("/API/assets/v1/collections/%1/contents/?per_page=500").arg(root))).contains(id));
+        QCOMPARE(get(QStringLiteral("/API/assets/v1/collections/%1/contents/?per_page=10").arg(id)).json()
+                     .value(QStringLiteral("total")).toInt(),
+                 0);
+        // Without a parent: inside the first root, the sandbox's stand-in for the top level.
+        const HttpResult top = create(QJsonObject{{QStringLiteral("title"), QStringLiteral("Top")}});
+        QCOMPARE(top.status, 201);
+        QCOMPARE(top.json().value(QStringLiteral("parent_id")).toString(), root);
+        QCOMPARE(create(QJsonObject{{QStringLiteral("parent_id"), root}}).status, 400);
+        QCOMPARE(create(QJsonObject{{QStringLiteral("title"), QStringLiteral("In a leaf")}, {QStringLiteral("parent_id"), id}}).status, 400);
+
+        QString view;
+        for (const QJsonValue& v : objects(get(QStringLiteral("/API/metadata/v1/views/")))) {
+            if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("Campaign"))
+                view = v.toObject().value(QStringLiteral("id")).toString();
+        }
+        QVERIFY(!view.isEmpty());
+        const QString path = QStringLiteral("/API/metadata/v1/collections/%1/views/%2/").arg(id, view);
+        QCOMPARE(get(path).status, 404);
+        auto value = [](const QString& v) {
+            return QJsonObject{{QStringLiteral("field_values"), QJsonArray{QJsonObject{{QStringLiteral("value"), v}}}},
+                               {QStringLiteral("mode"), QStringLiteral("overwrite")}};
+        };
+        const QJsonObject write{{QStringLiteral("metadata_values"),
+                                 QJsonObject{{QStringLiteral("campaign"), value(QStringLiteral("Autumn Outdoor Launch"))},
+                                             {QStringLiteral("audience_segment"), value(QStringLiteral("Outdoor retailers"))},
+                                             {QStringLiteral("launch_date"), value(QStringLiteral("2026-10-01"))},
+                                             {QStringLiteral("campaign_owner"), value(QStringLiteral("Dana Whitfield"))}}}};
+        QCOMPARE(m_client.sendJson("PUT", url(path), QJsonDocument(write), auth()).status, 200);
+        auto stored = [&](const char* field) {
+            return get(path).json().value(QStringLiteral("metadata_values")).toObject().value(QLatin1String(field)).toObject()
+                .value(QStringLiteral("field_values")).toArray().first().toObject().value(QStringLiteral("value")).toString();
+        };
+        QCOMPARE(stored("launch_date"), QStringLiteral("2026-10-01"));
+        QCOMPARE(stored("campaign_owner"), QStringLiteral("Dana Whitfield"));
+        QCOMPARE(get(path).json().value(QStringLiteral("object_type")).toString(), QStringLiteral("collections"));
+        // Refused writes change nothing.
+        const QJsonObject badDate{{QStringLiteral("metadata_values"),
+                                   QJsonObject{{QStringLiteral("campaign_owner"), value(QStringLiteral("Someone Else"))},
+                                               {QStringLiteral("launch_date"), value(QStringLiteral("next autumn"))}}}};
+        QCOMPARE(m_client.sendJson("PUT", url(path), QJsonDocument(badDate), auth()).status, 400);
+        const QJsonObject notInView{{QStringLiteral("metadata_values"), QJsonObject{{QStringLiteral("credit"), value(QStringLiteral("x"))}}}};
+        QCOMPARE(m_client.sendJson("PUT", url(path), QJsonDocument(notInView), auth()).status, 400);
+        QCOMPARE(stored("campaign_owner"), QStringLiteral("Dana Whitfield"));
     }
 
     void filesProxiesKeyframesServeBytes()

@@ -1,6 +1,6 @@
 // The iconik emulator's responses checked against iconik's own OpenAPI documents
-// (tests/data/sandbox/iconik-specs): asset, asset list, collection, collection contents, search
-// page (page and scroll), metadata views and values, formats, file sets, files, download URLs,
+// (tests/data/sandbox/iconik-specs): asset, asset list, collection (read and created), collection contents, search
+// page (page and scroll), metadata views and values (of assets and collections), formats, file sets, files, download URLs,
 // proxies, keyframes, approvals, webhooks, and the documented error bodies. The validator itself
 // is tested too: a wrong type, a missing required member, a value outside an enum and a bad-input
 // record must all be reported.
@@ -95,6 +95,18 @@ private slots:
                 m_ids.insert(QStringLiteral("publishing_view_id"), v.toObject().value(QStringLiteral("id")).toString());
         }
         QVERIFY(m_ids.contains(QStringLiteral("publishing_view_id")));
+        for (const QJsonValue& v : views.json().value(QStringLiteral("objects")).toArray()) {
+            if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String("Campaign"))
+                m_ids.insert(QStringLiteral("campaign_view_id"), v.toObject().value(QStringLiteral("id")).toString());
+        }
+        QVERIFY(m_ids.contains(QStringLiteral("campaign_view_id")));
+        m_ids.insert(QStringLiteral("root_collection_id"), call("GET", QStringLiteral("/API/assets/v1/collections/?per_page=1"))
+                                                               .json().value(QStringLiteral("objects")).toArray().first().toObject()
+                                                               .value(QStringLiteral("id")).toString());
+        const HttpResult made = call("POST", QStringLiteral("/API/assets/v1/collections/"),
+                                     QJsonObject{{QStringLiteral("title"), QStringLiteral("Schema campaign")}});
+        QCOMPARE(made.status, 201);
+        m_ids.insert(QStringLiteral("new_collection_id"), made.json().value(QStringLiteral("id")).toString());
         const QString files = QStringLiteral("/API/files/v1/assets/%1/").arg(m_ids.value(QStringLiteral("asset_id")));
         auto firstId = [&](const QString& list) {
             return call("GET", files + list).json().value(QStringLiteral("objects")).toArray().first().toObject().value(QStringLiteral("id")).toString();
@@ -182,6 +194,21 @@ private slots:
                         {QStringLiteral("external_link"), QStringLiteral("https://x.com/i/web/status/1")}});
         row("contents by external id", "GET", QStringLiteral("/API/assets/v1/collections/{collection_id}/contents/?external_id=x-post:1"),
             "assets", "/v1/collections/{collection_id}/contents/");
+        row("collection created", "POST", QStringLiteral("/API/assets/v1/collections/"), "assets", "/v1/collections/", 201,
+            QJsonObject{{QStringLiteral("title"), QStringLiteral("Autumn Outdoor Launch")},
+                        {QStringLiteral("parent_id"), m_ids.value(QStringLiteral("root_collection_id"))}});
+        row("collection values written", "PUT",
+            QStringLiteral("/API/metadata/v1/collections/{new_collection_id}/views/{campaign_view_id}/"), "metadata",
+            "/v1/{object_type}/{object_id}/views/{view_id}/", 200,
+            QJsonObject{{QStringLiteral("metadata_values"),
+                         QJsonObject{{QStringLiteral("launch_date"),
+                                      QJsonObject{{QStringLiteral("field_values"), QJsonArray{QJsonObject{{QStringLiteral("value"), QStringLiteral("2026-10-01")}}}},
+                                                  {QStringLiteral("mode"), QStringLiteral("overwrite")}}},
+                                     {QStringLiteral("campaign_owner"),
+                                      QJsonObject{{QStringLiteral("field_values"), QJsonArray{QJsonObject{{QStringLiteral("value"), QStringLiteral("Dana Whitfield")}}}}}}}}});
+        row("collection values", "GET", QStringLiteral("/API/metadata/v1/collections/{new_collection_id}/views/{campaign_view_id}/"),
+            "metadata", "/v1/{object_type}/{object_id}/views/{view_id}/");
+        row("campaign view", "GET", QStringLiteral("/API/metadata/v1/views/{campaign_view_id}/"), "metadata", "/v1/views/{view_id}/");
         row("formats", "GET", QStringLiteral("/API/files/v1/assets/{asset_id}/formats/"), "files", "/v1/assets/{asset_id}/formats/");
         row("format", "GET", QStringLiteral("/API/files/v1/assets/{asset_id}/formats/{format_id}/"), "files",
             "/v1/assets/{asset_id}/formats/{format_id}/");
@@ -242,6 +269,8 @@ private slots:
                                         << QJsonObject{{QStringLiteral("filter"),
                                                         QJsonObject{{QStringLiteral("terms"), QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("x")}}}}}}}
                                         << 400 << true;
+        QTest::newRow("collection without a title") << QByteArray("POST") << QStringLiteral("/API/assets/v1/collections/")
+                                                    << QJsonObject{{QStringLiteral("parent_id"), QStringLiteral("x")}} << 400 << true;
         QTest::newRow("no token") << QByteArray("GET") << QStringLiteral("/API/assets/v1/assets/") << QJsonObject() << 401 << false;
     }
 

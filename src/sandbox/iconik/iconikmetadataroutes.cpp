@@ -56,6 +56,8 @@ int IconikMetadataRoutes::viewOf(const QString& id) const
 std::optional<HttpResponse> IconikMetadataRoutes::target(const SandboxRequest& request, DamAsset& asset) const
 {
     const QString type = request.param(QStringLiteral("object_type"));
+    // Collections' values per view are IconikCollectionRoutes' (a more specific route); all
+    // values of a collection without a view are not kept.
     if (type == QLatin1String("collections"))
         return IconikLists::errors(404, QStringLiteral("The object has no metadata values"));
     if (type != QLatin1String("assets"))
@@ -112,10 +114,10 @@ HttpResponse IconikMetadataRoutes::field(const SandboxRequest& request)
 
 HttpResponse IconikMetadataRoutes::views(const SandboxRequest&)
 {
-    return HttpResponse::json(200, QJsonObject{{QStringLiteral("objects"),
-                                                QJsonArray{m_resources.metadataView(IconikResources::RightsView),
-                                                           m_resources.metadataView(IconikResources::DescriptiveView),
-                                                           m_resources.metadataView(IconikResources::PublishingView)}}});
+    QJsonArray objects;
+    for (int v : IconikResources::kViews)
+        objects.append(m_resources.metadataView(v));
+    return HttpResponse::json(200, QJsonObject{{QStringLiteral("objects"), objects}});
 }
 
 HttpResponse IconikMetadataRoutes::view(const SandboxRequest& request)

@@ -22,12 +22,14 @@ struct SandboxRequest;
 //                                             "Descriptive" (description, keywords, orientation) and
 //                                             "Publishing" (lifecycle_status, top_performer, publish_date,
 //                                             audience_segment, campaign, description: what a
-//                                             publishing client writes back, IX4 / IX2 / PX7)
+//                                             publishing client writes back, IX4 / IX2 / PX7) and
+//                                             "Campaign" (campaign, audience_segment, launch_date,
+//                                             campaign_owner: what a CRM campaign's collection carries, DP3)
 //   GET :object_type/:object_id/views/:view_id/   MetadataValuesSchema of the asset in that view
 //   PUT :object_type/:object_id/views/:view_id/   {"metadata_values":{field:{"field_values":[{"value"}],
 //                                                 "mode":"overwrite"|"append"|"delete"}}} -> the values
 //   GET :object_type/:object_id/                  all values, no view
-// object_type "assets"; collections have no values (404, as iconik answers objects without any).
+// object_type "assets" here; a collection's values in one view are IconikCollectionRoutes'.
 class IconikMetadataRoutes
 {
 public:

@@ -1,6 +1,7 @@
 #include "sandbox/iconik/iconikmodule.h"
 
 #include "sandbox/iconik/iconikassetroutes.h"
+#include "sandbox/iconik/iconikcollectionroutes.h"
 #include "sandbox/iconik/iconikfileroutes.h"
 #include "sandbox/iconik/iconiklibrary.h"
 #include "sandbox/iconik/iconikmetadataroutes.h"
@@ -50,6 +51,7 @@ void IconikModule::seed(quint64 seed, int size)
     m_resources = std::make_unique<IconikResources>(*m_library, m_account);
     m_assetRoutes = std::make_unique<IconikAssetRoutes>(*this, *m_library, *m_resources);
     m_metadataRoutes = std::make_unique<IconikMetadataRoutes>(*this, *m_library, *m_resources);
+    m_collectionRoutes = std::make_unique<IconikCollectionRoutes>(*this, *m_library, *m_resources);
     m_uploads = std::make_unique<IconikUploads>(*this, *m_library);
     m_fileRoutes = std::make_unique<IconikFileRoutes>(*this, *m_library, *m_resources);
     m_searchRoutes = std::make_unique<IconikSearchRoutes>(*this, *m_library, *m_resources);
@@ -65,6 +67,7 @@ void IconikModule::registerRoutes(Router& router)
     m_userRoutes->registerRoutes(router);
     m_assetRoutes->registerRoutes(router);
     m_metadataRoutes->registerRoutes(router);
+    m_collectionRoutes->registerRoutes(router);
     m_fileRoutes->registerRoutes(router);
     m_uploads->registerRoutes(router);
     m_searchRoutes->registerRoutes(router);

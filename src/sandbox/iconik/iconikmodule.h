@@ -13,6 +13,7 @@
 namespace AssetDesk::Sandbox {
 
 class IconikAssetRoutes;
+class IconikCollectionRoutes;
 class IconikFileRoutes;
 class IconikLibrary;
 class IconikMetadataRoutes;
@@ -32,6 +33,7 @@ class IconikWebhooks;
 //    {"errors":["Rate limit exceeded"]} when exhausted.
 //  - Over a DamCatalog of `size` assets (IconikLibrary): IconikAssetRoutes (assets, collections,
 //    contents, approvals), IconikMetadataRoutes (fields, views, values with the rights fields),
+//    IconikCollectionRoutes (collections created by clients and their metadata values),
 //    IconikFileRoutes (formats, file sets, files, proxies, keyframes, download URLs and the
 //    signed /storage/ bytes), IconikUploads (the upload flow of originals into API-created
 //    assets: format, file set, file, signed PUT, close), IconikSearchRoutes (search with page, scroll and search_after),
@@ -81,6 +83,7 @@ private:
     std::unique_ptr<IconikResources> m_resources;
     std::unique_ptr<IconikAssetRoutes> m_assetRoutes;
     std::unique_ptr<IconikMetadataRoutes> m_metadataRoutes;
+    std::unique_ptr<IconikCollectionRoutes> m_collectionRoutes;
     std::unique_ptr<IconikUploads> m_uploads;
     std::unique_ptr<IconikFileRoutes> m_fileRoutes;
     std::unique_ptr<IconikSearchRoutes> m_searchRoutes;

@@ -342,6 +342,9 @@ QStringList IconikResources::viewFields(int view)
     if (view == PublishingView)
         return {QStringLiteral("lifecycle_status"), QStringLiteral("top_performer"), QStringLiteral("publish_date"),
                 QStringLiteral("audience_segment"), QStringLiteral("campaign"), QStringLiteral("description")};
+    if (view == CampaignView)
+        return {QStringLiteral("campaign"), QStringLiteral("audience_segment"), QStringLiteral("launch_date"),
+                QStringLiteral("campaign_owner")};
     return {QStringLiteral("description"), QStringLiteral("keywords"), QStringLiteral("orientation")};
 }
 
@@ -417,6 +420,8 @@ QJsonObject IconikResources::metadataField(const QString& name) const
         {QStringLiteral("top_performer"), {QStringLiteral("Top performer"), QStringLiteral("boolean")}},
         {QStringLiteral("publish_date"), {QStringLiteral("Publish date"), QStringLiteral("datetime")}},
         {QStringLiteral("audience_segment"), {QStringLiteral("Audience segment"), QStringLiteral("string")}},
+        {QStringLiteral("launch_date"), {QStringLiteral("Launch date"), QStringLiteral("date")}},
+        {QStringLiteral("campaign_owner"), {QStringLiteral("Campaign owner"), QStringLiteral("string")}},
     };
     const auto kind = kinds.value(name);
     return QJsonObject{
@@ -440,9 +445,11 @@ QJsonObject IconikResources::metadataView(int view) const
         {QStringLiteral("id"), m_library.viewId(view)},
         {QStringLiteral("name"), view == RightsView        ? QStringLiteral("Rights")
                                  : view == PublishingView ? QStringLiteral("Publishing")
+                                 : view == CampaignView   ? QStringLiteral("Campaign")
                                                           : QStringLiteral("Descriptive")},
         {QStringLiteral("description"), view == RightsView        ? QStringLiteral("Licence, usage, credit and approval")
                                         : view == PublishingView ? QStringLiteral("Lifecycle and archive of published posts")
+                                        : view == CampaignView   ? QStringLiteral("The CRM campaign a collection was made for")
                                                                  : QStringLiteral("Caption and keywords")},
         {QStringLiteral("view_fields"), fields},
         {QStringLiteral("date_created"), created},

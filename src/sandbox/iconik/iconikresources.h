@@ -27,8 +27,9 @@ public:
         RightsView = 1,
         DescriptiveView = 2,
         PublishingView = 3, // lifecycle status, top performer, archive facts of a publishing client
+        CampaignView = 4,   // what a CRM campaign's collection carries (DP3): name, audience, launch, owner
     };
-    static constexpr int kViews[] = {RightsView, DescriptiveView, PublishingView};
+    static constexpr int kViews[] = {RightsView, DescriptiveView, PublishingView, CampaignView};
 
     IconikResources(const IconikLibrary& library, const IconikAccount& account);
     void setBaseUrl(const QUrl& url) { m_baseText = url.toString(QUrl::StripTrailingSlash); }
