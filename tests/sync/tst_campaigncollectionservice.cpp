@@ -1,5 +1,8 @@
 #include "connectors/connectorcontext.h"
 #include "connectors/connectorregistry.h"
+#include "connectors/iconik/iconikassets.h"
+#include "connectors/iconik/iconikcollections.h"
+#include "connectors/iconik/iconikconnector.h"
 #include "core/collection.h"
 #include "net/memorysecretvault.h"
 #include "sandbox/requestjournal.h"
@@ -23,9 +26,9 @@ using namespace AssetDesk;
 using AssetDesk::SyncTest::addSandboxAccount;
 using AssetDesk::SyncTest::manifestOf;
 
-// CampaignCollectionService (DP3) against the PhotoShelter emulator: the campaign becomes a
-// gallery carrying its name, audience, launch date and owner; it is stored and linked locally,
-// and a second request returns the same gallery instead of making another.
+// CampaignCollectionService (DP3) against the PhotoShelter and iconik emulators: the campaign
+// becomes a gallery / collection carrying its name, audience, launch date and owner; it is stored
+// and linked locally, and a second request returns the same one instead of making another.
 class TestCampaignCollectionService : public QObject
 {
     Q_OBJECT
@@ -38,6 +41,7 @@ private:
     std::unique_ptr<Storage> m_storage;
     ConnectorContext m_connectors;
     std::unique_ptr<ConnectorPool> m_pool;
+    qint64 m_iconik = 0;
 
     static Result<RecordCollectionLink> create(CampaignCollectionService& service,
                                                const CampaignCollectionService::Request& request)
@@ -126,14 +130,69 @@ private slots:
         QCOMPARE(again->collectionRemoteId, link->collectionRemoteId);
     }
 
-    void iconikIsRefusedClearly()
+    // iconik: a collection named after the campaign whose "Campaign" view values carry the
+    // campaign, read back from the emulator through the connector; a second request is the
+    // same collection, nothing sent.
+    void iconikCollectionWithMetadata()
     {
         const Result<Account> added = addSandboxAccount(*m_storage, m_vault, m_manifest, Service::Iconik, this);
         QVERIFY(added.ok());
+        m_iconik = added->id;
         CampaignCollectionService service(*m_storage, *m_pool);
         const Result<RecordCollectionLink> link = create(service, {campaign(), added->id, {}});
-        QVERIFY(!link.ok());
-        QCOMPARE(link.error().kind(), ErrorKind::Validation);
+        QVERIFY2(link.ok(), link ? "" : qPrintable(link.error().toLogString()));
+        QCOMPARE(link->collectionName, QStringLiteral("Autumn Outdoor Launch"));
+        const auto stored = CollectionRepository(*m_storage).findByRemoteId(added->id, link->collectionRemoteId);
+        QVERIFY(stored.ok() && stored->has_value());
+        QCOMPARE((*stored)->service, Service::Iconik);
+        QVERIFY(!(*stored)->parentRemoteId.isEmpty()); // the sandbox's stand-in for the top level
+
+        std::optional<Result<IconikMetadataValues>> values;
+        m_pool->acquire(added->id, [&values, this, id = link->collectionRemoteId](Result<ServiceConnector*> c) {
+            if (!c)
+                return void(values = c.error());
+            auto* iconik = qobject_cast<IconikConnector*>(*c);
+            iconik->collections().viewId(QString::fromLatin1(CampaignCollectionService::kIconikView), this,
+                                         [&values, iconik, id, this](Result<QString> view) {
+                if (!view)
+                    return void(values = view.error());
+                iconik->assets().metadataValues(QStringLiteral("collections"), id, *view, this,
+                                                [&values](Result<IconikMetadataValues> r) { values = r; });
+            });
+        });
+        QVERIFY(QTest::qWaitFor([&values] { return values.has_value(); }, 20000));
+        QVERIFY2(values->ok(), values->ok() ? "" : qPrintable(values->error().toLogString()));
+        const QHash<QString, QStringList> fields = (*values)->fields;
+        QCOMPARE(fields.value(QStringLiteral("campaign")), QStringList{QStringLiteral("Autumn Outdoor Launch")});
+        QCOMPARE(fields.value(QStringLiteral("audience_segment")), QStringList{QStringLiteral("Outdoor retailers")});
+        QCOMPARE(fields.value(QStringLiteral("launch_date")), QStringList{QStringLiteral("2026-10-01")});
+        QCOMPARE(fields.value(QStringLiteral("campaign_owner")), QStringList{QStringLiteral("Dana Whitfield")});
+
+        auto posts = [this] {
+            int n = 0;
+            for (const Sandbox::JournalEntry& e : m_sandbox.journal().entries(QStringLiteral("iconik")))
+                n += e.method == "POST" && e.pathAndQuery.startsWith(QLatin1String("/API/assets/v1/collections/")) ? 1 : 0;
+            return n;
+        };
+        QCOMPARE(posts(), 1);
+        const Result<RecordCollectionLink> again = create(service, {campaign(), added->id, {}});
+        QVERIFY(again.ok());
+        QCOMPARE(again->collectionRemoteId, link->collectionRemoteId);
+        QCOMPARE(posts(), 1);
+    }
+
+    // The emulator refuses an unknown parent: nothing is stored or linked.
+    void iconikRefusalStoresNothing()
+    {
+        CrmCampaign other = campaign();
+        other.id = 13;
+        QVERIFY(m_iconik > 0);
+        CampaignCollectionService service(*m_storage, *m_pool);
+        const Result<RecordCollectionLink> refused =
+            create(service, {other, m_iconik, QStringLiteral("00000000-0000-4000-8000-00000000dead")});
+        QVERIFY(!refused.ok());
+        const auto links = RecordCollectionRepository(*m_storage).linksOf(RecordCollectionLink::RecordKind::Campaign, 13);
+        QVERIFY(links.ok() && links->isEmpty());
     }
 };
 

@@ -2,6 +2,7 @@
 
 #include "connectors/damdownloader.h"
 #include "connectors/iconik/iconikassets.h"
+#include "connectors/iconik/iconikcollections.h"
 #include "connectors/iconik/iconikerrors.h"
 #include "connectors/iconik/iconiklibrary.h"
 #include "connectors/iconik/iconikuploader.h"
@@ -24,6 +25,7 @@ IconikConnector::IconikConnector(Account account, Credentials credentials, Conne
     auto* downloader = new DamDownloader(m_http, resolvedBaseUrl(this->account()), baseOptions(), this);
     m_library = new IconikLibrary(this->account(), m_http, downloader, this);
     m_assets = new IconikAssets(this->account(), m_http, this);
+    m_collections = new IconikCollections(this->account(), m_http, this);
     // The bytes go to a signed storage URL: no App-ID or Auth-Token on those requests.
     m_uploader = new IconikUploader(this->account(), m_http, new HttpClient(baseOptions(), this), this);
 }

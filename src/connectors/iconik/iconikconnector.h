@@ -7,13 +7,15 @@ namespace AssetDesk {
 
 class HttpClient;
 class IconikAssets;
+class IconikCollections;
 class IconikLibrary;
 class IconikUploader;
 
 // iconik (iconik.md): every request carries App-ID and Auth-Token; paths end with a slash.
 //
 // It is also the account's DamSource (IconikLibrary reads the domain for the sync engines) and
-// offers approval and metadata operations through IconikAssets, and uploads of originals through
+// offers approval and metadata operations through IconikAssets, collection creation through
+// IconikCollections, and uploads of originals through
 // IconikUploader.
 class IconikConnector : public ServiceConnector, public DamSource
 {
@@ -31,12 +33,14 @@ public:
     bool supportsChangedSince() const override { return true; }
 
     IconikAssets& assets() const { return *m_assets; }
+    IconikCollections& collections() const { return *m_collections; }
     IconikUploader& uploader() const { return *m_uploader; }
 
 private:
     HttpClient* m_http;
     IconikLibrary* m_library;
     IconikAssets* m_assets;
+    IconikCollections* m_collections;
     IconikUploader* m_uploader;
 };
 
