@@ -2,6 +2,7 @@
 
 #include "clicontext.h"
 
+#include "core/ticketurgency.h"
 #include "storage/accountrepository.h"
 #include "storage/storage.h"
 #include "storage/ticketrepository.h"
@@ -40,7 +41,7 @@ QJsonObject toJson(const Ticket& t)
             {QStringLiteral("subject"), t.subject},
             {QStringLiteral("status"), t.status},
             {QStringLiteral("priority"), t.priority},
-            {QStringLiteral("urgent"), TicketQuery::isUrgent(t)},
+            {QStringLiteral("urgent"), TicketUrgency::isUrgent(t)},
             {QStringLiteral("type"), t.type},
             {QStringLiteral("tags"), QJsonArray::fromStringList(t.tags)},
             {QStringLiteral("organization"), t.organization},
@@ -291,7 +292,7 @@ int TicketsCommand::run(const QStringList& arguments, CliContext& context)
     }
     QList<QStringList> rows;
     for (const Ticket& t : std::as_const(tickets)) {
-        rows.append({QString::number(t.remoteId), TicketQuery::isUrgent(t) ? QStringLiteral("!") : QString(), t.status,
+        rows.append({QString::number(t.remoteId), TicketUrgency::isUrgent(t) ? QStringLiteral("!") : QString(), t.status,
                      t.priority.isEmpty() ? QStringLiteral("-") : t.priority, t.subject, t.organization,
                      t.tags.join(QLatin1Char(' ')), t.updatedAt.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"))});
     }

@@ -1,6 +1,6 @@
 #include "models/ticketqueuemodel.h"
 
-#include "models/ticketurgency.h"
+#include "core/ticketurgency.h"
 
 #include <QLocale>
 

@@ -1,10 +1,14 @@
 #include "storage/ticketrepository.h"
 
+#include "core/ticketurgency.h"
 #include "storage/helpdeskupsert.h"
 #include "storage/sqlstatement.h"
 #include "storage/sqlvalues.h"
 #include "storage/ticketcommentrows.h"
 #include "storage/writecontext.h"
+
+#include <algorithm>
+#include <limits>
 
 namespace AssetDesk {
 
@@ -114,19 +118,6 @@ QString whereFor(qint64 accountId, const TicketQuery& query, QVariantHash& value
     return QStringLiteral("WHERE ") + conditions.join(QStringLiteral(" AND "));
 }
 
-QString orderFor(const TicketQuery& query, QVariantHash& values)
-{
-    if (query.sort == TicketQuery::Sort::UpdatedNewest)
-        return QStringLiteral(" ORDER BY t.updated_at DESC, t.id DESC");
-    QStringList urgent{QStringLiteral("t.priority = 'urgent'")};
-    for (qsizetype i = 0; i < query.urgentTags.size(); ++i)
-        urgent << tagCondition(query.urgentTags.at(i), QStringLiteral("ut%1").arg(i), values);
-    return QStringLiteral(" ORDER BY CASE WHEN %1 THEN 0 ELSE 1 END, "
-                          "CASE t.priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 WHEN 'normal' THEN 2 "
-                          "WHEN 'low' THEN 3 ELSE 4 END, t.created_at ASC, t.id ASC")
-        .arg(urgent.join(QStringLiteral(" OR ")));
-}
-
 } // namespace
 
 Result<QList<Ticket>> TicketRepository::select(const QString& where, const QVariantHash& values, const QString& tail) const
@@ -149,7 +140,17 @@ Result<QList<Ticket>> TicketRepository::tickets(qint64 accountId, const TicketQu
 {
     QVariantHash values;
     const QString where = whereFor(accountId, query, values);
-    QString tail = orderFor(query, values);
+    if (query.sort == TicketQuery::Sort::UrgentFirst) {
+        // The fulfilment order is TicketUrgency's rule (press tags are words inside tags, which
+        // SQL would only approximate): every match is read and sorted here, then paged.
+        Result<QList<Ticket>> read = select(where, values, {});
+        if (!read)
+            return read.error();
+        QList<Ticket> all = std::move(read).value();
+        std::sort(all.begin(), all.end(), &TicketUrgency::fulfilmentBefore);
+        return all.mid(qMax(0, query.offset), query.limit >= 0 ? query.limit : -1);
+    }
+    QString tail = QStringLiteral(" ORDER BY t.updated_at DESC, t.id DESC");
     if (query.limit >= 0 || query.offset > 0) {
         // PostgreSQL takes LIMIT ALL, SQLite LIMIT -1; a huge number works on both.
         tail += QStringLiteral(" LIMIT %1 OFFSET %2")

@@ -1,8 +1,8 @@
 #include "widgets/ticketdetailview.h"
 
+#include "core/ticketurgency.h"
 #include "models/librarytext.h"
 #include "widgets/plaintextlabel.h"
-#include "models/ticketurgency.h"
 
 #include <QFrame>
 #include <QLabel>

@@ -1,6 +1,7 @@
 #include "testdatabase.h"
 #include "testsamples.h"
 
+#include "core/ticketurgency.h"
 #include "storage/accountrepository.h"
 #include "storage/helpdeskrepository.h"
 #include "storage/ticketrepository.h"
@@ -161,8 +162,8 @@ private slots:
         TicketQuery queue;
         queue.sort = TicketQuery::Sort::UrgentFirst;
         QCOMPARE(remoteIds(repo.tickets(account, queue).value()), (QList<qint64>{4, 3, 6, 2, 1, 5}));
-        QVERIFY(TicketQuery::isUrgent(tickets.at(2)));
-        QVERIFY(!TicketQuery::isUrgent(tickets.at(1)));
+        QVERIFY(TicketUrgency::isUrgent(tickets.at(2)));
+        QVERIFY(!TicketUrgency::isUrgent(tickets.at(1)));
 
         TicketQuery newest;
         QCOMPARE(remoteIds(repo.tickets(account, newest).value()), (QList<qint64>{5, 4, 3, 2, 1, 6}));

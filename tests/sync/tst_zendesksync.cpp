@@ -1,6 +1,7 @@
 #include "connectors/connectorcontext.h"
 #include "connectors/connectorregistry.h"
 #include "connectors/sandboxmanifest.h"
+#include "core/ticketurgency.h"
 #include "net/memorysecretvault.h"
 #include "sandbox/faultinjector.h"
 #include "sandbox/faultrule.h"
@@ -147,7 +148,7 @@ private slots:
         // The fulfilment queue puts urgent / press tickets first.
         TicketQuery queue;
         queue.sort = TicketQuery::Sort::UrgentFirst;
-        QVERIFY(TicketQuery::isUrgent(tickets.tickets(m_account.id, queue).value().constFirst()));
+        QVERIFY(TicketUrgency::isUrgent(tickets.tickets(m_account.id, queue).value().constFirst()));
         // Views with the tickets they list.
         const QList<ZendeskView> views = tickets.views(m_account.id).value();
         QCOMPARE(qint64(views.size()), s->views);

@@ -13,6 +13,10 @@ namespace AssetDesk {
 // be raised). Urgent tickets come first, then by severity (priority), then the customer type (an
 // executive or VIP request before others), then the one waiting longest; ties by local id so the
 // order is total and stable across reloads.
+//
+// The one definition of that rule: the helpdesk pane's queue (TicketQueueModel), the cache's
+// UrgentFirst listing (TicketRepository, which `assetdesk-cli tickets --urgent-first` prints) and
+// the urgent marks all use it, so the pane and the command line can never disagree.
 class TicketUrgency
 {
     Q_DECLARE_TR_FUNCTIONS(AssetDesk::TicketUrgency)

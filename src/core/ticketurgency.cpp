@@ -1,4 +1,4 @@
-#include "models/ticketurgency.h"
+#include "core/ticketurgency.h"
 
 #include <QRegularExpression>
 
