@@ -24,12 +24,17 @@
 #include <QFile>
 #include <QImage>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QRandomGenerator>
+#include <QTest>
 #include <QUrlQuery>
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 
 namespace AssetDesk::AttachTest {
 
@@ -221,5 +226,84 @@ inline quint64 lastSequence(Sandbox::SandboxServer& sandbox)
     const QList<Sandbox::JournalEntry> all = sandbox.journal().entries(QString());
     return all.isEmpty() ? 0 : all.last().sequence;
 }
+
+// The same records when the sandbox is the workbench's child process: read over its admin API
+// (the address the workbench reports). GUI thread; each call waits for its answer.
+class SandboxAdmin
+{
+public:
+    explicit SandboxAdmin(const QUrl& adminUrl)
+        : m_url(adminUrl)
+    {}
+
+    Result<QJsonObject> get(const QString& path, const QUrlQuery& query = {})
+    {
+        QUrl url = m_url;
+        url.setPath(path);
+        url.setQuery(query);
+        std::unique_ptr<QNetworkReply> reply(m_nam.get(QNetworkRequest(url)));
+        if (!QTest::qWaitFor([&reply] { return reply->isFinished(); }, 10000))
+            return Error(ErrorKind::Transport, QStringLiteral("the sandbox did not answer GET %1").arg(path));
+        if (reply->error() != QNetworkReply::NoError)
+            return Error(ErrorKind::Transport, reply->errorString());
+        return QJsonDocument::fromJson(reply->readAll()).object();
+    }
+
+    QJsonArray zendeskComments(qint64 ticketRemoteId)
+    {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("ticket_id"), QString::number(ticketRemoteId));
+        const Result<QJsonObject> r = get(QStringLiteral("/admin/services/zendesk/comments"), q);
+        return r ? r->value(QStringLiteral("comments")).toArray() : QJsonArray();
+    }
+
+    QJsonArray dynamicsNotes(const QString& objectId)
+    {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("objectid"), objectId);
+        const Result<QJsonObject> r = get(QStringLiteral("/admin/services/dynamics/annotations"), q);
+        return r ? r->value(QStringLiteral("annotations")).toArray() : QJsonArray();
+    }
+
+    quint64 lastSequence()
+    {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("limit"), QStringLiteral("0"));
+        const Result<QJsonObject> r = get(QStringLiteral("/admin/journal"), q);
+        return r ? quint64(r->value(QStringLiteral("last_sequence")).toInteger()) : 0;
+    }
+
+    // Journal entries (JournalEntry::toJson) for `service` after `since` whose method matches and
+    // whose path starts with `prefix`.
+    QList<QJsonObject> journaled(const QString& service, quint64 since, const QString& method, const QString& prefix)
+    {
+        QUrlQuery q;
+        q.addQueryItem(QStringLiteral("service"), service);
+        q.addQueryItem(QStringLiteral("since"), QString::number(since));
+        const Result<QJsonObject> r = get(QStringLiteral("/admin/journal"), q);
+        QList<QJsonObject> found;
+        for (const QJsonValue& v : r ? r->value(QStringLiteral("entries")).toArray() : QJsonArray()) {
+            const QJsonObject e = v.toObject();
+            if (e.value(QStringLiteral("method")).toString() == method
+                && e.value(QStringLiteral("path")).toString().startsWith(prefix))
+                found << e;
+        }
+        return found;
+    }
+
+    // A request header of a journal entry; empty when it was not sent.
+    static QString header(const QJsonObject& entry, const QString& name)
+    {
+        for (const QJsonValue& h : entry.value(QStringLiteral("headers")).toArray()) {
+            if (h.toArray().at(0).toString().compare(name, Qt::CaseInsensitive) == 0)
+                return h.toArray().at(1).toString();
+        }
+        return {};
+    }
+
+private:
+    QUrl m_url;
+    QNetworkAccessManager m_nam;
+};
 
 } // namespace AssetDesk::AttachTest
