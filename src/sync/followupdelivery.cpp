@@ -38,6 +38,18 @@ QString FollowUpDelivery::failureText(const Request& request, const QString& why
     return tr("Follow-up delivery failed: the gallery \"%1\" could not be shared. %2").arg(name, why);
 }
 
+Status FollowUpDelivery::checkTicket(const Ticket& ticket)
+{
+    if (ticket.status == QLatin1String("solved"))
+        return Status();
+    return Error(ErrorKind::Validation,
+                 ticket.status == QLatin1String("closed")
+                     ? tr("Ticket #%1 is closed: Zendesk takes no more comments on it. Create a follow-up ticket.")
+                           .arg(ticket.remoteId)
+                     : tr("Ticket #%1 is not solved yet; a follow-up delivery comes after the resolution.")
+                           .arg(ticket.remoteId));
+}
+
 void FollowUpDelivery::shareGallery(const Request& request, Done done)
 {
     QPointer<FollowUpDelivery> self(this);
@@ -47,13 +59,8 @@ void FollowUpDelivery::shareGallery(const Request& request, Done done)
                 done(result);
         });
     };
-    if (request.ticket.status != QLatin1String("solved"))
-        return reply(Error(ErrorKind::Validation,
-                           request.ticket.status == QLatin1String("closed")
-                               ? tr("Ticket #%1 is closed: Zendesk takes no more comments on it. Create a follow-up ticket.")
-                                     .arg(request.ticket.remoteId)
-                               : tr("Ticket #%1 is not solved yet; a follow-up delivery comes after the resolution.")
-                                     .arg(request.ticket.remoteId)));
+    if (Status ticketOk = checkTicket(request.ticket); !ticketOk)
+        return reply(ticketOk.error());
     if (request.galleryId.isEmpty())
         return reply(Error(ErrorKind::Validation, tr("Choose the gallery to share.")));
     if (request.expiresAt.isValid() && request.expiresAt <= QDateTime::currentDateTimeUtc())

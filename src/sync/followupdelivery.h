@@ -56,6 +56,10 @@ public:
     // before anything is sent); a failed share that was logged is an Outcome with delivered = false.
     void shareGallery(const Request& request, Done done);
 
+    // Why no follow-up can be logged on `ticket` (closed: Zendesk refuses updates; not solved
+    // yet: it is no follow-up), or OK - for the dialog to say so before anything is chosen.
+    static Status checkTicket(const Ticket& ticket);
+
     static QString successText(const Request& request, const QUrl& url, const QDateTime& expiresAt);
     static QString failureText(const Request& request, const QString& why);
 

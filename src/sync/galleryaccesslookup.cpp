@@ -169,4 +169,50 @@ void GalleryAccessLookup::lookUp(const Ticket& ticket, qint64 photoShelterAccoun
     });
 }
 
+void GalleryAccessLookup::galleriesFor(const Ticket& ticket, qint64 photoShelterAccountId, ListDone done)
+{
+    QPointer<GalleryAccessLookup> self(this);
+    auto ended = std::make_shared<bool>(false);
+    // Back on this object's thread, once, and never after it is gone.
+    auto reply = [self, done, ended](Result<QList<Match>> result) {
+        if (std::exchange(*ended, true))
+            return;
+        QMetaObject::invokeMethod(self.data(), [self, done, result] {
+            if (self && done)
+                done(result);
+        });
+    };
+    ConnectorPool* pool = &m_pool;
+    QMetaObject::invokeMethod(pool, [pool, ticket, photoShelterAccountId, reply] {
+        pool->acquire(photoShelterAccountId, [pool, ticket, reply](Result<ServiceConnector*> acquired) {
+            if (!acquired)
+                return reply(acquired.error());
+            auto* connector = qobject_cast<PhotoShelterConnector*>(*acquired);
+            if (!connector)
+                return reply(Error(ErrorKind::Validation, tr("Galleries can only be listed in a PhotoShelter account.")));
+            // The pool may drop the account meanwhile: its pending call then never answers.
+            QObject::connect(connector, &QObject::destroyed, pool, [reply] {
+                reply(Error(ErrorKind::Cancelled, tr("The PhotoShelter account changed while its galleries were read.")));
+            });
+            connector->galleryDirectory().list(connector, [ticket, reply](Result<QList<PhotoShelterGallerySummary>> listed) {
+                if (!listed)
+                    return reply(listed.error());
+                QList<Match> all = match(ticket, *listed, int(listed->size()));
+                QSet<QString> matched;
+                for (const Match& m : std::as_const(all))
+                    matched.insert(m.gallery.id);
+                QList<Match> others;
+                for (const PhotoShelterGallerySummary& g : std::as_const(*listed)) {
+                    if (!matched.contains(g.id))
+                        others << Match{g, QString()};
+                }
+                std::stable_sort(others.begin(), others.end(), [](const Match& a, const Match& b) {
+                    return a.gallery.name.compare(b.gallery.name, Qt::CaseInsensitive) < 0;
+                });
+                reply(all + others);
+            });
+        });
+    });
+}
+
 } // namespace AssetDesk

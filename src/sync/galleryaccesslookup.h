@@ -49,6 +49,12 @@ public:
     // `photoShelterAccountId`: the PhotoShelter account whose galleries are searched.
     void lookUp(const Ticket& ticket, qint64 photoShelterAccountId, Done done);
 
+    // Every gallery of the account, read live: those the ticket is about first (as match() orders
+    // them, matchedBy set), then the others by name (matchedBy empty) - the choice of a follow-up
+    // delivery (ZP7), where the likely gallery should be at hand but any may be shared.
+    using ListDone = std::function<void(Result<QList<Match>>)>;
+    void galleriesFor(const Ticket& ticket, qint64 photoShelterAccountId, ListDone done);
+
 private:
     ConnectorPool& m_pool;
 };
