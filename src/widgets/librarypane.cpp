@@ -27,6 +27,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace AssetDesk {
 
 namespace {
@@ -368,6 +370,22 @@ void LibraryPane::setFiltersVisible(bool visible)
 bool LibraryPane::filtersVisible() const
 {
     return m_filtersButton->isChecked();
+}
+
+QList<qint64> LibraryPane::selectedAssetIds() const
+{
+    QList<qint64> ids;
+    if (!m_grid->selectionModel())
+        return ids;
+    // The grid and the list share one selection model; the list selects whole rows.
+    QModelIndexList rows = m_grid->selectionModel()->selectedIndexes();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex& a, const QModelIndex& b) { return a.row() < b.row(); });
+    for (const QModelIndex& index : std::as_const(rows)) {
+        const qint64 id = index.data(LibraryModel::IdRole).toLongLong();
+        if (id > 0 && (ids.isEmpty() || ids.last() != id))
+            ids << id;
+    }
+    return ids;
 }
 
 void LibraryPane::onCurrentChanged()

@@ -62,6 +62,9 @@ public:
     void searchInContext(const QStringList& terms, bool approvedFirst);
     QStringList contextTerms() const { return m_contextTerms; }
 
+    // The ids of the selected assets, in the order shown (what a follow-up delivery sends).
+    QList<qint64> selectedAssetIds() const;
+
     QLineEdit* searchEdit() const { return m_search; }
     LibraryFacetBar* facets() const { return m_facets; }
     LibraryGridView* gridView() const { return m_grid; }
