@@ -1,6 +1,7 @@
 #include "workbench.h"
 
 #include "attachflow.h"
+#include "helpdeskflows.h"
 #include "supportdesk.h"
 #include "workspacesession.h"
 #include "xdesk.h"
@@ -404,6 +405,13 @@ void Workbench::showSupportDesk(WorkspaceSession& session)
     auto* attach = new AttachFlow(session, *m_jobs, m_window, m_supportDesk);
     attach->follow(*m_supportDesk);
     connect(attach, &AttachFlow::statusMessage, this,
+            [this](const QString& text) { m_window->statusBar()->showMessage(text, 15000); });
+    // Gallery access (ZP3) and follow-up delivery (ZP7) from the ticket queue's context menu.
+    auto* helpdesk = new HelpdeskFlows(session, attach->service(), m_window, [pane = QPointer<LibraryPane>(m_libraryPane)] {
+        return pane ? pane->selectedAssetIds() : QList<qint64>();
+    }, m_supportDesk);
+    helpdesk->follow(*m_supportDesk);
+    connect(helpdesk, &HelpdeskFlows::statusMessage, this,
             [this](const QString& text) { m_window->statusBar()->showMessage(text, 15000); });
     emit supportDeskCreated(m_supportDesk);
 }
