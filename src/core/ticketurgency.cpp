@@ -1,20 +1,24 @@
 #include "core/ticketurgency.h"
 
-#include <QRegularExpression>
-
 #include <algorithm>
-
-#include <tuple>
 
 namespace AssetDesk {
 
 namespace {
+// Runs for every comparison of a sort (hundreds of thousands for a large queue), so it
+// allocates nothing: a tag's words are compared in place.
 bool hasTagWord(const QString& tag, QLatin1StringView word)
 {
     // Tags are single tokens; words inside them are joined by '_' or '-'.
-    static const QRegularExpression separators(QStringLiteral("[_\\-]"));
-    const QStringList words = tag.toLower().split(separators, Qt::SkipEmptyParts);
-    return words.contains(QString(word));
+    qsizetype start = 0;
+    for (qsizetype i = 0; i <= tag.size(); ++i) {
+        if (i < tag.size() && tag.at(i) != u'_' && tag.at(i) != u'-')
+            continue;
+        if (QStringView(tag).mid(start, i - start).compare(word, Qt::CaseInsensitive) == 0)
+            return true;
+        start = i + 1;
+    }
+    return false;
 }
 
 bool anyTag(const QStringList& tags, bool (*test)(const QString&))
@@ -25,14 +29,17 @@ bool anyTag(const QStringList& tags, bool (*test)(const QString&))
 
 int TicketUrgency::priorityRank(const QString& priority)
 {
-    const QString p = priority.toLower();
-    if (p == QLatin1String("urgent"))
+    // Compared in place: this runs for every comparison of a sort.
+    const auto is = [&priority](const char* name) {
+        return priority.compare(QLatin1StringView(name), Qt::CaseInsensitive) == 0;
+    };
+    if (is("urgent"))
         return 4;
-    if (p == QLatin1String("high"))
+    if (is("high"))
         return 3;
-    if (p == QLatin1String("normal"))
+    if (is("normal"))
         return 2;
-    if (p == QLatin1String("low"))
+    if (is("low"))
         return 1;
     return 0;
 }
@@ -81,14 +88,31 @@ QString TicketUrgency::statusText(const QString& status)
     return status;
 }
 
-bool TicketUrgency::fulfilmentBefore(const Ticket& a, const Ticket& b)
+TicketUrgency::FulfilmentKey TicketUrgency::fulfilmentKey(const Ticket& t)
 {
     // Larger is more pressing, so those keys are negated; the oldest update waits longest.
-    const auto key = [](const Ticket& t) {
-        return std::make_tuple(!isUrgent(t), -priorityRank(t.priority), !anyTag(t.tags, &isExecutiveTag),
-                               t.updatedAt.isValid() ? t.updatedAt.toMSecsSinceEpoch() : 0, t.id);
-    };
-    return key(a) < key(b);
+    return {!isUrgent(t), -priorityRank(t.priority), !anyTag(t.tags, &isExecutiveTag),
+            t.updatedAt.isValid() ? t.updatedAt.toMSecsSinceEpoch() : 0, t.id};
+}
+
+bool TicketUrgency::fulfilmentBefore(const Ticket& a, const Ticket& b)
+{
+    return fulfilmentKey(a) < fulfilmentKey(b);
+}
+
+void TicketUrgency::sortForFulfilment(QList<Ticket>& tickets)
+{
+    // Each ticket's key once, not once per comparison.
+    QList<std::pair<FulfilmentKey, qsizetype>> keys;
+    keys.reserve(tickets.size());
+    for (qsizetype i = 0; i < tickets.size(); ++i)
+        keys.append({fulfilmentKey(tickets.at(i)), i});
+    std::sort(keys.begin(), keys.end());
+    QList<Ticket> sorted;
+    sorted.reserve(tickets.size());
+    for (const auto& key : std::as_const(keys))
+        sorted.append(std::move(tickets[key.second]));
+    tickets = std::move(sorted);
 }
 
 bool TicketUrgency::recentBefore(const Ticket& a, const Ticket& b)

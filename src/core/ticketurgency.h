@@ -3,8 +3,11 @@
 #include "core/ticket.h"
 
 #include <QCoreApplication>
+#include <QList>
 #include <QString>
 #include <QStringList>
+
+#include <compare>
 
 namespace AssetDesk {
 
@@ -31,8 +34,22 @@ public:
     static QString priorityText(const QString& priority);
     static QString statusText(const QString& status);
 
+    // What the fulfilment order compares, most significant first.
+    struct FulfilmentKey
+    {
+        bool notUrgent = true;
+        int negatedRank = 0;
+        bool notExecutive = true;
+        qint64 updatedMs = 0;
+        qint64 id = 0;
+        auto operator<=>(const FulfilmentKey&) const = default;
+    };
+    static FulfilmentKey fulfilmentKey(const Ticket& ticket);
+
     // Strict weak orders (sort and lower_bound use them).
     static bool fulfilmentBefore(const Ticket& a, const Ticket& b);
+    // The same order for a whole list, each ticket's key computed once.
+    static void sortForFulfilment(QList<Ticket>& tickets);
     static bool recentBefore(const Ticket& a, const Ticket& b); // newest update first
 };
 

@@ -7,7 +7,6 @@
 #include "storage/ticketcommentrows.h"
 #include "storage/writecontext.h"
 
-#include <algorithm>
 #include <limits>
 
 namespace AssetDesk {
@@ -147,7 +146,7 @@ Result<QList<Ticket>> TicketRepository::tickets(qint64 accountId, const TicketQu
         if (!read)
             return read.error();
         QList<Ticket> all = std::move(read).value();
-        std::sort(all.begin(), all.end(), &TicketUrgency::fulfilmentBefore);
+        TicketUrgency::sortForFulfilment(all);
         return all.mid(qMax(0, query.offset), query.limit >= 0 ? query.limit : -1);
     }
     QString tail = QStringLiteral(" ORDER BY t.updated_at DESC, t.id DESC");
