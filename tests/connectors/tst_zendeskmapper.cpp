@@ -224,6 +224,13 @@ private slots:
         QVERIFY(ticket.value(u"priority"_s).isNull()); // "" clears it
         QVERIFY(!ticket.contains(u"status"_s));
         QVERIFY(!ticket.contains(u"comment"_s));
+        QVERIFY(!ticket.contains(u"safe_update"_s)); // only with the agent's view of the ticket
+
+        change.updatedStamp = QDateTime(QDate(2026, 12, 5), QTime(16, 30, 5), Qt::UTC);
+        const QJsonObject safe =
+            QJsonDocument::fromJson(ZendeskHelpdesk::updateBody(change)).object().value(u"ticket"_s).toObject();
+        QCOMPARE(safe.value(u"safe_update"_s).toBool(), true);
+        QCOMPARE(safe.value(u"updated_stamp"_s).toString(), u"2026-12-05T16:30:05Z"_s);
     }
 };
 

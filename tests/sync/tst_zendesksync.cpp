@@ -264,6 +264,29 @@ private slots:
             admin("GET", u"/admin/services/zendesk/ticket?id=%1"_s.arg(ticket.remoteId)).value(u"ticket"_s).toObject();
         QCOMPARE(remoteTicket.value(u"status"_s).toString(), u"pending"_s);
 
+        // A change made against the ticket as it was (safe_update): once someone else changed it
+        // in Zendesk, it is refused as a conflict and nothing changes there.
+        TicketChange stale;
+        stale.priority = u"low"_s;
+        stale.updatedStamp = local.updatedAt.addSecs(-3600);
+        const Result<qint64> refused = waitFor([&](ZendeskSyncService::TicketDone done) {
+            m_service->updateTicket(m_account.id, ticket.remoteId, stale, done);
+        });
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().kind(), ErrorKind::Conflict);
+        QCOMPARE(refused.error().httpStatus(), 409);
+        QVERIFY2(refused.error().message().contains(u"changed this ticket"_s), qPrintable(refused.error().message()));
+        QCOMPARE(admin("GET", u"/admin/services/zendesk/ticket?id=%1"_s.arg(ticket.remoteId))
+                     .value(u"ticket"_s).toObject().value(u"priority"_s).toString(),
+                 remoteTicket.value(u"priority"_s).toString());
+        // The same change against the ticket as it is goes through.
+        stale.updatedStamp = local.updatedAt;
+        const Result<qint64> current = waitFor([&](ZendeskSyncService::TicketDone done) {
+            m_service->updateTicket(m_account.id, ticket.remoteId, stale, done);
+        });
+        QVERIFY2(current.ok(), current ? "" : qPrintable(current.error().toLogString()));
+        QCOMPARE(tickets.ticket(ticket.id).value()->priority, u"low"_s);
+
         // A ticket Zendesk does not have: its 404 in words.
         const Result<qint64> missing = waitFor([&](ZendeskSyncService::TicketDone done) {
             m_service->refreshTicket(m_account.id, 999999999, done);

@@ -182,6 +182,12 @@ QByteArray ZendeskHelpdesk::updateBody(const ZendeskTicketChange& change)
         ticket.insert(QStringLiteral("priority"), change.priority->isEmpty() ? QJsonValue() : QJsonValue(*change.priority));
     if (change.status)
         ticket.insert(QStringLiteral("status"), *change.status);
+    if (change.updatedStamp.isValid()) {
+        // Refused (409) if the ticket changed since the agent saw it, rather than overwriting.
+        ticket.insert(QStringLiteral("safe_update"), true);
+        ticket.insert(QStringLiteral("updated_stamp"),
+                      change.updatedStamp.toUTC().toString(QStringLiteral("yyyy-MM-ddThh:mm:ssZ")));
+    }
     return QJsonDocument(QJsonObject{{QStringLiteral("ticket"), ticket}}).toJson(QJsonDocument::Compact);
 }
 
@@ -200,8 +206,18 @@ void ZendeskHelpdesk::updateTicket(qint64 ticketId, const ZendeskTicketChange& c
     request.idempotent = true;
     request.logTag = QStringLiteral("update ticket");
     m_http->send(request, context, [done](Result<HttpResponse> response) {
-        if (!response)
+        if (!response) {
+            if (response.error().httpStatus() == 409) {
+                return done(Error(ErrorKind::Conflict,
+                                  tr("Someone changed this ticket in Zendesk since it was loaded; nothing was "
+                                     "changed. Look at the ticket as it is now and apply again."),
+                                  response.error().detail())
+                                .withHttpStatus(409)
+                                .withApiCode(response.error().apiCode())
+                                .withOrigin(response.error().origin()));
+            }
             return done(response.error());
+        }
         const Result<QJsonObject> json = jsonObject(*response);
         if (!json)
             return done(json.error());

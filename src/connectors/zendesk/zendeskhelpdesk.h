@@ -2,6 +2,7 @@
 
 #include "connectors/zendesk/zendeskmapper.h"
 #include "core/result.h"
+#include "core/ticketchange.h"
 
 #include <QObject>
 #include <QUrl>
@@ -16,14 +17,8 @@ struct Account;
 
 // What an agent changes on a ticket from AssetDesk (zendesk.md §3): unset fields are not sent.
 // `tags` replaces the whole list (idempotent, so the PUT may be retried after a 429).
-struct ZendeskTicketChange
-{
-    std::optional<QStringList> tags;
-    std::optional<QString> priority; // "" clears it (null)
-    std::optional<QString> status;
-
-    bool isEmpty() const { return !tags && !priority && !status; }
-};
+// The fields an agent changes (core: TicketChange); Zendesk takes them as one PUT.
+using ZendeskTicketChange = TicketChange;
 
 // One cursor page of tickets (a view's tickets).
 struct ZendeskTicketPage
