@@ -1,0 +1,64 @@
+#pragma once
+
+#include "core/ticket.h"
+#include "core/ticketchange.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+
+namespace AssetDesk {
+
+// The fields of the open ticket an agent changes most - priority, status and tags - edited in
+// place and sent as one change (changeRequested) made against the ticket as shown (its update
+// time rides along, so a ticket someone else changed meanwhile is refused, not overwritten).
+// The composition root sends it; while it is on its way the row is disabled. setTicket() with
+// the stored answer shows the result; changeFailed() shows why not and puts the ticket's values
+// back. Closed tickets cannot be changed in Zendesk: the row says so and stays read-only.
+class TicketFieldsEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TicketFieldsEditor(QWidget* parent = nullptr);
+
+    // Shows the ticket's values; a change that was on its way for it is over.
+    void setTicket(const Ticket& ticket);
+    void changeFailed(const QString& message);
+
+    // What the fields say that differs from the ticket (empty: nothing to save).
+    TicketChange change() const;
+    bool isSaving() const { return m_saving; }
+
+    // Tags as Zendesk keeps them: lower case, no spaces (words split on spaces and commas), once each.
+    static QStringList parseTags(const QString& text);
+
+    QComboBox* priorityBox() const { return m_priority; }
+    QComboBox* statusBox() const { return m_status; }
+    QLineEdit* tagsEdit() const { return m_tags; }
+    QPushButton* saveButton() const { return m_save; }
+    QPushButton* revertButton() const { return m_revert; }
+    QLabel* messageLabel() const { return m_message; }
+
+signals:
+    void changeRequested(qint64 ticketLocalId, const AssetDesk::TicketChange& change);
+
+private:
+    void fill(const Ticket& ticket);
+    void updateState();
+    void save();
+
+    Ticket m_ticket;
+    bool m_saving = false;
+    bool m_filling = false;
+    QComboBox* m_priority;
+    QComboBox* m_status;
+    QLineEdit* m_tags;
+    QPushButton* m_save;
+    QPushButton* m_revert;
+    QLabel* m_message;
+};
+
+} // namespace AssetDesk
