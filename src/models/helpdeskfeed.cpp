@@ -25,6 +25,9 @@ HelpdeskFeed::HelpdeskFeed(Storage& storage, TicketQueueModel* queue, QObject* p
     , m_queue(queue)
 {
     connect(&storage, &Storage::changed, this, &HelpdeskFeed::applyChanges);
+    // Which tickets make the capped list depends on the order: read again.
+    if (queue)
+        connect(queue, &TicketQueueModel::orderChanged, this, &HelpdeskFeed::reload);
 }
 
 void HelpdeskFeed::show(qint64 accountId, qint64 viewId)
@@ -52,7 +55,10 @@ void HelpdeskFeed::reload()
     Storage* storage = &m_storage;
     const qint64 accountId = m_accountId;
     const qint64 viewId = m_viewId;
-    QtConcurrent::run([storage, accountId, viewId]() -> Result<QueueData> {
+    const TicketQuery::Sort sort = m_queue && m_queue->order() == TicketQueueModel::Order::Fulfilment
+        ? TicketQuery::Sort::UrgentFirst
+        : TicketQuery::Sort::UpdatedNewest;
+    QtConcurrent::run([storage, accountId, viewId, sort]() -> Result<QueueData> {
         const TicketRepository tickets(*storage);
         QueueData data{accountId, viewId, {}, {}};
         Result<QList<ZendeskView>> views = tickets.views(accountId);
@@ -62,6 +68,7 @@ void HelpdeskFeed::reload()
         TicketQuery query;
         query.viewId = viewId;
         query.limit = kMaxTickets;
+        query.sort = sort;
         Result<QList<Ticket>> rows = tickets.tickets(accountId, query);
         if (!rows)
             return rows.error();

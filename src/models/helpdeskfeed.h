@@ -22,7 +22,9 @@ class HelpdeskFeed : public QObject
 {
     Q_OBJECT
 public:
-    // At most this many tickets of a view are listed (a queue is worked from the top).
+    // At most this many tickets of a view are listed (a queue is worked from the top): the top
+    // in the queue model's order, so the fulfilment queue leads with the same urgent tickets as
+    // `assetdesk-cli tickets --urgent-first` however large the cache.
     static constexpr int kMaxTickets = 5000;
 
     HelpdeskFeed(Storage& storage, TicketQueueModel* queue, QObject* parent = nullptr);

@@ -108,6 +108,7 @@ void TicketQueueModel::setOrder(Order order)
     if (order == m_order)
         return;
     m_order = order;
+    emit orderChanged();
     if (m_rows.isEmpty())
         return;
     emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);

@@ -53,6 +53,10 @@ public:
     const Ticket& ticket(int row) const { return m_rows.at(row); }
     QList<Ticket> tickets() const { return m_rows; }
 
+signals:
+    // The feed reads the top of the queue in this order (HelpdeskFeed::kMaxTickets).
+    void orderChanged();
+
 private:
     bool before(const Ticket& a, const Ticket& b) const;
     int sortedRow(const Ticket& ticket, int skipRow) const;

@@ -2,7 +2,8 @@
 // tickets --urgent-first` list the same cached tickets in the same order and mark the same ones
 // urgent. The tickets are chosen where a second, drifting definition would show: press tags as
 // words inside tags in any case ("Press-Deadline", "urgent_press") but not "express" or
-// "pressure", executive requests, waiting time against creation time, and paging after sorting.
+// "pressure", executive requests, waiting time against creation time, paging after sorting, and a
+// queue larger than the pane lists.
 #include "core/ticketurgency.h"
 #include "models/accountsmodel.h"
 #include "models/helpdeskfeed.h"
@@ -139,18 +140,57 @@ private slots:
         QCOMPARE(shown.urgent, urgent);
 
         // The command line, whole and paged (paging comes after the order).
-        const Result<Listed> all = cli({u"--urgent-first"_s});
+        const Result<Listed> all = cli({u"--urgent-first"_s, u"--status"_s, u"open"_s});
         QVERIFY2(all, all ? "" : qPrintable(all.error().message()));
         QCOMPARE(all->numbers, shown.numbers);
         QList<qint64> cliUrgent = all->urgent;
         std::sort(cliUrgent.begin(), cliUrgent.end());
         QCOMPARE(cliUrgent, shown.urgent);
-        const Result<Listed> top = cli({u"--urgent-first"_s, u"--limit"_s, u"4"_s});
+        const Result<Listed> top = cli({u"--urgent-first"_s, u"--status"_s, u"open"_s, u"--limit"_s, u"4"_s});
         QVERIFY(top);
         QCOMPARE(top->numbers, shown.numbers.mid(0, 4));
-        const Result<Listed> high = cli({u"--urgent-first"_s, u"--priority"_s, u"high"_s});
+        const Result<Listed> high = cli({u"--urgent-first"_s, u"--status"_s, u"open"_s, u"--priority"_s, u"high"_s});
         QVERIFY(high);
         QCOMPARE(high->numbers, (QList<qint64>{5, 6, 7}));
+    }
+
+    // The pane lists at most HelpdeskFeed::kMaxTickets: in the fulfilment order those are the
+    // most urgent, so an urgent ticket nobody touched for long still leads, as on the command line.
+    void aLargeQueueStillLeadsWithTheOldUrgentTicket()
+    {
+        Account a;
+        a.service = Service::Zendesk;
+        a.label = u"Large"_s;
+        a.authMethod = AuthMethod::ApiToken;
+        a.baseUrl = QUrl(u"https://large.invalid"_s);
+        const qint64 account = m_storage->writeAndWait([a](WriteContext& ctx) { return AccountRepository::add(ctx, a); }).value();
+        QList<Ticket> tickets{ticket(1, u"low"_s, {u"press"_s}, 1)}; // the oldest update of all
+        for (qint64 n = 2; n <= HelpdeskFeed::kMaxTickets + 1; ++n)
+            tickets << ticket(n, u"normal"_s, {}, 2 + int(n % 20));
+        for (Ticket& t : tickets)
+            t.status = u"hold"_s; // apart from the first test's open tickets on the command line
+        const Result<QList<qint64>> ids =
+            m_storage->writeAndWait([=](WriteContext& ctx) { return TicketRepository::upsertTickets(ctx, account, tickets); });
+        QVERIFY(ids);
+
+        AccountsModel accounts;
+        HelpdeskPane pane(&accounts);
+        TicketQueueModel queue;
+        pane.setQueueModel(&queue);
+        HelpdeskFeed feed(*m_storage, &queue);
+        QSignalSpy loaded(&feed, &HelpdeskFeed::loaded);
+        feed.show(account, 0);
+        QVERIFY(loaded.wait(20000));
+        // Newest first, the old ticket is past the cap.
+        QCOMPARE(queue.rowCount(), HelpdeskFeed::kMaxTickets);
+        QCOMPARE(queue.rowOfTicket(ids->first()), -1);
+        pane.fulfilmentButton()->click();
+        QVERIFY(loaded.wait(20000)); // the top of the queue in the new order
+        QCOMPARE(pane.filteredQueue()->index(0, 0).data(TicketQueueModel::RemoteIdRole).toLongLong(), 1);
+
+        const Result<Listed> listed = cli({u"--urgent-first"_s, u"--status"_s, u"hold"_s, u"--limit"_s, u"3"_s});
+        QVERIFY(listed);
+        QCOMPARE(listed->numbers.value(0), 1);
     }
 };
 
