@@ -8,10 +8,12 @@
 #include "models/helpdeskfeed.h"
 #include "models/ticketdetailloader.h"
 #include "models/ticketqueuemodel.h"
+#include "sync/zendesksyncservice.h"
 #include "widgets/casedetailview.h"
 #include "widgets/crmpane.h"
 #include "widgets/helpdeskpane.h"
 #include "widgets/ticketdetailview.h"
+#include "widgets/ticketfieldseditor.h"
 
 #include <QSettings>
 
@@ -115,6 +117,30 @@ void SupportDesk::wireHelpdesk()
         if (detail->hasTicket())
             detail->showTicket(detail->ticket(), tr("The conversation could not be read: %1").arg(error.message()));
     });
+    // Priority, status and tags changed in the detail: sent to Zendesk; the stored answer comes
+    // back through the cache. A conflict (someone changed the ticket meanwhile) fetches it anew.
+    connect(detail->fieldsEditor(), &TicketFieldsEditor::changeRequested, this,
+            [this, detail](qint64 ticketId, const TicketChange& change) {
+                const Ticket ticket = detail->ticket();
+                if (ticket.id != ticketId)
+                    return;
+                QPointer<TicketDetailView> shown(detail);
+                m_session.zendeskSync().updateTicket(
+                    ticket.accountId, ticket.remoteId, change, [this, shown, ticket](Result<qint64> done) {
+                        if (done) {
+                            emit statusMessage(tr("Ticket #%1 updated in Zendesk.").arg(ticket.remoteId));
+                            // The cache's notification reloads it too; this covers an answer
+                            // that changed nothing locally, which leaves the editor saving.
+                            if (shown && shown->ticket().id == ticket.id)
+                                m_ticketDetail->load(ticket.id);
+                            return;
+                        }
+                        if (shown && shown->ticket().id == ticket.id)
+                            shown->fieldsEditor()->changeFailed(done.error().message());
+                        if (done.error().kind() == ErrorKind::Conflict)
+                            emit conversationWanted(ticket.accountId, ticket.remoteId);
+                    });
+            });
     connect(pane, &HelpdeskPane::assetsDroppedOnTicket, this, &SupportDesk::assetsDroppedOnTicket);
     connect(pane, &HelpdeskPane::findAssetsRequested, this, &SupportDesk::findAssetsRequested);
     connect(pane, &HelpdeskPane::followUpRequested, this, &SupportDesk::followUpRequested);

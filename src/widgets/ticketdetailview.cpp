@@ -1,8 +1,8 @@
 #include "widgets/ticketdetailview.h"
 
-#include "core/ticketurgency.h"
 #include "models/librarytext.h"
 #include "widgets/plaintextlabel.h"
+#include "widgets/ticketfieldseditor.h"
 
 #include <QFrame>
 #include <QLabel>
@@ -17,7 +17,7 @@ TicketDetailView::TicketDetailView(QWidget* parent)
     : AssetDropWidget(parent)
     , m_subject(plainTextLabel({}, this))
     , m_meta(plainTextLabel({}, this))
-    , m_tags(plainTextLabel({}, this))
+    , m_fields(new TicketFieldsEditor(this))
     , m_findAssets(new QPushButton(tr("Find Assets"), this))
     , m_scroll(new QScrollArea(this))
     , m_conversation(new QWidget)
@@ -31,7 +31,6 @@ TicketDetailView::TicketDetailView(QWidget* parent)
     m_subject->setFont(bold);
     m_subject->setObjectName(QStringLiteral("ticketSubject"));
     m_meta->setForegroundRole(QPalette::PlaceholderText);
-    m_tags->setForegroundRole(QPalette::PlaceholderText);
     m_findAssets->setObjectName(QStringLiteral("findAssetsButton"));
     m_findAssets->setToolTip(tr("Search the library for this ticket's organization, product and tags, approved "
                                 "assets first"));
@@ -56,7 +55,7 @@ TicketDetailView::TicketDetailView(QWidget* parent)
     layout->setSpacing(4);
     layout->addLayout(top);
     layout->addWidget(m_meta);
-    layout->addWidget(m_tags);
+    layout->addWidget(m_fields);
     layout->addWidget(m_scroll, 1);
     layout->addWidget(m_message, 1);
 
@@ -76,7 +75,7 @@ void TicketDetailView::showMessage(const QString& text)
 {
     m_ticket = {};
     clearConversation();
-    for (QWidget* w : std::initializer_list<QWidget*>{m_subject, m_meta, m_tags, m_findAssets, m_scroll})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_subject, m_meta, m_fields, m_findAssets, m_scroll})
         w->hide();
     m_message->setText(text);
     m_message->show();
@@ -86,18 +85,17 @@ void TicketDetailView::showHeader(const Ticket& ticket)
 {
     m_ticket = ticket;
     m_subject->setText(ticket.subject.isEmpty() ? tr("(no subject)") : ticket.subject);
+    // Priority, status and tags are in the fields editor below.
     QStringList meta{tr("#%1").arg(ticket.remoteId)};
-    for (const QString& part : {TicketUrgency::priorityText(ticket.priority), TicketUrgency::statusText(ticket.status),
-                                ticket.requester, ticket.organization}) {
+    for (const QString& part : {ticket.requester, ticket.organization}) {
         if (!part.isEmpty())
             meta << part;
     }
     if (ticket.updatedAt.isValid())
         meta << tr("updated %1").arg(QLocale().toString(ticket.updatedAt.toLocalTime(), QLocale::ShortFormat));
     m_meta->setText(meta.join(QStringLiteral(" · ")));
-    m_tags->setText(ticket.tags.isEmpty() ? QString() : tr("Tags: %1").arg(ticket.tags.join(QStringLiteral(", "))));
-    m_tags->setVisible(!ticket.tags.isEmpty());
-    for (QWidget* w : std::initializer_list<QWidget*>{m_subject, m_meta, m_findAssets, m_scroll})
+    m_fields->setTicket(ticket);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_subject, m_meta, m_fields, m_findAssets, m_scroll})
         w->show();
     m_message->hide();
 }

@@ -10,8 +10,10 @@ class QVBoxLayout;
 
 namespace AssetDesk {
 
-// The open ticket: subject, number, priority, status, requester, organization and tags, then the
-// conversation oldest first, each comment marked public reply or internal note with its
+class TicketFieldsEditor;
+
+// The open ticket: subject, number, requester and organization, its priority, status and tags
+// (editable: TicketFieldsEditor), then the conversation oldest first, each comment marked public reply or internal note with its
 // attachments (name, type, size). Everything the service wrote is shown as plain text - a
 // comment that contains HTML shows its tags, and nothing is fetched (no remote images).
 //
@@ -34,6 +36,8 @@ public:
     // The conversation's texts as shown, in order (tests read what a user reads).
     QStringList shownTexts() const;
     QPushButton* findAssetsButton() const { return m_findAssets; }
+    // Priority, status and tags, editable (its changeRequested goes to whoever sends it).
+    TicketFieldsEditor* fieldsEditor() const { return m_fields; }
 
 signals:
     void assetsDropped(qint64 ticketLocalId, const QList<qint64>& assetIds);
@@ -51,7 +55,7 @@ private:
     Ticket m_ticket;
     QLabel* m_subject;
     QLabel* m_meta;
-    QLabel* m_tags;
+    TicketFieldsEditor* m_fields;
     QPushButton* m_findAssets;
     QScrollArea* m_scroll;
     QWidget* m_conversation;

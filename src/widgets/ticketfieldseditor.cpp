@@ -55,6 +55,8 @@ TicketFieldsEditor::TicketFieldsEditor(QWidget* parent)
     statusLabel->setBuddy(m_status);
     auto* tagsLabel = new QLabel(tr("&Tags:"), this);
     tagsLabel->setBuddy(m_tags);
+    for (QLabel* label : {priorityLabel, statusLabel, tagsLabel})
+        label->setTextFormat(Qt::PlainText); // like every label of the ticket detail
     row->addWidget(priorityLabel);
     row->addWidget(m_priority);
     row->addWidget(statusLabel);
