@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "models/crmtreemodel.h"
 #include "storage/crmrepository.h"
+#include "storage/recordcollectionrepository.h"
 #include "storage/storage.h"
 
 #include <QSet>
@@ -51,6 +52,31 @@ Result<CrmSnapshot> readSnapshot(const Storage& storage, qint64 accountId)
     if (!events)
         return events.error();
     snapshot.events = std::move(events).value();
+    // Which campaigns and events have a DAM collection: the tree says so beside them.
+    const RecordCollectionRepository links(storage);
+    auto namesOf = [&links](RecordCollectionLink::RecordKind kind, qint64 id) -> Result<QStringList> {
+        const Result<QList<RecordCollectionLink>> of = links.linksOf(kind, id);
+        if (!of)
+            return of.error();
+        QStringList names;
+        for (const RecordCollectionLink& l : *of)
+            names << l.collectionName;
+        return names;
+    };
+    for (const CrmCampaign& c : std::as_const(snapshot.campaigns)) {
+        const Result<QStringList> names = namesOf(RecordCollectionLink::RecordKind::Campaign, c.id);
+        if (!names)
+            return names.error();
+        if (!names->isEmpty())
+            snapshot.campaignCollections.insert(c.id, *names);
+    }
+    for (const CrmEvent& e : std::as_const(snapshot.events)) {
+        const Result<QStringList> names = namesOf(RecordCollectionLink::RecordKind::Event, e.id);
+        if (!names)
+            return names.error();
+        if (!names->isEmpty())
+            snapshot.eventCollections.insert(e.id, *names);
+    }
     return snapshot;
 }
 } // namespace

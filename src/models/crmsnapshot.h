@@ -6,7 +6,9 @@
 #include "core/opportunity.h"
 #include "core/supportcase.h"
 
+#include <QHash>
 #include <QList>
+#include <QStringList>
 
 namespace AssetDesk {
 
@@ -23,6 +25,9 @@ struct CrmSnapshot
     QList<SupportCase> otherCases; // cases of contacts, or of accounts not cached
     QList<CrmCampaign> campaigns;
     QList<CrmEvent> events;
+    // The DAM collections of campaigns / events (DP3, DP7), by local record id: their names.
+    QHash<qint64, QStringList> campaignCollections;
+    QHash<qint64, QStringList> eventCollections;
 };
 
 } // namespace AssetDesk

@@ -157,6 +157,8 @@ std::vector<std::unique_ptr<Node>> CrmTreeNode::build(qint64 accountId, const Cr
             detail << CrmTreeModel::tr("Launch %1").arg(date(k.launchDate));
         if (!k.owner.isEmpty())
             detail << k.owner;
+        if (const QStringList linked = snapshot.campaignCollections.value(k.id); !linked.isEmpty())
+            detail << CrmTreeModel::tr("Collection: %1").arg(linked.join(QStringLiteral(", ")));
         auto n = node(Kind::Campaign, k.id, accountId, k.name, detail.join(QStringLiteral(" · ")));
         n->state = k.state;
         campaigns->children.push_back(std::move(n));
@@ -174,6 +176,8 @@ std::vector<std::unique_ptr<Node>> CrmTreeNode::build(qint64 accountId, const Cr
             detail << date(e.startAt.toLocalTime().date());
         if (!e.venue.isEmpty())
             detail << e.venue;
+        if (const QStringList linked = snapshot.eventCollections.value(e.id); !linked.isEmpty())
+            detail << CrmTreeModel::tr("Collection: %1").arg(linked.join(QStringLiteral(", ")));
         events->children.push_back(node(Kind::Event, e.id, accountId, e.name, detail.join(QStringLiteral(" · "))));
     }
     groups.push_back(std::move(events));

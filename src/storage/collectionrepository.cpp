@@ -85,6 +85,11 @@ Result<QList<Collection>> CollectionRepository::children(qint64 accountId,
                   {QStringLiteral("parent"), SqlValues::text(parentRemoteId)}});
 }
 
+Result<QList<Collection>> CollectionRepository::all(qint64 accountId) const
+{
+    return query(QStringLiteral("account_id = :account_id"), {{QStringLiteral("account_id"), accountId}});
+}
+
 Result<QList<Asset>> CollectionRepository::members(qint64 collectionId) const
 {
     Result<SqlConnection> connection = m_source.get();

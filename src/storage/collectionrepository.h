@@ -33,6 +33,8 @@ public:
     Result<std::optional<Collection>> findByRemoteId(qint64 accountId, const QString& remoteId) const;
     // Direct children of `parentRemoteId` in the account, by name; an empty parent lists the roots.
     Result<QList<Collection>> children(qint64 accountId, const QString& parentRemoteId = {}) const;
+    // Every collection of the account, by name (what a chooser lists).
+    Result<QList<Collection>> all(qint64 accountId) const;
     // The assets in a collection, newest (remote modification time) first, then by id. The
     // services' own ordering inside a gallery is not part of Asset, so it is not kept.
     Result<QList<Asset>> members(qint64 collectionId) const;

@@ -83,6 +83,10 @@ Result<qint64> RecordCollectionRepository::add(WriteContext& ctx, const RecordCo
     if (insert.next()) {
         const qint64 id = insert.value(0).toLongLong();
         insert.finish();
+        // The record now shows its collection (the CRM pane follows the cache's changes).
+        ctx.changes().add(link.recordKind == RecordCollectionLink::RecordKind::Campaign ? EntityKind::Campaign
+                                                                                      : EntityKind::CrmEvent,
+                          ChangeSet::Op::Updated, link.recordId);
         return id;
     }
     insert.finish();

@@ -103,6 +103,30 @@ private slots:
         QCOMPARE(model.indexOf(Kind::Campaign, 31).parent(), model.index(1, 0));
     }
 
+    // DP3 / DP7: a campaign's or event's DAM collection shows beside it, and a new link
+    // changes only that row.
+    void linkedCollectionsShowInTheDetail()
+    {
+        CrmTreeModel model;
+        model.setToday(kToday);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        CrmSnapshot s = snapshot();
+        model.setSnapshot(3, s);
+        const QPersistentModelIndex campaign = model.indexOf(Kind::Campaign, 31);
+        QVERIFY(!QModelIndex(campaign).siblingAtColumn(1).data().toString().contains(u"Collection"_s));
+        s.campaignCollections.insert(31, {u"Spring Launch"_s});
+        s.eventCollections.insert(s.events.first().id, {u"Booth graphics"_s, u"Speakers"_s});
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        model.setSnapshot(3, s);
+        QVERIFY(campaign.isValid());
+        QVERIFY(QModelIndex(campaign).siblingAtColumn(1).data().toString().endsWith(u"Collection: Spring Launch"_s));
+        QVERIFY(model.indexOf(Kind::Event, s.events.first().id).siblingAtColumn(1).data().toString()
+                    .endsWith(u"Collection: Booth graphics, Speakers"_s));
+        QVERIFY(!changed.isEmpty());
+        QCOMPARE(inserted.size(), 0);
+    }
+
     void closingSoonIsOnlyForOpenOpportunities()
     {
         CrmTreeModel model;
