@@ -1,10 +1,10 @@
 // HelpdeskFlows in a real workspace session on the in-process sandbox (offscreen), driven by the
 // Helpdesk pane's own requests through a real SupportDesk: "Check Gallery Access" opens a tool
 // window per ticket showing the PhotoShelter galleries the ticket names, with visibility and share
-// links (or says clearly that the workspace has no PhotoShelter account); "Send Follow-up
-// Delivery…" shares a gallery or sends a replacement file, and the sandbox's own records show the
-// share link and the comment (with the link, or with the file); a closed ticket is refused in the
-// dialog before anything is sent.
+// links (or says clearly that the workspace has no PhotoShelter account, or that the lookup
+// failed); "Send Follow-up Delivery…" shares a gallery or sends a replacement file, and the
+// sandbox's own records show the share link and the comment (with the link, or with the file);
+// a closed ticket is refused in the dialog before anything is sent.
 #include "followupflow.h"
 #include "helpdeskflows.h"
 #include "supportdesk.h"
@@ -275,7 +275,7 @@ private slots:
         QTRY_VERIFY(!m_main.flows->galleryAccessWindow(t->id));
     }
 
-    void galleryAccessWithoutPhotoShelterSaysSo()
+    void galleryAccessWithoutAUsablePhotoShelterAccountSaysWhy()
     {
         Workspace bare;
         const Result<void> opened = open(bare, QStringLiteral("bare.sqlite3"));
@@ -288,6 +288,14 @@ private slots:
         auto* view = window->findChild<GalleryAccessView*>();
         QTRY_VERIFY_WITH_TIMEOUT(view->statusText().contains(QStringLiteral("no PhotoShelter account")), 10000);
         QCOMPARE(view->tree()->topLevelItemCount(), 0);
+
+        // A PhotoShelter account that cannot sign in (no credentials stored): Check Again shows
+        // the failed lookup in the same window.
+        QVERIFY(addDamAccount(*bare.storage).ok());
+        QTest::mouseClick(window->findChild<QPushButton*>(QStringLiteral("checkAgain")), Qt::LeftButton);
+        QCOMPARE(bare.flows->galleryAccessWindow(t->id), window);
+        QTRY_VERIFY_WITH_TIMEOUT(view->statusText().contains(QStringLiteral("could not be looked up")), 20000);
+        QVERIFY2(!view->statusText().contains(QStringLiteral("no PhotoShelter account")), qPrintable(view->statusText()));
     }
 
     void followUpSharesTheGalleryAndLogsTheLink()
