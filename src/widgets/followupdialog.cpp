@@ -39,6 +39,7 @@ FollowUpDialog::FollowUpDialog(const QString& ticketLabel, QWidget* parent)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Follow-up Delivery"));
+    setMinimumWidth(520); // gallery names with their ids, and the asset list's file column
     m_intro->setText(tr("Send a follow-up delivery to the requester of %1; its status is logged on the ticket.")
                          .arg(ticketLabel));
     m_refusal->setObjectName(QStringLiteral("refusal"));
@@ -140,7 +141,8 @@ void FollowUpDialog::setGalleries(const QList<Gallery>& galleries)
             m_gallery->insertSeparator(m_gallery->count());
         matchedBefore = g.matched;
         const QString text = g.name.isEmpty() ? g.id : tr("%1 (%2)").arg(g.name, g.id);
-        m_gallery->addItem(g.matched ? tr("%1 - mentioned in the ticket").arg(text) : text, g.id);
+        // The mark goes first: long names are cut at the combo's end.
+        m_gallery->addItem(g.matched ? tr("In the ticket: %1").arg(text) : text, g.id);
         m_gallery->setItemData(m_gallery->count() - 1, g.name, kNameRole);
     }
     m_galleryNote->setText(galleries.isEmpty() ? tr("The PhotoShelter account has no gallery.") : QString());

@@ -63,7 +63,7 @@ private slots:
         dialog.setGalleries({{QStringLiteral("G0000AAAAAAAAAAA"), QStringLiteral("Spring Launch"), true},
                              {QStringLiteral("G0000BBBBBBBBBBB"), QStringLiteral("Archive (2019)"), false}});
         QCOMPARE(dialog.galleryBox()->count(), 3); // matched, separator, other
-        QVERIFY(dialog.galleryBox()->itemText(0).contains(QStringLiteral("mentioned in the ticket")));
+        QVERIFY(dialog.galleryBox()->itemText(0).startsWith(QStringLiteral("In the ticket: Spring Launch")));
         QCOMPARE(dialog.galleryName(), QStringLiteral("Spring Launch"));
         dialog.galleryBox()->setCurrentIndex(2);
         // A name with parentheses of its own comes back whole.
