@@ -178,6 +178,7 @@ void FollowUpDialog::setAssets(const QList<Asset>& assets, qint64 maxBytes)
             m_accepted << asset.id;
         } else {
             item->setText(1, file.error().message());
+            item->setToolTip(1, file.error().message()); // the reason is longer than the column
             item->setForeground(1, QColor(Qt::darkRed));
             m_refusals << file.error().message();
         }
