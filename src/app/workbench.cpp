@@ -1,6 +1,7 @@
 #include "workbench.h"
 
 #include "attachflow.h"
+#include "crmcollectionflows.h"
 #include "helpdeskflows.h"
 #include "supportdesk.h"
 #include "workspacesession.h"
@@ -54,6 +55,7 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
+#include <QTreeView>
 #include <QUrl>
 #include <QtConcurrent>
 
@@ -413,6 +415,16 @@ void Workbench::showSupportDesk(WorkspaceSession& session)
     helpdesk->follow(*m_supportDesk);
     connect(helpdesk, &HelpdeskFlows::statusMessage, this,
             [this](const QString& text) { m_window->statusBar()->showMessage(text, 15000); });
+    // Campaign collections (DP3) and event links (DP7) from the CRM pane's context menu; an
+    // existing collection is shown in the library's source tree.
+    auto* crmCollections = new CrmCollectionFlows(session, m_window, m_supportDesk);
+    crmCollections->follow(*m_supportDesk);
+    connect(crmCollections, &CrmCollectionFlows::statusMessage, this,
+            [this](const QString& text) { m_window->statusBar()->showMessage(text, 15000); });
+    connect(crmCollections, &CrmCollectionFlows::showCollectionRequested, this, [this](qint64 account, const QString& id) {
+        if (auto* sources = qobject_cast<LibrarySourceModel*>(m_libraryPane->sourceView()->model()))
+            m_libraryPane->sourceView()->setCurrentIndex(sources->indexOfKey(LibrarySourceModel::collectionKey(account, id)));
+    });
     emit supportDeskCreated(m_supportDesk);
 }
 
