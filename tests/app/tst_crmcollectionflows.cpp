@@ -270,8 +270,13 @@ private slots:
         dialog->setDamAccountId(m_photoShelter);
         QTest::keyClicks(dialog->filterEdit(), QStringLiteral("autumn"));
         QVERIFY(dialog->selectCollection(gallery));
+        QSignalSpy changes(m_storage.get(), &Storage::changed);
         QTest::mouseClick(dialog->linkButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!linked.isEmpty(), 10000); // the click may already have run the loop
+        // The event reports as updated, so the CRM pane's tree shows its collection.
+        QVERIFY(std::any_of(changes.cbegin(), changes.cend(), [this](const QList<QVariant>& args) {
+            return args.first().value<ChangeSet>().ids(EntityKind::CrmEvent, ChangeSet::Op::Updated).contains(m_event);
+        }));
         const auto links = RecordCollectionRepository(*m_storage).linksOf(RecordCollectionLink::RecordKind::Event, m_event);
         QVERIFY(links.ok());
         QCOMPARE(links->size(), 1);
