@@ -107,7 +107,7 @@ void SupportDesk::wireHelpdesk()
         detail->showDetail(loaded);
         const Ticket& t = loaded.ticket;
         if (!t.commentsSyncedAt.isValid() || t.commentsSyncedAt < t.updatedAt)
-            emit conversationWanted(t.accountId, t.remoteId);
+            fetchTicket(t.accountId, t.remoteId);
     });
     connect(m_ticketDetail, &TicketDetailLoader::notFound, detail, [detail](qint64 ticketId) {
         if (detail->ticket().id == ticketId)
@@ -138,13 +138,23 @@ void SupportDesk::wireHelpdesk()
                         if (shown && shown->ticket().id == ticket.id)
                             shown->fieldsEditor()->changeFailed(done.error().message());
                         if (done.error().kind() == ErrorKind::Conflict)
-                            emit conversationWanted(ticket.accountId, ticket.remoteId);
+                            fetchTicket(ticket.accountId, ticket.remoteId);
                     });
             });
     connect(pane, &HelpdeskPane::assetsDroppedOnTicket, this, &SupportDesk::assetsDroppedOnTicket);
     connect(pane, &HelpdeskPane::findAssetsRequested, this, &SupportDesk::findAssetsRequested);
     connect(pane, &HelpdeskPane::followUpRequested, this, &SupportDesk::followUpRequested);
     connect(pane, &HelpdeskPane::galleryAccessRequested, this, &SupportDesk::galleryAccessRequested);
+}
+
+// The ticket and its whole conversation from Zendesk (ZendeskSyncService::refreshTicket); the
+// detail reloads itself once they are stored.
+void SupportDesk::fetchTicket(qint64 accountId, qint64 ticketRemoteId)
+{
+    m_session.zendeskSync().refreshTicket(accountId, ticketRemoteId, [self = QPointer<SupportDesk>(this)](Result<qint64> done) {
+        if (self && !done)
+            emit self->statusMessage(done.error().message());
+    });
 }
 
 void SupportDesk::wireCrm()

@@ -57,10 +57,6 @@ signals:
     void galleryAccessRequested(qint64 accountId, qint64 ticketLocalId);
     void campaignCollectionRequested(qint64 accountId, qint64 campaignLocalId);
     void eventCollectionRequested(qint64 accountId, qint64 eventLocalId);
-    // The open ticket's conversation was never fetched or predates its last update: the sync
-    // fetches comments on demand (ZendeskSyncService::refreshTicket); the detail reloads itself
-    // once they are stored.
-    void conversationWanted(qint64 accountId, qint64 ticketRemoteId);
     void statusMessage(const QString& text);
 
 private:
@@ -68,6 +64,9 @@ private:
     void wireCrm();
     void showHelpdeskAccount(qint64 accountId);
     void showViews(qint64 accountId, const QList<ZendeskView>& views);
+    // For an open ticket whose conversation was never fetched or predates its last update, and
+    // after a refused change: fetched on demand rather than with every sync.
+    void fetchTicket(qint64 accountId, qint64 ticketRemoteId);
 
     WorkspaceSession& m_session;
     QPointer<HelpdeskPane> m_helpdesk;

@@ -394,15 +394,6 @@ void Workbench::showSupportDesk(WorkspaceSession& session)
         }
         m_libraryPane->searchInContext(terms, true);
     });
-    // An opened ticket whose conversation is missing or older than the ticket: fetch it; the
-    // detail view follows the cache.
-    connect(m_supportDesk, &SupportDesk::conversationWanted, this,
-            [this, &session](qint64 accountId, qint64 ticketRemoteId) {
-                session.zendeskSync().refreshTicket(accountId, ticketRemoteId, [this](Result<qint64> done) {
-                    if (!done)
-                        m_window->statusBar()->showMessage(done.error().message(), 15000);
-                });
-            });
     // Assets dropped on a ticket, case or customer record: dialog, then an attach job.
     auto* attach = new AttachFlow(session, *m_jobs, m_window, m_supportDesk);
     attach->follow(*m_supportDesk);

@@ -25,15 +25,19 @@
 #include "sync/attachservice.h"
 #include "sync/connectorpool.h"
 #include "sync/jobrunner.h"
+#include "sync/zendesksyncservice.h"
 #include "widgets/crmpane.h"
 #include "widgets/followupdialog.h"
 #include "widgets/galleryaccessview.h"
 #include "widgets/helpdeskpane.h"
+#include "widgets/ticketdetailview.h"
+#include "widgets/ticketfieldseditor.h"
 
 #include <QComboBox>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QPushButton>
 #include <QRadioButton>
@@ -42,6 +46,7 @@
 #include <QTest>
 #include <QThread>
 #include <QTreeWidget>
+#include <QUrlQuery>
 
 using namespace AssetDesk;
 using namespace AssetDesk::AttachTest;
@@ -398,6 +403,66 @@ private slots:
         QTest::qWait(200);
         QCOMPARE(journaled(m_sandbox, QStringLiteral("zendesk"), since, "PUT", QStringLiteral("/api/v2/tickets")), 0);
         QCOMPARE(journaled(m_sandbox, QStringLiteral("photoshelter"), since, "POST", QStringLiteral("/")), 0);
+    }
+
+    // The open ticket's priority, status and tags, edited in its detail through the SupportDesk:
+    // saved in Zendesk and shown as stored; a change against a ticket someone else changed since
+    // is refused (nothing overwritten) and the ticket is fetched anew.
+    void ticketFieldsAreSavedAndAConflictIsRefused()
+    {
+        const Result<Ticket> fresh = freshTicket(m_sandbox, *m_main.storage, m_main.zendesk);
+        QVERIFY(fresh.ok());
+        // The cache as Zendesk has it (freshTicket caches a sketch): the change carries its time.
+        const Result<qint64> cached = wait<qint64>(
+            [&](auto done) { m_main.session->zendeskSync().refreshTicket(m_main.zendesk, fresh->remoteId, done); });
+        QVERIFY2(cached.ok(), cached ? "" : qPrintable(cached.error().toLogString()));
+        TicketDetailView* detail = m_main.helpdesk->detailView();
+        TicketFieldsEditor* fields = detail->fieldsEditor();
+        // What the pane does when the agent picks the ticket in its queue.
+        const std::optional<Ticket> picked = TicketRepository(*m_main.storage).ticket(fresh->id).value();
+        QVERIFY(picked);
+        detail->showTicket(*picked, QStringLiteral("Loading the conversation…"));
+        emit m_main.helpdesk->ticketChosen(m_main.zendesk, fresh->id);
+        QTRY_VERIFY_WITH_TIMEOUT(detail->ticket().id == fresh->id && fields->priorityBox()->isEnabled(), 10000);
+        const auto remote = [&] {
+            const Result<QJsonObject> r = m_sandbox.module(QStringLiteral("zendesk"))
+                                              ->adminResource(QStringLiteral("ticket"),
+                                                              QUrlQuery{{QStringLiteral("id"), QString::number(fresh->remoteId)}});
+            return r ? r->value(QStringLiteral("ticket")).toObject() : QJsonObject();
+        };
+
+        fields->priorityBox()->setCurrentIndex(fields->priorityBox()->findData(QStringLiteral("urgent")));
+        fields->tagsEdit()->setText(fields->tagsEdit()->text() + QStringLiteral(" Press"));
+        QTest::mouseClick(fields->saveButton(), Qt::LeftButton);
+        QVERIFY(fields->isSaving());
+        QTRY_VERIFY_WITH_TIMEOUT(!fields->isSaving(), 20000);
+        QVERIFY2(fields->messageLabel()->isHidden(), qPrintable(fields->messageLabel()->text()));
+        QCOMPARE(remote().value(QStringLiteral("priority")).toString(), QStringLiteral("urgent"));
+        QVERIFY(remote().value(QStringLiteral("tags")).toVariant().toStringList().contains(QStringLiteral("press")));
+        QTRY_COMPARE_WITH_TIMEOUT(detail->ticket().priority, QStringLiteral("urgent"), 10000);
+        QCOMPARE(fields->priorityBox()->currentData().toString(), QStringLiteral("urgent"));
+
+        // Someone changes it in Zendesk (a second later: Zendesk's times are whole seconds).
+        QTest::qWait(1100);
+        const Result<QJsonObject> changed = m_sandbox.module(QStringLiteral("zendesk"))->changeContent(
+            QJsonObject{{QStringLiteral("update"),
+                         QJsonObject{{QStringLiteral("id"), fresh->remoteId}, {QStringLiteral("priority"), QStringLiteral("low")}}}});
+        QVERIFY(changed.ok());
+        const QString statusBefore = remote().value(QStringLiteral("status")).toString();
+        QVERIFY(statusBefore != QLatin1String("pending"));
+        fields->statusBox()->setCurrentIndex(fields->statusBox()->findData(QStringLiteral("pending")));
+        QTest::mouseClick(fields->saveButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!fields->messageLabel()->isHidden(), 20000);
+        QVERIFY2(fields->messageLabel()->text().contains(QStringLiteral("changed this ticket")),
+                 qPrintable(fields->messageLabel()->text()));
+        QCOMPARE(remote().value(QStringLiteral("status")).toString(), statusBefore);
+        QCOMPARE(remote().value(QStringLiteral("priority")).toString(), QStringLiteral("low"));
+        // Fetched anew: the detail shows the ticket as it is now, and the next change goes through.
+        QTRY_COMPARE_WITH_TIMEOUT(detail->ticket().priority, QStringLiteral("low"), 10000);
+        QCOMPARE(fields->priorityBox()->currentData().toString(), QStringLiteral("low"));
+        fields->statusBox()->setCurrentIndex(fields->statusBox()->findData(QStringLiteral("pending")));
+        QTest::mouseClick(fields->saveButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(remote().value(QStringLiteral("status")).toString(), QStringLiteral("pending"), 20000);
     }
 };
 
