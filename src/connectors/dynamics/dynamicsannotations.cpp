@@ -1,5 +1,6 @@
 #include "connectors/dynamics/dynamicsannotations.h"
 
+#include "connectors/apiurl.h"
 #include "core/account.h"
 #include "core/serviceauthprofile.h"
 #include "net/httpclient.h"
@@ -113,11 +114,7 @@ Result<DynamicsNote> DynamicsAnnotations::parseCreated(const DynamicsNoteDraft& 
 
 void DynamicsAnnotations::remove(const QString& annotationId, QObject* context, std::function<void(Status)> done)
 {
-    QUrl url = m_root;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + QStringLiteral("/api/data/v9.2/annotations(%1)").arg(annotationId));
+    QUrl url = apiUrl(m_root, QStringLiteral("/api/data/v9.2/annotations(%1)").arg(annotationId));
     HttpRequest request = HttpRequest::deleteResource(url);
     request.setHeader("OData-MaxVersion", "4.0");
     request.setHeader("OData-Version", "4.0");
@@ -131,11 +128,7 @@ void DynamicsAnnotations::remove(const QString& annotationId, QObject* context, 
 
 void DynamicsAnnotations::create(const DynamicsNoteDraft& draft, QObject* context, NoteCallback done)
 {
-    QUrl url = m_root;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + QStringLiteral("/api/data/v9.2/annotations"));
+    QUrl url = apiUrl(m_root, QStringLiteral("/api/data/v9.2/annotations"));
     // $select limits the representation to the note's columns: without it Dynamics echoes the
     // whole base64 documentbody (a 10 MB file came back as 14 MB of JSON to parse and drop).
     url.setQuery(QStringLiteral("$select=annotationid,subject,notetext,filename,mimetype,filesize,isdocument,"

@@ -1,5 +1,6 @@
 #include "connectors/dynamics/dynamicswebapi.h"
 
+#include "connectors/apiurl.h"
 #include "connectors/dynamics/dynamicsbatch.h"
 #include "connectors/dynamics/dynamicserrors.h"
 #include "core/account.h"
@@ -36,12 +37,8 @@ DynamicsWebApi::DynamicsWebApi(const Account& account, HttpClient* http, QObject
 
 QUrl DynamicsWebApi::url(const QString& relative) const
 {
-    QUrl url = m_root;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
     const qsizetype question = relative.indexOf(QLatin1Char('?'));
-    url.setPath(base + kApiPath + (question < 0 ? relative : relative.left(question)));
+    QUrl url = apiUrl(m_root, kApiPath + (question < 0 ? relative : relative.left(question)));
     if (question >= 0)
         url.setQuery(relative.mid(question + 1));
     return url;

@@ -1,5 +1,6 @@
 #include "connectors/iconik/iconikassets.h"
 
+#include "connectors/apiurl.h"
 #include "connectors/damitemreader.h"
 #include "connectors/dammapping.h"
 #include "core/account.h"
@@ -37,12 +38,7 @@ IconikAssets::IconikAssets(const Account& account, HttpClient* http, QObject* pa
 
 QUrl IconikAssets::url(const QString& path) const
 {
-    QUrl url = m_root;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + path, QUrl::TolerantMode);
-    return url;
+    return apiUrl(m_root, path, QUrl::TolerantMode);
 }
 
 Result<IconikApproval> IconikAssets::parseApproval(const QByteArray& body)

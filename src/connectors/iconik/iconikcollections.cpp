@@ -1,5 +1,6 @@
 #include "connectors/iconik/iconikcollections.h"
 
+#include "connectors/apiurl.h"
 #include "connectors/iconik/iconikmapper.h"
 #include "core/account.h"
 #include "core/serviceauthprofile.h"
@@ -25,12 +26,7 @@ IconikCollections::IconikCollections(const Account& account, HttpClient* http, Q
 
 QUrl IconikCollections::url(const QString& path) const
 {
-    QUrl url = m_root;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + path, QUrl::TolerantMode);
-    return url;
+    return apiUrl(m_root, path, QUrl::TolerantMode);
 }
 
 void IconikCollections::create(const QString& title, const QString& parentId, QObject* context,

@@ -1,5 +1,6 @@
 #include "connectors/iconik/iconiklibrary.h"
 
+#include "connectors/apiurl.h"
 #include "connectors/damcursor.h"
 #include "connectors/damdownloader.h"
 #include "connectors/dammapping.h"
@@ -41,11 +42,7 @@ IconikLibrary::IconikLibrary(const Account& account, HttpClient* http, DamDownlo
 
 QUrl IconikLibrary::url(const QString& path, const QList<std::pair<QString, QString>>& query) const
 {
-    QUrl url = m_root;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + path, QUrl::TolerantMode);
+    QUrl url = apiUrl(m_root, path, QUrl::TolerantMode);
     QUrlQuery q;
     for (const auto& [key, value] : query)
         q.addQueryItem(key, value);

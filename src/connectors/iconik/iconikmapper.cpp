@@ -1,5 +1,6 @@
 #include "connectors/iconik/iconikmapper.h"
 
+#include "connectors/apiurl.h"
 #include "connectors/damitemreader.h"
 #include "connectors/dammapping.h"
 #include "connectors/damtext.h"
@@ -86,14 +87,10 @@ QHash<QString, QStringList> IconikMapper::metadataValues(const QJsonObject& meta
 
 QUrl IconikMapper::originalFilesUrl(const QString& assetId) const
 {
-    QUrl url = m_apiRoot;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + QStringLiteral("/API/files/v1/assets/") + QString::fromLatin1(QUrl::toPercentEncoding(assetId))
-                    + QStringLiteral("/files/"),
-                QUrl::TolerantMode);
-    return url;
+    return apiUrl(m_apiRoot,
+                  QStringLiteral("/API/files/v1/assets/") + QString::fromLatin1(QUrl::toPercentEncoding(assetId))
+                      + QStringLiteral("/files/"),
+                  QUrl::TolerantMode);
 }
 
 bool IconikMapper::isOriginalFilesUrl(const QUrl& url)

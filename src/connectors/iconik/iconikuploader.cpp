@@ -1,5 +1,6 @@
 #include "connectors/iconik/iconikuploader.h"
 
+#include "connectors/apiurl.h"
 #include "core/account.h"
 #include "core/serviceauthprofile.h"
 #include "net/httpclient.h"
@@ -63,12 +64,7 @@ IconikUploader::IconikUploader(const Account& account, HttpClient* api, HttpClie
 
 QUrl IconikUploader::url(const QString& path) const
 {
-    QUrl url = m_root;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + path, QUrl::TolerantMode);
-    return url;
+    return apiUrl(m_root, path, QUrl::TolerantMode);
 }
 
 void IconikUploader::uploadOriginal(const QString& assetId, const QString& fileName, const QByteArray& bytes,

@@ -1,5 +1,6 @@
 #include "connectors/photoshelter/photosheltergalleries.h"
 
+#include "connectors/apiurl.h"
 #include "connectors/damitemreader.h"
 #include "connectors/damtext.h"
 #include "connectors/photoshelter/photosheltermapper.h"
@@ -51,11 +52,7 @@ PhotoShelterGalleries::PhotoShelterGalleries(const Account& account, HttpClient*
 
 QUrl PhotoShelterGalleries::url(const QString& path, const QList<std::pair<QString, QString>>& query) const
 {
-    QUrl url = m_root;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + QStringLiteral("/psapi/v4.0") + path, QUrl::TolerantMode);
+    QUrl url = apiUrl(m_root, QStringLiteral("/psapi/v4.0") + path, QUrl::TolerantMode);
     QUrlQuery q;
     for (const auto& [key, value] : query)
         q.addQueryItem(key, value);

@@ -1,5 +1,6 @@
 #include "connectors/photoshelter/photoshelterkeywords.h"
 
+#include "connectors/apiurl.h"
 #include "core/account.h"
 #include "core/serviceauthprofile.h"
 #include "net/httpclient.h"
@@ -20,14 +21,10 @@ PhotoShelterKeywords::PhotoShelterKeywords(const Account& account, HttpClient* h
 
 QUrl PhotoShelterKeywords::url(const QString& mediaId) const
 {
-    QUrl url = m_root;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + QStringLiteral("/psapi/v4.0/media/") + QString::fromLatin1(QUrl::toPercentEncoding(mediaId)) +
-                    QStringLiteral("/metadata"),
-                QUrl::TolerantMode);
-    return url;
+    return apiUrl(m_root,
+                  QStringLiteral("/psapi/v4.0/media/") + QString::fromLatin1(QUrl::toPercentEncoding(mediaId))
+                      + QStringLiteral("/metadata"),
+                  QUrl::TolerantMode);
 }
 
 QStringList PhotoShelterKeywords::parseKeywords(const QByteArray& metadataBody, bool* ok)

@@ -1,5 +1,6 @@
 #include "connectors/photoshelter/photoshelterlibrary.h"
 
+#include "connectors/apiurl.h"
 #include "connectors/damcursor.h"
 #include "connectors/damdownloader.h"
 #include "connectors/dammapping.h"
@@ -42,11 +43,7 @@ PhotoShelterLibrary::PhotoShelterLibrary(const Account& account, HttpClient* htt
 
 QUrl PhotoShelterLibrary::url(const QString& path, const QList<std::pair<QString, QString>>& query) const
 {
-    QUrl url = m_root;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + kV4 + path, QUrl::TolerantMode);
+    QUrl url = apiUrl(m_root, kV4 + path, QUrl::TolerantMode);
     QUrlQuery q;
     for (const auto& [key, value] : query)
         q.addQueryItem(key, value);

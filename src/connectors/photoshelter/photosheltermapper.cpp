@@ -1,5 +1,6 @@
 #include "connectors/photoshelter/photosheltermapper.h"
 
+#include "connectors/apiurl.h"
 #include "connectors/damitemreader.h"
 #include "connectors/dammapping.h"
 #include "connectors/damtext.h"
@@ -126,11 +127,7 @@ MediaType PhotoShelterMapper::mediaTypeFromId(const QString& id)
 
 QUrl PhotoShelterMapper::downloadUrl(const QString& mediaId, const QString& fileType, const QString& quality) const
 {
-    QUrl url = m_apiRoot;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + QStringLiteral("/psapi/v4.0/media/") + mediaId + QStringLiteral("/download"));
+    QUrl url = apiUrl(m_apiRoot, QStringLiteral("/psapi/v4.0/media/") + mediaId + QStringLiteral("/download"));
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("download_filetype"), fileType);
     if (!quality.isEmpty())

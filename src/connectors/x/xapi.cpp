@@ -1,5 +1,6 @@
 #include "connectors/x/xapi.h"
 
+#include "connectors/apiurl.h"
 #include "core/account.h"
 #include "core/serviceauthprofile.h"
 #include "net/httpresponse.h"
@@ -25,11 +26,7 @@ XApi::XApi(QUrl root, QString accountKey)
 
 QUrl XApi::url(const QString& path, const QList<std::pair<QString, QString>>& query) const
 {
-    QUrl url = m_root;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + path);
+    QUrl url = apiUrl(m_root, path);
     if (!query.isEmpty()) {
         QUrlQuery q;
         for (const auto& [key, value] : query)

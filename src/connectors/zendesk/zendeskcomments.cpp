@@ -1,5 +1,6 @@
 #include "connectors/zendesk/zendeskcomments.h"
 
+#include "connectors/apiurl.h"
 #include "core/account.h"
 #include "core/serviceauthprofile.h"
 #include "net/httpclient.h"
@@ -63,11 +64,7 @@ Result<ZendeskPostedComment> ZendeskComments::parseUpdate(qint64 ticketId, const
 
 void ZendeskComments::add(qint64 ticketId, const ZendeskCommentDraft& draft, QObject* context, CommentCallback done)
 {
-    QUrl url = m_root;
-    QString base = url.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + QStringLiteral("/api/v2/tickets/%1").arg(ticketId));
+    QUrl url = apiUrl(m_root, QStringLiteral("/api/v2/tickets/%1").arg(ticketId));
     HttpRequest request = HttpRequest::put(url, requestBody(draft), "application/json");
     request.setHeader("Accept", "application/json");
     request.idempotent = false;

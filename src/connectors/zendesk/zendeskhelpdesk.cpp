@@ -1,5 +1,6 @@
 #include "connectors/zendesk/zendeskhelpdesk.h"
 
+#include "connectors/apiurl.h"
 #include "core/account.h"
 #include "core/serviceauthprofile.h"
 #include "net/httpclient.h"
@@ -35,11 +36,7 @@ ZendeskHelpdesk::ZendeskHelpdesk(const Account& account, HttpClient* http, QObje
 
 QUrl ZendeskHelpdesk::url(const QString& path, const QList<std::pair<QString, QString>>& query) const
 {
-    QUrl u = m_root;
-    QString base = u.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    u.setPath(base + path);
+    QUrl u = apiUrl(m_root, path);
     if (!query.isEmpty()) {
         QUrlQuery q;
         for (const auto& [key, value] : query)

@@ -1,5 +1,6 @@
 #include "connectors/zendesk/zendeskincremental.h"
 
+#include "connectors/apiurl.h"
 #include "core/account.h"
 #include "core/serviceauthprofile.h"
 #include "net/httpclient.h"
@@ -32,11 +33,7 @@ ZendeskIncremental::ZendeskIncremental(const Account& account, HttpClient* http,
 
 QUrl ZendeskIncremental::urlFor(const ZendeskExportPosition& position, int perPage) const
 {
-    QUrl u = m_root;
-    QString base = u.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    u.setPath(base + QStringLiteral("/api/v2/incremental/tickets/cursor.json"));
+    QUrl u = apiUrl(m_root, QStringLiteral("/api/v2/incremental/tickets/cursor.json"));
     QUrlQuery q;
     if (position.cursor.isEmpty())
         q.addQueryItem(QStringLiteral("start_time"), QString::number(qMax<qint64>(0, position.startTime)));

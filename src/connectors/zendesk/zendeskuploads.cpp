@@ -1,5 +1,6 @@
 #include "connectors/zendesk/zendeskuploads.h"
 
+#include "connectors/apiurl.h"
 #include "core/account.h"
 #include "core/serviceauthprofile.h"
 #include "net/httpcall.h"
@@ -28,12 +29,7 @@ ZendeskUploads::ZendeskUploads(const Account& account, HttpClient* http, QObject
 
 QUrl ZendeskUploads::url(const QString& path) const
 {
-    QUrl u = m_root;
-    QString base = u.path();
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    u.setPath(base + path);
-    return u;
+    return apiUrl(m_root, path);
 }
 
 ZendeskAttachment ZendeskUploads::parseAttachment(const QJsonObject& json)
