@@ -70,6 +70,19 @@
     </message>
 </context>
 <context>
+    <name>AccountSyncJobs</name>
+    <message>
+        <location filename="../src/sync/accountsyncjobs.cpp" line="+24"/>
+        <source>This account is already being synced.</source>
+        <translation>Dieses Konto wird bereits synchronisiert.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The account changed during the sync; what was stored is kept.</source>
+        <translation>Das Konto hat sich während der Synchronisation geändert; bereits Gespeichertes bleibt erhalten.</translation>
+    </message>
+</context>
+<context>
     <name>AccountsPage</name>
     <message>
         <location filename="../ui/accountspage.ui" line="+11"/>
@@ -1054,9 +1067,92 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::CampaignCollectionDialog</name>
+    <message>
+        <location filename="../src/widgets/campaigncollectiondialog.cpp" line="+30"/>
+        <source>Create DAM Collection</source>
+        <translation>DAM-Sammlung erstellen</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audience:</source>
+        <translation>Zielgruppe:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Launch date:</source>
+        <translation>Starttermin:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Owner:</source>
+        <translation>Verantwortlich:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DAM account:</source>
+        <translation>DAM-Konto:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make it in:</source>
+        <translation>Erstellen in:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show Collection</source>
+        <translation>Sammlung anzeigen</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>(top level)</source>
+        <translation>(oberste Ebene)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The workspace has no PhotoShelter or iconik account to make the collection in.</source>
+        <translation>Der Arbeitsbereich hat kein PhotoShelter- oder iconik-Konto, in dem die Sammlung erstellt werden kann.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>iconik: a collection named after the campaign; these facts go into its campaign metadata.</source>
+        <translation>iconik: eine nach der Kampagne benannte Sammlung; diese Angaben werden in ihre Kampagnen-Metadaten übernommen.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PhotoShelter: a gallery named after the campaign, shared by permission; these facts go into its description and keywords.</source>
+        <translation>PhotoShelter: eine nach der Kampagne benannte Galerie, nur mit Berechtigung freigegeben; diese Angaben werden in ihre Beschreibung und Schlüsselwörter übernommen.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This campaign already has the collection &quot;%1&quot; in this account (since %2); a second one would split its assets.</source>
+        <translation>Diese Kampagne hat in diesem Konto bereits die Sammlung „%1“ (seit %2); eine zweite würde ihre Assets aufteilen.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::CampaignCollectionService</name>
     <message>
-        <location filename="../src/sync/campaigncollectionservice.cpp" line="+26"/>
+        <location filename="../src/sync/campaigncollectionservice.cpp" line="+96"/>
+        <source>The collection &quot;%1&quot; was made, but the campaign&apos;s metadata could not be written to it: %2</source>
+        <translation>Die Sammlung „%1“ wurde erstellt, aber die Metadaten der Kampagne konnten nicht in sie geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Campaign: %1</source>
         <translation>Kampagne: %1</translation>
     </message>
@@ -1076,25 +1172,25 @@
         <translation>Verantwortlich: %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+42"/>
         <source>Choose a synced campaign with a name.</source>
         <translation>Wählen Sie eine synchronisierte Kampagne mit Namen.</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Campaign collections can be made in PhotoShelter accounts; iconik is not supported yet.</source>
-        <translation>Kampagnensammlungen lassen sich in PhotoShelter-Konten anlegen; iconik wird noch nicht unterstützt.</translation>
+        <location line="+20"/>
+        <source>Campaign collections can be made in PhotoShelter and iconik accounts.</source>
+        <translation>Kampagnensammlungen können in PhotoShelter- und iconik-Konten erstellt werden.</translation>
     </message>
 </context>
 <context>
     <name>AssetDesk::CaseDetailView</name>
     <message>
-        <location filename="../src/widgets/casedetailview.cpp" line="+35"/>
+        <location filename="../src/widgets/casedetailview.cpp" line="+20"/>
         <source>Find Assets</source>
         <translation>Assets suchen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Search the library for this case&apos;s customer and product, approved assets first</source>
         <translation>Die Bibliothek nach Kunde und Produkt dieses Falls durchsuchen, freigegebene Assets zuerst</translation>
     </message>
@@ -1492,6 +1588,54 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::CrmCollectionFlows</name>
+    <message>
+        <location filename="../src/app/crmcollectionflows.cpp" line="+41"/>
+        <source>The record is no longer in the local cache.</source>
+        <translation>Der Datensatz ist nicht mehr im lokalen Cache.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The record belongs to another account.</source>
+        <translation>Der Datensatz gehört zu einem anderen Konto.</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>No collection can be made for the campaign: %1</source>
+        <translation>Für die Kampagne kann keine Sammlung erstellt werden: %1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Making the collection for &quot;%1&quot; in %2…</source>
+        <translation>Sammlung für „%1“ wird in %2 erstellt…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No collection was made for &quot;%1&quot;: %2</source>
+        <translation>Für „%1“ wurde keine Sammlung erstellt: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The campaign &quot;%1&quot; has its collection &quot;%2&quot; in %3.</source>
+        <translation>Die Kampagne „%1“ hat ihre Sammlung „%2“ in %3.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The event cannot be linked: %1</source>
+        <translation>Die Veranstaltung kann nicht verknüpft werden: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The event &quot;%1&quot; was not linked: %2</source>
+        <translation>Die Veranstaltung „%1“ wurde nicht verknüpft: %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The event &quot;%1&quot; is linked to &quot;%2&quot;; what is uploaded there from now on is associated with it.</source>
+        <translation>Die Veranstaltung „%1“ ist mit „%2“ verknüpft; was dort ab jetzt hochgeladen wird, wird mit ihr verknüpft.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::CrmPane</name>
     <message>
         <location filename="../src/widgets/crmpane.cpp" line="+45"/>
@@ -1612,7 +1756,13 @@
         <translation>Start %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+4"/>
+        <location line="+19"/>
+        <source>Collection: %1</source>
+        <translation>Sammlung: %1</translation>
+    </message>
+    <message>
+        <location line="-12"/>
         <source>Events (%1)</source>
         <translation>Veranstaltungen (%1)</translation>
     </message>
@@ -1752,12 +1902,7 @@
 <context>
     <name>AssetDesk::DamSyncService</name>
     <message>
-        <location filename="../src/sync/damsyncservice.cpp" line="+71"/>
-        <source>This account is already being synced.</source>
-        <translation>Dieses Konto wird bereits synchronisiert.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location filename="../src/sync/damsyncservice.cpp" line="+104"/>
         <source>Full sync</source>
         <translation>Vollständige Synchronisation</translation>
     </message>
@@ -1767,7 +1912,7 @@
         <translation>Synchronisieren</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Full sync: %1</source>
         <translation>Vollständige Synchronisation: %1</translation>
     </message>
@@ -1777,17 +1922,12 @@
         <translation>Synchronisation: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-30"/>
         <source>%1 is not a PhotoShelter or iconik account; only those can be synced into the library.</source>
         <translation>%1 ist kein PhotoShelter- oder iconik-Konto; nur solche können in die Bibliothek synchronisiert werden.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <source>The account changed during the sync; what was stored is kept.</source>
-        <translation>Das Konto hat sich während der Synchronisation geändert; bereits Gespeichertes bleibt erhalten.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+16"/>
         <source>Fetching thumbnails…</source>
         <translation>Vorschaubilder werden geladen…</translation>
     </message>
@@ -2181,7 +2321,7 @@
 <context>
     <name>AssetDesk::DynamicsAnnotations</name>
     <message>
-        <location filename="../src/connectors/dynamics/dynamicsannotations.cpp" line="+29"/>
+        <location filename="../src/connectors/dynamics/dynamicsannotations.cpp" line="+30"/>
         <source>Dynamics 365 refused the note: the file is larger than the organisation&apos;s attachment limit.</source>
         <translation>Dynamics 365 hat die Notiz abgelehnt: Die Datei überschreitet das Anhangslimit der Organisation.</translation>
     </message>
@@ -2191,7 +2331,7 @@
         <translation>Dynamics 365 hat die Notiz als ungültig abgelehnt: %1</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>Dynamics 365 created the note but did not say its id.</source>
         <translation>Dynamics 365 hat die Notiz erstellt, aber ihre ID nicht genannt.</translation>
     </message>
@@ -2235,12 +2375,7 @@
 <context>
     <name>AssetDesk::DynamicsSyncService</name>
     <message>
-        <location filename="../src/sync/dynamicssyncservice.cpp" line="+26"/>
-        <source>This account is already being synced.</source>
-        <translation>Dieses Konto wird bereits synchronisiert.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../src/sync/dynamicssyncservice.cpp" line="+42"/>
         <source>Full CRM sync</source>
         <translation>Vollständige CRM-Synchronisation</translation>
     </message>
@@ -2250,7 +2385,7 @@
         <translation>CRM-Synchronisation</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Full CRM sync: %1</source>
         <translation>Vollständige CRM-Synchronisation: %1</translation>
     </message>
@@ -2260,20 +2395,15 @@
         <translation>CRM-Synchronisation: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="-17"/>
         <source>%1 is not a Dynamics 365 account; only those have a CRM to sync.</source>
         <translation>%1 ist kein Dynamics 365-Konto; nur solche haben ein CRM, das synchronisiert werden kann.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The account changed during the sync; what was stored is kept.</source>
-        <translation>Das Konto hat sich während der Synchronisation geändert; bereits Gespeichertes bleibt erhalten.</translation>
     </message>
 </context>
 <context>
     <name>AssetDesk::DynamicsWebApi</name>
     <message numerus="yes">
-        <location filename="../src/connectors/dynamics/dynamicswebapi.cpp" line="+121"/>
+        <location filename="../src/connectors/dynamics/dynamicswebapi.cpp" line="+118"/>
         <source>Dynamics 365 returned more than %n rows; narrow the query.</source>
         <translation>
             <numerusform>Dynamics 365 hat mehr als %n Zeile geliefert; schränken Sie die Abfrage ein.</numerusform>
@@ -2361,6 +2491,59 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::EventCollectionDialog</name>
+    <message>
+        <location filename="../src/widgets/eventcollectiondialog.cpp" line="+35"/>
+        <source>Link to Collection</source>
+        <translation>Mit Sammlung verknüpfen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Event:</source>
+        <translation>Veranstaltung:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>DAM account:</source>
+        <translation>DAM-Konto:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter collections by name</source>
+        <translation>Sammlungen nach Name filtern</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Collection:</source>
+        <translation>Sammlung:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Linked to &quot;%1&quot;%2 since %3.</source>
+        <translation>Seit %3 mit „%1“%2 verknüpft.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> in %1</source>
+        <translation> in %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Link</source>
+        <translation>Verknüpfen</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>%1 (linked)</source>
+        <translation>%1 (verknüpft)</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::EventCollectionLinker</name>
     <message>
         <location filename="../src/sync/eventcollectionlinker.cpp" line="+32"/>
@@ -2396,7 +2579,7 @@
         <translation>Nachlieferung fehlgeschlagen: Die Galerie „%1“ konnte nicht freigegeben werden. %2</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Ticket #%1 is closed: Zendesk takes no more comments on it. Create a follow-up ticket.</source>
         <translation>Ticket #%1 ist geschlossen: Zendesk nimmt keine Kommentare mehr an. Legen Sie ein Folgeticket an.</translation>
     </message>
@@ -2406,7 +2589,7 @@
         <translation>Ticket #%1 ist noch nicht gelöst; eine Nachlieferung folgt erst nach der Lösung.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+16"/>
         <source>Choose the gallery to share.</source>
         <translation>Wählen Sie die freizugebende Galerie.</translation>
     </message>
@@ -2429,12 +2612,12 @@
 <context>
     <name>AssetDesk::FollowUpDialog</name>
     <message>
-        <location filename="../src/widgets/followupdialog.cpp" line="+19"/>
+        <location filename="../src/widgets/followupdialog.cpp" line="+85"/>
         <source>The link never expires</source>
         <translation>Der Link läuft nie ab</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-47"/>
         <source>Log the delivery as a public reply (else an internal note)</source>
         <translation>Lieferung als öffentliche Antwort protokollieren (sonst als interne Notiz)</translation>
     </message>
@@ -2444,34 +2627,171 @@
         <translation>Nachlieferung</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Share a gallery with the requester of %1. The link and its expiry are logged on the ticket.</source>
-        <translation>Eine Galerie für den Anfragenden von %1 freigeben. Link und Ablauf werden im Ticket protokolliert.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+37"/>
         <source>Gallery</source>
         <translation>Galerie</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-26"/>
+        <location line="+186"/>
         <source>Share and Log</source>
         <translation>Freigeben und protokollieren</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-202"/>
+        <source>&amp;Share a gallery</source>
+        <translation>Galerie &amp;freigeben</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Send a &amp;replacement file</source>
+        <translation>&amp;Ersatzdatei senden</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Send a follow-up delivery to the requester of %1; its status is logged on the ticket.</source>
+        <translation>Eine Nachlieferung an den Anfragenden von %1 senden; ihr Status wird im Ticket protokolliert.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>&amp;Gallery:</source>
         <translation>&amp;Galerie:</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Link &amp;expires:</source>
         <translation>Link läuft &amp;ab:</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+10"/>
+        <source>Asset</source>
+        <translation>Asset</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Replacement files</source>
+        <translation>Ersatzdateien</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Select the replacement assets in the library, then use them here.</source>
+        <translation>Wählen Sie die Ersatz-Assets in der Bibliothek aus und verwenden Sie sie dann hier.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Use Library Selection</source>
+        <translation>&amp;Bibliotheksauswahl verwenden</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Follow-up delivery: the replacement file for your request is attached.</source>
+        <translation>Nachlieferung: Die Ersatzdatei zu Ihrer Anfrage ist angehängt.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Comment:</source>
+        <translation>Kommentar:</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reading the PhotoShelter galleries…</source>
+        <translation>PhotoShelter-Galerien werden gelesen…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In the ticket: %1</source>
+        <translation>Im Ticket: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PhotoShelter account has no gallery.</source>
+        <translation>Das PhotoShelter-Konto hat keine Galerie.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No asset is selected in the library: select the replacement assets there, then use them here.</source>
+        <translation>In der Bibliothek ist kein Asset ausgewählt: Wählen Sie dort die Ersatz-Assets aus und verwenden Sie sie dann hier.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n of %1 asset(s) can be sent.</source>
+        <translation>
+            <numerusform>%n von %1 Assets kann gesendet werden.</numerusform>
+            <numerusform>%n von %1 Assets können gesendet werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>Send File</source>
+        <translation>Datei senden</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::FollowUpFlow</name>
+    <message>
+        <location filename="../src/app/followupflow.cpp" line="+70"/>
+        <source>No follow-up delivery: %1</source>
+        <translation>Keine Nachlieferung: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>This workspace has no PhotoShelter account, so no gallery can be shared; a replacement file can still be sent.</source>
+        <translation>Dieser Arbeitsbereich hat kein PhotoShelter-Konto, daher kann keine Galerie freigegeben werden; eine Ersatzdatei kann dennoch gesendet werden.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The PhotoShelter galleries could not be read: %1</source>
+        <translation>Die PhotoShelter-Galerien konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Follow-up delivery: the replacement file for your request.</source>
+        <translation>Nachlieferung: Die Ersatzdatei zu Ihrer Anfrage.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The follow-up delivery to %1 failed: %2</source>
+        <translation>Die Nachlieferung zu %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Follow-up delivery sent to %1: %2.</source>
+        <translation>Nachlieferung zu %1 gesendet: %2.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sharing the gallery with the requester of %1…</source>
+        <translation>Galerie wird für den Anfragenden von %1 freigegeben…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The follow-up delivery to %1 was not logged: %2</source>
+        <translation>Die Nachlieferung zu %1 wurde nicht protokolliert: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The gallery could not be shared with %1 (an internal note says why): %2</source>
+        <translation>Die Galerie konnte für %1 nicht freigegeben werden (eine interne Notiz nennt den Grund): %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Follow-up delivery for %1: shared at %2 and logged on the ticket.</source>
+        <translation>Nachlieferung für %1: freigegeben unter %2 und im Ticket protokolliert.</translation>
     </message>
 </context>
 <context>
@@ -2490,6 +2810,16 @@
         <location line="+13"/>
         <source>The PhotoShelter account changed during the lookup.</source>
         <translation>Das PhotoShelter-Konto hat sich während der Abfrage geändert.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Galleries can only be listed in a PhotoShelter account.</source>
+        <translation>Galerien können nur in einem PhotoShelter-Konto aufgelistet werden.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PhotoShelter account changed while its galleries were read.</source>
+        <translation>Das PhotoShelter-Konto hat sich geändert, während seine Galerien gelesen wurden.</translation>
     </message>
 </context>
 <context>
@@ -2633,6 +2963,49 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::HelpdeskFlows</name>
+    <message>
+        <location filename="../src/app/helpdeskflows.cpp" line="+62"/>
+        <source>Gallery Access</source>
+        <translation>Galeriezugriff</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check &amp;Again</source>
+        <translation>&amp;Erneut prüfen</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Gallery Access - Ticket #%1</source>
+        <translation>Galeriezugriff - Ticket #%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1
+Not tagged as an access problem: the galleries are matched by the ticket&apos;s text.</source>
+        <translation>%1
+Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickettexts zugeordnet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This workspace has no PhotoShelter account. Add one in Settings → Accounts to see the galleries, permissions and share links of a ticket.</source>
+        <translation>Dieser Arbeitsbereich hat kein PhotoShelter-Konto. Fügen Sie eines unter Einstellungen → Konten hinzu, um die Galerien, Berechtigungen und Freigabelinks eines Tickets zu sehen.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The galleries of %1 could not be looked up: %2</source>
+        <translation>Die Galerien von %1 konnten nicht abgefragt werden: %2</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%1: %n gallery(s) match.</source>
+        <translation>
+            <numerusform>%1: %n Galerie passt.</numerusform>
+            <numerusform>%1: %n Galerien passen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::HelpdeskPane</name>
     <message>
         <location filename="../src/widgets/helpdeskpane.cpp" line="+45"/>
@@ -2706,6 +3079,14 @@
         <location line="+0"/>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::HelpdeskTicket</name>
+    <message>
+        <location filename="../src/app/helpdeskticket.cpp" line="+19"/>
+        <source>The ticket is no longer in this account.</source>
+        <translation>Das Ticket ist nicht mehr in diesem Konto.</translation>
     </message>
 </context>
 <context>
@@ -2855,15 +3236,33 @@
 <context>
     <name>AssetDesk::IconikAssets</name>
     <message>
-        <location filename="../src/connectors/iconik/iconikassets.cpp" line="+26"/>
+        <location filename="../src/connectors/iconik/iconikassets.cpp" line="+27"/>
         <source>iconik answered without %1.</source>
         <translation>iconik hat ohne %1 geantwortet.</translation>
     </message>
 </context>
 <context>
+    <name>AssetDesk::IconikCollections</name>
+    <message>
+        <location filename="../src/connectors/iconik/iconikcollections.cpp" line="+47"/>
+        <source>iconik answered without the new collection.</source>
+        <translation>iconik hat ohne die neue Sammlung geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>iconik answered without metadata views.</source>
+        <translation>iconik hat ohne Metadatenansichten geantwortet.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>iconik has no metadata view named &quot;%1&quot;.</source>
+        <translation>iconik hat keine Metadatenansicht namens „%1“.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::IconikLibrary</name>
     <message>
-        <location filename="../src/connectors/iconik/iconiklibrary.cpp" line="+153"/>
+        <location filename="../src/connectors/iconik/iconiklibrary.cpp" line="+149"/>
         <source>iconik answered the search without a list of objects.</source>
         <translation>iconik hat die Suche ohne Objektliste beantwortet.</translation>
     </message>
@@ -2876,12 +3275,12 @@
 <context>
     <name>AssetDesk::IconikUploader</name>
     <message>
-        <location filename="../src/connectors/iconik/iconikuploader.cpp" line="+23"/>
+        <location filename="../src/connectors/iconik/iconikuploader.cpp" line="+24"/>
         <source>iconik answered without %1.</source>
         <translation>iconik hat ohne %1 geantwortet.</translation>
     </message>
     <message>
-        <location line="+162"/>
+        <location line="+157"/>
         <source>iconik asks for an upload by %1, which AssetDesk cannot do yet.</source>
         <translation>iconik verlangt einen Upload per %1, was AssetDesk noch nicht kann.</translation>
     </message>
@@ -3478,7 +3877,7 @@
 <context>
     <name>AssetDesk::LibraryPane</name>
     <message>
-        <location filename="../src/widgets/librarypane.cpp" line="+67"/>
+        <location filename="../src/widgets/librarypane.cpp" line="+69"/>
         <source>Search titles, captions, keywords, credits, campaigns (Ctrl+F)</source>
         <translation>Titel, Bildunterschriften, Schlagwörter, Bildnachweise, Kampagnen durchsuchen (Strg+F)</translation>
     </message>
@@ -3756,7 +4155,7 @@
         <translation>AssetDesk</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -4054,7 +4453,7 @@
 <context>
     <name>AssetDesk::PhotoShelterGalleries</name>
     <message>
-        <location filename="../src/connectors/photoshelter/photosheltergalleries.cpp" line="+29"/>
+        <location filename="../src/connectors/photoshelter/photosheltergalleries.cpp" line="+30"/>
         <source>PhotoShelter answered without %1.</source>
         <translation>PhotoShelter hat ohne %1 geantwortet.</translation>
     </message>
@@ -4062,7 +4461,7 @@
 <context>
     <name>AssetDesk::PhotoShelterGalleryDirectory</name>
     <message>
-        <location filename="../src/connectors/photoshelter/photosheltergallerydirectory.cpp" line="+26"/>
+        <location filename="../src/connectors/photoshelter/photosheltergallerydirectory.cpp" line="+27"/>
         <source>PhotoShelter answered without %1.</source>
         <translation>PhotoShelter hat ohne %1 geantwortet.</translation>
     </message>
@@ -4070,7 +4469,7 @@
 <context>
     <name>AssetDesk::PhotoShelterKeywords</name>
     <message>
-        <location filename="../src/connectors/photoshelter/photoshelterkeywords.cpp" line="+58"/>
+        <location filename="../src/connectors/photoshelter/photoshelterkeywords.cpp" line="+55"/>
         <source>PhotoShelter answered without the media&apos;s metadata.</source>
         <translation>PhotoShelter hat ohne die Metadaten des Mediums geantwortet.</translation>
     </message>
@@ -4078,7 +4477,7 @@
 <context>
     <name>AssetDesk::PhotoShelterLibrary</name>
     <message>
-        <location filename="../src/connectors/photoshelter/photoshelterlibrary.cpp" line="+153"/>
+        <location filename="../src/connectors/photoshelter/photoshelterlibrary.cpp" line="+149"/>
         <source>PhotoShelter answered the library search without a list of media.</source>
         <translation>PhotoShelter hat die Bibliothekssuche ohne Medienliste beantwortet.</translation>
     </message>
@@ -4730,7 +5129,7 @@
 <context>
     <name>AssetDesk::SupportDesk</name>
     <message>
-        <location filename="../src/app/supportdesk.cpp" line="+72"/>
+        <location filename="../src/app/supportdesk.cpp" line="+74"/>
         <source>All Tickets</source>
         <translation>Alle Tickets</translation>
     </message>
@@ -4750,7 +5149,12 @@
         <translation>Die Unterhaltung konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+13"/>
+        <source>Ticket #%1 updated in Zendesk.</source>
+        <translation>Ticket #%1 in Zendesk aktualisiert.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>The CRM records could not be read: %1</source>
         <translation>Die CRM-Datensätze konnten nicht gelesen werden: %1</translation>
     </message>
@@ -4835,12 +5239,12 @@
 <context>
     <name>AssetDesk::TicketDetailView</name>
     <message>
-        <location filename="../src/widgets/ticketdetailview.cpp" line="+36"/>
+        <location filename="../src/widgets/ticketdetailview.cpp" line="+21"/>
         <source>Find Assets</source>
         <translation>Assets suchen</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+14"/>
         <source>Search the library for this ticket&apos;s organization, product and tags, approved assets first</source>
         <translation>Die Bibliothek nach Organisation, Produkt und Tags dieses Tickets durchsuchen, freigegebene Assets zuerst</translation>
     </message>
@@ -4855,22 +5259,17 @@
         <translation>(kein Betreff)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>updated %1</source>
         <translation>aktualisiert %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Tags: %1</source>
-        <translation>Tags: %1</translation>
-    </message>
-    <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>No comments yet.</source>
         <translation>Noch keine Kommentare.</translation>
     </message>
@@ -4898,6 +5297,75 @@
         <location line="+1"/>
         <source>Attachment: %1 (%2, %3)</source>
         <translation>Anhang: %1 (%2, %3)</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::TicketFieldsEditor</name>
+    <message>
+        <location filename="../src/widgets/ticketfieldseditor.cpp" line="+29"/>
+        <location line="+143"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="-142"/>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tags</source>
+        <translation>Tags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tags, separated by spaces</source>
+        <translation>Tags, durch Leerzeichen getrennt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Send the priority, status and tags to Zendesk</source>
+        <translation>Priorität, Status und Tags an Zendesk senden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Priority:</source>
+        <translation>&amp;Priorität:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Tags:</source>
+        <translation>&amp;Tags:</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zendesk does not change closed tickets; create a follow-up ticket instead.</source>
+        <translation>Zendesk ändert keine geschlossenen Tickets; legen Sie stattdessen ein Folgeticket an.</translation>
     </message>
 </context>
 <context>
@@ -4950,7 +5418,7 @@
 <context>
     <name>AssetDesk::TicketUrgency</name>
     <message>
-        <location filename="../src/models/ticketurgency.cpp" line="+58"/>
+        <location filename="../src/core/ticketurgency.cpp" line="+65"/>
         <source>Urgent</source>
         <translation>Dringend</translation>
     </message>
@@ -5003,7 +5471,7 @@
 <context>
     <name>AssetDesk::TicketsCommand</name>
     <message>
-        <location filename="../src/cli/ticketscommand.cpp" line="+100"/>
+        <location filename="../src/cli/ticketscommand.cpp" line="+101"/>
         <source>The sync of %1 did not finish in time.</source>
         <translation>Die Synchronisation von %1 ist nicht rechtzeitig fertig geworden.</translation>
     </message>
@@ -5105,7 +5573,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::Workbench</name>
     <message>
-        <location filename="../src/app/workbench.cpp" line="+173"/>
+        <location filename="../src/app/workbench.cpp" line="+178"/>
         <source>Opening the workspace…</source>
         <translation>Arbeitsbereich wird geöffnet…</translation>
     </message>
@@ -5155,7 +5623,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Alt+5</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+56"/>
         <source>The workspace could not be opened</source>
         <translation>Der Arbeitsbereich konnte nicht geöffnet werden</translation>
     </message>
@@ -5228,7 +5696,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+72"/>
         <source>Watching “%1” for new uploads; they appear in the library within seconds.</source>
         <translation>„%1“ wird auf neue Uploads beobachtet; sie erscheinen binnen Sekunden in der Bibliothek.</translation>
     </message>
@@ -5713,12 +6181,12 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::ZendeskComments</name>
     <message>
-        <location filename="../src/connectors/zendesk/zendeskcomments.cpp" line="+34"/>
+        <location filename="../src/connectors/zendesk/zendeskcomments.cpp" line="+35"/>
         <source>Zendesk&apos;s answer to the new comment is not a ticket.</source>
         <translation>Die Antwort von Zendesk auf den neuen Kommentar ist kein Ticket.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+39"/>
         <source>the comment</source>
         <translation>den Kommentar</translation>
     </message>
@@ -5734,7 +6202,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::ZendeskHelpdesk</name>
     <message>
-        <location filename="../src/connectors/zendesk/zendeskhelpdesk.cpp" line="+95"/>
+        <location filename="../src/connectors/zendesk/zendeskhelpdesk.cpp" line="+92"/>
         <source>Zendesk pointed the next page at another server.</source>
         <translation>Zendesk hat für die nächste Seite auf einen anderen Server verwiesen.</translation>
     </message>
@@ -5744,9 +6212,14 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Zendesk hat immer weitere Seiten gesendet.</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+96"/>
         <source>Nothing to change on the ticket.</source>
         <translation>Am Ticket gibt es nichts zu ändern.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Someone changed this ticket in Zendesk since it was loaded; nothing was changed. Look at the ticket as it is now and apply again.</source>
+        <translation>Jemand hat dieses Ticket in Zendesk geändert, seit es geladen wurde; es wurde nichts geändert. Sehen Sie sich den aktuellen Stand des Tickets an und übernehmen Sie die Änderungen erneut.</translation>
     </message>
 </context>
 <context>
@@ -5793,17 +6266,12 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::ZendeskSyncService</name>
     <message>
-        <location filename="../src/sync/zendesksyncservice.cpp" line="+22"/>
+        <location filename="../src/sync/zendesksyncservice.cpp" line="+20"/>
         <source>This account is not a Zendesk account.</source>
         <translation>Dieses Konto ist kein Zendesk-Konto.</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>This account is already being synced.</source>
-        <translation>Dieses Konto wird bereits synchronisiert.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+38"/>
         <source>Full ticket sync</source>
         <translation>Vollständige Ticket-Synchronisation</translation>
     </message>
@@ -5813,7 +6281,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Ticket-Synchronisation</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
         <source>Full ticket sync: %1</source>
         <translation>Vollständige Ticket-Synchronisation: %1</translation>
     </message>
@@ -5823,12 +6291,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Ticket-Synchronisation: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
-        <source>The account changed during the sync; what was stored is kept.</source>
-        <translation>Das Konto hat sich während der Synchronisation geändert; bereits Gespeichertes bleibt erhalten.</translation>
-    </message>
-    <message>
-        <location line="+54"/>
+        <location line="+38"/>
         <source>The account changed meanwhile.</source>
         <translation>Das Konto hat sich inzwischen geändert.</translation>
     </message>
@@ -5836,7 +6299,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::ZendeskUploads</name>
     <message>
-        <location filename="../src/connectors/zendesk/zendeskuploads.cpp" line="+55"/>
+        <location filename="../src/connectors/zendesk/zendeskuploads.cpp" line="+51"/>
         <source>Zendesk accepted the file but returned no upload token.</source>
         <translation>Zendesk hat die Datei angenommen, aber kein Upload-Token zurückgegeben.</translation>
     </message>
