@@ -70,19 +70,6 @@
     </message>
 </context>
 <context>
-    <name>AccountSyncJobs</name>
-    <message>
-        <location filename="../src/sync/accountsyncjobs.cpp" line="+24"/>
-        <source>This account is already being synced.</source>
-        <translation>Dieses Konto wird bereits synchronisiert.</translation>
-    </message>
-    <message>
-        <location line="+46"/>
-        <source>The account changed during the sync; what was stored is kept.</source>
-        <translation>Das Konto hat sich während der Synchronisation geändert; bereits Gespeichertes bleibt erhalten.</translation>
-    </message>
-</context>
-<context>
     <name>AccountsPage</name>
     <message>
         <location filename="../ui/accountspage.ui" line="+11"/>
@@ -246,6 +233,19 @@
         <location line="+13"/>
         <source>Test connection: %1</source>
         <translation>Verbindung testen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::AccountSyncJobs</name>
+    <message>
+        <location filename="../src/sync/accountsyncjobs.cpp" line="+24"/>
+        <source>This account is already being synced.</source>
+        <translation>Dieses Konto wird bereits synchronisiert.</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>The account changed during the sync; what was stored is kept.</source>
+        <translation>Das Konto hat sich während der Synchronisation geändert; bereits Gespeichertes bleibt erhalten.</translation>
     </message>
 </context>
 <context>
@@ -981,6 +981,19 @@
         <location line="+8"/>
         <source>The files were attached, but recording it locally failed: %1</source>
         <translation>Die Dateien wurden angehängt, aber das lokale Vermerken ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+30"/>
+        <source>Associated %n asset(s) with %1</source>
+        <translation>
+            <numerusform>%n Asset mit %1 verknüpft</numerusform>
+            <numerusform>%n Assets mit %1 verknüpft</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attached %1 to %2</source>
+        <translation>%1 an %2 angehängt</translation>
     </message>
 </context>
 <context>
@@ -3262,7 +3275,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::IconikLibrary</name>
     <message>
-        <location filename="../src/connectors/iconik/iconiklibrary.cpp" line="+149"/>
+        <location filename="../src/connectors/iconik/iconiklibrary.cpp" line="+150"/>
         <source>iconik answered the search without a list of objects.</source>
         <translation>iconik hat die Suche ohne Objektliste beantwortet.</translation>
     </message>
@@ -4477,7 +4490,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::PhotoShelterLibrary</name>
     <message>
-        <location filename="../src/connectors/photoshelter/photoshelterlibrary.cpp" line="+149"/>
+        <location filename="../src/connectors/photoshelter/photoshelterlibrary.cpp" line="+150"/>
         <source>PhotoShelter answered the library search without a list of media.</source>
         <translation>PhotoShelter hat die Bibliothekssuche ohne Medienliste beantwortet.</translation>
     </message>
@@ -5234,6 +5247,81 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <location line="+10"/>
         <source>%1: %2 item(s) skipped, %3 stored with adjustments:</source>
         <translation>%1: %2 Element(e) übersprungen, %3 mit Anpassungen gespeichert:</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::SyncOutcome</name>
+    <message numerus="yes">
+        <location filename="../src/sync/syncoutcometext.cpp" line="+17"/>
+        <source>%n asset(s) read</source>
+        <translation>
+            <numerusform>%n Asset gelesen</numerusform>
+            <numerusform>%n Assets gelesen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n stored</source>
+        <translation>
+            <numerusform>%n gespeichert</numerusform>
+            <numerusform>%n gespeichert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <location line="+12"/>
+        <location line="+10"/>
+        <source>%n removed</source>
+        <translation>
+            <numerusform>%n entfernt</numerusform>
+            <numerusform>%n entfernt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-20"/>
+        <location line="+22"/>
+        <source>%n skipped (see the log)</source>
+        <translation>
+            <numerusform>%n übersprungen (siehe Protokoll)</numerusform>
+            <numerusform>%n übersprungen (siehe Protokoll)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="-20"/>
+        <source>%n in the library</source>
+        <translation>
+            <numerusform>%n in der Bibliothek</numerusform>
+            <numerusform>%n in der Bibliothek</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n changed ticket(s)</source>
+        <translation>
+            <numerusform>%n geändertes Ticket</numerusform>
+            <numerusform>%n geänderte Tickets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n in the cache</source>
+        <translation>
+            <numerusform>%n im Cache</numerusform>
+            <numerusform>%n im Cache</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n record(s) stored</source>
+        <translation>
+            <numerusform>%n Datensatz gespeichert</numerusform>
+            <numerusform>%n Datensätze gespeichert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 not available in this organization</source>
+        <translation>%1 in dieser Organisation nicht verfügbar</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,9 @@
 
 #include "core/error.h"
 #include "core/result.h"
+#include "sync/jobcontrol.h"
 #include "sync/jobrunner.h"
+#include "sync/syncoutcometext.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -24,12 +26,13 @@ class Storage;
 // how its engine is set up: one sync per account at a time; a job in the Jobs pane, titled with
 // the account's label once it is read; the connector acquired on the pool's (network) thread;
 // the job ended exactly once - also when the pool drops the account mid-sync, keeping what was
-// stored; and the outcome handed back on the owner's thread.
+// stored; the outcome handed back on the owner's thread, and said in the job's details
+// (syncOutcomeText of the summary).
 //
 // Held by value in its owner (a service on the GUI or CLI main thread) and used on that thread.
 class AccountSyncJobs
 {
-    Q_DECLARE_TR_FUNCTIONS(AccountSyncJobs)
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::AccountSyncJobs)
 
 public:
     template<typename Summary>
@@ -54,7 +57,9 @@ public:
         ErasedBody erased = [body = std::move(body), finished](ServiceConnector& connector, const QString& label,
                                                                const std::shared_ptr<JobControl>& control,
                                                                ErasedEnd end) {
-            body(connector, label, control, [end, finished](const Result<Summary>& result) {
+            body(connector, label, control, [end, finished, control](const Result<Summary>& result) {
+                if (result)
+                    control->setStatus(syncOutcomeText(*result));
                 end(result ? Status{} : Status(result.error()), [finished, result] { finished(result); });
             });
         };

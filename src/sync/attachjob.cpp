@@ -341,8 +341,14 @@ void AttachJob::finish(Result<AttachOutcome> result)
 {
     if (std::exchange(m_finished, true))
         return;
-    if (result)
+    if (result) {
         m_control->setProgress(1, 1);
+        // What the Jobs pane keeps showing, rather than the last step's "…".
+        const AttachOutcome& done = *result;
+        m_control->setStatus(done.fileNames.isEmpty()
+                                 ? tr("Associated %n asset(s) with %1", nullptr, int(done.assetIds.size())).arg(done.target.label)
+                                 : tr("Attached %1 to %2").arg(done.fileNames.join(QStringLiteral(", ")), done.target.label));
+    }
     m_control->finish(result ? Status{} : Status(result.error()));
     if (m_done)
         m_done(std::move(result));

@@ -43,10 +43,12 @@ private:
     qint64 m_logoAsset = 0;
     qint64 m_photoAsset = 0;
 
+    QUuid m_lastJob;
+
     Result<AttachOutcome> run(const AttachRequest& request)
     {
         std::optional<Result<AttachOutcome>> outcome;
-        m_service->attach(request, [&outcome](const Result<AttachOutcome>& r) { outcome = r; });
+        m_lastJob = m_service->attach(request, [&outcome](const Result<AttachOutcome>& r) { outcome = r; });
         if (!QTest::qWaitFor([&] { return outcome.has_value(); }, 60000))
             return Error(ErrorKind::Internal, QStringLiteral("the job did not end"));
         return *outcome;
@@ -179,6 +181,9 @@ private slots:
                 QVERIFY(!e.pathAndQuery.contains(QLatin1String("documentbody")));
             }
         }
+
+        // The Jobs pane keeps saying what was done, not the last step.
+        QTRY_COMPARE(m_jobs->job(m_lastJob)->statusText, QStringLiteral("Attached harbour.jpg to %1").arg(supportCase->ticketNumber));
 
         const QJsonArray notes = dynamicsNotes(m_sandbox, supportCase->remoteId);
         QCOMPARE(notes.size(), 1);

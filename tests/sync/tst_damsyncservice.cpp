@@ -130,6 +130,10 @@ private slots:
         QCOMPARE(second->error().kind(), ErrorKind::Conflict);
         QTRY_COMPARE_WITH_TIMEOUT(firstEnds, 1, 60000);
         QVERIFY(!service.isSyncing(added->id));
+        // The Jobs pane keeps saying what the sync did (not its last step).
+        QTRY_VERIFY(jobs.job(first) && jobs.job(first)->state == JobState::Succeeded);
+        QVERIFY2(jobs.job(first)->statusText.contains(QStringLiteral("in the library")),
+                 qPrintable(jobs.job(first)->statusText));
         // Once it has ended, the account syncs again.
         std::optional<Result<DamSyncSummary>> third;
         QVERIFY(!service.sync(request, [&third](const Result<DamSyncSummary>& r) { third = r; }).isNull());
