@@ -5,10 +5,10 @@
 
 class QLabel;
 class QPushButton;
-class QScrollArea;
-class QVBoxLayout;
 
 namespace AssetDesk {
+
+class RecordEntryList;
 
 // The open Dynamics case: title, number, priority, state, customer and description, then its
 // notes newest first, each with its attached file (name, type, size). Everything from the
@@ -43,17 +43,13 @@ protected:
 
 private:
     void showHeader(const QString& title, const QString& meta, bool isCase);
-    void clearNotes();
-    void addText(const QString& text);
-    QWidget* noteWidget(const CaseNote& note);
+    void addNote(const CaseNote& note);
 
     SupportCase m_case;
     QLabel* m_title;
     QLabel* m_meta;
     QPushButton* m_findAssets;
-    QScrollArea* m_scroll;
-    QWidget* m_notes;
-    QVBoxLayout* m_notesLayout;
+    RecordEntryList* m_notes;
     QLabel* m_message;
 };
 

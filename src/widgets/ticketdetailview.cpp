@@ -1,14 +1,13 @@
 #include "widgets/ticketdetailview.h"
 
-#include "models/librarytext.h"
 #include "widgets/plaintextlabel.h"
+#include "widgets/recordentrylist.h"
 #include "widgets/ticketfieldseditor.h"
 
 #include <QFrame>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace AssetDesk {
@@ -19,9 +18,7 @@ TicketDetailView::TicketDetailView(QWidget* parent)
     , m_meta(plainTextLabel({}, this))
     , m_fields(new TicketFieldsEditor(this))
     , m_findAssets(new QPushButton(tr("Find Assets"), this))
-    , m_scroll(new QScrollArea(this))
-    , m_conversation(new QWidget)
-    , m_conversationLayout(new QVBoxLayout(m_conversation))
+    , m_conversation(new RecordEntryList(this))
     , m_message(new QLabel(this))
 {
     setObjectName(QStringLiteral("ticketDetail"));
@@ -39,14 +36,6 @@ TicketDetailView::TicketDetailView(QWidget* parent)
     m_message->setAlignment(Qt::AlignCenter);
     m_message->setForegroundRole(QPalette::PlaceholderText);
 
-    m_conversationLayout->setContentsMargins(0, 0, 4, 0);
-    m_conversationLayout->setSpacing(8);
-    m_conversationLayout->addStretch(1);
-    m_scroll->setWidget(m_conversation);
-    m_scroll->setWidgetResizable(true);
-    m_scroll->setFrameShape(QFrame::NoFrame);
-    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-
     auto* top = new QHBoxLayout;
     top->addWidget(m_subject, 1);
     top->addWidget(m_findAssets, 0, Qt::AlignTop);
@@ -56,7 +45,7 @@ TicketDetailView::TicketDetailView(QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(m_meta);
     layout->addWidget(m_fields);
-    layout->addWidget(m_scroll, 1);
+    layout->addWidget(m_conversation, 1);
     layout->addWidget(m_message, 1);
 
     connect(m_findAssets, &QPushButton::clicked, this, [this] {
@@ -74,8 +63,8 @@ void TicketDetailView::clear()
 void TicketDetailView::showMessage(const QString& text)
 {
     m_ticket = {};
-    clearConversation();
-    for (QWidget* w : std::initializer_list<QWidget*>{m_subject, m_meta, m_fields, m_findAssets, m_scroll})
+    m_conversation->clear();
+    for (QWidget* w : std::initializer_list<QWidget*>{m_subject, m_meta, m_fields, m_findAssets, m_conversation})
         w->hide();
     m_message->setText(text);
     m_message->show();
@@ -95,80 +84,52 @@ void TicketDetailView::showHeader(const Ticket& ticket)
         meta << tr("updated %1").arg(QLocale().toString(ticket.updatedAt.toLocalTime(), QLocale::ShortFormat));
     m_meta->setText(meta.join(QStringLiteral(" · ")));
     m_fields->setTicket(ticket);
-    for (QWidget* w : std::initializer_list<QWidget*>{m_subject, m_meta, m_fields, m_findAssets, m_scroll})
+    for (QWidget* w : std::initializer_list<QWidget*>{m_subject, m_meta, m_fields, m_findAssets, m_conversation})
         w->show();
     m_message->hide();
 }
 
 void TicketDetailView::showTicket(const Ticket& ticket, const QString& note)
 {
-    clearConversation();
+    m_conversation->clear();
     showHeader(ticket);
-    m_conversationLayout->insertWidget(0, plainTextLabel(note, m_conversation));
+    m_conversation->addText(note);
 }
 
 void TicketDetailView::showDetail(const TicketDetail& detail)
 {
-    clearConversation();
+    m_conversation->clear();
     showHeader(detail.ticket);
     if (detail.comments.isEmpty())
-        m_conversationLayout->insertWidget(0, plainTextLabel(tr("No comments yet."), m_conversation));
-    for (qsizetype i = 0; i < detail.comments.size(); ++i)
-        m_conversationLayout->insertWidget(int(i), commentWidget(detail.comments.at(i)));
+        m_conversation->addText(tr("No comments yet."));
+    for (const TicketComment& comment : detail.comments)
+        addComment(comment);
 }
 
-QWidget* TicketDetailView::commentWidget(const TicketComment& comment)
+void TicketDetailView::addComment(const TicketComment& comment)
 {
-    auto* frame = new QFrame(m_conversation);
-    frame->setObjectName(comment.isPublic ? QStringLiteral("publicComment") : QStringLiteral("internalComment"));
-    frame->setFrameShape(QFrame::StyledPanel);
-    frame->setAutoFillBackground(true);
+    QFrame* frame =
+        m_conversation->addEntry(comment.isPublic ? QStringLiteral("publicComment") : QStringLiteral("internalComment"));
     if (!comment.isPublic) {
         // Internal notes stand out as Zendesk shows them: on a pale yellow.
+        frame->setAutoFillBackground(true);
         QPalette p = frame->palette();
         p.setColor(QPalette::Window, QColor(255, 246, 214));
         p.setColor(QPalette::WindowText, QColor(40, 40, 40));
         frame->setPalette(p);
     }
-    auto* layout = new QVBoxLayout(frame);
-    layout->setContentsMargins(8, 6, 8, 6);
-    layout->setSpacing(3);
     const QString when = QLocale().toString(comment.createdAt.toLocalTime(), QLocale::ShortFormat);
-    auto* header = plainTextLabel(QStringLiteral("%1 · %2 · %3")
-                                  .arg(comment.author.isEmpty() ? tr("Unknown") : comment.author, when,
-                                       comment.isPublic ? tr("Public reply") : tr("Internal note")),
-                              frame);
-    QFont small = header->font();
-    small.setBold(true);
-    header->setFont(small);
-    layout->addWidget(header);
-    auto* body = plainTextLabel(comment.body, frame);
-    body->setObjectName(QStringLiteral("commentBody"));
-    layout->addWidget(body);
-    for (const TicketAttachment& a : comment.attachments) {
-        const QString type = a.contentType.isEmpty() ? tr("unknown type") : a.contentType;
-        auto* line = plainTextLabel(tr("Attachment: %1 (%2, %3)").arg(a.fileName, type, LibraryText::fileSize(a.size)), frame);
-        line->setObjectName(QStringLiteral("commentAttachment"));
-        layout->addWidget(line);
-    }
-    return frame;
-}
-
-void TicketDetailView::clearConversation()
-{
-    while (m_conversationLayout->count() > 1) {
-        QLayoutItem* item = m_conversationLayout->takeAt(0);
-        delete item->widget();
-        delete item;
-    }
+    RecordEntryList::addHeading(frame, QStringLiteral("%1 · %2 · %3")
+                                           .arg(comment.author.isEmpty() ? tr("Unknown") : comment.author, when,
+                                                comment.isPublic ? tr("Public reply") : tr("Internal note")));
+    RecordEntryList::addLine(frame, comment.body, QStringLiteral("commentBody"));
+    for (const TicketAttachment& a : comment.attachments)
+        RecordEntryList::addAttachment(frame, a.fileName, a.contentType, a.size, QStringLiteral("commentAttachment"));
 }
 
 QStringList TicketDetailView::shownTexts() const
 {
-    QStringList texts;
-    for (const QLabel* label : m_conversation->findChildren<QLabel*>())
-        texts << label->text();
-    return texts;
+    return m_conversation->shownTexts();
 }
 
 void TicketDetailView::dropAssets(const QList<qint64>& assetIds)

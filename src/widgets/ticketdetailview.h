@@ -5,11 +5,10 @@
 
 class QLabel;
 class QPushButton;
-class QScrollArea;
-class QVBoxLayout;
 
 namespace AssetDesk {
 
+class RecordEntryList;
 class TicketFieldsEditor;
 
 // The open ticket: subject, number, requester and organization, its priority, status and tags
@@ -49,17 +48,14 @@ protected:
 
 private:
     void showHeader(const Ticket& ticket);
-    void clearConversation();
-    QWidget* commentWidget(const TicketComment& comment);
+    void addComment(const TicketComment& comment);
 
     Ticket m_ticket;
     QLabel* m_subject;
     QLabel* m_meta;
     TicketFieldsEditor* m_fields;
     QPushButton* m_findAssets;
-    QScrollArea* m_scroll;
-    QWidget* m_conversation;
-    QVBoxLayout* m_conversationLayout;
+    RecordEntryList* m_conversation;
     QLabel* m_message;
 };
 
