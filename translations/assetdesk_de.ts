@@ -1198,17 +1198,17 @@
 <context>
     <name>AssetDesk::CaseDetailView</name>
     <message>
-        <location filename="../src/widgets/casedetailview.cpp" line="+20"/>
+        <location filename="../src/widgets/casedetailview.cpp" line="+19"/>
         <source>Find Assets</source>
         <translation>Assets suchen</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+11"/>
         <source>Search the library for this case&apos;s customer and product, approved assets first</source>
         <translation>Die Bibliothek nach Kunde und Produkt dieses Falls durchsuchen, freigegebene Assets zuerst</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+25"/>
         <source>Select a case to read its notes. Drop library assets on a case to attach them, or on a customer or opportunity to associate them.</source>
         <translation>Wählen Sie einen Fall aus, um seine Notizen zu lesen. Ziehen Sie Bibliotheks-Assets auf einen Fall, um sie anzuhängen, oder auf einen Kunden oder eine Verkaufschance, um sie zu verknüpfen.</translation>
     </message>
@@ -1222,21 +1222,11 @@
         <source>No notes yet.</source>
         <translation>Noch keine Notizen.</translation>
     </message>
-    <message>
-        <location line="+33"/>
-        <source>unknown type</source>
-        <translation>unbekannter Typ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Attachment: %1 (%2, %3)</source>
-        <translation>Anhang: %1 (%2, %3)</translation>
-    </message>
 </context>
 <context>
     <name>AssetDesk::CasesCommand</name>
     <message>
-        <location filename="../src/cli/casescommand.cpp" line="+46"/>
+        <location filename="../src/cli/casescommand.cpp" line="+47"/>
         <source>High</source>
         <translation>Hoch</translation>
     </message>
@@ -1266,12 +1256,7 @@
         <translation>Abgebrochen</translation>
     </message>
     <message>
-        <location line="+50"/>
-        <source>The sync of %1 did not finish in time.</source>
-        <translation>Die Synchronisation von %1 ist nicht rechtzeitig fertig geworden.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+55"/>
         <source>%1: CRM synced - %2 changed, %3 removed, %4 row(s) skipped, %5 s</source>
         <translation>%1: CRM synchronisiert - %2 geändert, %3 entfernt, %4 Zeile(n) übersprungen, %5 s</translation>
     </message>
@@ -4771,6 +4756,19 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
 </context>
 <context>
+    <name>AssetDesk::RecordEntryList</name>
+    <message>
+        <location filename="../src/widgets/recordentrylist.cpp" line="+59"/>
+        <source>unknown type</source>
+        <translation type="unfinished">unbekannter Typ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachment: %1 (%2, %3)</source>
+        <translation type="unfinished">Anhang: %1 (%2, %3)</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::RightsGate</name>
     <message>
         <location filename="../src/core/rightsgate.cpp" line="+21"/>
@@ -5185,7 +5183,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::SyncCommand</name>
     <message>
-        <location filename="../src/cli/synccommand.cpp" line="+69"/>
+        <location filename="../src/cli/synccommand.cpp" line="+70"/>
         <source>Sync PhotoShelter and iconik accounts into the local library</source>
         <translation>PhotoShelter- und iconik-Konten in die lokale Bibliothek synchronisieren</translation>
     </message>
@@ -5219,12 +5217,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Aufruf: assetdesk-cli sync DIENST|ID|NAME... [--full] [--page-size N] [--thumbnails] [--json]</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../src/cli/clisyncrun.h" line="+26"/>
         <source>The sync of %1 did not finish in time.</source>
         <translation>Die Synchronisation von %1 ist nicht rechtzeitig fertig geworden.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../src/cli/synccommand.cpp" line="+41"/>
         <source>%1: %2 sync%3 - %4 pages, %5 assets read, %6 changed, %7 removed, %8 in the library; %9 collections; %10 s (%11 assets/s)</source>
         <translation>%1: %2 Synchronisation%3 - %4 Seiten, %5 Assets gelesen, %6 geändert, %7 entfernt, %8 in der Bibliothek; %9 Sammlungen; %10 s (%11 Assets/s)</translation>
     </message>
@@ -5327,17 +5325,17 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::TicketDetailView</name>
     <message>
-        <location filename="../src/widgets/ticketdetailview.cpp" line="+21"/>
+        <location filename="../src/widgets/ticketdetailview.cpp" line="+20"/>
         <source>Find Assets</source>
         <translation>Assets suchen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Search the library for this ticket&apos;s organization, product and tags, approved assets first</source>
         <translation>Die Bibliothek nach Organisation, Produkt und Tags dieses Tickets durchsuchen, freigegebene Assets zuerst</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+28"/>
         <source>Select a ticket to read its conversation. Drop library assets on a ticket to attach them.</source>
         <translation>Wählen Sie ein Ticket aus, um seine Unterhaltung zu lesen. Ziehen Sie Bibliotheks-Assets auf ein Ticket, um sie anzuhängen.</translation>
     </message>
@@ -5362,7 +5360,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Noch keine Kommentare.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
@@ -5375,16 +5373,6 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <location line="+0"/>
         <source>Internal note</source>
         <translation>Interne Notiz</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>unknown type</source>
-        <translation>unbekannter Typ</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Attachment: %1 (%2, %3)</source>
-        <translation>Anhang: %1 (%2, %3)</translation>
     </message>
 </context>
 <context>
@@ -5559,12 +5547,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::TicketsCommand</name>
     <message>
-        <location filename="../src/cli/ticketscommand.cpp" line="+101"/>
-        <source>The sync of %1 did not finish in time.</source>
-        <translation>Die Synchronisation von %1 ist nicht rechtzeitig fertig geworden.</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location filename="../src/cli/ticketscommand.cpp" line="+107"/>
         <source>%1: tickets synced - %2 changed, %3 removed, %4 in the cache, %5 s</source>
         <translation>%1: Tickets synchronisiert - %2 geändert, %3 entfernt, %4 im Cache, %5 s</translation>
     </message>

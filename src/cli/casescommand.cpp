@@ -1,6 +1,7 @@
 #include "casescommand.h"
 
 #include "clicontext.h"
+#include "clisyncrun.h"
 
 #include "storage/accountrepository.h"
 #include "storage/crmrepository.h"
@@ -105,19 +106,17 @@ bool syncAll(CliContext& context, bool full)
     for (const Account& account : *accounts) {
         if (account.service != Service::Dynamics)
             continue;
-        std::optional<Result<DynamicsSyncSummary>> outcome;
         DynamicsSyncService::Request request;
         request.accountId = account.id;
         request.full = full;
-        service.sync(request, [&outcome](Result<DynamicsSyncSummary> r) { outcome = std::move(r); });
-        if (!context.waitUntil([&outcome] { return outcome.has_value(); }, kSyncTimeoutMs))
-            outcome = Error(ErrorKind::Transport, Tr::tr("The sync of %1 did not finish in time.").arg(account.label));
-        if (!*outcome) {
-            out.error(outcome->error());
+        const Result<DynamicsSyncSummary> outcome =
+            runSync<DynamicsSyncSummary>(context, service, request, account, kSyncTimeoutMs);
+        if (!outcome) {
+            out.error(outcome.error());
             ok = false;
             continue;
         }
-        const DynamicsSyncSummary& s = **outcome;
+        const DynamicsSyncSummary& s = *outcome;
         out.note(Tr::tr("%1: CRM synced - %2 changed, %3 removed, %4 row(s) skipped, %5 s")
                      .arg(account.label)
                      .arg(s.totalStored())

@@ -1,6 +1,7 @@
 #include "synccommand.h"
 
 #include "clicontext.h"
+#include "clisyncrun.h"
 
 #include "storage/accountrepository.h"
 #include "storage/storage.h"
@@ -151,24 +152,22 @@ int SyncCommand::run(const QStringList& arguments, CliContext& context)
     int failures = 0;
     QJsonArray results;
     for (const Account& account : *accounts) {
-        std::optional<Result<DamSyncSummary>> outcome;
         DamSyncService::Request request;
         request.accountId = account.id;
         request.full = parser.isSet(full);
         request.pageSize = parser.value(pageSize).toInt();
         request.thumbnails = parser.isSet(thumbnails);
-        (*service)->sync(request, [&outcome](Result<DamSyncSummary> r) { outcome = std::move(r); });
-        if (!context.waitUntil([&outcome] { return outcome.has_value(); }, kSyncTimeoutMs))
-            outcome = Error(ErrorKind::Transport, Tr::tr("The sync of %1 did not finish in time.").arg(account.label));
-        results.append(toJson(account, *outcome));
-        if (!*outcome) {
+        const Result<DamSyncSummary> outcome =
+            runSync<DamSyncSummary>(context, **service, request, account, kSyncTimeoutMs);
+        results.append(toJson(account, outcome));
+        if (!outcome) {
             ++failures;
-            out.error(outcome->error());
+            out.error(outcome.error());
             continue;
         }
         if (out.isJson())
             continue;
-        const DamSyncSummary& s = **outcome;
+        const DamSyncSummary& s = *outcome;
         out.line(Tr::tr("%1: %2 sync%3 - %4 pages, %5 assets read, %6 changed, %7 removed, %8 in the library; "
                         "%9 collections; %10 s (%11 assets/s)")
                      .arg(account.label, s.full ? Tr::tr("full") : Tr::tr("incremental"),

@@ -1,6 +1,7 @@
 #include "ticketscommand.h"
 
 #include "clicontext.h"
+#include "clisyncrun.h"
 
 #include "core/ticketurgency.h"
 #include "storage/accountrepository.h"
@@ -92,19 +93,17 @@ bool syncAll(CliContext& context, ZendeskSyncService& service, const QList<Accou
     CliOutput& out = context.out();
     bool ok = true;
     for (const Account& account : accounts) {
-        std::optional<Result<ZendeskSyncSummary>> outcome;
         ZendeskSyncService::Request request;
         request.accountId = account.id;
         request.full = full;
-        service.sync(request, [&outcome](Result<ZendeskSyncSummary> r) { outcome = std::move(r); });
-        if (!context.waitUntil([&outcome] { return outcome.has_value(); }, kSyncTimeoutMs))
-            outcome = Error(ErrorKind::Transport, Tr::tr("The sync of %1 did not finish in time.").arg(account.label));
-        if (!*outcome) {
-            out.error(outcome->error());
+        const Result<ZendeskSyncSummary> outcome =
+            runSync<ZendeskSyncSummary>(context, service, request, account, kSyncTimeoutMs);
+        if (!outcome) {
+            out.error(outcome.error());
             ok = false;
             continue;
         }
-        const ZendeskSyncSummary& s = **outcome;
+        const ZendeskSyncSummary& s = *outcome;
         out.note(Tr::tr("%1: tickets synced - %2 changed, %3 removed, %4 in the cache, %5 s")
                      .arg(account.label)
                      .arg(s.ticketsSeen)
