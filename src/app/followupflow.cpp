@@ -55,6 +55,11 @@ FollowUpFlow::FollowUpFlow(WorkspaceSession& session, AttachService& attach, Gal
 
 void FollowUpFlow::open(qint64 accountId, qint64 ticketLocalId)
 {
+    if (FollowUpDialog* shown = m_open.value(ticketLocalId)) {
+        shown->raise();
+        shown->activateWindow();
+        return;
+    }
     const Storage* storage = &m_session.storage();
     const QList<qint64> selected = m_librarySelection ? m_librarySelection() : QList<qint64>();
     QtConcurrent::run([storage, accountId, ticketLocalId, selected]() -> Result<Loaded> {
@@ -74,8 +79,13 @@ void FollowUpFlow::open(qint64 accountId, qint64 ticketLocalId)
 
 void FollowUpFlow::show(const HelpdeskTicket& ticket, const QList<Asset>& assets)
 {
+    if (FollowUpDialog* shown = m_open.value(ticket.ticket.id)) { // asked twice while reading
+        shown->raise();
+        return;
+    }
     auto* dialog = new FollowUpDialog(ticket.label(), m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    m_open.insert(ticket.ticket.id, dialog);
     dialog->setModal(false);
     // Refused before anything is chosen rather than by Zendesk after the gallery was shared.
     if (const Status open = FollowUpDelivery::checkTicket(ticket.ticket); !open) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -33,6 +34,7 @@ public:
     FollowUpFlow(WorkspaceSession& session, AttachService& attach, GalleryAccessLookup& lookup, QWidget* window,
                  std::function<QList<qint64>()> librarySelection, QObject* parent = nullptr);
 
+    // The ticket's dialog; one already open for it comes to the front instead of a second.
     void open(qint64 accountId, qint64 ticketLocalId);
 
 signals:
@@ -53,6 +55,7 @@ private:
     QPointer<QWidget> m_window;
     std::function<QList<qint64>()> m_librarySelection;
     FollowUpDelivery* m_delivery;
+    QHash<qint64, QPointer<FollowUpDialog>> m_open; // by local ticket id: one dialog per ticket
 };
 
 } // namespace AssetDesk

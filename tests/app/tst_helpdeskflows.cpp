@@ -399,6 +399,12 @@ private slots:
         QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("refusal"))->isVisible());
         QVERIFY(!sendButton(dialog)->isEnabled());
         QVERIFY(!dialog->galleryBox()->isEnabled());
+        // Asked again for the same ticket: the open dialog comes to the front, no second one.
+        QSignalSpy again(&m_main.flows->followUp(), &FollowUpFlow::dialogOpened);
+        emit m_main.helpdesk->followUpRequested(m_main.zendesk, t->id);
+        QTest::qWait(300);
+        QVERIFY(again.isEmpty());
+        QCOMPARE(m_window->findChildren<FollowUpDialog*>().size(), 1);
         dialog->close();
         QTest::qWait(200);
         QCOMPARE(journaled(m_sandbox, QStringLiteral("zendesk"), since, "PUT", QStringLiteral("/api/v2/tickets")), 0);
