@@ -4,6 +4,8 @@
 #include "storage/storage.h"
 #include "storage/storageconfig.h"
 
+#include "clirun.h"
+
 #include <QDir>
 #include <QDirIterator>
 #include <QJsonArray>
@@ -22,12 +24,7 @@ class TestCli : public QObject
 {
     Q_OBJECT
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliTest::CliRun;
 
     QTemporaryDir m_home;
     Sandbox::SandboxServer m_sandbox;
@@ -36,23 +33,7 @@ private:
 
     Run cli(const QStringList& arguments, const QByteArray& input = {}, const QStringList& extraEnv = {})
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
-        env.insert(QStringLiteral("ASSETDESK_WORKSPACE"), workspace());
-        for (const QString& pair : extraEnv)
-            env.insert(pair.section(u'=', 0, 0), pair.section(u'=', 1));
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("ASSETDESK_CLI_EXE"), arguments);
-        process.write(input);
-        process.closeWriteChannel();
-        // The event loop must run: the in-process sandbox answers the CLI from this thread.
-        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 60000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return CliTest::runCli(m_home, workspace(), arguments, input, extraEnv);
     }
 
     QByteArray allFileBytes(const QString& dir) const

@@ -3,6 +3,8 @@
 #include "storage/storage.h"
 #include "storage/storageconfig.h"
 
+#include "clirun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,12 +21,7 @@ class TestCliDam : public QObject
 {
     Q_OBJECT
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliTest::CliRun;
     QTemporaryDir m_home;
     qint64 m_photoShelter = 0;
 
@@ -32,17 +29,7 @@ private:
 
     Run cli(const QStringList& arguments)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
-        env.insert(u"ASSETDESK_WORKSPACE"_s, workspace());
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("ASSETDESK_CLI_EXE"), arguments);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(60000))
-            process.kill();
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return CliTest::runCli(m_home, workspace(), arguments);
     }
 
     static Asset asset(qint64 account, Service service, const QString& id, const QString& title, ApprovalState approval)

@@ -12,6 +12,8 @@
 #include "storage/storageconfig.h"
 #include "storage/writecontext.h"
 
+#include "clirun.h"
+
 #include <QCryptographicHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,13 +34,7 @@ class TestCliPost : public QObject
 {
     Q_OBJECT
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-        QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-    };
+    using Run = CliTest::CliRun;
     QTemporaryDir m_home;
     Sandbox::SandboxServer m_sandbox;
     qint64 m_x = 0;
@@ -49,20 +45,7 @@ private:
 
     Run cli(const QStringList& arguments)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
-        env.insert(u"ASSETDESK_WORKSPACE"_s, workspace());
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("ASSETDESK_CLI_EXE"), arguments);
-        process.closeWriteChannel();
-        // The event loop must run: the in-process sandbox answers the CLI from this thread.
-        if (!QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 90000)) {
-            process.kill();
-            process.waitForFinished();
-        }
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return CliTest::runCli(m_home, workspace(), arguments);
     }
     std::unique_ptr<Storage> open() const { return Storage::open(StorageConfig::sqlite(workspace())).value(); }
     int sandboxCount(const QString& text) const

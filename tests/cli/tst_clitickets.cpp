@@ -3,6 +3,8 @@
 #include "storage/storageconfig.h"
 #include "storage/ticketrepository.h"
 
+#include "clirun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -19,29 +21,14 @@ class TestCliTickets : public QObject
 {
     Q_OBJECT
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = CliTest::CliRun;
     QTemporaryDir m_home;
 
     QString workspace() const { return m_home.filePath(u"workspace.sqlite3"_s); }
 
     Run cli(const QStringList& arguments)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
-        env.insert(u"ASSETDESK_WORKSPACE"_s, workspace());
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("ASSETDESK_CLI_EXE"), arguments);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(60000))
-            process.kill();
-        return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+        return CliTest::runCli(m_home, workspace(), arguments);
     }
 
     static Ticket ticket(qint64 number, const QString& status, const QString& priority, const QStringList& tags, int day)

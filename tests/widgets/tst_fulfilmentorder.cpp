@@ -14,6 +14,8 @@
 #include "storage/ticketrepository.h"
 #include "widgets/helpdeskpane.h"
 
+#include "../cli/clirun.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -62,18 +64,12 @@ private:
 
     Result<Listed> cli(const QStringList& arguments)
     {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_CONFIG_HOME"_s, m_home.filePath(u"config"_s));
-        env.insert(u"XDG_DATA_HOME"_s, m_home.filePath(u"data"_s));
-        env.insert(u"ASSETDESK_WORKSPACE"_s, workspace());
-        process.setProcessEnvironment(env);
-        process.start(qEnvironmentVariable("ASSETDESK_CLI_EXE"), QStringList{u"tickets"_s, u"--json"_s} + arguments);
-        process.closeWriteChannel();
-        if (!process.waitForFinished(60000) || process.exitCode() != 0)
-            return Error(ErrorKind::Internal, QString::fromUtf8(process.readAllStandardError()));
+        const CliTest::CliRun run =
+            CliTest::runCli(m_home, workspace(), QStringList{u"tickets"_s, u"--json"_s} + arguments);
+        if (run.exitCode != 0)
+            return Error(ErrorKind::Internal, QString::fromUtf8(run.err));
         Listed listed;
-        for (const QJsonValue& v : QJsonDocument::fromJson(process.readAllStandardOutput()).array()) {
+        for (const QJsonValue& v : QJsonDocument::fromJson(run.out).array()) {
             const qint64 number = v.toObject().value(u"number"_s).toInteger();
             listed.numbers << number;
             if (v.toObject().value(u"urgent"_s).toBool())
