@@ -12,6 +12,8 @@
 #include "sync/damgallerywatcher.h"
 #include "sync/damsynccheckpoint.h"
 
+#include "../sync/sandboxadmin.h"
+
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -111,19 +113,7 @@ private:
 
     QJsonObject admin(const QByteArray& method, const QString& path, const QJsonObject& body = {})
     {
-        QUrl url = m_manifest.adminUrl;
-        url.setPath(path);
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        QNetworkReply* reply = m_nam.sendCustomRequest(request, method, QJsonDocument(body).toJson());
-        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-            return {};
-        const QByteArray answer = reply->readAll();
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        reply->deleteLater();
-        if (status >= 300)
-            qWarning("admin %s %s: %d %s", method.constData(), qPrintable(path), status, answer.constData());
-        return QJsonDocument::fromJson(answer).object();
+        return SyncTest::adminCall(m_nam, m_manifest.adminUrl, method, path, body);
     }
 
     void fault(const QString& spec) { admin("POST", u"/admin/faults"_s, QJsonObject{{u"spec"_s, spec}}); }

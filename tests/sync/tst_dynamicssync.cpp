@@ -15,6 +15,7 @@
 #include "sync/jobrunner.h"
 
 #include "sandboxaccountsetup.h"
+#include "sandboxadmin.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -79,16 +80,7 @@ private:
     // POST /admin/services/dynamics/changes (DSBX's test hook); the answer.
     QJsonObject change(const QJsonObject& body)
     {
-        QUrl url = m_sandbox.adminUrl();
-        url.setPath(u"/admin/services/dynamics/changes"_s);
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        QNetworkReply* reply = m_nam.post(request, QJsonDocument(body).toJson());
-        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-            return {};
-        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-        reply->deleteLater();
-        return answer;
+        return SyncTest::adminCall(m_nam, m_sandbox.adminUrl(), "POST", u"/admin/services/dynamics/changes"_s, body);
     }
 
 private slots:

@@ -17,6 +17,7 @@
 #include "sync/zendesksyncwriter.h"
 
 #include "sandboxaccountsetup.h"
+#include "sandboxadmin.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -79,19 +80,7 @@ private:
     // The sandbox's admin API (ZSBX's test hooks, contracts11.md).
     QJsonObject admin(const QByteArray& method, const QString& path, const QJsonObject& body = {})
     {
-        QUrl url = m_sandbox.adminUrl();
-        const qsizetype query = path.indexOf(u'?');
-        url.setPath(path.left(query));
-        if (query > 0)
-            url.setQuery(path.mid(query + 1));
-        QNetworkRequest request(url);
-        request.setHeader(QNetworkRequest::ContentTypeHeader, u"application/json"_s);
-        QNetworkReply* reply = method == "POST" ? m_nam.post(request, QJsonDocument(body).toJson()) : m_nam.get(request);
-        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 10000))
-            return {};
-        const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
-        reply->deleteLater();
-        return answer;
+        return SyncTest::adminCall(m_nam, m_sandbox.adminUrl(), method, path, body);
     }
 
 private slots:
