@@ -1,5 +1,7 @@
 #include "connectors/apiurl.h"
 
+#include <QUrlQuery>
+
 namespace AssetDesk {
 
 QUrl apiUrl(const QUrl& root, const QString& path, QUrl::ParsingMode mode)
@@ -9,6 +11,17 @@ QUrl apiUrl(const QUrl& root, const QString& path, QUrl::ParsingMode mode)
     if (base.endsWith(QLatin1Char('/')))
         base.chop(1);
     url.setPath(base + path, mode);
+    return url;
+}
+
+QUrl apiUrl(const QUrl& root, const QString& path, const QList<std::pair<QString, QString>>& query,
+            QUrl::ParsingMode mode)
+{
+    QUrl url = apiUrl(root, path, mode);
+    QUrlQuery q;
+    for (const auto& [key, value] : query)
+        q.addQueryItem(key, value);
+    url.setQuery(q);
     return url;
 }
 

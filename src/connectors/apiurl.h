@@ -1,7 +1,10 @@
 #pragma once
 
+#include <QList>
 #include <QString>
 #include <QUrl>
+
+#include <utility>
 
 namespace AssetDesk {
 
@@ -11,5 +14,9 @@ namespace AssetDesk {
 // `mode` reads `path` as QUrl::setPath does: DecodedMode for literal text, TolerantMode for a path
 // whose ids are already percent-encoded.
 QUrl apiUrl(const QUrl& root, const QString& path, QUrl::ParsingMode mode = QUrl::DecodedMode);
+// The same with these query items as its whole query, each value as given (QUrlQuery encodes what
+// a query must; services that want more, such as X's "+" in search text, encode it themselves).
+QUrl apiUrl(const QUrl& root, const QString& path, const QList<std::pair<QString, QString>>& query,
+            QUrl::ParsingMode mode = QUrl::DecodedMode);
 
 } // namespace AssetDesk

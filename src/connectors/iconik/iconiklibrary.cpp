@@ -42,12 +42,7 @@ IconikLibrary::IconikLibrary(const Account& account, HttpClient* http, DamDownlo
 
 QUrl IconikLibrary::url(const QString& path, const QList<std::pair<QString, QString>>& query) const
 {
-    QUrl url = apiUrl(m_root, path, QUrl::TolerantMode);
-    QUrlQuery q;
-    for (const auto& [key, value] : query)
-        q.addQueryItem(key, value);
-    url.setQuery(q);
-    return url;
+    return apiUrl(m_root, path, query, QUrl::TolerantMode);
 }
 
 void IconikLibrary::fetchCollections(QObject* context, DamSource::CollectionsCallback done)

@@ -52,12 +52,7 @@ PhotoShelterGalleries::PhotoShelterGalleries(const Account& account, HttpClient*
 
 QUrl PhotoShelterGalleries::url(const QString& path, const QList<std::pair<QString, QString>>& query) const
 {
-    QUrl url = apiUrl(m_root, QStringLiteral("/psapi/v4.0") + path, QUrl::TolerantMode);
-    QUrlQuery q;
-    for (const auto& [key, value] : query)
-        q.addQueryItem(key, value);
-    url.setQuery(q);
-    return url;
+    return apiUrl(m_root, QStringLiteral("/psapi/v4.0") + path, query, QUrl::TolerantMode);
 }
 
 QByteArray PhotoShelterGalleries::multipart(const QList<std::pair<QString, QString>>& fields, const QString& fileField,

@@ -54,12 +54,7 @@ PhotoShelterGalleryDirectory::PhotoShelterGalleryDirectory(const Account& accoun
 
 QUrl PhotoShelterGalleryDirectory::url(const QString& path, const QList<std::pair<QString, QString>>& query) const
 {
-    QUrl url = apiUrl(m_root, QStringLiteral("/psapi/v4.0") + path, QUrl::TolerantMode);
-    QUrlQuery q;
-    for (const auto& [key, value] : query)
-        q.addQueryItem(key, value);
-    url.setQuery(q);
-    return url;
+    return apiUrl(m_root, QStringLiteral("/psapi/v4.0") + path, query, QUrl::TolerantMode);
 }
 
 PhotoShelterGallerySummary PhotoShelterGalleryDirectory::summaryFrom(const QJsonObject& resource)

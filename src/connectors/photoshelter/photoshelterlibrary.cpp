@@ -43,12 +43,7 @@ PhotoShelterLibrary::PhotoShelterLibrary(const Account& account, HttpClient* htt
 
 QUrl PhotoShelterLibrary::url(const QString& path, const QList<std::pair<QString, QString>>& query) const
 {
-    QUrl url = apiUrl(m_root, kV4 + path, QUrl::TolerantMode);
-    QUrlQuery q;
-    for (const auto& [key, value] : query)
-        q.addQueryItem(key, value);
-    url.setQuery(q);
-    return url;
+    return apiUrl(m_root, kV4 + path, query, QUrl::TolerantMode);
 }
 
 void PhotoShelterLibrary::walkContainers(DamOperation* op, const QString& path, Collection::Kind kind,
