@@ -46,6 +46,31 @@ private:
         return false;
     }
 
+    // A workspace of its own with a PhotoShelter account of the sandbox and the pool over it.
+    struct Workspace
+    {
+        std::unique_ptr<Storage> storage;
+        ConnectorContext connectors;
+        JobRunner jobs;
+        std::unique_ptr<ConnectorPool> pool;
+        Account account;
+    };
+
+    std::unique_ptr<Workspace> workspace(const QString& file)
+    {
+        Result<std::unique_ptr<Storage>> opened = Storage::open(StorageConfig::sqlite(m_dir.filePath(file)));
+        if (!opened)
+            return nullptr;
+        auto w = std::make_unique<Workspace>();
+        w->storage = std::move(opened).value();
+        w->pool = std::make_unique<ConnectorPool>(*w->storage, m_vault, m_registry, w->connectors);
+        const Result<Account> added = addSandboxAccount(*w->storage, m_vault, m_manifest, Service::PhotoShelter, this);
+        if (!added)
+            return nullptr;
+        w->account = *added;
+        return w;
+    }
+
 private slots:
     void initTestCase()
     {
@@ -107,16 +132,14 @@ private slots:
     // The frame every account sync shares (AccountSyncJobs): one sync per account at a time.
     void aSecondSyncOfASyncingAccountIsRefused()
     {
-        Result<std::unique_ptr<Storage>> opened = Storage::open(StorageConfig::sqlite(m_dir.filePath(QStringLiteral("busy.sqlite3"))));
-        QVERIFY(opened.ok());
-        std::unique_ptr<Storage> storage = std::move(opened).value();
-        ConnectorContext connectors;
-        JobRunner jobs;
-        ConnectorPool pool(*storage, m_vault, m_registry, connectors);
-        const Result<Account> added = addSandboxAccount(*storage, m_vault, m_manifest, Service::PhotoShelter, this);
-        QVERIFY(added.ok());
+        const std::unique_ptr<Workspace> w = workspace(QStringLiteral("busy.sqlite3"));
+        QVERIFY(w);
+        Storage& storage = *w->storage;
+        JobRunner& jobs = w->jobs;
+        ConnectorPool& pool = *w->pool;
+        const std::optional<Account> added = w->account;
 
-        DamSyncService service(*storage, pool, jobs);
+        DamSyncService service(storage, pool, jobs);
         DamSyncService::Request request;
         request.accountId = added->id;
         request.thumbnails = false;
@@ -145,18 +168,16 @@ private slots:
     // service: the job ends once, as cancelled, and the account can sync again.
     void droppingTheAccountMidSyncCancelsTheJobOnce()
     {
-        Result<std::unique_ptr<Storage>> opened = Storage::open(StorageConfig::sqlite(m_dir.filePath(QStringLiteral("drop.sqlite3"))));
-        QVERIFY(opened.ok());
-        std::unique_ptr<Storage> storage = std::move(opened).value();
-        ConnectorContext connectors;
-        JobRunner jobs;
-        ConnectorPool pool(*storage, m_vault, m_registry, connectors);
-        const Result<Account> added = addSandboxAccount(*storage, m_vault, m_manifest, Service::PhotoShelter, this);
-        QVERIFY(added.ok());
+        const std::unique_ptr<Workspace> w = workspace(QStringLiteral("drop.sqlite3"));
+        QVERIFY(w);
+        Storage& storage = *w->storage;
+        JobRunner& jobs = w->jobs;
+        ConnectorPool& pool = *w->pool;
+        const std::optional<Account> added = w->account;
         const QString slow =
             m_sandbox.faults().add(Sandbox::FaultRule::parseSpec(QStringLiteral("photoshelter:GET:*:delay:1:1500")).value()).value();
 
-        DamSyncService service(*storage, pool, jobs);
+        DamSyncService service(storage, pool, jobs);
         DamSyncService::Request request;
         request.accountId = added->id;
         request.thumbnails = false;
