@@ -87,6 +87,23 @@ private slots:
         const QByteArray small = DamText::rawJson(QJsonObject{{QStringLiteral("a"), 1}}, &cut);
         QVERIFY(!cut);
         QCOMPARE(small, QByteArray(R"({"a":1})"));
+
+        // Larger than one string may be, but made of short strings: kept whole, byte for byte.
+        QJsonObject many;
+        for (int i = 0; i < 100; ++i)
+            many.insert(QStringLiteral("k%1").arg(i), QString(DamText::kMaxRawString / 50, QLatin1Char('w')));
+        const QByteArray whole = DamText::rawJson(many, &cut);
+        QVERIFY(!cut);
+        QVERIFY(whole.size() > DamText::kMaxRawString);
+        QCOMPARE(QJsonDocument::fromJson(whole).object(), many);
+
+        // A string of exactly the limit is kept; one character more is cut.
+        const QJsonObject atLimit{{QStringLiteral("s"), QString(DamText::kMaxRawString, QLatin1Char('a'))}};
+        QCOMPARE(QJsonDocument::fromJson(DamText::rawJson(atLimit, &cut)).object(), atLimit);
+        QVERIFY(!cut);
+        const QJsonObject overLimit{{QStringLiteral("s"), QString(DamText::kMaxRawString + 1, QLatin1Char('a'))}};
+        (void)DamText::rawJson(overLimit, &cut);
+        QVERIFY(cut);
     }
 };
 
