@@ -17,9 +17,15 @@
 //              AssetBulkLoad::finish. The time finish takes to build the secondary indexes and
 //              the full-text index is part of the figure (and shown on its own as "finish");
 //   resync     the same pages again, unchanged (an incremental sync that finds nothing new);
-//   update     the same pages with every title changed (a full metadata edit).
+//   update     the same pages with every title changed (a full metadata edit);
+//   floor      (SQLite) the bulk load, its pages stored by one INSERT ... SELECT per table from
+//              rows SQLite made beforehand (IngestFloor): no values bound, no C++ per row. The
+//              SQLite engine's own cost for these rows in this schema, a lower bound for any
+//              ingest on top of it.
 // Generating the assets is not timed. Prints assets/s and µs per asset (wall clock) for each, and
 // the writer's CPU µs per asset, which holds when other work shares the machine.
+#include "ingestfloor.h"
+
 #include "core/asset.h"
 #include "storage/accountrepository.h"
 #include "storage/assetbulkload.h"
@@ -356,8 +362,10 @@ Timing run(Storage& storage, qint64 accountId, int count, int pageSize, const QS
     return {elapsedNs / 1000000, cpuNs / 1000000};
 }
 
-// A bulk load: begin, the pages, finish, all timed; `finishMs` gets finish's share.
-Timing runBulk(Storage& storage, qint64 accountId, int count, int pageSize, const PageWriter& write, Timing& finish)
+using PagesRun = std::function<Timing(Storage&, qint64 accountId, int count, int pageSize)>;
+
+// A bulk load: begin, the pages, finish, all timed; `finish` gets finish's share.
+Timing runBulk(Storage& storage, qint64 accountId, int count, int pageSize, const PagesRun& pagesOf, Timing& finish)
 {
     auto step = [&storage](auto body) {
         QElapsedTimer timer;
@@ -375,7 +383,7 @@ Timing runBulk(Storage& storage, qint64 accountId, int count, int pageSize, cons
             return Error(ErrorKind::Storage, QStringLiteral("This backend has no bulk load."));
         return {};
     });
-    const Timing pages = run(storage, accountId, count, pageSize, {}, write);
+    const Timing pages = pagesOf(storage, accountId, count, pageSize);
     finish = step([](WriteContext& ctx) { return AssetBulkLoad::finish(ctx); });
     return {begin.ms + pages.ms + finish.ms, begin.cpuMs + pages.cpuMs + finish.cpuMs};
 }
@@ -410,7 +418,7 @@ int main(int argc, char** argv)
     const QCommandLineOption pgOption(QStringLiteral("postgres"), QStringLiteral("A PostgreSQL workspace URL instead of SQLite."),
                                       QStringLiteral("URL"));
     const QCommandLineOption onlyOption(QStringLiteral("only"),
-                                        QStringLiteral("Run one phase alone (plain, plain-fts, upsert or bulk), e.g. under perf."),
+                                        QStringLiteral("Run one phase alone (plain, plain-fts, upsert, bulk or floor), e.g. under perf."),
                                         QStringLiteral("PHASE"));
     parser.addOptions({countOption, pageOption, pgOption, onlyOption});
     parser.process(app);
@@ -449,10 +457,43 @@ int main(int argc, char** argv)
         report("upsert", count, fresh(upsertWrite), {});
         return 0;
     }
+    const PagesRun upsertPages = [&](Storage& storage, qint64 accountId, int n, int p) {
+        return run(storage, accountId, n, p, {}, upsertWrite);
+    };
+    // The floor's pages: the rows made inside SQLite first (not timed), then each page one write
+    // of four INSERT ... SELECTs.
+    const PagesRun floorPages = [](Storage& storage, qint64 accountId, int n, int p) {
+        if (Status s = storage.writeAndWait([accountId, n](WriteContext& ctx) {
+                return IngestFloor::prepare(SqliteStatement::handle(ctx.connection()), accountId, n);
+            });
+            !s)
+            qFatal("%s", qPrintable(s.error().toLogString()));
+        Timing t;
+        for (int from = 0; from < n; from += p) {
+            QElapsedTimer timer;
+            const qint64 cpuStart = processCpuNs();
+            timer.start();
+            const Status s = storage.writeAndWait([from, to = qMin(n, from + p)](WriteContext& ctx) {
+                return IngestFloor::insertRange(SqliteStatement::handle(ctx.connection()), from, to);
+            });
+            if (!s)
+                qFatal("%s", qPrintable(s.error().toLogString()));
+            t.ms += timer.nsecsElapsed();
+            t.cpuMs += processCpuNs() - cpuStart;
+        }
+        return Timing{t.ms / 1000000, t.cpuMs / 1000000};
+    };
+    auto floor = [&](const QList<std::pair<const char*, Timing>>& against) {
+        auto ws = openWorkspace(pg);
+        Timing finish;
+        const Timing total = runBulk(*ws->storage, ws->accountId, count, pageSize, floorPages, finish);
+        report("floor", count, total, against);
+        return total;
+    };
     auto bulk = [&](const QList<std::pair<const char*, Timing>>& against) {
         auto ws = openWorkspace(pg);
         Timing finish;
-        const Timing total = runBulk(*ws->storage, ws->accountId, count, pageSize, upsertWrite, finish);
+        const Timing total = runBulk(*ws->storage, ws->accountId, count, pageSize, upsertPages, finish);
         report("bulk", count, total, against);
         std::printf("          (bulk includes begin and finish; finish built the indexes and the full-text index in "
                     "%lld ms, cpu %lld ms)\n",
@@ -461,6 +502,10 @@ int main(int argc, char** argv)
     };
     if (only == u"bulk") {
         bulk({});
+        return 0;
+    }
+    if (only == u"floor") {
+        floor({});
         return 0;
     }
     QList<std::pair<const char*, Timing>> baselines;
@@ -477,7 +522,9 @@ int main(int argc, char** argv)
     report("resync", count, run(*ws->storage, ws->accountId, count, pageSize, {}, upsertWrite), baselines);
     report("update", count, run(*ws->storage, ws->accountId, count, pageSize, QStringLiteral(" (edited)"), upsertWrite),
            baselines);
-    if (pg.isEmpty())
+    if (pg.isEmpty()) {
+        baselines.append({"floor", floor(baselines)});
         bulk(baselines);
+    }
     return 0;
 }
