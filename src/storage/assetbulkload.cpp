@@ -46,6 +46,44 @@ QString quoted(const QString& name)
     return QLatin1Char('"') + q + QLatin1Char('"');
 }
 
+// Counts `holder` in to the load in progress (several syncs can share one, each with its own
+// account). A load started before holders were recorded has no table yet: it gets one.
+Status join(sqlite3* db, qint64 holder)
+{
+    if (Status s = run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS assets_bulk_load_holders (holder INTEGER "
+                                          "PRIMARY KEY)"));
+        !s)
+        return s;
+    Result<SqliteStatement> insert =
+        SqliteStatement::prepare(db, QStringLiteral("INSERT OR IGNORE INTO assets_bulk_load_holders (holder) VALUES (?1)"));
+    if (!insert)
+        return insert.error();
+    return insert.value().bind(1, holder).run();
+}
+
+// Counts `holder` out; returns how many holders are left.
+Result<qint64> leave(sqlite3* db, qint64 holder)
+{
+    if (Status s = run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS assets_bulk_load_holders (holder INTEGER "
+                                          "PRIMARY KEY)"));
+        !s)
+        return s.error();
+    Result<SqliteStatement> remove =
+        SqliteStatement::prepare(db, QStringLiteral("DELETE FROM assets_bulk_load_holders WHERE holder = ?1"));
+    if (!remove)
+        return remove.error();
+    if (Status s = remove.value().bind(1, holder).run(); !s)
+        return s.error();
+    Result<SqliteStatement> count = SqliteStatement::prepare(db, QStringLiteral("SELECT count(*) FROM assets_bulk_load_holders"));
+    if (!count)
+        return count.error();
+    const Result<bool> row = count.value().next();
+    if (!row)
+        return row.error();
+    return *row ? count.value().int64(0) : 0;
+}
+
+// Builds what the load set aside and ends it, whoever still holds it.
 Status finishOn(sqlite3* db)
 {
     Result<bool> active = AssetBulkLoad::isActive(db);
@@ -72,6 +110,8 @@ Status finishOn(sqlite3* db)
         return s;
     if (Status s = run(db, QStringLiteral("DROP TABLE assets_bulk_load")); !s)
         return s;
+    if (Status s = run(db, QStringLiteral("DROP TABLE IF EXISTS assets_bulk_load_holders")); !s)
+        return s;
     qCInfo(lcStorage).noquote() << "bulk load finished:" << objects->size() << "indexes and triggers in" << indexMs
                                 << "ms, full-text index in" << timer.elapsed() - indexMs << "ms";
     return {};
@@ -88,7 +128,7 @@ Result<bool> AssetBulkLoad::isActive(sqlite3* db)
     return select.value().next();
 }
 
-Result<bool> AssetBulkLoad::begin(WriteContext& ctx)
+Result<bool> AssetBulkLoad::begin(WriteContext& ctx, qint64 holder)
 {
     sqlite3* db = SqliteStatement::handle(ctx.connection());
     if (!db)
@@ -96,8 +136,11 @@ Result<bool> AssetBulkLoad::begin(WriteContext& ctx)
     Result<bool> active = isActive(db);
     if (!active)
         return active.error();
-    if (*active)
+    if (*active) {
+        if (Status s = join(db, holder); !s)
+            return s.error();
         return true;
+    }
     // Indexes with a CREATE statement (sql NOT NULL): not those behind UNIQUE and PRIMARY KEY
     // constraints, which the upsert's lookups and the conflict checks need during the load. And
     // the full-text triggers: even idle, each runs a sub-program with its WHEN query per row,
@@ -121,17 +164,30 @@ Result<bool> AssetBulkLoad::begin(WriteContext& ctx)
     }
     if (Status s = run(db, QStringLiteral("INSERT INTO assets_fts_deferred (one) VALUES (1)")); !s)
         return s.error();
+    if (Status s = join(db, holder); !s)
+        return s.error();
     qCInfo(lcStorage).noquote() << "bulk load started:" << objects->size() << "indexes and triggers set aside";
     return true;
 }
 
-Result<bool> AssetBulkLoad::beginIfWorthIt(WriteContext& ctx, qint64 expectedAssets, qint64 minimumAssets)
+Result<bool> AssetBulkLoad::beginIfWorthIt(WriteContext& ctx, qint64 expectedAssets, qint64 minimumAssets,
+                                           qint64 holder)
 {
     sqlite3* db = SqliteStatement::handle(ctx.connection());
     if (!db)
         return false;
+    // Not worth one's own load: still a holder of one already in progress, which this sync's pages
+    // go into and which must not be finished under them.
+    auto joinRunning = [db, holder]() -> Result<bool> {
+        const Result<bool> active = isActive(db);
+        if (!active || !*active)
+            return active;
+        if (Status s = join(db, holder); !s)
+            return s.error();
+        return true;
+    };
     if (expectedAssets < qMax<qint64>(1, minimumAssets))
-        return isActive(db);
+        return joinRunning();
     qint64 stored = 0;
     {
         // Finished before begin(): SQLite drops no index while a statement of the connection runs.
@@ -144,14 +200,29 @@ Result<bool> AssetBulkLoad::beginIfWorthIt(WriteContext& ctx, qint64 expectedAss
         stored = *row ? count.value().int64(0) : 0;
     }
     if (stored * 4 > expectedAssets)
-        return isActive(db);
-    return begin(ctx);
+        return joinRunning();
+    return begin(ctx, holder);
 }
 
-Status AssetBulkLoad::finish(WriteContext& ctx)
+Status AssetBulkLoad::finish(WriteContext& ctx, qint64 holder)
 {
     sqlite3* db = SqliteStatement::handle(ctx.connection());
-    return db ? finishOn(db) : Status();
+    if (!db)
+        return {};
+    const Result<bool> active = isActive(db);
+    if (!active)
+        return active.error();
+    if (!*active)
+        return {};
+    const Result<qint64> others = leave(db, holder);
+    if (!others)
+        return others.error();
+    if (*others > 0) {
+        qCInfo(lcStorage).noquote() << "bulk load: holder" << holder << "done," << *others
+                                    << "other load(s) still writing; the indexes are built after the last";
+        return {};
+    }
+    return finishOn(db);
 }
 
 Result<bool> AssetBulkLoad::finishPending(const SqlConnection& connection)

@@ -28,6 +28,11 @@ class WriteContext;
 //   finish(ctx)  in one transaction: runs the remembered CREATE statements, rebuilds the
 //                full-text index from the assets table, deletes the mark and the working table.
 //
+// Several syncs (one per DAM account, all into the one assets table) share a load: each begins
+// and finishes it as a holder (its account id), recorded in assets_bulk_load_holders, and only
+// the last holder's finish builds the indexes. Otherwise the first sync to end would build them
+// under the others, whose remaining pages would then pay for every index row by row.
+//
 // Every step commits atomically, so a process killed at any point leaves either no load or a
 // load in progress, never a half-built one. A load in progress is finished by the next
 // Storage::open (finishPending, before any migration runs), so a library is never left
@@ -43,17 +48,22 @@ public:
     // True when a load was started or one is already in progress (a resumed sync continues it);
     // false when the backend has no bulk mode. SQLite drops no index while another statement of
     // the connection is still running: call it before reading anything in the same write.
-    static Result<bool> begin(WriteContext& ctx);
+    // `holder` counts the caller in (see above); callers that never share a load leave it 0.
+    static Result<bool> begin(WriteContext& ctx, qint64 holder = 0);
     // begin() when a load of about `expectedAssets` new assets is worth it: at least
     // `minimumAssets`, and at least four times what the library holds already (finish re-reads
     // the whole library). Otherwise nothing changes and the result is false, or whether a load is
     // in progress anyway.
-    static Result<bool> beginIfWorthIt(WriteContext& ctx, qint64 expectedAssets, qint64 minimumAssets);
-    // Builds the indexes and ends the load; nothing to do when none is in progress.
-    static Status finish(WriteContext& ctx);
+    // A load in progress is joined (true) even when one's own would not be worth it.
+    static Result<bool> beginIfWorthIt(WriteContext& ctx, qint64 expectedAssets, qint64 minimumAssets,
+                                       qint64 holder = 0);
+    // Counts `holder` out and, when no other holder is left, builds the indexes and ends the load;
+    // nothing to do when none is in progress.
+    static Status finish(WriteContext& ctx, qint64 holder = 0);
     // Whether a load is in progress on this SQLite handle (the writer's, inside its transaction).
     static Result<bool> isActive(sqlite3* db);
-    // Finishes a load left in progress by a process that stopped during it, in its own
+    // Finishes a load left in progress by a process that stopped during it (whatever holders it
+    // recorded: none of them is running any more), in its own
     // transaction on the writer connection `connection` (Storage::open, before migrating).
     // Returns whether there was one.
     static Result<bool> finishPending(const SqlConnection& connection);

@@ -213,7 +213,7 @@ void DamSyncEngine::writeNext()
         if (m_sweepable && m_checkpoint.pagesDone == 0 && m_options.bulkLoadMinimum > 0
             && m_totalHint >= m_options.bulkLoadMinimum) {
             m_writing = true;
-            DamSyncWriter::beginBulkLoad(m_storage, m_totalHint, m_options.bulkLoadMinimum)
+            DamSyncWriter::beginBulkLoad(m_storage, m_accountId, m_totalHint, m_options.bulkLoadMinimum)
                 .then(this, [this](Result<bool> started) {
                     m_writing = false;
                     if (started && *started) {
@@ -391,7 +391,7 @@ void DamSyncEngine::endBulkLoadDetached()
     m_bulkLoad = false;
     // Queued on the writer like any write; a run that failed or was cancelled does not wait for
     // it, and if the process ends first the next Storage::open finishes the load.
-    DamSyncWriter::finishBulkLoad(m_storage).then(this, [label = m_label](Status s) {
+    DamSyncWriter::finishBulkLoad(m_storage, m_accountId).then(this, [label = m_label](Status s) {
         if (!s)
             qCWarning(lcDamSync).noquote() << label << "building the indexes failed:" << s.error().toLogString();
     });
@@ -405,7 +405,7 @@ void DamSyncEngine::finish()
         m_bulkLoad = false;
         if (m_control)
             m_control->setStatus(tr("Building the search index…"));
-        DamSyncWriter::finishBulkLoad(m_storage).then(this, [this](Status s) {
+        DamSyncWriter::finishBulkLoad(m_storage, m_accountId).then(this, [this](Status s) {
             if (!s)
                 return fail(s.error());
             finish();

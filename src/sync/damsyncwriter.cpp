@@ -73,16 +73,17 @@ QFuture<Result<DamSyncWriter::PageResult>> DamSyncWriter::writeAssets(Storage& s
     return storage.write([accountId, page](WriteContext& ctx) { return storePage(ctx, accountId, page); });
 }
 
-QFuture<Result<bool>> DamSyncWriter::beginBulkLoad(Storage& storage, qint64 expectedAssets, qint64 minimumAssets)
+QFuture<Result<bool>> DamSyncWriter::beginBulkLoad(Storage& storage, qint64 accountId, qint64 expectedAssets,
+                                                   qint64 minimumAssets)
 {
-    return storage.write([expectedAssets, minimumAssets](WriteContext& ctx) {
-        return AssetBulkLoad::beginIfWorthIt(ctx, expectedAssets, minimumAssets);
+    return storage.write([accountId, expectedAssets, minimumAssets](WriteContext& ctx) {
+        return AssetBulkLoad::beginIfWorthIt(ctx, expectedAssets, minimumAssets, accountId);
     });
 }
 
-QFuture<Status> DamSyncWriter::finishBulkLoad(Storage& storage)
+QFuture<Status> DamSyncWriter::finishBulkLoad(Storage& storage, qint64 accountId)
 {
-    return storage.write([](WriteContext& ctx) { return AssetBulkLoad::finish(ctx); });
+    return storage.write([accountId](WriteContext& ctx) { return AssetBulkLoad::finish(ctx, accountId); });
 }
 
 QFuture<Result<DamSyncWriter::PageResult>> DamSyncWriter::writeRemovals(Storage& storage, qint64 accountId,

@@ -39,10 +39,12 @@ public:
                                                                const QList<Collection>& collections);
     // Only the checkpoint (a pass started, a pass completed).
     static QFuture<Status> writeCheckpoint(Storage& storage, qint64 accountId, const DamSyncCheckpoint& checkpoint);
-    // An initial sync's bulk load (AssetBulkLoad::beginIfWorthIt): true when one is in progress.
-    static QFuture<Result<bool>> beginBulkLoad(Storage& storage, qint64 expectedAssets, qint64 minimumAssets);
-    // Builds the indexes a bulk load set aside and ends it.
-    static QFuture<Status> finishBulkLoad(Storage& storage);
+    // An initial sync's bulk load (AssetBulkLoad::beginIfWorthIt), held by the account: true when
+    // one is in progress (started, or another account's joined).
+    static QFuture<Result<bool>> beginBulkLoad(Storage& storage, qint64 accountId, qint64 expectedAssets,
+                                               qint64 minimumAssets);
+    // Lets go of the account's hold; the last holder builds the indexes and ends the load.
+    static QFuture<Status> finishBulkLoad(Storage& storage, qint64 accountId);
     // Confirmed removals (the sweep) with the checkpoint that closes the pass.
     static QFuture<Result<PageResult>> writeRemovals(Storage& storage, qint64 accountId, const DamAssetPage& confirmed,
                                                      const DamSyncCheckpoint& checkpoint);

@@ -173,6 +173,56 @@ private slots:
         ASSETDESK_VERIFY_OK(storage->writeAndWait([](WriteContext& ctx) { return AssetBulkLoad::finish(ctx); }));
     }
 
+    // Two syncs (two DAM accounts) load at once: the first to end leaves the indexes to the
+    // second, whose pages still go in unindexed; the last holder builds everything. A sync that
+    // would not start a load of its own still joins the one in progress.
+    void sharedLoadIsFinishedByItsLastHolder()
+    {
+        ASSETDESK_TEST_DATABASE(db, u"sqlite"_s);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        const qint64 first = addAccount(*storage, sampleAccount());
+        const qint64 second = addAccount(*storage, sampleAccount(Service::Iconik));
+        QVERIFY(first > 0 && second > 0 && first != second);
+        const Result<QMap<QString, QString>> before = indexes(*storage);
+        ASSETDESK_VERIFY_OK(before);
+        auto begin = [&](qint64 holder, qint64 expected) {
+            return storage->writeAndWait([holder, expected](WriteContext& ctx) {
+                return AssetBulkLoad::beginIfWorthIt(ctx, expected, 10, holder);
+            });
+        };
+        auto finish = [&](qint64 holder) {
+            return storage->writeAndWait([holder](WriteContext& ctx) { return AssetBulkLoad::finish(ctx, holder); });
+        };
+        const Result<bool> started = begin(first, 1000);
+        ASSETDESK_VERIFY_OK(started);
+        QVERIFY(*started);
+        ASSETDESK_VERIFY_OK(upsert(*storage, page(first, 0)));
+        // Too small for a load of its own (below the minimum), but one is running: joined.
+        const Result<bool> joined = begin(second, 5);
+        ASSETDESK_VERIFY_OK(joined);
+        QVERIFY(*joined);
+        ASSETDESK_VERIFY_OK(upsert(*storage, page(second, 1)));
+
+        ASSETDESK_VERIFY_OK(finish(first));
+        QCOMPARE(scalar(*storage, u"SELECT count(*) FROM sqlite_master WHERE name = 'assets_bulk_load'"_s).value(), 1);
+        QVERIFY(indexes(*storage).value() != *before);
+        ASSETDESK_VERIFY_OK(upsert(*storage, page(second, 2)));
+        QCOMPARE(foundRemoteIds(*storage, u"bulkword21"_s), QStringList()); // still loading: not indexed yet
+        // Finishing twice does not count as the other holder.
+        ASSETDESK_VERIFY_OK(finish(first));
+        QCOMPARE(scalar(*storage, u"SELECT count(*) FROM sqlite_master WHERE name = 'assets_bulk_load'"_s).value(), 1);
+
+        ASSETDESK_VERIFY_OK(finish(second));
+        QCOMPARE(indexes(*storage).value(), *before);
+        QCOMPARE(scalar(*storage, u"SELECT count(*) FROM sqlite_master WHERE name LIKE 'assets_bulk_load%'"_s).value(),
+                 0);
+        QCOMPARE(scalar(*storage, u"SELECT count(*) FROM assets_fts_deferred"_s).value(), 0);
+        verifyConsistent(*storage);
+        QCOMPARE(scalar(*storage, u"SELECT count(*) FROM assets"_s).value(), 30);
+        QCOMPARE(foundRemoteIds(*storage, u"bulkword3"_s), QStringList{u"R3"_s});
+        QCOMPARE(foundRemoteIds(*storage, u"bulkword21"_s), QStringList{u"R21"_s});
+    }
+
     // A process killed during a load leaves it in progress (every step commits on its own, so
     // what a kill leaves is what closing without finish leaves); the next open finishes it.
     void openFinishesALoadLeftInProgress()
