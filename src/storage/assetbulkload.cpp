@@ -46,41 +46,48 @@ QString quoted(const QString& name)
     return QLatin1Char('"') + q + QLatin1Char('"');
 }
 
-// Counts `holder` in to the load in progress (several syncs can share one, each with its own
-// account). A load started before holders were recorded has no table yet: it gets one.
-Status join(sqlite3* db, qint64 holder)
+// The first column of the first row `sql` returns (0 without a row). The statement is finished
+// when this returns.
+Result<qint64> count(sqlite3* db, const QString& sql)
+{
+    Result<SqliteStatement> select = SqliteStatement::prepare(db, sql);
+    if (!select)
+        return select.error();
+    const Result<bool> row = select.value().next();
+    if (!row)
+        return row.error();
+    return *row ? select.value().int64(0) : 0;
+}
+
+// Runs `sql` (with ?1 the holder) on the holders of the load in progress; several syncs can
+// share a load, each with its own account. A load started before holders were recorded has no
+// table yet: it gets one.
+Status changeHolders(sqlite3* db, const QString& sql, qint64 holder)
 {
     if (Status s = run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS assets_bulk_load_holders (holder INTEGER "
                                           "PRIMARY KEY)"));
         !s)
         return s;
-    Result<SqliteStatement> insert =
-        SqliteStatement::prepare(db, QStringLiteral("INSERT OR IGNORE INTO assets_bulk_load_holders (holder) VALUES (?1)"));
-    if (!insert)
-        return insert.error();
-    return insert.value().bind(1, holder).run();
+    Result<SqliteStatement> statement = SqliteStatement::prepare(db, sql);
+    if (!statement)
+        return statement.error();
+    return statement.value().bind(1, holder).run();
+}
+
+// Counts `holder` in to the load in progress.
+Status join(sqlite3* db, qint64 holder)
+{
+    return changeHolders(db, QStringLiteral("INSERT OR IGNORE INTO assets_bulk_load_holders (holder) VALUES (?1)"),
+                         holder);
 }
 
 // Counts `holder` out; returns how many holders are left.
 Result<qint64> leave(sqlite3* db, qint64 holder)
 {
-    if (Status s = run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS assets_bulk_load_holders (holder INTEGER "
-                                          "PRIMARY KEY)"));
+    if (Status s = changeHolders(db, QStringLiteral("DELETE FROM assets_bulk_load_holders WHERE holder = ?1"), holder);
         !s)
         return s.error();
-    Result<SqliteStatement> remove =
-        SqliteStatement::prepare(db, QStringLiteral("DELETE FROM assets_bulk_load_holders WHERE holder = ?1"));
-    if (!remove)
-        return remove.error();
-    if (Status s = remove.value().bind(1, holder).run(); !s)
-        return s.error();
-    Result<SqliteStatement> count = SqliteStatement::prepare(db, QStringLiteral("SELECT count(*) FROM assets_bulk_load_holders"));
-    if (!count)
-        return count.error();
-    const Result<bool> row = count.value().next();
-    if (!row)
-        return row.error();
-    return *row ? count.value().int64(0) : 0;
+    return count(db, QStringLiteral("SELECT count(*) FROM assets_bulk_load_holders"));
 }
 
 // Builds what the load set aside and ends it, whoever still holds it.
@@ -188,18 +195,11 @@ Result<bool> AssetBulkLoad::beginIfWorthIt(WriteContext& ctx, qint64 expectedAss
     };
     if (expectedAssets < qMax<qint64>(1, minimumAssets))
         return joinRunning();
-    qint64 stored = 0;
-    {
-        // Finished before begin(): SQLite drops no index while a statement of the connection runs.
-        Result<SqliteStatement> count = SqliteStatement::prepare(db, QStringLiteral("SELECT count(*) FROM assets"));
-        if (!count)
-            return count.error();
-        const Result<bool> row = count.value().next();
-        if (!row)
-            return row.error();
-        stored = *row ? count.value().int64(0) : 0;
-    }
-    if (stored * 4 > expectedAssets)
+    // Finished before begin(): SQLite drops no index while a statement of the connection runs.
+    const Result<qint64> stored = count(db, QStringLiteral("SELECT count(*) FROM assets"));
+    if (!stored)
+        return stored.error();
+    if (*stored * 4 > expectedAssets)
         return joinRunning();
     return begin(ctx, holder);
 }
