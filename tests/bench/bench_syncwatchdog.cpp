@@ -16,7 +16,10 @@
 // neither is a block (a lock, I/O). Prints max / p99 / count over 50 ms, every gap over 50 ms
 // with that breakdown, and the sync's throughput (assets/s) per account and overall.
 // (The event dispatcher's awake/aboutToBlock signals do not bracket timer and socket dispatch
-// with the glib dispatcher, so they are not used as a probe.)
+// with the glib dispatcher, so they are not used as a probe.) For the gaps over 50 ms it also
+// prints where the GUI thread was (BlockedThreadProbe): the call and kernel function it slept in,
+// and its own stack.
+#include "blockedthreadprobe.h"
 #include "workspacesession.h"
 
 #include "connectors/connectorcontext.h"
@@ -94,6 +97,7 @@ public:
                     m_longGaps.append({double(m_lastTick) / 1e6, gap, double(cpu - m_lastCpu) / 1e6,
                                        double(queued - m_lastQueued) / 1e6});
             }
+            m_probe.beat();
             m_lastTick = now;
             m_lastCpu = cpu;
             m_lastQueued = queued;
@@ -104,8 +108,13 @@ public:
     {
         m_clock.start();
         m_tick.start();
+        m_probe.start();
     }
-    void stop() { m_tick.stop(); }
+    void stop()
+    {
+        m_tick.stop();
+        m_probe.stop();
+    }
     double elapsedMs() const { return double(m_clock.nsecsElapsed()) / 1e6; }
 
     static void printDistribution(const char* what, QList<double> values)
@@ -132,6 +141,13 @@ public:
         for (const Gap& g : m_longGaps)
             std::printf("  %.1f: %.0f/%.1f/%.0f", g.atMs / 1000.0, g.wallMs, g.cpuMs, g.queuedMs);
         std::printf("\n");
+        for (const BlockedThreadProbe::Stall& stall : m_probe.stalls(45.0)) {
+            std::printf("stall at %.1f s, %.0f ms; sampled every 5 ms from 30 ms on:\n", stall.atMs / 1000.0,
+                        stall.durationMs);
+            for (const QString& sample : stall.samples)
+                std::printf("    %s\n", qPrintable(sample));
+            std::printf("    stack: %s\n", qPrintable(stall.userStack));
+        }
     }
 
 private:
@@ -150,6 +166,7 @@ private:
     QList<double> m_gaps;
     QList<double> m_gapCpu;
     QList<Gap> m_longGaps;
+    BlockedThreadProbe m_probe;
 };
 
 QString findSandbox(const QString& given)

@@ -1,0 +1,266 @@
+#include "blockedthreadprobe.h"
+
+#include <QFile>
+#include <QHash>
+#include <QStringList>
+
+#include <chrono>
+#include <mutex>
+#include <thread>
+
+#ifdef Q_OS_LINUX
+#include <csignal>
+#include <execinfo.h>
+#include <pthread.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
+
+namespace {
+
+qint64 steadyNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+#ifdef Q_OS_LINUX
+// The watched thread's stack, written by the signal handler on that thread.
+std::atomic<pid_t> g_target{0};
+std::atomic<int> g_depth{-1};
+void* g_frames[64];
+
+void captureStack(int)
+{
+    if (pid_t(::syscall(SYS_gettid)) == g_target.load())
+        g_depth.store(::backtrace(g_frames, 64));
+}
+
+int stackSignal()
+{
+    return SIGRTMIN + 5;
+}
+
+QString readProc(pid_t tid, const char* file)
+{
+    QFile f(QStringLiteral("/proc/self/task/%1/%2").arg(tid).arg(QLatin1String(file)));
+    if (!f.open(QIODevice::ReadOnly))
+        return {};
+    return QString::fromLatin1(f.readAll()).trimmed();
+}
+
+// x86-64 numbers of the calls a GUI thread can block in; others stay numbers.
+QString syscallName(long number)
+{
+    static const QHash<long, const char*> names{
+        {0, "read"},      {1, "write"},          {3, "close"},      {7, "poll"},        {9, "mmap"},
+        {10, "mprotect"}, {11, "munmap"},        {12, "brk"},       {17, "pread64"},    {18, "pwrite64"},
+        {19, "readv"},    {20, "writev"},        {35, "nanosleep"}, {74, "fsync"},      {75, "fdatasync"},
+        {202, "futex"},   {230, "clock_nanosleep"}, {232, "epoll_wait"}, {257, "openat"}, {271, "ppoll"}};
+    const auto it = names.constFind(number);
+    return it != names.cend() ? QString::fromLatin1(it.value()) : QString::number(number);
+}
+
+// "write(fd 2 -> /tmp/log)" from /proc/.../syscall ("1 0x2 0x... ..."), "running" or "user fault".
+QString describeSyscall(const QString& raw)
+{
+    if (raw.isEmpty() || raw == u"running")
+        return raw.isEmpty() ? QStringLiteral("?") : raw;
+    const QStringList fields = raw.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    bool ok = false;
+    const long number = fields.value(0).toLong(&ok);
+    if (!ok || number < 0)
+        return QStringLiteral("not in a call (a page fault?)");
+    QString text = syscallName(number);
+    if ((number <= 1 || number == 17 || number == 18 || number == 19 || number == 20 || number == 74 || number == 75)
+        && fields.size() > 1) {
+        const long fd = fields.at(1).toLong(&ok, 16);
+        const QString target = QFile::symLinkTarget(QStringLiteral("/proc/self/fd/%1").arg(fd));
+        text += QStringLiteral("(fd %1 -> %2)").arg(fd).arg(target.isEmpty() ? QStringLiteral("?") : target);
+    }
+    return text;
+}
+
+// The top frames of a /proc stack ("[<0>] balance_dirty_pages+0x5a/0x..." per line).
+QString kernelStack(const QString& raw)
+{
+    QStringList frames;
+    for (const QString& line : raw.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        QString frame = line.section(QLatin1Char(' '), 1).section(QLatin1Char('+'), 0, 0);
+        if (!frame.isEmpty())
+            frames << frame;
+        if (frames.size() == 6)
+            break;
+    }
+    return frames.join(QStringLiteral(" < "));
+}
+#endif
+
+} // namespace
+
+struct BlockedThreadProbe::Impl
+{
+#ifdef Q_OS_LINUX
+    pid_t tid = pid_t(::syscall(SYS_gettid));
+    pthread_t thread = pthread_self();
+#endif
+    qint64 startNs = 0;
+    std::atomic<qint64> lastBeatNs{0};
+    std::atomic<bool> running{false};
+    int staleMs = 30;
+    std::thread sampler;
+    mutable std::mutex mutex;
+    QList<Stall> stalls;
+
+    void run();
+    QString sample() const;
+    bool requestUserStack() const;
+    static QString takenUserStack();
+};
+
+BlockedThreadProbe::BlockedThreadProbe(int staleMs)
+    : d(std::make_unique<Impl>())
+{
+    d->staleMs = staleMs;
+}
+
+BlockedThreadProbe::~BlockedThreadProbe()
+{
+    stop();
+}
+
+void BlockedThreadProbe::start()
+{
+#ifdef Q_OS_LINUX
+    if (d->running.exchange(true))
+        return;
+    g_target.store(d->tid);
+    struct sigaction action = {};
+    action.sa_handler = captureStack;
+    action.sa_flags = SA_RESTART;
+    sigemptyset(&action.sa_mask);
+    sigaction(stackSignal(), &action, nullptr);
+    void* warmUp[4];
+    ::backtrace(warmUp, 4); // loads the unwinder now, not inside the signal handler
+    d->startNs = steadyNs();
+    d->lastBeatNs.store(d->startNs);
+    d->sampler = std::thread([this] { d->run(); });
+#endif
+}
+
+void BlockedThreadProbe::stop()
+{
+    if (!d->running.exchange(false))
+        return;
+    if (d->sampler.joinable())
+        d->sampler.join();
+}
+
+void BlockedThreadProbe::beat()
+{
+    d->lastBeatNs.store(steadyNs());
+}
+
+QList<BlockedThreadProbe::Stall> BlockedThreadProbe::stalls(double minimumMs) const
+{
+    std::lock_guard lock(d->mutex);
+    QList<Stall> result;
+    for (const Stall& s : d->stalls) {
+        if (s.durationMs >= minimumMs)
+            result << s;
+    }
+    return result;
+}
+
+void BlockedThreadProbe::Impl::run()
+{
+#ifdef Q_OS_LINUX
+    constexpr int kMaxSamplesPerStall = 200;
+    qint64 stallBeat = -1;
+    QHash<QString, int> counts;
+    QStringList order;
+    Stall current;
+    bool stackRequested = false;
+    auto close = [&](qint64 endNs) {
+        current.durationMs = double(endNs - stallBeat) / 1e6;
+        // The beat came from user space, so the handler has run by now (a signal is delivered on
+        // the thread's way back there) - unless the probe stopped during the stall.
+        if (stackRequested)
+            current.userStack = takenUserStack();
+        for (const QString& s : std::as_const(order))
+            current.samples << QStringLiteral("%1x %2").arg(counts.value(s)).arg(s);
+        std::lock_guard lock(mutex);
+        stalls << current;
+    };
+    int samples = 0;
+    while (running.load()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        const qint64 beatNs = lastBeatNs.load();
+        const qint64 now = steadyNs();
+        if (stallBeat >= 0 && beatNs != stallBeat) {
+            close(beatNs);
+            stallBeat = -1;
+        }
+        if (now - beatNs < qint64(staleMs) * 1000000)
+            continue;
+        if (stallBeat < 0) {
+            stallBeat = beatNs;
+            current = Stall{double(beatNs - startNs) / 1e6, 0, {}, {}};
+            counts.clear();
+            order.clear();
+            samples = 0;
+            stackRequested = false;
+        }
+        if (samples++ >= kMaxSamplesPerStall)
+            continue;
+        const QString s = sample();
+        if (!counts.contains(s))
+            order << s;
+        ++counts[s];
+        // Once per stall, after the first sample, since the stack is only taken on the thread's
+        // way back to user space: sampled later, an uninterruptible block has ended by then.
+        if (!stackRequested && samples > 1)
+            stackRequested = requestUserStack();
+    }
+    if (stallBeat >= 0)
+        close(steadyNs());
+#endif
+}
+
+QString BlockedThreadProbe::Impl::sample() const
+{
+#ifdef Q_OS_LINUX
+    return QStringLiteral("%1 | wchan %2 | kernel %3")
+        .arg(describeSyscall(readProc(tid, "syscall")), readProc(tid, "wchan"), kernelStack(readProc(tid, "stack")));
+#else
+    return {};
+#endif
+}
+
+bool BlockedThreadProbe::Impl::requestUserStack() const
+{
+#ifdef Q_OS_LINUX
+    g_depth.store(-1);
+    return pthread_kill(thread, stackSignal()) == 0;
+#else
+    return false;
+#endif
+}
+
+QString BlockedThreadProbe::Impl::takenUserStack()
+{
+#ifdef Q_OS_LINUX
+    const int depth = g_depth.load();
+    if (depth < 0)
+        return QStringLiteral("(not taken)");
+    char** symbols = ::backtrace_symbols(g_frames, depth);
+    QStringList frames;
+    // Frame 0 is the handler, 1 the signal trampoline.
+    for (int i = 2; i < depth && symbols; ++i)
+        frames << QString::fromLocal8Bit(symbols[i]);
+    free(symbols);
+    return frames.join(QStringLiteral("\n        "));
+#else
+    return {};
+#endif
+}
