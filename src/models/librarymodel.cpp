@@ -1,18 +1,13 @@
 #include "models/librarymodel.h"
 
 #include "media/thumbnailloader.h"
+#include "models/assetdragdata.h"
 #include "models/libraryrowcache.h"
 #include "models/librarytext.h"
 #include "storage/storage.h"
 
-#include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLocale>
-#include <QMimeData>
 #include <QPixmap>
-#include <QUrl>
 
 #include <algorithm>
 
@@ -23,11 +18,6 @@ namespace {
 constexpr qsizetype kMaxRememberedThumbnailAsks = 200000;
 constexpr int kThumbnailBatchMs = 50;
 } // namespace
-
-QString LibraryModel::assetIdsMimeType()
-{
-    return QStringLiteral("application/x-assetdesk-asset-ids");
-}
 
 LibraryModel::LibraryModel(Storage& storage, ThumbnailLoader* thumbnails, QObject* parent)
     : LibraryModel(storage, thumbnails, Options{}, parent)
@@ -551,7 +541,7 @@ QVariant LibraryModel::itemData(const LibraryItem& item, int column, int role) c
 
 QStringList LibraryModel::mimeTypes() const
 {
-    return {assetIdsMimeType(), QStringLiteral("text/uri-list")};
+    return {AssetDragData::mimeType(), QStringLiteral("text/uri-list")};
 }
 
 QMimeData* LibraryModel::mimeData(const QModelIndexList& indexes) const
@@ -563,27 +553,21 @@ QMimeData* LibraryModel::mimeData(const QModelIndexList& indexes) const
     }
     std::sort(rows.begin(), rows.end());
     rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    if (rows.isEmpty())
-        return nullptr;
-    QJsonArray assets;
-    QList<QUrl> urls;
+    QList<AssetDragData::DraggedAsset> assets;
+    assets.reserve(rows.size());
     for (int row : rows) {
-        QJsonObject entry{{QStringLiteral("id"), m_ids.at(row)}};
+        AssetDragData::DraggedAsset asset;
+        asset.id = m_ids.at(row);
         // Dragged rows are on screen and so loaded; one that is not (select all) still carries
         // its id, and a drop target reads the rest from the library.
-        if (const LibraryItem* item = m_cache->item(m_ids.at(row))) {
-            entry.insert(QStringLiteral("accountId"), item->accountId);
-            entry.insert(QStringLiteral("service"), serviceId(item->service));
-            if (!item->localFilePath.isEmpty() && QFileInfo::exists(item->localFilePath))
-                urls.append(QUrl::fromLocalFile(item->localFilePath));
+        if (const LibraryItem* item = m_cache->item(asset.id)) {
+            asset.accountId = item->accountId;
+            asset.service = item->service;
+            asset.localFile = item->localFilePath;
         }
-        assets.append(entry);
+        assets.append(asset);
     }
-    auto* mime = new QMimeData;
-    mime->setData(assetIdsMimeType(), QJsonDocument(assets).toJson(QJsonDocument::Compact));
-    if (!urls.isEmpty())
-        mime->setUrls(urls);
-    return mime;
+    return AssetDragData::create(assets);
 }
 
 } // namespace AssetDesk

@@ -97,9 +97,6 @@ public:
         qint64 patchBudget = 16LL * 1000 * 1000;
     };
 
-    // MIME type of dragged assets: JSON [{"id": local id, "accountId": …, "service": "…"}, …].
-    static QString assetIdsMimeType();
-
     LibraryModel(Storage& storage, ThumbnailLoader* thumbnails, QObject* parent = nullptr);
     LibraryModel(Storage& storage, ThumbnailLoader* thumbnails, const Options& options, QObject* parent = nullptr);
     ~LibraryModel() override;

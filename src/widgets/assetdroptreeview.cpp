@@ -1,6 +1,6 @@
 #include "widgets/assetdroptreeview.h"
 
-#include "widgets/xaccountcolumn.h"
+#include "models/assetdragdata.h"
 
 #include <QDragEnterEvent>
 #include <QMimeData>
@@ -18,15 +18,9 @@ AssetDropTreeView::AssetDropTreeView(QWidget* parent)
     setDropIndicatorShown(false);
 }
 
-QList<qint64> AssetDropTreeView::assetIds(const QMimeData* mime)
-{
-    // One reading of the library's drag format for every drop target.
-    return XAccountColumn::assetIds(mime);
-}
-
 QModelIndex AssetDropTreeView::dropTarget(const QPoint& pos, const QMimeData* mime) const
 {
-    if (assetIds(mime).isEmpty())
+    if (!AssetDragData::carriesAssets(mime))
         return {};
     const QModelIndex at = indexAt(pos);
     if (!at.isValid())
@@ -37,7 +31,7 @@ QModelIndex AssetDropTreeView::dropTarget(const QPoint& pos, const QMimeData* mi
 
 void AssetDropTreeView::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (assetIds(event->mimeData()).isEmpty()) {
+    if (!AssetDragData::carriesAssets(event->mimeData())) {
         event->ignore();
         return;
     }
@@ -69,13 +63,14 @@ void AssetDropTreeView::dropEvent(QDropEvent* event)
 {
     const QModelIndex target = dropTarget(event->position().toPoint(), event->mimeData());
     setHighlight({});
-    if (!target.isValid()) {
+    const QList<qint64> ids = target.isValid() ? AssetDragData::assetIds(event->mimeData()) : QList<qint64>();
+    if (ids.isEmpty()) {
         event->ignore();
         return;
     }
     event->setDropAction(Qt::CopyAction);
     event->accept();
-    emit assetsDropped(target, assetIds(event->mimeData()));
+    emit assetsDropped(target, ids);
 }
 
 void AssetDropTreeView::setHighlight(const QModelIndex& index)

@@ -9,7 +9,7 @@ class QMimeData;
 
 namespace AssetDesk {
 
-// A tree or list view that takes library assets (LibraryModel::assetIdsMimeType()) dropped on its
+// A tree or list view that takes library assets (AssetDragData) dropped on its
 // rows: the row under the pointer is framed while dragging, and a drop emits assetsDropped() with
 // that row's index (column 0) and the asset ids. Which rows take a drop is the caller's choice
 // (setDropFilter), e.g. the CRM tree takes cases, customers and opportunities but not campaigns.
@@ -26,9 +26,6 @@ public:
     // The row a drop at `pos` (viewport coordinates) reaches, column 0; invalid when none.
     QModelIndex dropTarget(const QPoint& pos, const QMimeData* mime) const;
     QModelIndex highlightedRow() const { return m_highlight; }
-
-    // The library's asset ids in a drag, without duplicates; empty when it carries none.
-    static QList<qint64> assetIds(const QMimeData* mime);
 
 signals:
     void assetsDropped(const QModelIndex& index, const QList<qint64>& assetIds);

@@ -1,6 +1,6 @@
 #include "widgets/assetdropwidget.h"
 
-#include "widgets/assetdroptreeview.h"
+#include "models/assetdragdata.h"
 
 #include <QDragEnterEvent>
 #include <QDragLeaveEvent>
@@ -19,7 +19,7 @@ AssetDropWidget::AssetDropWidget(QWidget* parent)
 
 void AssetDropWidget::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (!acceptsAssets() || AssetDropTreeView::assetIds(event->mimeData()).isEmpty()) {
+    if (!acceptsAssets() || !AssetDragData::carriesAssets(event->mimeData())) {
         event->ignore();
         return;
     }
@@ -43,7 +43,7 @@ void AssetDropWidget::dragLeaveEvent(QDragLeaveEvent* event)
 void AssetDropWidget::dropEvent(QDropEvent* event)
 {
     setHighlighted(false);
-    const QList<qint64> ids = AssetDropTreeView::assetIds(event->mimeData());
+    const QList<qint64> ids = AssetDragData::assetIds(event->mimeData());
     if (!acceptsAssets() || ids.isEmpty()) {
         event->ignore();
         return;

@@ -1,7 +1,7 @@
 #include "widgets/xaccountcolumn.h"
 
 #include "models/accountsmodel.h"
-#include "models/librarymodel.h"
+#include "models/assetdragdata.h"
 #include "models/xqueuemodel.h"
 #include "widgets/xpostdelegate.h"
 #include "widgets/xqueuedelegate.h"
@@ -11,9 +11,6 @@
 #include <QDrag>
 #include <QDragEnterEvent>
 #include <QHBoxLayout>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QListView>
 #include <QMenu>
@@ -280,19 +277,6 @@ void XAccountColumn::setDropHighlight(bool on)
     update();
 }
 
-QList<qint64> XAccountColumn::assetIds(const QMimeData* mime)
-{
-    QList<qint64> ids;
-    if (!mime || !mime->hasFormat(LibraryModel::assetIdsMimeType()))
-        return ids;
-    for (const QJsonValue& entry : QJsonDocument::fromJson(mime->data(LibraryModel::assetIdsMimeType())).array()) {
-        const qint64 id = entry.toObject().value(QStringLiteral("id")).toInteger();
-        if (id > 0 && !ids.contains(id))
-            ids << id;
-    }
-    return ids;
-}
-
 QString XAccountColumn::columnMimeType()
 {
     return QStringLiteral("application/x-assetdesk-x-column");
@@ -341,7 +325,7 @@ void XAccountColumn::dragEnterEvent(QDragEnterEvent* event)
         setDropHighlight(true);
         return;
     }
-    if (assetIds(event->mimeData()).isEmpty()) {
+    if (!AssetDragData::carriesAssets(event->mimeData())) {
         event->ignore();
         return;
     }
@@ -374,7 +358,7 @@ void XAccountColumn::dropEvent(QDropEvent* event)
             emit columnDropped(moving);
         return;
     }
-    const QList<qint64> ids = assetIds(event->mimeData());
+    const QList<qint64> ids = AssetDragData::assetIds(event->mimeData());
     emit dragLeft();
     if (ids.isEmpty()) {
         event->ignore();

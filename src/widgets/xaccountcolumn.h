@@ -46,8 +46,6 @@ public:
     void setDropHighlight(bool on);
     bool hasDropHighlight() const { return m_dropHighlight; }
 
-    // The library assets in a drag, in order; empty when it carries none.
-    static QList<qint64> assetIds(const QMimeData* mime);
     // A column header being dragged to another place: its account id, else 0.
     static QString columnMimeType();
     static qint64 draggedColumn(const QMimeData* mime);

@@ -1,6 +1,7 @@
 #include "libraryfixture.h"
 
 #include "media/thumbnailloader.h"
+#include "models/assetdragdata.h"
 #include "models/librarymodel.h"
 #include "storage/assetrepository.h"
 
@@ -422,12 +423,12 @@ private slots:
         QSignalSpy finished(&model, &LibraryModel::searchFinished);
         model.refresh();
         QVERIFY(finished.wait(5000));
-        QCOMPARE(model.mimeTypes(), QStringList({LibraryModel::assetIdsMimeType(), QStringLiteral("text/uri-list")}));
+        QCOMPARE(model.mimeTypes(), QStringList({AssetDragData::mimeType(), QStringLiteral("text/uri-list")}));
         QVERIFY(model.flags(model.index(0, 0)).testFlag(Qt::ItemIsDragEnabled));
         std::unique_ptr<QMimeData> mime(
             model.mimeData({model.index(0, 0), model.index(0, 3), model.index(2, 0)})); // row 0 twice
         QVERIFY(mime);
-        const QJsonArray assets = QJsonDocument::fromJson(mime->data(LibraryModel::assetIdsMimeType())).array();
+        const QJsonArray assets = QJsonDocument::fromJson(mime->data(AssetDragData::mimeType())).array();
         QCOMPARE(assets.size(), 2);
         QCOMPARE(assets.at(0).toObject().value(QStringLiteral("id")).toInteger(), model.idAt(0));
         QCOMPARE(assets.at(0).toObject().value(QStringLiteral("accountId")).toInteger(), account);

@@ -1,13 +1,10 @@
 #include "models/accountsmodel.h"
+#include "models/assetdragdata.h"
 #include "models/crmtreemodel.h"
-#include "models/librarymodel.h"
 #include "widgets/assetdroptreeview.h"
 #include "widgets/casedetailview.h"
 #include "widgets/crmpane.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -23,12 +20,10 @@ using Kind = CrmTreeModel::Kind;
 
 std::unique_ptr<QMimeData> assetDrag(const QList<qint64>& ids)
 {
-    QJsonArray entries;
+    QList<AssetDragData::DraggedAsset> assets;
     for (qint64 id : ids)
-        entries.append(QJsonObject{{u"id"_s, id}, {u"accountId"_s, 9}, {u"service"_s, u"iconik"_s}});
-    auto mime = std::make_unique<QMimeData>();
-    mime->setData(LibraryModel::assetIdsMimeType(), QJsonDocument(entries).toJson(QJsonDocument::Compact));
-    return mime;
+        assets.append({id, 9, Service::Iconik, {}});
+    return std::unique_ptr<QMimeData>(AssetDragData::create(assets));
 }
 
 bool dropAt(QWidget* target, const QPoint& pos, const QMimeData* mime)

@@ -1,14 +1,11 @@
 #include "models/accountsmodel.h"
-#include "models/librarymodel.h"
+#include "models/assetdragdata.h"
 #include "models/ticketqueuemodel.h"
 #include "widgets/assetdroptreeview.h"
 #include "widgets/helpdeskpane.h"
 #include "widgets/ticketdetailview.h"
 
 #include <QComboBox>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
@@ -46,15 +43,13 @@ Ticket ticket(qint64 id, const QString& priority, int minute, const QStringList&
     return t;
 }
 
-// What the library puts in a drag (LibraryModel::mimeData).
+// What the library puts in a drag.
 std::unique_ptr<QMimeData> assetDrag(const QList<qint64>& ids)
 {
-    QJsonArray entries;
+    QList<AssetDragData::DraggedAsset> assets;
     for (qint64 id : ids)
-        entries.append(QJsonObject{{u"id"_s, id}, {u"accountId"_s, 9}, {u"service"_s, u"photoshelter"_s}});
-    auto mime = std::make_unique<QMimeData>();
-    mime->setData(LibraryModel::assetIdsMimeType(), QJsonDocument(entries).toJson(QJsonDocument::Compact));
-    return mime;
+        assets.append({id, 9, Service::PhotoShelter, {}});
+    return std::unique_ptr<QMimeData>(AssetDragData::create(assets));
 }
 
 // Drags `mime` over `pos` of `target` and drops it there, as a user's drag and drop delivers it.

@@ -2,6 +2,7 @@
 
 #include "core/collection.h"
 #include "models/assetdetailsloader.h"
+#include "models/assetdragdata.h"
 #include "models/librarymodel.h"
 #include "models/librarysourcemodel.h"
 #include "widgets/jsonviewer.h"
@@ -325,8 +326,8 @@ private slots:
         // What QAbstractItemView::startDrag hands to the model.
         std::unique_ptr<QMimeData> mime(h.assets.mimeData(grid->selectionModel()->selectedIndexes()));
         QVERIFY(mime);
-        QVERIFY(mime->hasFormat(LibraryModel::assetIdsMimeType()));
-        const QJsonArray dragged = QJsonDocument::fromJson(mime->data(LibraryModel::assetIdsMimeType())).array();
+        QVERIFY(mime->hasFormat(AssetDragData::mimeType()));
+        const QJsonArray dragged = QJsonDocument::fromJson(mime->data(AssetDragData::mimeType())).array();
         QList<qint64> ids;
         for (const QJsonValue& v : dragged) {
             ids << v.toObject().value(QStringLiteral("id")).toInteger();

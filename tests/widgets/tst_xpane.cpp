@@ -1,5 +1,5 @@
 #include "models/accountsmodel.h"
-#include "models/librarymodel.h"
+#include "models/assetdragdata.h"
 #include "models/xpostlistmodel.h"
 #include "models/xqueuemodel.h"
 #include "widgets/servicepane.h"
@@ -7,9 +7,6 @@
 #include "widgets/xpane.h"
 
 #include <QAction>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QListView>
 #include <QMenu>
 #include <QMimeData>
@@ -34,15 +31,13 @@ Account account(qint64 id, Service service, const QString& label)
     return a;
 }
 
-// What the library puts in a drag (LibraryModel::mimeData).
+// What the library puts in a drag.
 QMimeData* assetDrag(const QList<qint64>& ids)
 {
-    QJsonArray entries;
+    QList<AssetDragData::DraggedAsset> assets;
     for (qint64 id : ids)
-        entries.append(QJsonObject{{u"id"_s, id}, {u"accountId"_s, 9}, {u"service"_s, u"photoshelter"_s}});
-    auto* mime = new QMimeData;
-    mime->setData(LibraryModel::assetIdsMimeType(), QJsonDocument(entries).toJson(QJsonDocument::Compact));
-    return mime;
+        assets.append({id, 9, Service::PhotoShelter, {}});
+    return AssetDragData::create(assets);
 }
 
 // Drags `mime` onto the column and drops it, as a user's drag and drop delivers it.
