@@ -2,6 +2,7 @@
 
 #include "attachflow.h"
 #include "crmcollectionflows.h"
+#include "gallerywatchflow.h"
 #include "helpdeskflows.h"
 #include "supportdesk.h"
 #include "workspacesession.h"
@@ -24,7 +25,6 @@
 #include "storage/storage.h"
 #include "storage/storageconfig.h"
 #include "sync/accountservice.h"
-#include "sync/damgallerywatchers.h"
 #include "sync/damsyncservice.h"
 #include "sync/dynamicssyncservice.h"
 #include "sync/jobrunner.h"
@@ -50,7 +50,6 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QMessageBox>
-#include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
@@ -79,38 +78,6 @@ void showConnectionState(AccountService& service, AccountsModel& model)
                      [&model](const QUuid&, qint64 id, const ConnectionInfo& info) { model.setConnected(id, info); });
     QObject::connect(&service, &AccountActions::testFailed, &model,
                      [&model](const QUuid&, qint64 id, const Error& error) { model.setFailed(id, error); });
-}
-
-// The watched galleries of a workspace, as "accountId/galleryRemoteId", in the settings: they are
-// a choice of this desktop, not data of a workspace a team may share.
-QString watchSettingsKey(const WorkspaceSession& session)
-{
-    return QStringLiteral("library/watchedGalleries/") + session.workspaceId();
-}
-
-QString watchEntry(qint64 accountId, const QString& gallery)
-{
-    return QString::number(accountId) + QLatin1Char('/') + gallery;
-}
-
-void rememberWatch(const WorkspaceSession& session, qint64 accountId, const QString& gallery, bool watched)
-{
-    QSettings settings;
-    QStringList entries = settings.value(watchSettingsKey(session)).toStringList();
-    const QString entry = watchEntry(accountId, gallery);
-    entries.removeAll(entry);
-    if (watched)
-        entries << entry;
-    if (entries.isEmpty())
-        settings.remove(watchSettingsKey(session));
-    else
-        settings.setValue(watchSettingsKey(session), entries);
-}
-
-QString galleryName(const LibrarySourceModel* sources, qint64 accountId, const QString& gallery)
-{
-    const QModelIndex index = sources ? sources->indexOfKey(LibrarySourceModel::collectionKey(accountId, gallery)) : QModelIndex();
-    return index.isValid() ? index.data().toString() : gallery;
 }
 } // namespace
 
@@ -365,7 +332,8 @@ void Workbench::activate(WorkspaceSession& session, bool sandbox)
         m_xDesk->showColumns();
         m_supportDesk->show();
         syncLibraries(session);
-        restoreGalleryWatches(session);
+        if (m_galleryWatch)
+            m_galleryWatch->restore(m_activeAccounts->accounts());
     });
     if (sandbox) {
         setStatus(tr("Local sandbox · demo data"),
@@ -428,75 +396,9 @@ void Workbench::showLibrary(WorkspaceSession& session)
     auto* sources = new LibrarySourceModel(session.storage(), &session);
     auto* details = new AssetDetailsLoader(session.storage(), &session);
     m_libraryPane->setModels(assets, sources, details);
-    connectGalleryWatch(session, sources);
-}
-
-void Workbench::connectGalleryWatch(WorkspaceSession& session, LibrarySourceModel* sources)
-{
-    DamGalleryWatchers* watchers = &session.galleryWatchers();
-    connect(m_libraryPane, &LibraryPane::watchToggled, watchers,
-            [watchers](qint64 accountId, const QString& gallery, bool watch) {
-                if (watch)
-                    watchers->watch(accountId, gallery);
-                else
-                    watchers->unwatch(accountId, gallery);
-            });
-    QPointer<LibrarySourceModel> tree = sources;
-    connect(watchers, &DamGalleryWatchers::watchStarted, this, [this, tree, &session](qint64 accountId, const QString& gallery) {
-        if (tree)
-            tree->setWatched(accountId, gallery, true);
-        rememberWatch(session, accountId, gallery, true);
-        m_window->statusBar()->showMessage(
-            tr("Watching “%1” for new uploads; they appear in the library within seconds.")
-                .arg(galleryName(tree, accountId, gallery)),
-            8000);
-    });
-    connect(watchers, &DamGalleryWatchers::watchEnded, this,
-            [this, tree, &session](qint64 accountId, const QString& gallery, const Status& why) {
-                if (tree)
-                    tree->setWatched(accountId, gallery, false);
-                const QString name = galleryName(tree, accountId, gallery);
-                // A watch that failed (no credentials yet, say) is tried again at the next start.
-                if (why || why.error().kind() == ErrorKind::Cancelled) {
-                    rememberWatch(session, accountId, gallery, false);
-                    m_window->statusBar()->showMessage(tr("Stopped watching “%1”.").arg(name), 8000);
-                } else {
-                    m_window->statusBar()->showMessage(
-                        tr("Watching “%1” stopped: %2").arg(name, why.error().message()), 15000);
-                }
-            });
-    connect(watchers, &DamGalleryWatchers::assetsArrived, this,
-            [this, tree](qint64 accountId, const QString& gallery, const QList<qint64>& ids) {
-                m_window->statusBar()->showMessage(tr("%n new upload(s) in “%1”.", nullptr, int(ids.size()))
-                                                       .arg(galleryName(tree, accountId, gallery)),
-                                                   8000);
-            });
-}
-
-// Watches what was watched when AssetDesk last ran, for the accounts that still exist.
-void Workbench::restoreGalleryWatches(WorkspaceSession& session)
-{
-    QSet<qint64> accounts;
-    for (const Account& account : m_activeAccounts->accounts())
-        accounts.insert(account.id);
-    QSettings settings;
-    QStringList kept;
-    QList<std::pair<qint64, QString>> watches;
-    for (const QString& entry : settings.value(watchSettingsKey(session)).toStringList()) {
-        const qsizetype slash = entry.indexOf(QLatin1Char('/'));
-        bool ok = false;
-        const qint64 accountId = entry.left(slash).toLongLong(&ok);
-        if (slash > 0 && ok && accounts.contains(accountId) && slash + 1 < entry.size()) {
-            kept << entry;
-            watches.append({accountId, entry.mid(slash + 1)});
-        }
-    }
-    if (kept.isEmpty())
-        settings.remove(watchSettingsKey(session));
-    else
-        settings.setValue(watchSettingsKey(session), kept);
-    for (const auto& [accountId, gallery] : watches)
-        session.galleryWatchers().watch(accountId, gallery);
+    m_galleryWatch = new GalleryWatchFlow(session, m_libraryPane, sources, &session);
+    connect(m_galleryWatch, &GalleryWatchFlow::statusMessage, this,
+            [this](const QString& text, int timeoutMs) { m_window->statusBar()->showMessage(text, timeoutMs); });
 }
 
 // Brings every DAM library, CRM and helpdesk cache up to date (incrementally once synced); progress

@@ -23,9 +23,9 @@ class HelpdeskPane;
 class ConnectorRegistry;
 class JobRunner;
 class JobsModel;
+class GalleryWatchFlow;
 class KeychainSecretStore;
 class LibraryPane;
-class LibrarySourceModel;
 class MainWindow;
 class MemorySecretVault;
 class SandboxProcess;
@@ -89,10 +89,6 @@ private:
     void showLibrary(WorkspaceSession& session);
     void showSupportDesk(WorkspaceSession& session);
     void syncLibraries(WorkspaceSession& session);
-    // Watching galleries for new uploads (PX4): the pane's action, the source tree's badge, the
-    // status bar, and the watched galleries kept per workspace in the settings.
-    void connectGalleryWatch(WorkspaceSession& session, LibrarySourceModel* sources);
-    void restoreGalleryWatches(WorkspaceSession& session);
     void showSettings();
     void showAbout();
     void showFatal(const QString& title, const Error& error);
@@ -121,6 +117,7 @@ private:
     LibraryPane* m_libraryPane = nullptr;
     XPane* m_xPane = nullptr;
     QPointer<XDesk> m_xDesk; // a child of the active session
+    QPointer<GalleryWatchFlow> m_galleryWatch; // a child of the active session
     HelpdeskPane* m_helpdeskPane = nullptr;
     CrmPane* m_crmPane = nullptr;
     QPointer<SupportDesk> m_supportDesk; // a child of the active session
