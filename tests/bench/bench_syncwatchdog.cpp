@@ -147,6 +147,8 @@ public:
             for (const QString& sample : stall.samples)
                 std::printf("    %s\n", qPrintable(sample));
             std::printf("    stack: %s\n", qPrintable(stall.userStack));
+            for (const QString& other : stall.otherThreads)
+                std::printf("  other thread %s\n", qPrintable(other));
         }
     }
 

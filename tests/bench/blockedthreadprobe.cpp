@@ -1,5 +1,6 @@
 #include "blockedthreadprobe.h"
 
+#include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QStringList>
@@ -25,15 +26,37 @@ qint64 steadyNs()
 }
 
 #ifdef Q_OS_LINUX
-// The watched thread's stack, written by the signal handler on that thread.
-std::atomic<pid_t> g_target{0};
-std::atomic<int> g_depth{-1};
-void* g_frames[64];
+// The watched thread's stack, and another thread's, each written by the signal handler on that
+// thread.
+struct StackSlot
+{
+    std::atomic<pid_t> target{0};
+    std::atomic<int> depth{-1};
+    void* frames[64];
+};
+StackSlot g_watched;
+StackSlot g_other;
 
 void captureStack(int)
 {
-    if (pid_t(::syscall(SYS_gettid)) == g_target.load())
-        g_depth.store(::backtrace(g_frames, 64));
+    const pid_t self = pid_t(::syscall(SYS_gettid));
+    for (StackSlot* slot : {&g_watched, &g_other}) {
+        if (self == slot->target.load())
+            slot->depth.store(::backtrace(slot->frames, 64));
+    }
+}
+
+QString symbolized(StackSlot& slot, int skip)
+{
+    const int depth = slot.depth.load();
+    if (depth < 0)
+        return QStringLiteral("(not taken)");
+    char** symbols = ::backtrace_symbols(slot.frames, depth);
+    QStringList frames;
+    for (int i = skip; i < depth && symbols; ++i)
+        frames << QString::fromLocal8Bit(symbols[i]);
+    free(symbols);
+    return frames.join(QStringLiteral("\n        "));
 }
 
 int stackSignal()
@@ -113,7 +136,9 @@ struct BlockedThreadProbe::Impl
     QList<Stall> stalls;
 
     void run();
-    QString sample() const;
+    QString sample() const { return sampleOf(tid); }
+    static QString sampleOf(pid_t thread);
+    QList<QString> otherThreads() const;
     bool requestUserStack() const;
     static QString takenUserStack();
 };
@@ -134,7 +159,7 @@ void BlockedThreadProbe::start()
 #ifdef Q_OS_LINUX
     if (d->running.exchange(true))
         return;
-    g_target.store(d->tid);
+    g_watched.target.store(d->tid);
     struct sigaction action = {};
     action.sa_handler = captureStack;
     action.sa_flags = SA_RESTART;
@@ -205,7 +230,7 @@ void BlockedThreadProbe::Impl::run()
             continue;
         if (stallBeat < 0) {
             stallBeat = beatNs;
-            current = Stall{double(beatNs - startNs) / 1e6, 0, {}, {}};
+            current = Stall{double(beatNs - startNs) / 1e6, 0, {}, {}, {}};
             counts.clear();
             order.clear();
             samples = 0;
@@ -221,26 +246,58 @@ void BlockedThreadProbe::Impl::run()
         // way back to user space: sampled later, an uninterruptible block has ended by then.
         if (!stackRequested && samples > 1)
             stackRequested = requestUserStack();
+        if (current.otherThreads.isEmpty() && now - stallBeat >= 60 * 1000000LL)
+            current.otherThreads = otherThreads();
     }
     if (stallBeat >= 0)
         close(steadyNs());
 #endif
 }
 
-QString BlockedThreadProbe::Impl::sample() const
+QString BlockedThreadProbe::Impl::sampleOf(pid_t thread)
 {
 #ifdef Q_OS_LINUX
     return QStringLiteral("%1 | wchan %2 | kernel %3")
-        .arg(describeSyscall(readProc(tid, "syscall")), readProc(tid, "wchan"), kernelStack(readProc(tid, "stack")));
+        .arg(describeSyscall(readProc(thread, "syscall")), readProc(thread, "wchan"),
+             kernelStack(readProc(thread, "stack")));
 #else
+    Q_UNUSED(thread);
     return {};
 #endif
+}
+
+QList<QString> BlockedThreadProbe::Impl::otherThreads() const
+{
+    QList<QString> result;
+#ifdef Q_OS_LINUX
+    const pid_t sampler = pid_t(::syscall(SYS_gettid));
+    const QStringList tasks = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString& name : tasks) {
+        const pid_t other = pid_t(name.toInt());
+        if (other == tid || other == sampler || other <= 0)
+            continue;
+        QString text = QStringLiteral("%1 (%2): %3").arg(readProc(other, "comm")).arg(other).arg(sampleOf(other));
+        // Its stack: a thread that runs takes the signal at once, one in an interruptible wait
+        // too; one in the kernel for long is left at its kernel stack.
+        g_other.depth.store(-1);
+        g_other.target.store(other);
+        if (::syscall(SYS_tgkill, ::getpid(), other, stackSignal()) == 0) {
+            for (int waited = 0; g_other.depth.load() < 0 && waited < 50; ++waited)
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+            if (g_other.depth.load() >= 0)
+                text += QStringLiteral("\n        ") + symbolized(g_other, 2);
+        }
+        g_other.target.store(0);
+        result << text;
+    }
+#endif
+    return result;
 }
 
 bool BlockedThreadProbe::Impl::requestUserStack() const
 {
 #ifdef Q_OS_LINUX
-    g_depth.store(-1);
+    g_watched.depth.store(-1);
     return pthread_kill(thread, stackSignal()) == 0;
 #else
     return false;
@@ -250,16 +307,8 @@ bool BlockedThreadProbe::Impl::requestUserStack() const
 QString BlockedThreadProbe::Impl::takenUserStack()
 {
 #ifdef Q_OS_LINUX
-    const int depth = g_depth.load();
-    if (depth < 0)
-        return QStringLiteral("(not taken)");
-    char** symbols = ::backtrace_symbols(g_frames, depth);
-    QStringList frames;
     // Frame 0 is the handler, 1 the signal trampoline.
-    for (int i = 2; i < depth && symbols; ++i)
-        frames << QString::fromLocal8Bit(symbols[i]);
-    free(symbols);
-    return frames.join(QStringLiteral("\n        "));
+    return symbolized(g_watched, 2);
 #else
     return {};
 #endif

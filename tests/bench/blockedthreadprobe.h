@@ -14,8 +14,9 @@
 // and its arguments, the kernel function it sleeps in and the kernel stack (/proc, the kernel
 // stack needs root), and once per stall the thread's own stack, taken by a signal handler on the
 // thread itself (backtrace(3); the signal waits for the blocking call to return, so the stack is
-// the call's). report() lists each stall with its distinct samples. Linux only; elsewhere it
-// records nothing.
+// the call's). A stall that lasts 60 ms also gets a snapshot of the other threads, so that a wait
+// for a lock shows its holder. stalls() lists each stall with its distinct samples. Linux only;
+// elsewhere it records nothing.
 class BlockedThreadProbe
 {
 public:
@@ -25,6 +26,9 @@ public:
         double durationMs = 0;     // from the last beat to the beat that ended it
         QList<QString> samples;    // distinct, with a count prefix
         QString userStack;         // one per stall
+        // Once a stall is long (60 ms): every other thread of the process, its state and its
+        // stack - which one holds what the watched thread waits for.
+        QList<QString> otherThreads;
     };
 
     // Watches the thread it is constructed on.
