@@ -2742,12 +2742,12 @@
 <context>
     <name>AssetDesk::FollowUpFlow</name>
     <message>
-        <location filename="../src/app/followupflow.cpp" line="+70"/>
+        <location filename="../src/app/followupflow.cpp" line="+75"/>
         <source>No follow-up delivery: %1</source>
         <translation>Keine Nachlieferung: %1</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+19"/>
         <source>This workspace has no PhotoShelter account, so no gallery can be shared; a replacement file can still be sent.</source>
         <translation>Dieser Arbeitsbereich hat kein PhotoShelter-Konto, daher kann keine Galerie freigegeben werden; eine Ersatzdatei kann dennoch gesendet werden.</translation>
     </message>
@@ -2958,6 +2958,32 @@
         <location line="+4"/>
         <source>Not read</source>
         <translation>Nicht gelesen</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::GalleryWatchFlow</name>
+    <message numerus="yes">
+        <location filename="../src/app/gallerywatchflow.cpp" line="+39"/>
+        <source>%n new upload(s) in “%1”.</source>
+        <translation>
+            <numerusform>%n neuer Upload in „%1“.</numerusform>
+            <numerusform>%n neue Uploads in „%1“.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Watching “%1” for new uploads; they appear in the library within seconds.</source>
+        <translation>„%1“ wird auf neue Uploads beobachtet; sie erscheinen binnen Sekunden in der Bibliothek.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Stopped watching “%1”.</source>
+        <translation>Beobachtung von „%1“ beendet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Watching “%1” stopped: %2</source>
+        <translation>Beobachtung von „%1“ abgebrochen: %2</translation>
     </message>
 </context>
 <context>
@@ -3260,7 +3286,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::IconikLibrary</name>
     <message>
-        <location filename="../src/connectors/iconik/iconiklibrary.cpp" line="+150"/>
+        <location filename="../src/connectors/iconik/iconiklibrary.cpp" line="+145"/>
         <source>iconik answered the search without a list of objects.</source>
         <translation>iconik hat die Suche ohne Objektliste beantwortet.</translation>
     </message>
@@ -3812,7 +3838,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::LibraryModel</name>
     <message>
-        <location filename="../src/models/librarymodel.cpp" line="+447"/>
+        <location filename="../src/models/librarymodel.cpp" line="+437"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -4475,7 +4501,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::PhotoShelterLibrary</name>
     <message>
-        <location filename="../src/connectors/photoshelter/photoshelterlibrary.cpp" line="+150"/>
+        <location filename="../src/connectors/photoshelter/photoshelterlibrary.cpp" line="+145"/>
         <source>PhotoShelter answered the library search without a list of media.</source>
         <translation>PhotoShelter hat die Bibliothekssuche ohne Medienliste beantwortet.</translation>
     </message>
@@ -4760,12 +4786,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     <message>
         <location filename="../src/widgets/recordentrylist.cpp" line="+59"/>
         <source>unknown type</source>
-        <translation type="unfinished">unbekannter Typ</translation>
+        <translation>unbekannter Typ</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Attachment: %1 (%2, %3)</source>
-        <translation type="unfinished">Anhang: %1 (%2, %3)</translation>
+        <translation>Anhang: %1 (%2, %3)</translation>
     </message>
 </context>
 <context>
@@ -5644,7 +5670,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::Workbench</name>
     <message>
-        <location filename="../src/app/workbench.cpp" line="+178"/>
+        <location filename="../src/app/workbench.cpp" line="+145"/>
         <source>Opening the workspace…</source>
         <translation>Arbeitsbereich wird geöffnet…</translation>
     </message>
@@ -5747,7 +5773,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Die Demokonten der Sandbox konnten nicht eingerichtet werden</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Local sandbox · demo data</source>
         <translation>Lokale Sandbox · Demodaten</translation>
     </message>
@@ -5767,30 +5793,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location line="+72"/>
-        <source>Watching “%1” for new uploads; they appear in the library within seconds.</source>
-        <translation>„%1“ wird auf neue Uploads beobachtet; sie erscheinen binnen Sekunden in der Bibliothek.</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Stopped watching “%1”.</source>
-        <translation>Beobachtung von „%1“ beendet.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Watching “%1” stopped: %2</source>
-        <translation>Beobachtung von „%1“ abgebrochen: %2</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+5"/>
-        <source>%n new upload(s) in “%1”.</source>
-        <translation>
-            <numerusform>%n neuer Upload in „%1“.</numerusform>
-            <numerusform>%n neue Uploads in „%1“.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+49"/>
+        <location line="+75"/>
         <source>The workspace is still opening; try again in a moment.</source>
         <translation>Der Arbeitsbereich wird noch geöffnet; versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -5828,7 +5831,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::XAccountColumn</name>
     <message>
-        <location filename="../src/widgets/xaccountcolumn.cpp" line="+100"/>
+        <location filename="../src/widgets/xaccountcolumn.cpp" line="+97"/>
         <source>Posts</source>
         <translation>Beiträge</translation>
     </message>
@@ -5839,12 +5842,12 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
     </message>
     <message>
         <location line="+1"/>
-        <location line="+334"/>
+        <location line="+321"/>
         <source>Queue</source>
         <translation>Warteschlange</translation>
     </message>
     <message>
-        <location line="-316"/>
+        <location line="-303"/>
         <source>Retry</source>
         <translation>Wiederholen</translation>
     </message>
@@ -5884,7 +5887,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Spalte</translation>
     </message>
     <message>
-        <location line="+243"/>
+        <location line="+230"/>
         <source>Queue (%1)</source>
         <translation>Warteschlange (%1)</translation>
     </message>
