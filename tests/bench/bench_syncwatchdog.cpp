@@ -56,6 +56,10 @@
 #include <cstdio>
 #include <ctime>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 using namespace AssetDesk;
 
 namespace {
@@ -181,6 +185,26 @@ QString findSandbox(const QString& given)
         return located;
     // The build tree: tests/bench/ beside bin/.
     return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../../bin/assetdesk-sandbox"));
+}
+
+// How many malloc arenas the process has. glibc gives each thread its own until there are 8 per
+// core; past that, threads share them - the GUI thread's included - and wait for each other's
+// allocations.
+void reportMallocArenas()
+{
+#ifdef __GLIBC__
+    char* text = nullptr;
+    size_t size = 0;
+    FILE* out = open_memstream(&text, &size);
+    if (!out)
+        return;
+    malloc_info(0, out);
+    std::fclose(out);
+    const QByteArray xml(text, qsizetype(size));
+    std::free(text);
+    std::printf("malloc arenas: %lld (glibc shares them past %d here)\n", qint64(xml.count("<heap nr=")),
+                8 * QThread::idealThreadCount());
+#endif
 }
 
 // Runs the event loop (sleeping while there is nothing to do) until `done` or the timeout.
@@ -344,6 +368,7 @@ int main(int argc, char* argv[])
                 syncMs / 1000.0, seen * 1000.0 / qMax(1.0, syncMs), assets->rowCount());
     std::printf("GUI thread during the sync and the library's catching up (%.1f s):\n", watchdog.elapsedMs() / 1000.0);
     watchdog.report();
+    reportMallocArenas();
 
     pane.reset();
     session.reset();
