@@ -59,10 +59,7 @@ void GalleryWatchFlow::restore(const QList<Account>& accounts)
             watches.append({accountId, entry.mid(slash + 1)});
         }
     }
-    if (kept.isEmpty())
-        settings.remove(settingsKey());
-    else
-        settings.setValue(settingsKey(), kept);
+    store(settings, kept);
     for (const auto& [accountId, gallery] : watches)
         m_session.galleryWatchers().watch(accountId, gallery);
 }
@@ -99,6 +96,12 @@ void GalleryWatchFlow::remember(qint64 accountId, const QString& gallery, bool w
     entries.removeAll(entry);
     if (watched)
         entries << entry;
+    store(settings, entries);
+}
+
+// No key at all for a workspace that watches nothing.
+void GalleryWatchFlow::store(QSettings& settings, const QStringList& entries) const
+{
     if (entries.isEmpty())
         settings.remove(settingsKey());
     else

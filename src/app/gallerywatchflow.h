@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QPointer>
 
+class QSettings;
+
 namespace AssetDesk {
 
 class LibraryPane;
@@ -36,6 +38,7 @@ private:
     void onStarted(qint64 accountId, const QString& gallery);
     void onEnded(qint64 accountId, const QString& gallery, const Status& why);
     void remember(qint64 accountId, const QString& gallery, bool watched);
+    void store(QSettings& settings, const QStringList& entries) const;
     QString settingsKey() const;
     QString galleryName(qint64 accountId, const QString& gallery) const;
 
