@@ -2971,7 +2971,7 @@
         </translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+33"/>
         <source>Watching “%1” for new uploads; they appear in the library within seconds.</source>
         <translation>„%1“ wird auf neue Uploads beobachtet; sie erscheinen binnen Sekunden in der Bibliothek.</translation>
     </message>
