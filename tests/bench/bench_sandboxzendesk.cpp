@@ -9,6 +9,7 @@
 //     P pages each (default: all of them)
 // The client runs on the server's thread, so its JSON parsing is counted: the figures are a
 // floor. Prints one JSON object at the end.
+#include "sandboxbench.h"
 #include "support/testhttpclient.h"
 
 #include "sandbox/sandboxserver.h"
@@ -26,30 +27,8 @@
 using namespace AssetDesk;
 using namespace AssetDesk::Sandbox;
 using namespace AssetDesk::SandboxTest;
-
-namespace {
-
-qint64 argument(const QStringList& args, const QString& name, qint64 fallback)
-{
-    const qsizetype at = args.indexOf(name);
-    return at >= 0 && at + 1 < args.size() ? args.at(at + 1).toLongLong() : fallback;
-}
-
-double medianMs(const std::function<HttpResult()>& call, int* status)
-{
-    QList<double> times;
-    for (int i = 0; i < 5; ++i) {
-        QElapsedTimer t;
-        t.start();
-        const HttpResult r = call();
-        times << double(t.nsecsElapsed()) / 1e6;
-        *status = r.status;
-    }
-    std::sort(times.begin(), times.end());
-    return times.at(2);
-}
-
-} // namespace
+using AssetDesk::Bench::argument;
+using AssetDesk::Bench::medianMs;
 
 int main(int argc, char* argv[])
 {
