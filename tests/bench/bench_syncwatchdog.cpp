@@ -146,8 +146,9 @@ public:
             std::printf("  %.1f: %.0f/%.1f/%.0f", g.atMs / 1000.0, g.wallMs, g.cpuMs, g.queuedMs);
         std::printf("\n");
         for (const BlockedThreadProbe::Stall& stall : m_probe.stalls(45.0)) {
-            std::printf("stall at %.1f s, %.0f ms; sampled every 5 ms from 30 ms on:\n", stall.atMs / 1000.0,
-                        stall.durationMs);
+            std::printf("stall at %.1f s, %.0f ms (host steal from 30 ms on: %.0f ms); sampled every 5 ms from 30 ms "
+                        "on:\n",
+                        stall.atMs / 1000.0, stall.durationMs, stall.stealMs);
             for (const QString& sample : stall.samples)
                 std::printf("    %s\n", qPrintable(sample));
             std::printf("    stack: %s\n", qPrintable(stall.userStack));

@@ -72,6 +72,19 @@ QString readProc(pid_t tid, const char* file)
     return QString::fromLatin1(f.readAll()).trimmed();
 }
 
+// The CPU time the hypervisor took from all CPUs so far, in ms ("steal", the 8th number of the
+// "cpu" line of /proc/stat, in clock ticks); -1 when unknown.
+double stealMs()
+{
+    QFile f(QStringLiteral("/proc/stat"));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = f.readLine().simplified().split(' ');
+    if (fields.size() < 9 || fields.at(0) != "cpu")
+        return -1;
+    return fields.at(8).toDouble() * 1000.0 / double(::sysconf(_SC_CLK_TCK));
+}
+
 // x86-64 numbers of the calls a GUI thread can block in; others stay numbers.
 QString syscallName(long number)
 {
@@ -206,8 +219,12 @@ void BlockedThreadProbe::Impl::run()
     QStringList order;
     Stall current;
     bool stackRequested = false;
+    double stealAtStart = -1;
     auto close = [&](qint64 endNs) {
         current.durationMs = double(endNs - stallBeat) / 1e6;
+        const double stealAtEnd = stealMs();
+        if (stealAtStart >= 0 && stealAtEnd >= 0)
+            current.stealMs = stealAtEnd - stealAtStart;
         // The beat came from user space, so the handler has run by now (a signal is delivered on
         // the thread's way back there) - unless the probe stopped during the stall.
         if (stackRequested)
@@ -230,7 +247,8 @@ void BlockedThreadProbe::Impl::run()
             continue;
         if (stallBeat < 0) {
             stallBeat = beatNs;
-            current = Stall{double(beatNs - startNs) / 1e6, 0, {}, {}, {}};
+            current = Stall{double(beatNs - startNs) / 1e6, 0, {}, {}, {}, -1};
+            stealAtStart = stealMs();
             counts.clear();
             order.clear();
             samples = 0;

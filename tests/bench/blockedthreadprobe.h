@@ -29,6 +29,10 @@ public:
         // Once a stall is long (60 ms): every other thread of the process, its state and its
         // stack - which one holds what the watched thread waits for.
         QList<QString> otherThreads;
+        // CPU time the hypervisor took from this machine's CPUs during the stall ("steal" in
+        // /proc/stat, all CPUs, 10 ms resolution): a thread whose CPU the host preempts stops
+        // too, and so does any thread waiting for a lock it holds. -1 when unknown.
+        double stealMs = -1;
     };
 
     // Watches the thread it is constructed on.
