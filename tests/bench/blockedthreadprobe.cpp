@@ -85,19 +85,30 @@ double stealMs()
     return fields.at(8).toDouble() * 1000.0 / double(::sysconf(_SC_CLK_TCK));
 }
 
-// x86-64 numbers of the calls a GUI thread can block in; others stay numbers.
-QString syscallName(long number)
+// The x86-64 calls a GUI thread can block in, and whether the first argument is a file
+// descriptor worth naming; others stay numbers.
+struct SyscallInfo
 {
-    static const QHash<long, const char*> names{
-        {0, "read"},      {1, "write"},          {3, "close"},      {7, "poll"},        {9, "mmap"},
-        {10, "mprotect"}, {11, "munmap"},        {12, "brk"},       {17, "pread64"},    {18, "pwrite64"},
-        {19, "readv"},    {20, "writev"},        {35, "nanosleep"}, {74, "fsync"},      {75, "fdatasync"},
-        {202, "futex"},   {230, "clock_nanosleep"}, {232, "epoll_wait"}, {257, "openat"}, {271, "ppoll"}};
-    const auto it = names.constFind(number);
-    return it != names.cend() ? QString::fromLatin1(it.value()) : QString::number(number);
+    const char* name;
+    bool onFile;
+};
+
+const SyscallInfo* syscallInfo(long number)
+{
+    static const QHash<long, SyscallInfo> calls{
+        {0, {"read", true}},         {1, {"write", true}},       {3, {"close", false}},
+        {7, {"poll", false}},        {9, {"mmap", false}},       {10, {"mprotect", false}},
+        {11, {"munmap", false}},     {12, {"brk", false}},       {17, {"pread64", true}},
+        {18, {"pwrite64", true}},    {19, {"readv", true}},      {20, {"writev", true}},
+        {35, {"nanosleep", false}},  {74, {"fsync", true}},      {75, {"fdatasync", true}},
+        {202, {"futex", false}},     {230, {"clock_nanosleep", false}}, {232, {"epoll_wait", false}},
+        {257, {"openat", false}},    {271, {"ppoll", false}}};
+    const auto it = calls.constFind(number);
+    return it != calls.cend() ? &it.value() : nullptr;
 }
 
-// "write(fd 2 -> /tmp/log)" from /proc/.../syscall ("1 0x2 0x... ..."), "running" or "user fault".
+// "write(fd 2 -> /tmp/log)" from /proc/.../syscall ("1 0x2 0x... ..."), "running", or a note
+// that the thread is not in a call at all.
 QString describeSyscall(const QString& raw)
 {
     if (raw.isEmpty() || raw == u"running")
@@ -107,9 +118,11 @@ QString describeSyscall(const QString& raw)
     const long number = fields.value(0).toLong(&ok);
     if (!ok || number < 0)
         return QStringLiteral("not in a call (a page fault?)");
-    QString text = syscallName(number);
-    if ((number <= 1 || number == 17 || number == 18 || number == 19 || number == 20 || number == 74 || number == 75)
-        && fields.size() > 1) {
+    const SyscallInfo* info = syscallInfo(number);
+    if (!info)
+        return QString::number(number);
+    QString text = QString::fromLatin1(info->name);
+    if (info->onFile && fields.size() > 1) {
         const long fd = fields.at(1).toLong(&ok, 16);
         const QString target = QFile::symLinkTarget(QStringLiteral("/proc/self/fd/%1").arg(fd));
         text += QStringLiteral("(fd %1 -> %2)").arg(fd).arg(target.isEmpty() ? QStringLiteral("?") : target);
