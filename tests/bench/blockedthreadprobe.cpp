@@ -273,9 +273,10 @@ void BlockedThreadProbe::Impl::run()
         if (!counts.contains(s))
             order << s;
         ++counts[s];
-        // Once per stall, after the first sample, since the stack is only taken on the thread's
-        // way back to user space: sampled later, an uninterruptible block has ended by then.
-        if (!stackRequested && samples > 1)
+        // Once per stall, right after its first kernel sample: the stack is taken on the thread's
+        // way back to user space, so it is the blocking call's. (Waiting for a second sample lost
+        // the stack of a stall the busy sampler first saw late, with one sample left to take.)
+        if (!stackRequested)
             stackRequested = requestUserStack();
         if (current.otherThreads.isEmpty() && now - stallBeat >= 60 * 1000000LL)
             current.otherThreads = otherThreads();
