@@ -18,6 +18,8 @@ ASSETDESK_BUILD_PACKAGES=(
     libqt6opengl6-dev libgl-dev qt6-httpserver-dev qt6-websockets-dev qt6-networkauth-dev
     qt6-svg-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-qpa-plugins
     qtkeychain-qt6-dev
+    # the workbench's allocator (scripts/cmake/AssetDeskAllocator.cmake)
+    libmimalloc-dev
     # the library's id search steps SQLite directly (the library Qt's SQLite driver uses)
     libsqlite3-dev
     # media: thumbnails and derivatives of video

@@ -18,7 +18,7 @@
 // (The event dispatcher's awake/aboutToBlock signals do not bracket timer and socket dispatch
 // with the glib dispatcher, so they are not used as a probe.) For the gaps over 50 ms it also
 // prints where the GUI thread was (BlockedThreadProbe): the call and kernel function it slept in,
-// and its own stack.
+// and its own stack. It is linked like the workbench, on the same allocator, and says which.
 #include "blockedthreadprobe.h"
 #include "workspacesession.h"
 
@@ -58,6 +58,9 @@
 
 #ifdef __GLIBC__
 #include <malloc.h>
+#if defined(ASSETDESK_MIMALLOC)
+#include <mimalloc.h>
+#endif
 #endif
 
 using namespace AssetDesk;
@@ -188,12 +191,15 @@ QString findSandbox(const QString& given)
     return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../../bin/assetdesk-sandbox"));
 }
 
-// How many malloc arenas the process has. glibc gives each thread its own until there are 8 per
-// core; past that, threads share them - the GUI thread's included - and wait for each other's
-// allocations.
-void reportMallocArenas()
+// Which allocator the bench ran on. The workbench's is mimalloc (AssetDeskAllocator.cmake), which
+// frees another thread's block without taking a lock. Built without it, glibc's: then the number of
+// malloc arenas matters. glibc gives each thread its own until there are 8 per core; past that,
+// threads share them - the GUI thread's included - and wait for each other's allocations.
+void reportAllocator()
 {
-#ifdef __GLIBC__
+#if defined(ASSETDESK_MIMALLOC)
+    std::printf("allocator: mimalloc %d\n", mi_version());
+#elif defined(__GLIBC__)
     char* text = nullptr;
     size_t size = 0;
     FILE* out = open_memstream(&text, &size);
@@ -203,8 +209,8 @@ void reportMallocArenas()
     std::fclose(out);
     const QByteArray xml(text, qsizetype(size));
     std::free(text);
-    std::printf("malloc arenas: %lld (glibc shares them past %d here)\n", qint64(xml.count("<heap nr=")),
-                8 * QThread::idealThreadCount());
+    std::printf("allocator: glibc malloc, %lld arenas (glibc shares them past %d here)\n",
+                qint64(xml.count("<heap nr=")), 8 * QThread::idealThreadCount());
 #endif
 }
 
@@ -369,7 +375,7 @@ int main(int argc, char* argv[])
                 syncMs / 1000.0, seen * 1000.0 / qMax(1.0, syncMs), assets->rowCount());
     std::printf("GUI thread during the sync and the library's catching up (%.1f s):\n", watchdog.elapsedMs() / 1000.0);
     watchdog.report();
-    reportMallocArenas();
+    reportAllocator();
 
     pane.reset();
     session.reset();

@@ -123,6 +123,10 @@ void TestDebPackage::dependencies()
         QVERIFY2(depends.contains(u"libqt6core6"_s),
                  qPrintable(u"no shlibdeps result in Depends: "_s + depends));
     }
+    if (Config::workbenchOnMimalloc && Config::installedExecutables.contains(u"assetdesk"_s)) {
+        // The workbench's allocator (scripts/cmake/AssetDeskAllocator.cmake), found by shlibdeps.
+        QVERIFY2(depends.contains(u"libmimalloc2.0"_s), qPrintable(u"Depends lacks libmimalloc2.0: "_s + depends));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestDebPackage)
