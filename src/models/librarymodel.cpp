@@ -1,9 +1,9 @@
 #include "models/librarymodel.h"
 
-#include "media/thumbnailloader.h"
 #include "models/assetdragdata.h"
 #include "models/libraryrowcache.h"
 #include "models/librarytext.h"
+#include "models/librarythumbnails.h"
 #include "storage/storage.h"
 
 #include <QLocale>
@@ -13,12 +13,6 @@
 
 namespace AssetDesk {
 
-namespace {
-// Bounds the "asked once" memory when someone scrolls through a million assets without thumbnails.
-constexpr qsizetype kMaxRememberedThumbnailAsks = 200000;
-constexpr int kThumbnailBatchMs = 50;
-} // namespace
-
 LibraryModel::LibraryModel(Storage& storage, ThumbnailLoader* thumbnails, QObject* parent)
     : LibraryModel(storage, thumbnails, Options{}, parent)
 {
@@ -27,8 +21,8 @@ LibraryModel::LibraryModel(Storage& storage, ThumbnailLoader* thumbnails, QObjec
 LibraryModel::LibraryModel(Storage& storage, ThumbnailLoader* thumbnails, const Options& options, QObject* parent)
     : QAbstractTableModel(parent)
     , m_storage(storage)
-    , m_thumbnails(thumbnails)
     , m_options(options)
+    , m_thumbnails(new LibraryThumbnails(thumbnails, options.thumbnailSize, this))
     , m_cache(new LibraryRowCache(storage, {options.maxCachedRows, options.maxConcurrentLoads, 12}, this))
     , m_runner(new LibraryQueryRunner(storage, options.pageSize, [this] { return m_ids; }, this))
 {
@@ -40,21 +34,12 @@ LibraryModel::LibraryModel(Storage& storage, ThumbnailLoader* thumbnails, const 
     m_loadTimer.setSingleShot(true);
     m_loadTimer.setInterval(0);
     connect(&m_loadTimer, &QTimer::timeout, this, &LibraryModel::loadWantedPages);
-    m_thumbnailTimer.setSingleShot(true);
-    m_thumbnailTimer.setInterval(kThumbnailBatchMs);
-    connect(&m_thumbnailTimer, &QTimer::timeout, this, [this] {
-        if (!m_thumbnailsToAsk.isEmpty())
-            emit thumbnailsWanted(std::exchange(m_thumbnailsToAsk, {}));
-    });
+    connect(m_thumbnails, &LibraryThumbnails::wanted, this, &LibraryModel::thumbnailsWanted);
+    connect(m_thumbnails, &LibraryThumbnails::decoded, this, &LibraryModel::onThumbnailsDecoded);
     connect(m_runner, &LibraryQueryRunner::finished, this, &LibraryModel::onOutcome);
     connect(m_cache, &LibraryRowCache::loaded, this, &LibraryModel::onRowsLoaded);
     connect(m_cache, &LibraryRowCache::loadFailed, this, &LibraryModel::loadFailed);
     connect(&storage, &Storage::changed, this, &LibraryModel::applyChanges);
-    if (m_thumbnails) {
-        connect(m_thumbnails, &ThumbnailLoader::thumbnailReady, this, &LibraryModel::onThumbnailDone);
-        connect(m_thumbnails, &ThumbnailLoader::thumbnailFailed, this,
-                [this](const QString& path, QSize box) { onThumbnailDone(path, box); });
-    }
     m_sinceLastPatch.start();
 }
 
@@ -136,12 +121,15 @@ void LibraryModel::sort(int column, Qt::SortOrder order)
     startSearch();
 }
 
+QSize LibraryModel::thumbnailSize() const
+{
+    return m_thumbnails->size();
+}
+
 void LibraryModel::setThumbnailSize(QSize size)
 {
-    if (size == m_options.thumbnailSize || size.isEmpty())
+    if (!m_thumbnails->setSize(size))
         return;
-    m_options.thumbnailSize = size;
-    m_waitingThumbnails.clear();
     if (!m_ids.isEmpty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, 0), {Qt::DecorationRole, ThumbnailStateRole});
 }
@@ -193,7 +181,7 @@ void LibraryModel::onOutcome(const LibraryQueryRunner::Outcome& outcome)
         m_cache->forgetMissing();
         m_cache->insert(outcome.firstItems);
         m_wantedPages.clear();
-        m_waitingThumbnails.clear();
+        m_thumbnails->clearWaiting();
         endResetModel();
         emit searchFinished(m_ids.size(), outcome.elapsedMs);
     }
@@ -260,7 +248,7 @@ void LibraryModel::applyChanges(const ChangeSet& changes)
         m_cache->markStale(updated);
         QList<int> rows;
         for (qint64 id : updated) {
-            m_thumbnailsAsked.remove(id);
+            m_thumbnails->forget(id);
             if (const LibraryItem* item = m_cache->item(id)) {
                 const int row = resolveRow(*item);
                 if (row >= 0)
@@ -365,42 +353,8 @@ void LibraryModel::onRowsLoaded(const QList<qint64>& ids, const QList<int>& rows
     emitRowsChanged(changed);
 }
 
-QVariant LibraryModel::thumbnail(const LibraryItem& item) const
+void LibraryModel::onThumbnailsDecoded(const QList<qint64>& ids)
 {
-    if (item.thumbnailPath.isEmpty()) {
-        wantThumbnail(item.id);
-        return {};
-    }
-    if (!m_thumbnails)
-        return {};
-    const QPixmap pixmap = m_thumbnails->pixmap(item.thumbnailPath, m_options.thumbnailSize);
-    if (!pixmap.isNull())
-        return pixmap;
-    if (m_thumbnails->hasFailed(item.thumbnailPath, m_options.thumbnailSize))
-        wantThumbnail(item.id); // the cached file is gone or broken: fetch it again
-    else
-        m_waitingThumbnails.insert(item.thumbnailPath, item.id);
-    return {};
-}
-
-void LibraryModel::wantThumbnail(qint64 id) const
-{
-    if (m_thumbnailsAsked.contains(id))
-        return;
-    if (m_thumbnailsAsked.size() >= kMaxRememberedThumbnailAsks)
-        m_thumbnailsAsked.clear();
-    m_thumbnailsAsked.insert(id);
-    m_thumbnailsToAsk.append(id);
-    if (!m_thumbnailTimer.isActive())
-        m_thumbnailTimer.start();
-}
-
-void LibraryModel::onThumbnailDone(const QString& path, QSize box)
-{
-    if (box != m_options.thumbnailSize)
-        return;
-    const QList<qint64> ids = m_waitingThumbnails.values(path);
-    m_waitingThumbnails.remove(path);
     QList<int> rows;
     for (qint64 id : ids) {
         if (const LibraryItem* item = m_cache->item(id)) {
@@ -495,14 +449,16 @@ QVariant LibraryModel::itemData(const LibraryItem& item, int column, int role) c
     case ThumbnailStateRole: {
         if (item.thumbnailPath.isEmpty())
             return int(ThumbnailState::Missing);
-        if (!m_thumbnails)
-            return int(ThumbnailState::Loading);
-        if (!m_thumbnails->cachedPixmap(item.thumbnailPath, m_options.thumbnailSize).isNull())
+        if (m_thumbnails->isDecoded(item))
             return int(ThumbnailState::Ready);
-        return int(m_thumbnails->hasFailed(item.thumbnailPath, m_options.thumbnailSize) ? ThumbnailState::Failed
-                                                                                         : ThumbnailState::Loading);
+        return int(m_thumbnails->hasFailed(item) ? ThumbnailState::Failed : ThumbnailState::Loading);
     }
-    case Qt::DecorationRole: return column == TitleColumn ? thumbnail(item) : QVariant();
+    case Qt::DecorationRole: {
+        if (column != TitleColumn)
+            return {};
+        const QPixmap pixmap = m_thumbnails->pixmapFor(item);
+        return pixmap.isNull() ? QVariant() : QVariant(pixmap);
+    }
     case Qt::ToolTipRole: {
         QStringList lines{item.title};
         if (!item.fileName.isEmpty() && item.fileName != item.title)

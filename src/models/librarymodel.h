@@ -10,14 +10,13 @@
 #include <QAbstractTableModel>
 #include <QElapsedTimer>
 #include <QList>
-#include <QMultiHash>
-#include <QSet>
 #include <QSize>
 #include <QTimer>
 
 namespace AssetDesk {
 
 class LibraryRowCache;
+class LibraryThumbnails;
 class Storage;
 class ThumbnailLoader;
 
@@ -38,11 +37,9 @@ class ThumbnailLoader;
 // difference with too many separate ranges (an initial sync interleaving thousands of new assets)
 // is applied as one reset instead of a flood.
 //
-// Thumbnails: DecorationRole is the thumbnail pixmap of the asset's cached rendition, taken from
-// the ThumbnailLoader (decoded off the GUI thread; dataChanged follows). For shown rows whose
-// asset has no cached thumbnail yet, thumbnailsWanted() is emitted (batched, once per asset until
-// it changes); whoever fetches thumbnails stores them and updates the asset, and the change set
-// brings the row up to date.
+// Thumbnails: DecorationRole is the thumbnail pixmap of the asset's cached rendition, decoded off
+// the GUI thread (dataChanged follows). Shown assets without a cached thumbnail are asked for by
+// thumbnailsWanted(). LibraryThumbnails keeps track of both.
 //
 // Threads: GUI thread only. Never reads the database on it.
 class LibraryModel : public QAbstractTableModel
@@ -117,7 +114,7 @@ public:
     int sortColumn() const; // -1: the search's own order
     Qt::SortOrder sortOrder() const { return m_sort.descending ? Qt::DescendingOrder : Qt::AscendingOrder; }
 
-    QSize thumbnailSize() const { return m_options.thumbnailSize; }
+    QSize thumbnailSize() const;
     void setThumbnailSize(QSize size);
 
     qint64 idAt(int row) const;
@@ -164,15 +161,13 @@ private:
     void loadWantedPages();
     void onRowsLoaded(const QList<qint64>& ids, const QList<int>& rows, quint64 layoutVersion);
     void emitRowsChanged(QList<int> rows, const QList<int>& roles = {});
-    QVariant thumbnail(const LibraryItem& item) const;
-    void wantThumbnail(qint64 id) const;
-    void onThumbnailDone(const QString& path, QSize box);
+    void onThumbnailsDecoded(const QList<qint64>& ids);
     QVariant itemData(const LibraryItem& item, int column, int role) const;
     int resolveRow(const LibraryItem& item) const;
 
     Storage& m_storage;
-    ThumbnailLoader* m_thumbnails;
     Options m_options;
+    LibraryThumbnails* m_thumbnails; // data() asks it for what a shown row lacks
     LibraryFilter m_filter;
     LibrarySort m_sort;
     QList<qint64> m_ids;
@@ -182,11 +177,7 @@ private:
     QTimer m_debounce;
     QTimer m_changeTimer;
     mutable QTimer m_loadTimer;
-    mutable QTimer m_thumbnailTimer;
     mutable QList<int> m_wantedPages;              // most recent last
-    mutable QMultiHash<QString, qint64> m_waitingThumbnails; // path -> assets shown with it
-    mutable QSet<qint64> m_thumbnailsAsked;
-    mutable QList<qint64> m_thumbnailsToAsk;
     QElapsedTimer m_sinceLastPatch;
     qint64 m_lastSearchMs = 0;
 };
