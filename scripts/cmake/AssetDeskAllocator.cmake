@@ -12,7 +12,8 @@
 # library included): the dynamic linker finds mimalloc's malloc before libc's, because a direct
 # dependency of the executable comes before libc in the lookup order. --no-as-needed keeps the
 # dependency even where the executable's own code calls no allocator function directly.
-# tst_allocator checks the effect, tst_debpackage the package dependency.
+# SQLite stays on glibc's malloc (src/storage/sqlitememory.h), where its full-text queries are
+# faster. tst_allocator checks both, tst_debpackage the package dependency.
 option(ASSETDESK_MIMALLOC "Link the workbench with mimalloc (see scripts/cmake/AssetDeskAllocator.cmake)" ON)
 
 if(ASSETDESK_MIMALLOC)

@@ -1,6 +1,7 @@
 #include "storage/sqlconnection.h"
 
 #include "storage/sqlerror.h"
+#include "storage/sqlitememory.h"
 #include "storage/storagelog.h"
 
 #include <QAtomicInteger>
@@ -162,6 +163,7 @@ Result<SqlConnection> SqlConnection::open(const StorageConfig& config, const QSt
                                           Role role, Create create)
 {
     if (config.backend() == StorageBackend::SQLite) {
+        SqliteMemory::useGlibcMalloc(); // before the process's first SQLite connection
         const QFileInfo file(config.sqlitePath());
         if (create == Create::MustExist && !file.exists()) {
             return Error(ErrorKind::NotFound,

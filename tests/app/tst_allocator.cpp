@@ -1,9 +1,16 @@
 // The workbench runs on mimalloc (scripts/cmake/AssetDeskAllocator.cmake), so that the GUI thread
 // never waits for a worker thread's malloc lock when it frees what the worker made. This test is
 // linked the way the workbench is and checks that every allocator in the process is mimalloc's,
-// Qt's and libc's own included; and that the workbench binary itself loads mimalloc.
+// Qt's and libc's own included; that the workbench binary itself loads mimalloc; and that SQLite
+// alone stays on glibc's malloc (SqliteMemory), where its full-text queries run faster.
+#include "storage/sqlconnection.h"
+#include "storage/sqlitememory.h"
+#include "storage/storageconfig.h"
+
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QSqlQuery>
+#include <QTemporaryDir>
 #include <QString>
 #include <QTest>
 #include <QThread>
@@ -12,8 +19,10 @@
 #include <cstring>
 #include <memory>
 #include <mimalloc.h>
+#include <sqlite3.h>
 #include <string>
 
+using namespace AssetDesk;
 using namespace Qt::StringLiterals;
 
 class TestAllocator : public QObject
@@ -24,6 +33,7 @@ private slots:
     void everyAllocatorIsMimalloc();
     void stringsMadeOnAWorkerAreFreedHere();
     void workbenchLoadsMimalloc();
+    void sqliteStaysOnGlibc();
 };
 
 void TestAllocator::everyAllocatorIsMimalloc()
@@ -90,6 +100,43 @@ void TestAllocator::workbenchLoadsMimalloc()
     QVERIFY2(err.contains(u"mimalloc: option 'verbose': 1"_s),
              qPrintable(u"no mimalloc in: "_s + err.left(2000)));
     QVERIFY(QString::fromLocal8Bit(workbench.readAllStandardOutput()).contains(u"AssetDesk"_s));
+}
+
+void TestAllocator::sqliteStaysOnGlibc()
+{
+    // The first SQLite connection of the process sets SQLite up: on glibc's malloc.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto config = StorageConfig::sqlite(dir.filePath(u"memory.sqlite3"_s));
+    {
+        Result<SqlConnection> connection =
+            SqlConnection::open(config, u"allocator-test"_s, SqlConnection::Role::Writer, SqlConnection::Create::IfMissing);
+        QVERIFY2(connection, qPrintable(connection ? QString() : connection.error().toLogString()));
+        QVERIFY(SqliteMemory::isOnGlibcMalloc());
+        QVERIFY(SqliteMemory::useGlibcMalloc()); // idempotent
+
+        void* block = sqlite3_malloc(100000);
+        QVERIFY(block);
+        QVERIFY(!mi_is_in_heap_region(block)); // glibc's
+        QVERIFY(sqlite3_msize(block) >= 100000);
+        block = sqlite3_realloc(block, 300000);
+        QVERIFY(block);
+        QVERIFY(!mi_is_in_heap_region(block));
+        sqlite3_free(block);
+        void* ours = std::malloc(100000); // and the rest of the process on mimalloc
+        QVERIFY(mi_is_in_heap_region(ours));
+        std::free(ours);
+
+        // A full-text table filled and queried: SQLite allocates, grows and frees throughout.
+        QVERIFY(connection->exec(u"CREATE VIRTUAL TABLE t USING fts5(body)"_s));
+        QVERIFY(connection->exec(u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000) "
+                                  "INSERT INTO t(body) SELECT 'asset ' || i || ' canyon meadow ' || (i % 97) FROM n"_s));
+        QSqlQuery query(connection->database());
+        QVERIFY(query.exec(u"SELECT count(*) FROM t WHERE t MATCH 'canyon AND 42'"_s));
+        QVERIFY(query.next());
+        QVERIFY(query.value(0).toInt() > 0);
+    }
+    SqlConnection::close(u"allocator-test"_s);
 }
 
 QTEST_GUILESS_MAIN(TestAllocator)
