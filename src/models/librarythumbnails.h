@@ -37,7 +37,6 @@ public:
     QPixmap pixmapFor(const LibraryItem& item);
     bool isDecoded(const LibraryItem& item) const;
     bool hasFailed(const LibraryItem& item) const;
-    bool hasLoader() const { return m_loader != nullptr; }
 
     // The asset changed: its thumbnail may be asked for again.
     void forget(qint64 assetId) { m_asked.remove(assetId); }

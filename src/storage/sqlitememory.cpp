@@ -2,10 +2,9 @@
 
 #include "storage/storagelog.h"
 
-#include <sqlite3.h>
-
 #include <atomic>
 #include <mutex>
+#include <sqlite3.h>
 
 #if defined(__GLIBC__)
 #include <dlfcn.h>
@@ -73,7 +72,8 @@ int memInit(void*)
     return SQLITE_OK;
 }
 
-void memShutdown(void*) {}
+void memShutdown(void*)
+{}
 #endif
 
 bool install()
@@ -83,13 +83,14 @@ bool install()
         qCWarning(lcStorage) << "SQLite keeps the process's allocator: glibc's malloc was not found";
         return false;
     }
-    static const sqlite3_mem_methods methods{memMalloc, memFree,  memRealloc, memSize,
+    static const sqlite3_mem_methods methods{memMalloc,  memFree, memRealloc,  memSize,
                                              memRoundup, memInit, memShutdown, nullptr};
     const int rc = sqlite3_config(SQLITE_CONFIG_MALLOC, &methods);
     if (rc != SQLITE_OK) {
         // SQLITE_MISUSE: SQLite was initialized before (someone opened a database first).
-        qCWarning(lcStorage) << "SQLite keeps the process's allocator: it was set up before AssetDesk's storage"
-                                  << "(code" << rc << ")";
+        qCWarning(lcStorage)
+            << "SQLite keeps the process's allocator: it was set up before AssetDesk's storage"
+            << "(code" << rc << ")";
         return false;
     }
     return true;
