@@ -29,6 +29,7 @@ struct Tr
 };
 
 constexpr int kPublishTimeoutMs = 15 * 60 * 1000; // retries back off for minutes before giving up
+constexpr int kSettleMs = 60 * 1000;               // a stopped publisher finishing the write in flight
 
 // The largest rendition already on disk: what the composer attaches too.
 QString localFile(const Asset& asset)
@@ -237,6 +238,10 @@ int PostCommand::run(const QStringList& arguments, CliContext& context)
     const qint64 waitMs = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(sendTime)) + kPublishTimeoutMs;
     context.waitUntil([&finished] { return finished.has_value(); }, int(std::min<qint64>(waitMs, std::numeric_limits<int>::max())));
     publisher.stop();
+    // The publisher may have claimed the next job already: let that write's continuation arrive
+    // before the publisher is destroyed (a continuation posted to a dead object crashed the CLI
+    // at exit, once in a few hundred runs).
+    context.waitUntil([&publisher] { return !publisher.isBusy(); }, kSettleMs);
     if (!finished) {
         out.error(Error(ErrorKind::Cancelled, Tr::tr("Job %1 has not finished yet; it stays in the queue.").arg(jobId.value())));
         return 1;
