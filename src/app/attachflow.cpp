@@ -4,6 +4,7 @@
 #include "workspacesession.h"
 
 #include "core/attachmentrules.h"
+#include "core/whenfinished.h"
 #include "storage/assetrepository.h"
 #include "storage/storage.h"
 #include "sync/attachrequest.h"
@@ -91,32 +92,35 @@ void AttachFlow::Private::open(qint64 accountId, std::function<Result<AttachTarg
     if (assetIds.isEmpty())
         return;
     const Storage* storage = &session.storage();
-    QtConcurrent::run([storage, resolve, assetIds, accountId]() -> Result<Loaded> {
-        Loaded loaded;
-        Result<AttachTarget> target = resolve(*storage);
-        if (!target)
-            return target.error();
-        loaded.target = *target;
-        if (accountId > 0 && loaded.target.accountId != accountId)
-            return Error(ErrorKind::Validation, AttachFlow::tr("The record belongs to another account."));
-        const Result<QList<Asset>> assets = AssetRepository(*storage).getMany(assetIds);
-        if (!assets)
-            return assets.error();
-        for (const qint64 id : assetIds) {
-            for (const Asset& a : *assets) {
-                if (a.id == id)
-                    loaded.assets.append(a);
-            }
-        }
-        return loaded;
-    }).then(q, [this](const Result<Loaded>& loaded) {
-        if (!loaded) {
-            QMessageBox::warning(window, AttachFlow::tr("Attach Assets"),
-                                 AttachFlow::tr("The drop cannot be attached: %1").arg(loaded.error().message()));
-            return;
-        }
-        show(*loaded);
-    });
+    whenFinished(QtConcurrent::run([storage, resolve, assetIds, accountId]() -> Result<Loaded> {
+                     Loaded loaded;
+                     Result<AttachTarget> target = resolve(*storage);
+                     if (!target)
+                         return target.error();
+                     loaded.target = *target;
+                     if (accountId > 0 && loaded.target.accountId != accountId)
+                         return Error(ErrorKind::Validation,
+                                      AttachFlow::tr("The record belongs to another account."));
+                     const Result<QList<Asset>> assets = AssetRepository(*storage).getMany(assetIds);
+                     if (!assets)
+                         return assets.error();
+                     for (const qint64 id : assetIds) {
+                         for (const Asset& a : *assets) {
+                             if (a.id == id)
+                                 loaded.assets.append(a);
+                         }
+                     }
+                     return loaded;
+                 }),
+                 q, [this](const Result<Loaded>& loaded) {
+                     if (!loaded) {
+                         QMessageBox::warning(
+                             window, AttachFlow::tr("Attach Assets"),
+                             AttachFlow::tr("The drop cannot be attached: %1").arg(loaded.error().message()));
+                         return;
+                     }
+                     show(*loaded);
+                 });
 }
 
 void AttachFlow::Private::show(const Loaded& loaded)

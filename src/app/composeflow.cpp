@@ -4,6 +4,7 @@
 #include "workspacesession.h"
 
 #include "core/rightsgate.h"
+#include "core/whenfinished.h"
 #include "models/composermodel.h"
 #include "models/composersettings.h"
 #include "storage/accountrepository.h"
@@ -144,30 +145,32 @@ void ComposeFlow::Private::load(const QList<qint64>& accountIds, const QList<qin
 {
     Storage* storage = &session.storage();
     // Read on the pool: a large caption or many renditions never stall the window.
-    QtConcurrent::run([storage, accountIds, assetIds]() -> Result<Loaded> {
-        Loaded loaded;
-        const AccountRepository accounts(*storage);
-        for (const qint64 id : accountIds) {
-            const Result<std::optional<Account>> account = accounts.get(id);
-            if (!account)
-                return account.error();
-            if (account->has_value() && (*account)->service == Service::X)
-                loaded.accounts.append(**account);
-        }
-        Result<QList<Asset>> assets = AssetRepository(*storage).getMany(assetIds);
-        if (!assets)
-            return assets.error();
-        loaded.assets = std::move(assets).value();
-        return loaded;
-    }).then(q, [this, then = std::move(then)](const Result<Loaded>& loaded) {
-        if (!loaded) {
-            QMessageBox::warning(
-                window, ComposeFlow::tr("New post on X"),
-                ComposeFlow::tr("The assets could not be read: %1").arg(loaded.error().message()));
-            return;
-        }
-        then(*loaded);
-    });
+    whenFinished(
+        QtConcurrent::run([storage, accountIds, assetIds]() -> Result<Loaded> {
+            Loaded loaded;
+            const AccountRepository accounts(*storage);
+            for (const qint64 id : accountIds) {
+                const Result<std::optional<Account>> account = accounts.get(id);
+                if (!account)
+                    return account.error();
+                if (account->has_value() && (*account)->service == Service::X)
+                    loaded.accounts.append(**account);
+            }
+            Result<QList<Asset>> assets = AssetRepository(*storage).getMany(assetIds);
+            if (!assets)
+                return assets.error();
+            loaded.assets = std::move(assets).value();
+            return loaded;
+        }),
+        q, [this, then = std::move(then)](const Result<Loaded>& loaded) {
+            if (!loaded) {
+                QMessageBox::warning(
+                    window, ComposeFlow::tr("New post on X"),
+                    ComposeFlow::tr("The assets could not be read: %1").arg(loaded.error().message()));
+                return;
+            }
+            then(*loaded);
+        });
 }
 
 void ComposeFlow::Private::closeEdit(const ComposeFlow::Edit& edit, bool queued)
@@ -186,7 +189,7 @@ void ComposeFlow::Private::closeEdit(const ComposeFlow::Edit& edit, bool queued)
     const QDateTime due = edit.notBefore.isValid() && edit.notBefore > QDateTime::currentDateTimeUtc()
                               ? edit.notBefore
                               : QDateTime();
-    XOutbox(*storage).enqueue(edit.original, due).then(q, [this](const Result<qint64>& job) {
+    whenFinished(XOutbox(*storage).enqueue(edit.original, due), q, [this](const Result<qint64>& job) {
         if (!job)
             QMessageBox::warning(window, ComposeFlow::tr("New post on X"),
                                  ComposeFlow::tr("The post could not be put back in the queue: %1")
@@ -231,28 +234,30 @@ void ComposeFlow::Private::submit(ComposerDialog* dialog, ComposerModel* model)
     QPointer<ComposerModel> modelGuard(model);
     // The rights gate again, on the assets as stored now (approval and licences change while
     // the dialog is open), at the time the post will really be sent.
-    QtConcurrent::run([storage, submission]() -> Status {
-        const Result<QList<Asset>> assets = AssetRepository(*storage).getMany(submission.assetIds);
-        if (!assets)
-            return assets.error();
-        if (assets->size() != submission.assetIds.size())
-            return Error(ErrorKind::NotFound,
-                         ComposeFlow::tr("An attached asset is no longer in the library."));
-        for (const Asset& asset : *assets) {
-            if (const Status gate = RightsGate::check(asset, submission.sendTime); !gate)
-                return gate;
-        }
-        return {};
-    }).then(q, [this, dialogGuard, modelGuard, submission](const Status& gate) {
-        if (!gate) {
-            if (dialogGuard) {
-                dialogGuard->setBusy(false);
-                dialogGuard->showSubmitError(gate.error().message());
-            }
-            return;
-        }
-        enqueue(dialogGuard, modelGuard, submission);
-    });
+    whenFinished(QtConcurrent::run([storage, submission]() -> Status {
+                     const Result<QList<Asset>> assets =
+                         AssetRepository(*storage).getMany(submission.assetIds);
+                     if (!assets)
+                         return assets.error();
+                     if (assets->size() != submission.assetIds.size())
+                         return Error(ErrorKind::NotFound,
+                                      ComposeFlow::tr("An attached asset is no longer in the library."));
+                     for (const Asset& asset : *assets) {
+                         if (const Status gate = RightsGate::check(asset, submission.sendTime); !gate)
+                             return gate;
+                     }
+                     return {};
+                 }),
+                 q, [this, dialogGuard, modelGuard, submission](const Status& gate) {
+                     if (!gate) {
+                         if (dialogGuard) {
+                             dialogGuard->setBusy(false);
+                             dialogGuard->showSubmitError(gate.error().message());
+                         }
+                         return;
+                     }
+                     enqueue(dialogGuard, modelGuard, submission);
+                 });
 }
 
 void ComposeFlow::Private::enqueue(QPointer<ComposerDialog> dialog, QPointer<ComposerModel> model,
@@ -269,7 +274,7 @@ void ComposeFlow::Private::enqueue(QPointer<ComposerDialog> dialog, QPointer<Com
             submission.undoSeconds > 0
                 ? outbox.sendIn(payload, std::chrono::seconds(submission.undoSeconds))
                 : outbox.enqueue(payload, submission.scheduled ? submission.sendTime : QDateTime());
-        job.then(q, [this, dialog, model, pending, i](const Result<qint64>& result) {
+        whenFinished(job, q, [this, dialog, model, pending, i](const Result<qint64>& result) {
             pending->results[i] = result;
             if (--pending->left == 0)
                 finish(dialog, model, *pending);
@@ -330,17 +335,18 @@ void ComposeFlow::Private::offerUndo(const Submission& submission, const QList<q
         auto left = std::make_shared<int>(int(jobIds.size()));
         XOutbox outbox(*storage);
         for (const qint64 id : jobIds) {
-            outbox.cancel(id).then(
-                notice, [notice, cancelled, left, total = int(jobIds.size())](const Status& s) {
-                    if (s)
-                        ++*cancelled;
-                    if (--*left > 0)
-                        return;
-                    notice->setOutcome(*cancelled == total
-                                           ? ComposeFlow::tr("Post pulled back; nothing was sent.")
-                                           : ComposeFlow::tr("Too late for %n post(s): already being sent.",
-                                                             nullptr, total - *cancelled));
-                });
+            whenFinished(outbox.cancel(id), notice,
+                         [notice, cancelled, left, total = int(jobIds.size())](const Status& s) {
+                             if (s)
+                                 ++*cancelled;
+                             if (--*left > 0)
+                                 return;
+                             notice->setOutcome(
+                                 *cancelled == total
+                                     ? ComposeFlow::tr("Post pulled back; nothing was sent.")
+                                     : ComposeFlow::tr("Too late for %n post(s): already being sent.",
+                                                       nullptr, total - *cancelled));
+                         });
         }
     });
 }

@@ -3,6 +3,7 @@
 #include "supportdesk.h"
 #include "workspacesession.h"
 
+#include "core/whenfinished.h"
 #include "storage/accountrepository.h"
 #include "storage/collectionrepository.h"
 #include "storage/crmrepository.h"
@@ -82,68 +83,81 @@ void CrmCollectionFlows::follow(SupportDesk& desk)
 void CrmCollectionFlows::createCampaignCollection(qint64 accountId, qint64 campaignLocalId)
 {
     const Storage* storage = &m_session.storage();
-    QtConcurrent::run([storage, accountId, campaignLocalId] {
-        return readChoices<CrmCampaign>(*storage, accountId, RecordCollectionLink::RecordKind::Campaign,
-                                        CrmRepository(*storage).campaign(campaignLocalId));
-    }).then(this, [this](const Result<Choices<CrmCampaign>>& choices) {
-        if (!choices) {
-            emit statusMessage(tr("No collection can be made for the campaign: %1").arg(choices.error().message()));
-            return;
-        }
-        const CrmCampaign campaign = choices->record;
-        auto* dialog = new CampaignCollectionDialog(campaign, choices->accounts, choices->collections, choices->links, m_window);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &CampaignCollectionDialog::showCollectionRequested, this, [this](const RecordCollectionLink& link) {
-            emit showCollectionRequested(link.damAccountId, link.collectionRemoteId);
-        });
-        connect(dialog, &QDialog::accepted, this, [this, dialog, campaign] {
-            const QString account = dialog->accountBox()->currentText();
-            CampaignCollectionService::Request request{campaign, dialog->damAccountId(), dialog->parentRemoteId()};
-            emit statusMessage(tr("Making the collection for \"%1\" in %2…").arg(campaign.name, account));
-            m_campaigns->create(request, [this, campaign, account](Result<RecordCollectionLink> link) {
-                if (!link) {
-                    emit statusMessage(tr("No collection was made for \"%1\": %2").arg(campaign.name, link.error().message()));
-                    return;
-                }
-                emit statusMessage(tr("The campaign \"%1\" has its collection \"%2\" in %3.")
-                                       .arg(campaign.name, link->collectionName, account));
-                emit campaignCollectionCreated(*link);
+    whenFinished(
+        QtConcurrent::run([storage, accountId, campaignLocalId] {
+            return readChoices<CrmCampaign>(*storage, accountId, RecordCollectionLink::RecordKind::Campaign,
+                                            CrmRepository(*storage).campaign(campaignLocalId));
+        }),
+        this, [this](const Result<Choices<CrmCampaign>>& choices) {
+            if (!choices) {
+                emit statusMessage(
+                    tr("No collection can be made for the campaign: %1").arg(choices.error().message()));
+                return;
+            }
+            const CrmCampaign campaign = choices->record;
+            auto* dialog = new CampaignCollectionDialog(campaign, choices->accounts, choices->collections,
+                                                        choices->links, m_window);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &CampaignCollectionDialog::showCollectionRequested, this,
+                    [this](const RecordCollectionLink& link) {
+                        emit showCollectionRequested(link.damAccountId, link.collectionRemoteId);
+                    });
+            connect(dialog, &QDialog::accepted, this, [this, dialog, campaign] {
+                const QString account = dialog->accountBox()->currentText();
+                CampaignCollectionService::Request request{campaign, dialog->damAccountId(),
+                                                           dialog->parentRemoteId()};
+                emit statusMessage(tr("Making the collection for \"%1\" in %2…").arg(campaign.name, account));
+                m_campaigns->create(request, [this, campaign, account](Result<RecordCollectionLink> link) {
+                    if (!link) {
+                        emit statusMessage(tr("No collection was made for \"%1\": %2")
+                                               .arg(campaign.name, link.error().message()));
+                        return;
+                    }
+                    emit statusMessage(tr("The campaign \"%1\" has its collection \"%2\" in %3.")
+                                           .arg(campaign.name, link->collectionName, account));
+                    emit campaignCollectionCreated(*link);
+                });
             });
+            dialog->open();
+            emit campaignDialogOpened(dialog);
         });
-        dialog->open();
-        emit campaignDialogOpened(dialog);
-    });
 }
 
 void CrmCollectionFlows::linkEventCollection(qint64 accountId, qint64 eventLocalId)
 {
     const Storage* storage = &m_session.storage();
-    QtConcurrent::run([storage, accountId, eventLocalId] {
-        return readChoices<CrmEvent>(*storage, accountId, RecordCollectionLink::RecordKind::Event,
-                                     CrmRepository(*storage).event(eventLocalId));
-    }).then(this, [this](const Result<Choices<CrmEvent>>& choices) {
-        if (!choices) {
-            emit statusMessage(tr("The event cannot be linked: %1").arg(choices.error().message()));
-            return;
-        }
-        const CrmEvent event = choices->record;
-        auto* dialog = new EventCollectionDialog(event, choices->accounts, choices->collections, choices->links, m_window);
-        dialog->setAttribute(Qt::WA_DeleteOnClose);
-        connect(dialog, &QDialog::accepted, this, [this, dialog, event] {
-            m_session.eventCollections().link(event, dialog->collection(), [this, event](Result<RecordCollectionLink> link) {
-                if (!link) {
-                    emit statusMessage(tr("The event \"%1\" was not linked: %2").arg(event.name, link.error().message()));
-                    return;
-                }
-                emit statusMessage(tr("The event \"%1\" is linked to \"%2\"; what is uploaded there from now on is "
-                                      "associated with it.")
-                                       .arg(event.name, link->collectionName));
-                emit eventLinked(*link);
+    whenFinished(
+        QtConcurrent::run([storage, accountId, eventLocalId] {
+            return readChoices<CrmEvent>(*storage, accountId, RecordCollectionLink::RecordKind::Event,
+                                         CrmRepository(*storage).event(eventLocalId));
+        }),
+        this, [this](const Result<Choices<CrmEvent>>& choices) {
+            if (!choices) {
+                emit statusMessage(tr("The event cannot be linked: %1").arg(choices.error().message()));
+                return;
+            }
+            const CrmEvent event = choices->record;
+            auto* dialog = new EventCollectionDialog(event, choices->accounts, choices->collections,
+                                                     choices->links, m_window);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            connect(dialog, &QDialog::accepted, this, [this, dialog, event] {
+                m_session.eventCollections().link(
+                    event, dialog->collection(), [this, event](Result<RecordCollectionLink> link) {
+                        if (!link) {
+                            emit statusMessage(tr("The event \"%1\" was not linked: %2")
+                                                   .arg(event.name, link.error().message()));
+                            return;
+                        }
+                        emit statusMessage(
+                            tr("The event \"%1\" is linked to \"%2\"; what is uploaded there from now on is "
+                               "associated with it.")
+                                .arg(event.name, link->collectionName));
+                        emit eventLinked(*link);
+                    });
             });
+            dialog->open();
+            emit eventDialogOpened(dialog);
         });
-        dialog->open();
-        emit eventDialogOpened(dialog);
-    });
 }
 
 } // namespace AssetDesk

@@ -4,6 +4,7 @@
 #include "workspacesession.h"
 
 #include "core/attachmentrules.h"
+#include "core/whenfinished.h"
 #include "storage/assetrepository.h"
 #include "storage/storage.h"
 #include "sync/attachservice.h"
@@ -62,19 +63,20 @@ void FollowUpFlow::open(qint64 accountId, qint64 ticketLocalId)
     }
     const Storage* storage = &m_session.storage();
     const QList<qint64> selected = m_librarySelection ? m_librarySelection() : QList<qint64>();
-    QtConcurrent::run([storage, accountId, ticketLocalId, selected]() -> Result<Loaded> {
-        Result<HelpdeskTicket> ticket = HelpdeskTicket::read(*storage, accountId, ticketLocalId);
-        if (!ticket)
-            return ticket.error();
-        Result<QList<Asset>> assets = readAssets(*storage, selected);
-        if (!assets)
-            return assets.error();
-        return Loaded{*ticket, *assets};
-    }).then(this, [this](const Result<Loaded>& loaded) {
-        if (!loaded)
-            return end(false, tr("No follow-up delivery: %1").arg(loaded.error().message()));
-        show(loaded->ticket, loaded->assets);
-    });
+    whenFinished(QtConcurrent::run([storage, accountId, ticketLocalId, selected]() -> Result<Loaded> {
+                     Result<HelpdeskTicket> ticket = HelpdeskTicket::read(*storage, accountId, ticketLocalId);
+                     if (!ticket)
+                         return ticket.error();
+                     Result<QList<Asset>> assets = readAssets(*storage, selected);
+                     if (!assets)
+                         return assets.error();
+                     return Loaded{*ticket, *assets};
+                 }),
+                 this, [this](const Result<Loaded>& loaded) {
+                     if (!loaded)
+                         return end(false, tr("No follow-up delivery: %1").arg(loaded.error().message()));
+                     show(loaded->ticket, loaded->assets);
+                 });
 }
 
 void FollowUpFlow::show(const HelpdeskTicket& ticket, const QList<Asset>& assets)
@@ -121,15 +123,16 @@ void FollowUpFlow::useLibrarySelection(FollowUpDialog* dialog)
     QPointer<FollowUpDialog> target(dialog);
     const Storage* storage = &m_session.storage();
     const QList<qint64> selected = m_librarySelection ? m_librarySelection() : QList<qint64>();
-    QtConcurrent::run([storage, selected] { return readAssets(*storage, selected); })
-        .then(this, [target](const Result<QList<Asset>>& assets) {
-            if (!target)
-                return;
-            // A failed read lists nothing and says why, rather than keeping assets no longer chosen.
-            target->setAssets(assets ? *assets : QList<Asset>(), AttachmentRules::maxBytes(Service::Zendesk));
-            if (!assets)
-                target->setRefusal(assets.error().message());
-        });
+    whenFinished(QtConcurrent::run([storage, selected] { return readAssets(*storage, selected); }), this,
+                 [target](const Result<QList<Asset>>& assets) {
+                     if (!target)
+                         return;
+                     // A failed read lists nothing and says why, rather than keeping assets no longer chosen.
+                     target->setAssets(assets ? *assets : QList<Asset>(),
+                                       AttachmentRules::maxBytes(Service::Zendesk));
+                     if (!assets)
+                         target->setRefusal(assets.error().message());
+                 });
 }
 
 void FollowUpFlow::deliver(FollowUpDialog* dialog, const HelpdeskTicket& ticket)

@@ -5,6 +5,7 @@
 #include "supportdesk.h"
 #include "workspacesession.h"
 
+#include "core/whenfinished.h"
 #include "sync/galleryaccesslookup.h"
 #include "widgets/galleryaccessview.h"
 
@@ -90,26 +91,30 @@ void HelpdeskFlows::checkGalleryAccess(qint64 accountId, qint64 ticketLocalId)
     window->activateWindow();
     emit galleryAccessShown(window);
     const Storage* storage = &m_session.storage();
-    QtConcurrent::run([storage, accountId, ticketLocalId] { return HelpdeskTicket::read(*storage, accountId, ticketLocalId); })
-        .then(this, [this, window](const Result<HelpdeskTicket>& read) {
-            if (!window)
-                return;
-            auto* view = window->findChild<GalleryAccessView*>();
-            if (!read)
-                return view->setError(read.error().message());
-            window->setWindowTitle(tr("Gallery Access - Ticket #%1").arg(read->ticket.remoteId));
-            window->findChild<QLabel*>(QStringLiteral("ticketLabel"))
-                ->setText(GalleryAccessLookup::isAccessProblem(read->ticket)
-                              ? read->label()
-                              : tr("%1\nNot tagged as an access problem: the galleries are matched by the ticket's text.")
-                                    .arg(read->label()));
-            if (read->photoShelterAccountId <= 0) {
-                view->setError(tr("This workspace has no PhotoShelter account. Add one in Settings → Accounts to "
-                                  "see the galleries, permissions and share links of a ticket."));
-                return;
-            }
-            lookUp(window, *read);
-        });
+    whenFinished(QtConcurrent::run([storage, accountId, ticketLocalId] {
+                     return HelpdeskTicket::read(*storage, accountId, ticketLocalId);
+                 }),
+                 this, [this, window](const Result<HelpdeskTicket>& read) {
+                     if (!window)
+                         return;
+                     auto* view = window->findChild<GalleryAccessView*>();
+                     if (!read)
+                         return view->setError(read.error().message());
+                     window->setWindowTitle(tr("Gallery Access - Ticket #%1").arg(read->ticket.remoteId));
+                     window->findChild<QLabel*>(QStringLiteral("ticketLabel"))
+                         ->setText(GalleryAccessLookup::isAccessProblem(read->ticket)
+                                       ? read->label()
+                                       : tr("%1\nNot tagged as an access problem: the galleries are matched "
+                                            "by the ticket's text.")
+                                             .arg(read->label()));
+                     if (read->photoShelterAccountId <= 0) {
+                         view->setError(tr(
+                             "This workspace has no PhotoShelter account. Add one in Settings → Accounts to "
+                             "see the galleries, permissions and share links of a ticket."));
+                         return;
+                     }
+                     lookUp(window, *read);
+                 });
 }
 
 void HelpdeskFlows::lookUp(QDialog* window, const HelpdeskTicket& ticket)

@@ -11,6 +11,7 @@
 #include "connectors/connectorcontext.h"
 #include "connectors/connectorregistry.h"
 #include "connectors/sandboxprocess.h"
+#include "core/whenfinished.h"
 #include "media/thumbnailcache.h"
 #include "media/thumbnailloader.h"
 #include "models/accountsfeed.h"
@@ -143,9 +144,8 @@ void Workbench::start()
 {
     buildWindow();
     setStatus(tr("Opening the workspace…"), QString());
-    openWorkspace(m_options.workspace).then(this, [this](const Result<OpenedWorkspace>& opened) {
-        onUserWorkspaceOpened(opened);
-    });
+    whenFinished(openWorkspace(m_options.workspace), this,
+                 [this](const Result<OpenedWorkspace>& opened) { onUserWorkspaceOpened(opened); });
 }
 
 void Workbench::buildWindow()
@@ -295,20 +295,22 @@ void Workbench::startSandbox()
 
 void Workbench::onSandboxReady(const SandboxManifest& manifest)
 {
-    openWorkspace(sandboxWorkspacePath()).then(this, [this, manifest](const Result<OpenedWorkspace>& opened) {
-        if (!opened)
-            return showFatal(tr("The sandbox workspace could not be opened"), opened.error());
-        m_sandboxSession = std::make_unique<WorkspaceSession>(opened->storage, opened->workspaceId, *m_sandboxVault,
-                                                              *m_registry, *m_connectors, m_networkThread, *m_jobs,
-                                                              m_thumbnailCache.get());
-        auto* importer = new SandboxAccountImporter(m_sandboxSession->storage(), m_sandboxSession->vault(), this);
-        importer->import(manifest, [this, importer](const Result<QList<Account>>& imported) {
-            importer->deleteLater();
-            if (!imported)
-                return showFatal(tr("The sandbox's demo accounts could not be set up"), imported.error());
-            activate(*m_sandboxSession, true);
+    whenFinished(
+        openWorkspace(sandboxWorkspacePath()), this, [this, manifest](const Result<OpenedWorkspace>& opened) {
+            if (!opened)
+                return showFatal(tr("The sandbox workspace could not be opened"), opened.error());
+            m_sandboxSession = std::make_unique<WorkspaceSession>(
+                opened->storage, opened->workspaceId, *m_sandboxVault, *m_registry, *m_connectors,
+                m_networkThread, *m_jobs, m_thumbnailCache.get());
+            auto* importer =
+                new SandboxAccountImporter(m_sandboxSession->storage(), m_sandboxSession->vault(), this);
+            importer->import(manifest, [this, importer](const Result<QList<Account>>& imported) {
+                importer->deleteLater();
+                if (!imported)
+                    return showFatal(tr("The sandbox's demo accounts could not be set up"), imported.error());
+                activate(*m_sandboxSession, true);
+            });
         });
-    });
 }
 
 void Workbench::activate(WorkspaceSession& session, bool sandbox)

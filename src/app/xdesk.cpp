@@ -3,6 +3,7 @@
 #include "composeflow.h"
 #include "workspacesession.h"
 
+#include "core/whenfinished.h"
 #include "models/accountsmodel.h"
 #include "models/xcolumnfeed.h"
 #include "models/xpostlistmodel.h"
@@ -165,9 +166,9 @@ int XDesk::shownState(qint64 accountId, qint64 jobId) const
 void XDesk::retry(qint64 accountId, qint64 jobId)
 {
     Q_UNUSED(accountId);
-    m_session.storage()
-        .write([jobId](WriteContext& ctx) { return JobRepository::retry(ctx, jobId); })
-        .then(this, [this](const Status& done) {
+    whenFinished(
+        m_session.storage().write([jobId](WriteContext& ctx) { return JobRepository::retry(ctx, jobId); }),
+        this, [this](const Status& done) {
             if (!done)
                 emit statusMessage(tr("The post could not be retried: %1").arg(done.error().message()));
         });
@@ -181,7 +182,7 @@ void XDesk::cancel(qint64 accountId, qint64 jobId)
         return JobRepository::discard(ctx, jobId);
     })
                                   : XOutbox(m_session.storage()).cancel(jobId);
-    done.then(this, [this](const Status& cancelled) {
+    whenFinished(done, this, [this](const Status& cancelled) {
         if (!cancelled)
             emit statusMessage(tr("The post could not be cancelled: %1").arg(cancelled.error().message()));
     });
@@ -196,43 +197,46 @@ void XDesk::edit(qint64 accountId, qint64 jobId)
     const bool failed = model->item(row).state == XQueueModel::State::Failed;
     Storage* storage = &m_session.storage();
     // The job's own payload (text, media, alt texts), read on the pool.
-    QtConcurrent::run([storage, jobId]() -> Result<ComposeFlow::Edit> {
-        const Result<std::optional<OutboxJob>> job = JobRepository(*storage).get(jobId);
-        if (!job)
-            return job.error();
-        if (!job->has_value())
-            return Error(ErrorKind::NotFound, tr("The post is no longer in the outbox."));
-        Result<XPublishPayload> payload = XPublishPayload::fromJson((*job)->payload);
-        if (!payload)
-            return payload.error();
-        ComposeFlow::Edit edit;
-        edit.original = std::move(payload).value();
-        edit.notBefore = (*job)->notBefore;
-        return edit;
-    }).then(this, [this, jobId, failed](Result<ComposeFlow::Edit> read) {
-        if (!read) {
-            emit statusMessage(tr("The post cannot be edited any more: %1").arg(read.error().message()));
-            return;
-        }
-        ComposeFlow::Edit edit = std::move(read).value();
-        if (failed) {
-            // A failed post is not sent meanwhile: it is replaced only once the edit is queued.
-            edit.failedJobId = jobId;
-            m_compose->recompose(edit);
-            return;
-        }
-        // A queued one is pulled back first, so it cannot be sent while it is edited; closing
-        // the composer without queueing puts it back.
-        edit.requeueOnCancel = true;
-        XOutbox(m_session.storage()).cancel(jobId).then(this, [this, edit](const Status& pulled) {
-            if (!pulled) {
-                emit statusMessage(
-                    tr("The post cannot be edited any more: %1").arg(pulled.error().message()));
+    whenFinished(
+        QtConcurrent::run([storage, jobId]() -> Result<ComposeFlow::Edit> {
+            const Result<std::optional<OutboxJob>> job = JobRepository(*storage).get(jobId);
+            if (!job)
+                return job.error();
+            if (!job->has_value())
+                return Error(ErrorKind::NotFound, tr("The post is no longer in the outbox."));
+            Result<XPublishPayload> payload = XPublishPayload::fromJson((*job)->payload);
+            if (!payload)
+                return payload.error();
+            ComposeFlow::Edit edit;
+            edit.original = std::move(payload).value();
+            edit.notBefore = (*job)->notBefore;
+            return edit;
+        }),
+        this, [this, jobId, failed](Result<ComposeFlow::Edit> read) {
+            if (!read) {
+                emit statusMessage(tr("The post cannot be edited any more: %1").arg(read.error().message()));
                 return;
             }
-            m_compose->recompose(edit);
+            ComposeFlow::Edit edit = std::move(read).value();
+            if (failed) {
+                // A failed post is not sent meanwhile: it is replaced only once the edit is queued.
+                edit.failedJobId = jobId;
+                m_compose->recompose(edit);
+                return;
+            }
+            // A queued one is pulled back first, so it cannot be sent while it is edited; closing
+            // the composer without queueing puts it back.
+            edit.requeueOnCancel = true;
+            whenFinished(
+                XOutbox(m_session.storage()).cancel(jobId), this, [this, edit](const Status& pulled) {
+                    if (!pulled) {
+                        emit statusMessage(
+                            tr("The post cannot be edited any more: %1").arg(pulled.error().message()));
+                        return;
+                    }
+                    m_compose->recompose(edit);
+                });
         });
-    });
 }
 
 } // namespace AssetDesk

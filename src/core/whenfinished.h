@@ -75,7 +75,8 @@ auto whenFinished(const QFuture<T>& future, QObject* context, F&& f)
 {
     using R = typename WhenFinishedDetail::Continuation<T, std::decay_t<F>>::type;
     Q_ASSERT(context);
-    Q_ASSERT(context->thread() == QThread::currentThread());
+    if (Q_UNLIKELY(context->thread() != QThread::currentThread()))
+        qWarning("whenFinished: called off the context's thread; the continuation is not tied to its lifetime");
     // Shared only so that the slot below can be copied; one owner at a time. Dropped unfinished
     // (the watcher destroyed with its context), it cancels the returned future.
     auto promise = std::make_shared<QPromise<R>>();

@@ -1,6 +1,7 @@
 #include "models/crmfeed.h"
 
 #include "core/result.h"
+#include "core/whenfinished.h"
 #include "models/crmtreemodel.h"
 #include "storage/crmrepository.h"
 #include "storage/recordcollectionrepository.h"
@@ -106,21 +107,21 @@ void CrmFeed::reload()
     m_loading = true;
     Storage* storage = &m_storage;
     const qint64 accountId = m_accountId;
-    QtConcurrent::run([storage, accountId] { return readSnapshot(*storage, accountId); })
-        .then(this, [this, accountId](const Result<CrmSnapshot>& snapshot) {
-            m_loading = false;
-            if (std::exchange(m_reloadAgain, false))
-                reload();
-            if (!snapshot) {
-                emit loadFailed(snapshot.error());
-                return;
-            }
-            if (accountId != m_accountId)
-                return; // another account is on screen; its read is under way
-            if (m_tree)
-                m_tree->setSnapshot(accountId, *snapshot);
-            emit loaded();
-        });
+    whenFinished(QtConcurrent::run([storage, accountId] { return readSnapshot(*storage, accountId); }), this,
+                 [this, accountId](const Result<CrmSnapshot>& snapshot) {
+                     m_loading = false;
+                     if (std::exchange(m_reloadAgain, false))
+                         reload();
+                     if (!snapshot) {
+                         emit loadFailed(snapshot.error());
+                         return;
+                     }
+                     if (accountId != m_accountId)
+                         return; // another account is on screen; its read is under way
+                     if (m_tree)
+                         m_tree->setSnapshot(accountId, *snapshot);
+                     emit loaded();
+                 });
 }
 
 void CrmFeed::applyChanges(const ChangeSet& changes)

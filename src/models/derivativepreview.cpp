@@ -1,5 +1,6 @@
 #include "models/derivativepreview.h"
 
+#include "core/whenfinished.h"
 #include "media/imagederivativemaker.h"
 #include "media/thumbnaildecoder.h"
 #include "media/videoclipmaker.h"
@@ -73,19 +74,19 @@ void DerivativePreview::setSource(const QString& path, MediaType mediaType)
     m_sourceReady = false;
     const int generation = ++m_generation;
     const bool video = m_video;
-    QtConcurrent::run([path, video] { return load(path, video); })
-        .then(this, [this, generation](const Loaded& loaded) {
-            if (generation != m_generation)
-                return;
-            if (!loaded.error.isEmpty()) {
-                emit failed(loaded.error);
-                return;
-            }
-            m_frame = loaded.frame;
-            m_sourceReady = true;
-            emit sourceLoaded(loaded.preview, loaded.size);
-            startNext();
-        });
+    whenFinished(QtConcurrent::run([path, video] { return load(path, video); }), this,
+                 [this, generation](const Loaded& loaded) {
+                     if (generation != m_generation)
+                         return;
+                     if (!loaded.error.isEmpty()) {
+                         emit failed(loaded.error);
+                         return;
+                     }
+                     m_frame = loaded.frame;
+                     m_sourceReady = true;
+                     emit sourceLoaded(loaded.preview, loaded.size);
+                     startNext();
+                 });
 }
 
 void DerivativePreview::requestResult(const DerivativeSpec& spec)
@@ -102,17 +103,19 @@ void DerivativePreview::startNext()
     m_pending.reset();
     m_busy = true;
     const int generation = m_generation;
-    QtConcurrent::run([path = m_path, video = m_video, frame = m_frame, spec] { return make(path, video, frame, spec); })
-        .then(this, [this, generation](const Made& made) {
-            m_busy = false;
-            if (generation == m_generation) {
-                if (made.error.isEmpty())
-                    emit resultReady(made.preview, made.size, made.bytes, made.mimeType);
-                else
-                    emit failed(made.error);
-            }
-            startNext();
-        });
+    whenFinished(QtConcurrent::run([path = m_path, video = m_video, frame = m_frame, spec] {
+                     return make(path, video, frame, spec);
+                 }),
+                 this, [this, generation](const Made& made) {
+                     m_busy = false;
+                     if (generation == m_generation) {
+                         if (made.error.isEmpty())
+                             emit resultReady(made.preview, made.size, made.bytes, made.mimeType);
+                         else
+                             emit failed(made.error);
+                     }
+                     startNext();
+                 });
 }
 
 DerivativePreview::Made DerivativePreview::make(const QString& path, bool video, const QImage& frame, const DerivativeSpec& spec)

@@ -1,6 +1,7 @@
 #include "models/helpdeskfeed.h"
 
 #include "core/result.h"
+#include "core/whenfinished.h"
 #include "models/ticketqueuemodel.h"
 #include "storage/storage.h"
 #include "storage/ticketrepository.h"
@@ -58,41 +59,42 @@ void HelpdeskFeed::reload()
     const TicketQuery::Sort sort = m_queue && m_queue->order() == TicketQueueModel::Order::Fulfilment
         ? TicketQuery::Sort::UrgentFirst
         : TicketQuery::Sort::UpdatedNewest;
-    QtConcurrent::run([storage, accountId, viewId, sort]() -> Result<QueueData> {
-        const TicketRepository tickets(*storage);
-        QueueData data{accountId, viewId, {}, {}};
-        Result<QList<ZendeskView>> views = tickets.views(accountId);
-        if (!views)
-            return views.error();
-        data.views = std::move(views).value();
-        TicketQuery query;
-        query.viewId = viewId;
-        query.limit = kMaxTickets;
-        query.sort = sort;
-        Result<QList<Ticket>> rows = tickets.tickets(accountId, query);
-        if (!rows)
-            return rows.error();
-        data.tickets = std::move(rows).value();
-        return data;
-    }).then(this, [this](const Result<QueueData>& data) {
-        m_loading = false;
-        if (std::exchange(m_reloadAgain, false))
-            reload();
-        if (!data) {
-            emit loadFailed(data.error());
-            return;
-        }
-        // A read for an account or view no longer shown is dropped (the next one is under way).
-        if (data->accountId != m_accountId || data->viewId != m_viewId)
-            return;
-        if (data->views != m_views || m_views.isEmpty()) {
-            m_views = data->views;
-            emit viewsLoaded(data->accountId, data->views);
-        }
-        if (m_queue)
-            m_queue->setTickets(data->tickets);
-        emit loaded();
-    });
+    whenFinished(QtConcurrent::run([storage, accountId, viewId, sort]() -> Result<QueueData> {
+                     const TicketRepository tickets(*storage);
+                     QueueData data{accountId, viewId, {}, {}};
+                     Result<QList<ZendeskView>> views = tickets.views(accountId);
+                     if (!views)
+                         return views.error();
+                     data.views = std::move(views).value();
+                     TicketQuery query;
+                     query.viewId = viewId;
+                     query.limit = kMaxTickets;
+                     query.sort = sort;
+                     Result<QList<Ticket>> rows = tickets.tickets(accountId, query);
+                     if (!rows)
+                         return rows.error();
+                     data.tickets = std::move(rows).value();
+                     return data;
+                 }),
+                 this, [this](const Result<QueueData>& data) {
+                     m_loading = false;
+                     if (std::exchange(m_reloadAgain, false))
+                         reload();
+                     if (!data) {
+                         emit loadFailed(data.error());
+                         return;
+                     }
+                     // A read for an account or view no longer shown is dropped (the next one is under way).
+                     if (data->accountId != m_accountId || data->viewId != m_viewId)
+                         return;
+                     if (data->views != m_views || m_views.isEmpty()) {
+                         m_views = data->views;
+                         emit viewsLoaded(data->accountId, data->views);
+                     }
+                     if (m_queue)
+                         m_queue->setTickets(data->tickets);
+                     emit loaded();
+                 });
 }
 
 void HelpdeskFeed::applyChanges(const ChangeSet& changes)

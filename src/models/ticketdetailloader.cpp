@@ -1,6 +1,7 @@
 #include "models/ticketdetailloader.h"
 
 #include "core/result.h"
+#include "core/whenfinished.h"
 #include "storage/storage.h"
 #include "storage/ticketrepository.h"
 
@@ -26,27 +27,28 @@ void TicketDetailLoader::load(qint64 ticketId)
     m_ticketId = ticketId;
     const quint64 generation = ++m_generation;
     Storage* storage = &m_storage;
-    QtConcurrent::run([storage, ticketId]() -> Result<std::optional<TicketDetail>> {
-        const TicketRepository tickets(*storage);
-        Result<std::optional<Ticket>> ticket = tickets.ticket(ticketId);
-        if (!ticket)
-            return ticket.error();
-        if (!ticket->has_value())
-            return std::optional<TicketDetail>();
-        Result<QList<TicketComment>> comments = tickets.comments(ticketId);
-        if (!comments)
-            return comments.error();
-        return std::optional<TicketDetail>(TicketDetail{**ticket, std::move(comments).value()});
-    }).then(this, [this, generation, ticketId](const Result<std::optional<TicketDetail>>& read) {
-        if (generation != m_generation)
-            return;
-        if (!read)
-            emit failed(read.error());
-        else if (!read->has_value())
-            emit notFound(ticketId);
-        else
-            emit loaded(**read);
-    });
+    whenFinished(QtConcurrent::run([storage, ticketId]() -> Result<std::optional<TicketDetail>> {
+                     const TicketRepository tickets(*storage);
+                     Result<std::optional<Ticket>> ticket = tickets.ticket(ticketId);
+                     if (!ticket)
+                         return ticket.error();
+                     if (!ticket->has_value())
+                         return std::optional<TicketDetail>();
+                     Result<QList<TicketComment>> comments = tickets.comments(ticketId);
+                     if (!comments)
+                         return comments.error();
+                     return std::optional<TicketDetail>(TicketDetail{**ticket, std::move(comments).value()});
+                 }),
+                 this, [this, generation, ticketId](const Result<std::optional<TicketDetail>>& read) {
+                     if (generation != m_generation)
+                         return;
+                     if (!read)
+                         emit failed(read.error());
+                     else if (!read->has_value())
+                         emit notFound(ticketId);
+                     else
+                         emit loaded(**read);
+                 });
 }
 
 void TicketDetailLoader::applyChanges(const ChangeSet& changes)

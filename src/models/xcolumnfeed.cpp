@@ -1,6 +1,7 @@
 #include "models/xcolumnfeed.h"
 
 #include "core/result.h"
+#include "core/whenfinished.h"
 #include "models/xpostlistmodel.h"
 #include "models/xqueuemodel.h"
 #include "storage/jobrepository.h"
@@ -75,33 +76,35 @@ void XColumnFeed::reload()
     Storage* storage = &m_storage;
     const qint64 accountId = m_accountId;
     const QString kind = m_jobKind;
-    QtConcurrent::run([storage, accountId, kind]() -> Result<ColumnData> {
-        ColumnData data;
-        Result<QList<Post>> posts = PostRepository(*storage).listByAccount(accountId);
-        if (!posts)
-            return posts.error();
-        data.posts = std::move(posts).value();
-        const Result<QList<OutboxJob>> jobs = JobRepository(*storage).listPending(kind, accountId);
-        if (!jobs)
-            return jobs.error();
-        const QDateTime now = QDateTime::currentDateTimeUtc();
-        for (const OutboxJob& job : *jobs)
-            data.queue << queueItem(job, now);
-        return data;
-    }).then(this, [this](const Result<ColumnData>& data) {
-        m_loading = false;
-        if (std::exchange(m_reloadAgain, false))
-            reload();
-        if (!data) {
-            emit loadFailed(data.error());
-            return;
-        }
-        if (m_posts)
-            m_posts->mergeLocal(data->posts);
-        if (m_queue)
-            m_queue->setItems(data->queue);
-        emit loaded();
-    });
+    whenFinished(QtConcurrent::run([storage, accountId, kind]() -> Result<ColumnData> {
+                     ColumnData data;
+                     Result<QList<Post>> posts = PostRepository(*storage).listByAccount(accountId);
+                     if (!posts)
+                         return posts.error();
+                     data.posts = std::move(posts).value();
+                     const Result<QList<OutboxJob>> jobs =
+                         JobRepository(*storage).listPending(kind, accountId);
+                     if (!jobs)
+                         return jobs.error();
+                     const QDateTime now = QDateTime::currentDateTimeUtc();
+                     for (const OutboxJob& job : *jobs)
+                         data.queue << queueItem(job, now);
+                     return data;
+                 }),
+                 this, [this](const Result<ColumnData>& data) {
+                     m_loading = false;
+                     if (std::exchange(m_reloadAgain, false))
+                         reload();
+                     if (!data) {
+                         emit loadFailed(data.error());
+                         return;
+                     }
+                     if (m_posts)
+                         m_posts->mergeLocal(data->posts);
+                     if (m_queue)
+                         m_queue->setItems(data->queue);
+                     emit loaded();
+                 });
 }
 
 void XColumnFeed::applyChanges(const ChangeSet& changes)

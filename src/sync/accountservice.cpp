@@ -3,6 +3,7 @@
 #include "connectors/serviceconnector.h"
 #include "core/secretvault.h"
 #include "core/serviceauthprofile.h"
+#include "core/whenfinished.h"
 #include "storage/accountrepository.h"
 #include "storage/auditlog.h"
 #include "storage/storage.h"
@@ -54,58 +55,62 @@ void AccountService::add(const Account& draft, const Credentials& credentials)
     Account account = draft;
     account.id = 0;
     const QString actor = m_actor;
-    m_storage
-        .write([account, actor](WriteContext& ctx) -> Result<qint64> {
-            Result<qint64> id = AccountRepository::add(ctx, account);
-            if (!id)
-                return id;
-            Account stored = account;
-            stored.id = *id;
-            if (Status logged = appendAudit(ctx, auditEntry(actor, QStringLiteral("account.add"), stored, QStringLiteral("ok")));
-                !logged)
-                return logged.error();
+    whenFinished(m_storage.write([account, actor](WriteContext& ctx) -> Result<qint64> {
+        Result<qint64> id = AccountRepository::add(ctx, account);
+        if (!id)
             return id;
-        })
-        .then(this, [this, account, credentials](const Result<qint64>& id) {
-            if (!id) {
-                emit failed(id.error());
-                return;
-            }
-            Account saved = account;
-            saved.id = *id;
-            auto announce = [this, saved] {
-                emit this->saved(saved.id);
-                if (usesBrowserSignIn(saved))
-                    signIn(saved.id);
-            };
-            if (credentials.isEmpty())
-                return announce();
-            m_vault.write(saved.secretKey(), credentials.toJson(), this, [this, saved, announce](Status stored) {
-                if (stored)
-                    return announce();
-                // Without its key the account cannot work: take it out again so that nothing
-                // half-configured stays behind, and say why.
-                const QString reason = stored.error().toLogString();
-                m_storage.write([saved, actor = m_actor, reason](WriteContext& ctx) -> Status {
-                    if (Status removed = AccountRepository::remove(ctx, saved.id); !removed)
-                        return removed;
-                    return appendAudit(ctx, auditEntry(actor, QStringLiteral("account.add"), saved, reason));
-                });
-                emit failed(stored.error());
-            });
-        });
+        Account stored = account;
+        stored.id = *id;
+        if (Status logged = appendAudit(
+                ctx, auditEntry(actor, QStringLiteral("account.add"), stored, QStringLiteral("ok")));
+            !logged)
+            return logged.error();
+        return id;
+    }),
+                 this, [this, account, credentials](const Result<qint64>& id) {
+                     if (!id) {
+                         emit failed(id.error());
+                         return;
+                     }
+                     Account saved = account;
+                     saved.id = *id;
+                     auto announce = [this, saved] {
+                         emit this->saved(saved.id);
+                         if (usesBrowserSignIn(saved))
+                             signIn(saved.id);
+                     };
+                     if (credentials.isEmpty())
+                         return announce();
+                     m_vault.write(
+                         saved.secretKey(), credentials.toJson(), this,
+                         [this, saved, announce](Status stored) {
+                             if (stored)
+                                 return announce();
+                             // Without its key the account cannot work: take it out again so that nothing
+                             // half-configured stays behind, and say why.
+                             const QString reason = stored.error().toLogString();
+                             m_storage.write([saved, actor = m_actor, reason](WriteContext& ctx) -> Status {
+                                 if (Status removed = AccountRepository::remove(ctx, saved.id); !removed)
+                                     return removed;
+                                 return appendAudit(
+                                     ctx, auditEntry(actor, QStringLiteral("account.add"), saved, reason));
+                             });
+                             emit failed(stored.error());
+                         });
+                 });
 }
 
 void AccountService::update(const Account& account, const Credentials& typed)
 {
     const QString actor = m_actor;
-    m_storage
-        .write([account, actor](WriteContext& ctx) -> Status {
+    whenFinished(
+        m_storage.write([account, actor](WriteContext& ctx) -> Status {
             if (Status updated = AccountRepository::update(ctx, account); !updated)
                 return updated;
-            return appendAudit(ctx, auditEntry(actor, QStringLiteral("account.update"), account, QStringLiteral("ok")));
-        })
-        .then(this, [this, account, typed](const Status& updated) {
+            return appendAudit(
+                ctx, auditEntry(actor, QStringLiteral("account.update"), account, QStringLiteral("ok")));
+        }),
+        this, [this, account, typed](const Status& updated) {
             if (!updated) {
                 emit failed(updated.error());
                 return;
@@ -181,20 +186,19 @@ void AccountService::removeStored(const std::shared_ptr<JobControl>& control, co
     m_vault.remove(account.secretKey(), this, [this, control, account, revokeResult](Status removedSecret) {
         const QString actor = m_actor;
         const QString result = removedSecret ? revokeResult : removedSecret.error().toLogString();
-        m_storage
-            .write([account, actor, result](WriteContext& ctx) -> Status {
-                if (Status removed = AccountRepository::remove(ctx, account.id); !removed)
-                    return removed;
-                return appendAudit(ctx, auditEntry(actor, QStringLiteral("account.remove"), account, result));
-            })
-            .then(this, [this, control, account, removedSecret](const Status& removed) {
-                const Status outcome = removed ? removedSecret : removed;
-                control->finish(outcome);
-                if (!outcome)
-                    emit failed(outcome.error());
-                if (removed)
-                    emit this->removed(account.id);
-            });
+        whenFinished(m_storage.write([account, actor, result](WriteContext& ctx) -> Status {
+            if (Status removed = AccountRepository::remove(ctx, account.id); !removed)
+                return removed;
+            return appendAudit(ctx, auditEntry(actor, QStringLiteral("account.remove"), account, result));
+        }),
+                     this, [this, control, account, removedSecret](const Status& removed) {
+                         const Status outcome = removed ? removedSecret : removed;
+                         control->finish(outcome);
+                         if (!outcome)
+                             emit failed(outcome.error());
+                         if (removed)
+                             emit this->removed(account.id);
+                     });
     });
 }
 
@@ -305,23 +309,22 @@ void AccountService::reportTest(const QUuid& request, qint64 accountId, const Re
 
 void AccountService::recordVerified(qint64 accountId, const ConnectionInfo& info)
 {
-    m_storage
-        .write([accountId, info](WriteContext& ctx) -> Status {
-            const Result<std::optional<Account>> stored = AccountRepository(ctx).get(accountId);
-            if (!stored)
-                return stored.error();
-            if (!stored->has_value())
-                return Status{}; // removed meanwhile
-            Account account = **stored;
-            account.remoteUserId = info.userId;
-            account.remoteUserName = info.userName;
-            account.lastVerifiedAt = ctx.now();
-            return AccountRepository::update(ctx, account);
-        })
-        .then(this, [this](const Status& recorded) {
-            if (!recorded)
-                emit failed(recorded.error());
-        });
+    whenFinished(m_storage.write([accountId, info](WriteContext& ctx) -> Status {
+        const Result<std::optional<Account>> stored = AccountRepository(ctx).get(accountId);
+        if (!stored)
+            return stored.error();
+        if (!stored->has_value())
+            return Status{}; // removed meanwhile
+        Account account = **stored;
+        account.remoteUserId = info.userId;
+        account.remoteUserName = info.userName;
+        account.lastVerifiedAt = ctx.now();
+        return AccountRepository::update(ctx, account);
+    }),
+                 this, [this](const Status& recorded) {
+                     if (!recorded)
+                         emit failed(recorded.error());
+                 });
 }
 
 } // namespace AssetDesk

@@ -4,6 +4,7 @@
 #include "connectors/serviceconnector.h"
 #include "core/attachmentrules.h"
 #include "core/rightsgate.h"
+#include "core/whenfinished.h"
 #include "storage/assetrepository.h"
 #include "storage/crmrepository.h"
 #include "storage/lineagerepository.h"
@@ -218,14 +219,16 @@ void AttachJob::start()
     m_control->setStatus(tr("Checking rights and sizes"));
     const Storage* storage = &m_storage;
     const AttachRequest request = m_request;
-    QtConcurrent::run(&m_workers, [storage, request] {
-        return prepare(*storage, request, QDateTime::currentDateTimeUtc());
-    }).then(this, [this](const Result<Prepared>& prepared) {
-        if (!prepared)
-            return finish(prepared.error());
-        m_prepared = *prepared;
-        fetchNext(0);
-    });
+    whenFinished(QtConcurrent::run(&m_workers,
+                                   [storage, request] {
+                                       return prepare(*storage, request, QDateTime::currentDateTimeUtc());
+                                   }),
+                 this, [this](const Result<Prepared>& prepared) {
+                     if (!prepared)
+                         return finish(prepared.error());
+                     m_prepared = *prepared;
+                     fetchNext(0);
+                 });
 }
 
 void AttachJob::fetchNext(int pendingIndex)
@@ -311,30 +314,33 @@ void AttachJob::store(const AttachSent& sent)
     m_control->setStatus(tr("Recording the attachment"));
     const AttachRequest request = m_request;
     const QList<AttachFile> files = m_prepared.files;
-    m_storage.write([request, files, sent](WriteContext& ctx) { return record(ctx, request, files, sent); })
-        .then(this, [this, sent](const Result<QList<qint64>>& rows) {
-            if (!rows) {
-                // The service has it; only the local record failed. Say so: a retry would send twice.
-                return finish(Error(rows.error().kind(),
-                                    tr("The files were attached, but recording it locally failed: %1")
-                                        .arg(rows.error().message()),
-                                    rows.error().detail()));
-            }
-            AttachOutcome outcome;
-            outcome.target = m_request.target;
-            outcome.assetIds = m_request.assetIds;
-            outcome.localIds = *rows;
-            if (sent.comment)
-                outcome.remoteIds << QString::number(sent.comment->commentId);
-            for (const DynamicsNote& note : sent.notes)
-                outcome.remoteIds << note.annotationId;
-            for (const AttachFile& f : m_prepared.files)
-                outcome.fileNames << f.fileName;
-            outcome.bytesSent = sent.bytesSent;
-            qCInfo(lcAttach).noquote() << "attached" << outcome.fileNames.size() << "file(s)," << outcome.bytesSent
-                                       << "bytes, to" << m_request.target.label;
-            finish(outcome);
-        });
+    whenFinished(m_storage.write(
+                     [request, files, sent](WriteContext& ctx) { return record(ctx, request, files, sent); }),
+                 this, [this, sent](const Result<QList<qint64>>& rows) {
+                     if (!rows) {
+                         // The service has it; only the local record failed. Say so: a retry would send
+                         // twice.
+                         return finish(
+                             Error(rows.error().kind(),
+                                   tr("The files were attached, but recording it locally failed: %1")
+                                       .arg(rows.error().message()),
+                                   rows.error().detail()));
+                     }
+                     AttachOutcome outcome;
+                     outcome.target = m_request.target;
+                     outcome.assetIds = m_request.assetIds;
+                     outcome.localIds = *rows;
+                     if (sent.comment)
+                         outcome.remoteIds << QString::number(sent.comment->commentId);
+                     for (const DynamicsNote& note : sent.notes)
+                         outcome.remoteIds << note.annotationId;
+                     for (const AttachFile& f : m_prepared.files)
+                         outcome.fileNames << f.fileName;
+                     outcome.bytesSent = sent.bytesSent;
+                     qCInfo(lcAttach).noquote() << "attached" << outcome.fileNames.size() << "file(s),"
+                                                << outcome.bytesSent << "bytes, to" << m_request.target.label;
+                     finish(outcome);
+                 });
 }
 
 void AttachJob::finish(Result<AttachOutcome> result)

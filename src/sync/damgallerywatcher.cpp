@@ -1,6 +1,7 @@
 #include "sync/damgallerywatcher.h"
 
 #include "connectors/damsource.h"
+#include "core/whenfinished.h"
 #include "storage/collectionrepository.h"
 #include "storage/storage.h"
 #include "sync/damsyncwriter.h"
@@ -101,20 +102,20 @@ void DamGalleryWatcher::readPage(const QString& cursor, int pageIndex)
             m_busy = false;
             return;
         }
-        DamSyncWriter::writeAssets(m_storage, m_accountId, fresh)
-            .then(this, [this, fresh, more, next, pageIndex](Result<DamSyncWriter::PageResult> written) {
-                if (!written) {
-                    m_busy = false;
-                    emit pollFailed(written.error());
-                    return;
-                }
-                for (const Asset& a : fresh.assets)
-                    m_known.insert(a.remoteId);
-                emit assetsArrived(written->assetIds);
-                if (more && m_requests)
-                    return readPage(next, pageIndex + 1);
-                m_busy = false;
-            });
+        whenFinished(DamSyncWriter::writeAssets(m_storage, m_accountId, fresh), this,
+                     [this, fresh, more, next, pageIndex](Result<DamSyncWriter::PageResult> written) {
+                         if (!written) {
+                             m_busy = false;
+                             emit pollFailed(written.error());
+                             return;
+                         }
+                         for (const Asset& a : fresh.assets)
+                             m_known.insert(a.remoteId);
+                         emit assetsArrived(written->assetIds);
+                         if (more && m_requests)
+                             return readPage(next, pageIndex + 1);
+                         m_busy = false;
+                     });
     });
 }
 

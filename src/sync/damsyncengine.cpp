@@ -1,3 +1,4 @@
+#include "core/whenfinished.h"
 #include "sync/damsyncengine.h"
 
 #include "storage/assetquery.h"
@@ -113,20 +114,21 @@ void DamSyncEngine::syncCollections()
             return; // an abandoned run's answer
         if (!collections)
             return fail(collections.error());
-        DamSyncWriter::writeCollections(m_storage, m_accountId, *collections)
-            .then(this, [this, listed = collections->size()](Result<DamSyncWriter::CollectionsResult> written) {
-                if (!written)
-                    return fail(written.error());
-                m_summary.collections = listed;
-                m_summary.collectionsRemoved = written->removed;
-                // The pass is marked as started before its first page, so a run killed on page one
-                // still knows which pass it was in.
-                DamSyncWriter::writeCheckpoint(m_storage, m_accountId, m_checkpoint).then(this, [this](Status s) {
-                    if (!s)
-                        return fail(s.error());
-                    fetchNext();
-                });
-            });
+        whenFinished(DamSyncWriter::writeCollections(m_storage, m_accountId, *collections), this,
+                     [this, listed = collections->size()](Result<DamSyncWriter::CollectionsResult> written) {
+                         if (!written)
+                             return fail(written.error());
+                         m_summary.collections = listed;
+                         m_summary.collectionsRemoved = written->removed;
+                         // The pass is marked as started before its first page, so a run killed on page one
+                         // still knows which pass it was in.
+                         whenFinished(DamSyncWriter::writeCheckpoint(m_storage, m_accountId, m_checkpoint),
+                                      this, [this](Status s) {
+                                          if (!s)
+                                              return fail(s.error());
+                                          fetchNext();
+                                      });
+                     });
     });
 }
 
@@ -213,8 +215,9 @@ void DamSyncEngine::writeNext()
         if (m_sweepable && m_checkpoint.pagesDone == 0 && m_options.bulkLoadMinimum > 0
             && m_totalHint >= m_options.bulkLoadMinimum) {
             m_writing = true;
-            DamSyncWriter::beginBulkLoad(m_storage, m_accountId, m_totalHint, m_options.bulkLoadMinimum)
-                .then(this, [this](Result<bool> started) {
+            whenFinished(
+                DamSyncWriter::beginBulkLoad(m_storage, m_accountId, m_totalHint, m_options.bulkLoadMinimum),
+                this, [this](Result<bool> started) {
                     m_writing = false;
                     if (started && *started) {
                         m_bulkLoad = true;
@@ -229,7 +232,8 @@ void DamSyncEngine::writeNext()
                             << m_label << "no bulk load:" << started.error().toLogString();
                     }
                     if (!m_requests)
-                        return fail(Error(ErrorKind::Cancelled, tr("The sync was cancelled; what it stored is kept.")));
+                        return fail(Error(ErrorKind::Cancelled,
+                                          tr("The sync was cancelled; what it stored is kept.")));
                     writeNext();
                 });
             return;
@@ -239,29 +243,30 @@ void DamSyncEngine::writeNext()
     Fetched fetched = std::move(m_toWrite.front());
     m_toWrite.pop_front();
     const qint64 pageAssets = fetched.page.assets.size();
-    DamSyncWriter::writePage(m_storage, m_accountId, fetched.page, fetched.after)
-        .then(this, [this, after = fetched.after, pageAssets](Result<DamSyncWriter::PageResult> written) {
-            m_writing = false;
-            if (!m_done)
-                return;
-            if (!written)
-                return fail(written.error());
-            m_checkpoint = after;
-            m_summary.pages += 1;
-            m_summary.assetsSeen += pageAssets;
-            m_summary.assetsStored += written->stored;
-            m_summary.assetsRemoved += written->removed;
-            if (!written->assetIds.isEmpty())
-                emit assetsStored(written->assetIds);
-            progress();
-            if (!m_requests)
-                return fail(Error(ErrorKind::Cancelled, tr("The sync was cancelled; what it stored is kept.")));
-            if (!m_toWrite.empty())
-                return writeNext();
-            if (m_listingDone && !m_fetching)
-                return m_summary.full ? sweep() : finish();
-            fetchNext();
-        });
+    whenFinished(DamSyncWriter::writePage(m_storage, m_accountId, fetched.page, fetched.after), this,
+                 [this, after = fetched.after, pageAssets](Result<DamSyncWriter::PageResult> written) {
+                     m_writing = false;
+                     if (!m_done)
+                         return;
+                     if (!written)
+                         return fail(written.error());
+                     m_checkpoint = after;
+                     m_summary.pages += 1;
+                     m_summary.assetsSeen += pageAssets;
+                     m_summary.assetsStored += written->stored;
+                     m_summary.assetsRemoved += written->removed;
+                     if (!written->assetIds.isEmpty())
+                         emit assetsStored(written->assetIds);
+                     progress();
+                     if (!m_requests)
+                         return fail(Error(ErrorKind::Cancelled,
+                                           tr("The sync was cancelled; what it stored is kept.")));
+                     if (!m_toWrite.empty())
+                         return writeNext();
+                     if (m_listingDone && !m_fetching)
+                         return m_summary.full ? sweep() : finish();
+                     fetchNext();
+                 });
 }
 
 void DamSyncEngine::sweep()
@@ -317,17 +322,17 @@ void DamSyncEngine::completePass(bool swept, const DamAssetPage& removals)
     DamSyncCheckpoint closed = m_checkpoint;
     closed.sweepDue = !swept;
     m_writing = true;
-    DamSyncWriter::writeRemovals(m_storage, m_accountId, removals, closed)
-        .then(this, [this, closed, swept](Result<DamSyncWriter::PageResult> written) {
-            m_writing = false;
-            if (!written)
-                return fail(written.error());
-            m_checkpoint = closed;
-            m_summary.swept = swept;
-            m_summary.assetsRemoved += written->removed;
-            m_summary.assetsStored += written->stored;
-            finish();
-        });
+    whenFinished(DamSyncWriter::writeRemovals(m_storage, m_accountId, removals, closed), this,
+                 [this, closed, swept](Result<DamSyncWriter::PageResult> written) {
+                     m_writing = false;
+                     if (!written)
+                         return fail(written.error());
+                     m_checkpoint = closed;
+                     m_summary.swept = swept;
+                     m_summary.assetsRemoved += written->removed;
+                     m_summary.assetsStored += written->stored;
+                     finish();
+                 });
 }
 
 void DamSyncEngine::notePageProblems(const DamAssetPage& page)
@@ -391,9 +396,10 @@ void DamSyncEngine::endBulkLoadDetached()
     m_bulkLoad = false;
     // Queued on the writer like any write; a run that failed or was cancelled does not wait for
     // it, and if the process ends first the next Storage::open finishes the load.
-    DamSyncWriter::finishBulkLoad(m_storage, m_accountId).then(this, [label = m_label](Status s) {
+    whenFinished(DamSyncWriter::finishBulkLoad(m_storage, m_accountId), this, [label = m_label](Status s) {
         if (!s)
-            qCWarning(lcDamSync).noquote() << label << "building the indexes failed:" << s.error().toLogString();
+            qCWarning(lcDamSync).noquote()
+                << label << "building the indexes failed:" << s.error().toLogString();
     });
 }
 
@@ -405,7 +411,7 @@ void DamSyncEngine::finish()
         m_bulkLoad = false;
         if (m_control)
             m_control->setStatus(tr("Building the search index…"));
-        DamSyncWriter::finishBulkLoad(m_storage, m_accountId).then(this, [this](Status s) {
+        whenFinished(DamSyncWriter::finishBulkLoad(m_storage, m_accountId), this, [this](Status s) {
             if (!s)
                 return fail(s.error());
             finish();

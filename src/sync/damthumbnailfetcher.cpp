@@ -1,3 +1,4 @@
+#include "core/whenfinished.h"
 #include "sync/damthumbnailfetcher.h"
 
 #include "connectors/damsource.h"
@@ -117,17 +118,23 @@ void DamThumbnailFetcher::fetch(const Work& work)
         ThumbnailCache* cache = &m_cache;
         const QSize box = m_box;
         const Rendition r = work.rendition;
-        QtConcurrent::run(&m_pool, [cache, box, r, data = std::move(*bytes)]() -> Result<QString> {
-            // Small JPEG / PNG renditions are already thumbnails; everything else is scaled.
-            const bool fits = r.width > 0 && r.height > 0 && r.width <= box.width() && r.height <= box.height()
-                              && (r.mimeType == u"image/jpeg" || r.mimeType == u"image/png");
-            if (fits)
-                return cache->store(data);
-            const Result<QByteArray> thumb = ThumbnailDecoder::makeThumbnail(data, box);
-            if (!thumb)
-                return thumb.error();
-            return cache->store(*thumb);
-        }).then(this, [this, work](Result<QString> path) { stored(work, path); });
+        whenFinished(QtConcurrent::run(&m_pool,
+                                       [cache, box, r, data = std::move(*bytes)]() -> Result<QString> {
+                                           // Small JPEG / PNG renditions are already thumbnails; everything
+                                           // else is scaled.
+                                           const bool fits =
+                                               r.width > 0 && r.height > 0 && r.width <= box.width() &&
+                                               r.height <= box.height() &&
+                                               (r.mimeType == u"image/jpeg" || r.mimeType == u"image/png");
+                                           if (fits)
+                                               return cache->store(data);
+                                           const Result<QByteArray> thumb =
+                                               ThumbnailDecoder::makeThumbnail(data, box);
+                                           if (!thumb)
+                                               return thumb.error();
+                                           return cache->store(*thumb);
+                                       }),
+                     this, [this, work](Result<QString> path) { stored(work, path); });
     });
 }
 
@@ -151,31 +158,32 @@ void DamThumbnailFetcher::flush()
         return;
     m_flushing = true;
     const QList<std::pair<Work, QString>> batch = std::exchange(m_pendingPaths, {});
-    m_storage
-        .write([batch](WriteContext& ctx) -> Result<int> {
-            int n = 0;
-            for (const auto& [work, path] : batch) {
-                // The asset may have gone meanwhile (a sweep): that is not a failure of the batch.
-                const Status s = AssetRepository::setRenditionLocalPath(ctx, work.assetId, work.rendition.name, path);
-                if (s)
-                    ++n;
-                else if (s.error().kind() != ErrorKind::NotFound)
-                    return s.error();
-            }
-            return n;
-        })
-        .then(this, [this, batch](Result<int> written) {
-            m_flushing = false;
-            if (!written) {
-                m_failed += batch.size();
-                qCWarning(lcDamSync) << "recording thumbnails failed:" << written.error().toLogString();
-            } else {
-                m_stored += *written;
-                for (const auto& [work, path] : batch)
-                    emit thumbnailStored(work.assetId, path);
-            }
-            pump();
-        });
+    whenFinished(m_storage.write([batch](WriteContext& ctx) -> Result<int> {
+        int n = 0;
+        for (const auto& [work, path] : batch) {
+            // The asset may have gone meanwhile (a sweep): that is not a failure of the batch.
+            const Status s =
+                AssetRepository::setRenditionLocalPath(ctx, work.assetId, work.rendition.name, path);
+            if (s)
+                ++n;
+            else if (s.error().kind() != ErrorKind::NotFound)
+                return s.error();
+        }
+        return n;
+    }),
+                 this, [this, batch](Result<int> written) {
+                     m_flushing = false;
+                     if (!written) {
+                         m_failed += batch.size();
+                         qCWarning(lcDamSync)
+                             << "recording thumbnails failed:" << written.error().toLogString();
+                     } else {
+                         m_stored += *written;
+                         for (const auto& [work, path] : batch)
+                             emit thumbnailStored(work.assetId, path);
+                     }
+                     pump();
+                 });
 }
 
 } // namespace AssetDesk

@@ -1,3 +1,4 @@
+#include "core/whenfinished.h"
 #include "sync/damwriteback.h"
 
 #include "storage/jobrepository.h"
@@ -75,56 +76,57 @@ void DamWriteBack::poll()
     const DamWriteBackSettings settings = m_options.settings;
     const QDateTime scheduledAfter = now.addSecs(m_options.scheduledAfter.count());
     const QDateTime staleBefore = now.addSecs(-m_options.lease.count());
-    m_storage
-        .write([=](WriteContext& ctx) -> Result<Claimed> {
-            Claimed claimed;
-            if (scan) {
-                Result<int> scheduled = DamWriteBackPlanner::planScheduled(ctx, settings, scheduledAfter);
-                if (!scheduled)
-                    return scheduled.error();
-                Result<int> top = DamWriteBackPlanner::planTopPerformers(ctx, settings);
-                if (!top)
-                    return top.error();
-                claimed.planned = scheduled.value() + top.value();
+    whenFinished(m_storage.write([=](WriteContext& ctx) -> Result<Claimed> {
+        Claimed claimed;
+        if (scan) {
+            Result<int> scheduled = DamWriteBackPlanner::planScheduled(ctx, settings, scheduledAfter);
+            if (!scheduled)
+                return scheduled.error();
+            Result<int> top = DamWriteBackPlanner::planTopPerformers(ctx, settings);
+            if (!top)
+                return top.error();
+            claimed.planned = scheduled.value() + top.value();
+        }
+        for (const QString& kind : DamWriteBackPlanner::kinds()) {
+            if (recover) {
+                Result<QList<qint64>> requeued = JobRepository::requeueStale(
+                    ctx, kind, staleBefore,
+                    QStringLiteral("The write-back stopped while this job was running."));
+                if (!requeued)
+                    return requeued.error();
             }
-            for (const QString& kind : DamWriteBackPlanner::kinds()) {
-                if (recover) {
-                    Result<QList<qint64>> requeued = JobRepository::requeueStale(
-                        ctx, kind, staleBefore, QStringLiteral("The write-back stopped while this job was running."));
-                    if (!requeued)
-                        return requeued.error();
-                }
+        }
+        // Oldest due first within a kind; lifecycle before archive before top performers.
+        for (const QString& kind : DamWriteBackPlanner::kinds()) {
+            Result<QList<OutboxJob>> jobs = JobRepository::claimDue(ctx, now, 1, kind);
+            if (!jobs)
+                return jobs.error();
+            if (!jobs->isEmpty()) {
+                claimed.job = jobs->first();
+                break;
             }
-            // Oldest due first within a kind; lifecycle before archive before top performers.
-            for (const QString& kind : DamWriteBackPlanner::kinds()) {
-                Result<QList<OutboxJob>> jobs = JobRepository::claimDue(ctx, now, 1, kind);
-                if (!jobs)
-                    return jobs.error();
-                if (!jobs->isEmpty()) {
-                    claimed.job = jobs->first();
-                    break;
-                }
-            }
-            return claimed;
-        })
-        .then(this, [this, recover](Result<Claimed> claimed) {
-            m_busy = false;
-            if (!claimed) {
-                qCWarning(lcWriteBack) << "claiming write-back jobs failed:" << claimed.error().toLogString();
-                next(false);
-                return;
-            }
-            if (recover)
-                m_recovered = true;
-            if (claimed->planned > 0)
-                qCDebug(lcWriteBack) << "planned" << claimed->planned << "write-back jobs";
-            if (!claimed->job) {
-                emit idle();
-                next(false);
-                return;
-            }
-            run(*claimed->job);
-        });
+        }
+        return claimed;
+    }),
+                 this, [this, recover](Result<Claimed> claimed) {
+                     m_busy = false;
+                     if (!claimed) {
+                         qCWarning(lcWriteBack)
+                             << "claiming write-back jobs failed:" << claimed.error().toLogString();
+                         next(false);
+                         return;
+                     }
+                     if (recover)
+                         m_recovered = true;
+                     if (claimed->planned > 0)
+                         qCDebug(lcWriteBack) << "planned" << claimed->planned << "write-back jobs";
+                     if (!claimed->job) {
+                         emit idle();
+                         next(false);
+                         return;
+                     }
+                     run(*claimed->job);
+                 });
 }
 
 void DamWriteBack::run(const OutboxJob& job)
@@ -162,35 +164,36 @@ void DamWriteBack::commit(const OutboxJob& job, const DamWriteBackAttempt::Outco
     if (outcome.retryAfter)
         wait = std::max(wait, *outcome.retryAfter);
     const QDateTime retryAt = QDateTime::currentDateTimeUtc().addMSecs(wait.count());
-    m_storage
-        .write([job, kind, detail, retryAt](WriteContext& ctx) -> Result<JobState> {
-            switch (kind) {
-            case Kind::Done:
-                if (Status s = JobRepository::markSucceeded(ctx, job.id); !s)
-                    return s.error();
-                return JobState::Succeeded;
-            case Kind::Retry:
-                if (Status s = JobRepository::markFailed(ctx, job.id, detail, retryAt); !s)
-                    return s.error();
-                return JobState::Queued;
-            case Kind::Failed:
-                break;
-            }
-            if (Status s = JobRepository::markFailed(ctx, job.id, detail); !s)
+    whenFinished(m_storage.write([job, kind, detail, retryAt](WriteContext& ctx) -> Result<JobState> {
+        switch (kind) {
+        case Kind::Done:
+            if (Status s = JobRepository::markSucceeded(ctx, job.id); !s)
                 return s.error();
-            return JobState::Failed;
-        })
-        .then(this, [this, job, detail](Result<JobState> state) {
-            m_busy = false;
-            if (!state) {
-                qCWarning(lcWriteBack) << "recording write-back job" << job.id << "failed:" << state.error().toLogString();
-                next(false);
-                return;
-            }
-            qCDebug(lcWriteBack) << "write-back job" << job.id << job.kind << jobStateId(state.value()) << detail;
-            emit jobFinished(job.id, state.value(), detail);
-            next(true);
-        });
+            return JobState::Succeeded;
+        case Kind::Retry:
+            if (Status s = JobRepository::markFailed(ctx, job.id, detail, retryAt); !s)
+                return s.error();
+            return JobState::Queued;
+        case Kind::Failed:
+            break;
+        }
+        if (Status s = JobRepository::markFailed(ctx, job.id, detail); !s)
+            return s.error();
+        return JobState::Failed;
+    }),
+                 this, [this, job, detail](Result<JobState> state) {
+                     m_busy = false;
+                     if (!state) {
+                         qCWarning(lcWriteBack) << "recording write-back job" << job.id
+                                                << "failed:" << state.error().toLogString();
+                         next(false);
+                         return;
+                     }
+                     qCDebug(lcWriteBack)
+                         << "write-back job" << job.id << job.kind << jobStateId(state.value()) << detail;
+                     emit jobFinished(job.id, state.value(), detail);
+                     next(true);
+                 });
 }
 
 } // namespace AssetDesk

@@ -1,3 +1,4 @@
+#include "core/whenfinished.h"
 #include "sync/dynamicssyncengine.h"
 
 #include "connectors/dynamics/dynamicswebapi.h"
@@ -114,8 +115,9 @@ void DynamicsSyncEngine::onPage(Result<DynamicsPage> page)
         write.sweepKeeping = m_seen;
     write.deltaLink = write.last ? page->deltaLink.toString(QUrl::FullyEncoded) : QString();
     const QUrl next = page->nextLink;
-    m_storage.write([write](WriteContext& ctx) { return DynamicsSyncWriter::write(ctx, write); })
-        .then(this, [this, next](Result<DynamicsSyncWriter::Written> written) {
+    whenFinished(
+        m_storage.write([write](WriteContext& ctx) { return DynamicsSyncWriter::write(ctx, write); }), this,
+        [this, next](Result<DynamicsSyncWriter::Written> written) {
             if (!written)
                 return fail(written.error());
             m_summary.tables.last().stored += written->stored;
@@ -123,7 +125,8 @@ void DynamicsSyncEngine::onPage(Result<DynamicsPage> page)
             if (next.isEmpty())
                 return nextTable();
             if (m_control && m_control->isCancelled())
-                return fail(Error(ErrorKind::Cancelled, tr("The sync was cancelled; the pages synced so far are kept.")));
+                return fail(Error(ErrorKind::Cancelled,
+                                  tr("The sync was cancelled; the pages synced so far are kept.")));
             fetch(next);
         });
 }

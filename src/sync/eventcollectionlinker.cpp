@@ -1,3 +1,4 @@
+#include "core/whenfinished.h"
 #include "sync/eventcollectionlinker.h"
 
 #include "core/lineageedge.h"
@@ -34,7 +35,7 @@ void EventCollectionLinker::link(const CrmEvent& event, const Collection& collec
         return;
     }
     QPointer<EventCollectionLinker> self(this);
-    m_storage.write([link](WriteContext& ctx) -> Result<RecordCollectionLink> {
+    whenFinished(m_storage.write([link](WriteContext& ctx) -> Result<RecordCollectionLink> {
         Result<qint64> id = RecordCollectionRepository::add(ctx, link);
         if (!id)
             return id.error();
@@ -48,10 +49,11 @@ void EventCollectionLinker::link(const CrmEvent& event, const Collection& collec
                 return stored;
         }
         return Error(ErrorKind::Storage, tr("The event's collection was stored but cannot be read back."));
-    }).then(this, [self, done](Result<RecordCollectionLink> result) {
-        if (self && done)
-            done(result);
-    });
+    }),
+                 this, [self, done](Result<RecordCollectionLink> result) {
+                     if (self && done)
+                         done(result);
+                 });
 }
 
 Result<int> EventCollectionLinker::associateIn(WriteContext& ctx, qint64 damAccountId)
@@ -106,8 +108,9 @@ Result<int> EventCollectionLinker::associateIn(WriteContext& ctx, qint64 damAcco
 void EventCollectionLinker::associate(qint64 damAccountId, std::function<void(Result<int>)> done)
 {
     QPointer<EventCollectionLinker> self(this);
-    m_storage.write([damAccountId](WriteContext& ctx) { return associateIn(ctx, damAccountId); })
-        .then(this, [self, damAccountId, done](Result<int> result) {
+    whenFinished(
+        m_storage.write([damAccountId](WriteContext& ctx) { return associateIn(ctx, damAccountId); }), this,
+        [self, damAccountId, done](Result<int> result) {
             if (!self)
                 return;
             if (result && *result > 0)

@@ -1,3 +1,4 @@
+#include "core/whenfinished.h"
 #include "sync/sandboxaccountimporter.h"
 
 #include "core/secretvault.h"
@@ -18,56 +19,55 @@ SandboxAccountImporter::SandboxAccountImporter(Storage& storage, SecretVault& va
 void SandboxAccountImporter::import(const SandboxManifest& manifest, Done done)
 {
     const QList<SandboxAccount> demo = manifest.accounts;
-    m_storage
-        .write([demo](WriteContext& ctx) -> Result<QList<Account>> {
-            const Result<QList<Account>> before = AccountRepository(ctx).list();
-            if (!before)
-                return before.error();
-            // The same demo person as in an earlier run: same service, login and organization,
-            // and for OAuth services (several X users share one client id) the same user.
-            auto previous = [&before](const Account& demoAccount) -> std::optional<Account> {
-                for (const Account& a : *before) {
-                    if (a.service == demoAccount.service && a.login == demoAccount.login
-                        && a.organization == demoAccount.organization
-                        && (demoAccount.remoteUserId.isEmpty() || a.remoteUserId == demoAccount.remoteUserId))
-                        return a;
-                }
-                return std::nullopt;
-            };
-            QList<Account> stored;
-            for (const SandboxAccount& s : demo) {
-                const std::optional<Account> existing = previous(s.account);
-                Account account = s.account;
-                if (existing) {
-                    account.id = existing->id;
-                    account.createdAt = existing->createdAt;
-                    if (account.remoteUserId.isEmpty())
-                        account.remoteUserId = existing->remoteUserId;
-                    if (account.remoteUserName.isEmpty())
-                        account.remoteUserName = existing->remoteUserName;
-                    account.lastVerifiedAt = existing->lastVerifiedAt;
-                    if (!(account == *existing)) {
-                        if (Status updated = AccountRepository::update(ctx, account); !updated)
-                            return updated.error();
-                    }
-                } else {
-                    const Result<qint64> id = AccountRepository::add(ctx, account);
-                    if (!id)
-                        return id.error();
-                    account.id = *id;
-                }
-                stored.append(account);
+    whenFinished(m_storage.write([demo](WriteContext& ctx) -> Result<QList<Account>> {
+        const Result<QList<Account>> before = AccountRepository(ctx).list();
+        if (!before)
+            return before.error();
+        // The same demo person as in an earlier run: same service, login and organization,
+        // and for OAuth services (several X users share one client id) the same user.
+        auto previous = [&before](const Account& demoAccount) -> std::optional<Account> {
+            for (const Account& a : *before) {
+                if (a.service == demoAccount.service && a.login == demoAccount.login &&
+                    a.organization == demoAccount.organization &&
+                    (demoAccount.remoteUserId.isEmpty() || a.remoteUserId == demoAccount.remoteUserId))
+                    return a;
             }
-            return stored;
-        })
-        .then(this, [this, demo, done](const Result<QList<Account>>& stored) {
-            if (!stored)
-                return done(stored.error());
-            QList<Credentials> credentials;
-            for (const SandboxAccount& s : demo)
-                credentials.append(s.credentials);
-            storeCredentials(*stored, credentials, done);
-        });
+            return std::nullopt;
+        };
+        QList<Account> stored;
+        for (const SandboxAccount& s : demo) {
+            const std::optional<Account> existing = previous(s.account);
+            Account account = s.account;
+            if (existing) {
+                account.id = existing->id;
+                account.createdAt = existing->createdAt;
+                if (account.remoteUserId.isEmpty())
+                    account.remoteUserId = existing->remoteUserId;
+                if (account.remoteUserName.isEmpty())
+                    account.remoteUserName = existing->remoteUserName;
+                account.lastVerifiedAt = existing->lastVerifiedAt;
+                if (!(account == *existing)) {
+                    if (Status updated = AccountRepository::update(ctx, account); !updated)
+                        return updated.error();
+                }
+            } else {
+                const Result<qint64> id = AccountRepository::add(ctx, account);
+                if (!id)
+                    return id.error();
+                account.id = *id;
+            }
+            stored.append(account);
+        }
+        return stored;
+    }),
+                 this, [this, demo, done](const Result<QList<Account>>& stored) {
+                     if (!stored)
+                         return done(stored.error());
+                     QList<Credentials> credentials;
+                     for (const SandboxAccount& s : demo)
+                         credentials.append(s.credentials);
+                     storeCredentials(*stored, credentials, done);
+                 });
 }
 
 void SandboxAccountImporter::storeCredentials(QList<Account> accounts, QList<Credentials> credentials, Done done)

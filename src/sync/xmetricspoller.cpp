@@ -1,3 +1,4 @@
+#include "core/whenfinished.h"
 #include "sync/xmetricspoller.h"
 
 #include "connectors/x/xapi.h"
@@ -193,17 +194,18 @@ void XMetricsPoller::nextBatch()
 
 void XMetricsPoller::storeBatch(const QList<EngagementSample>& samples, int read)
 {
-    m_storage.write([samples](WriteContext& ctx) { return EngagementRepository::addSamples(ctx, samples); })
-        .then(this, [this, read](Result<int> stored) {
-            if (!m_cycle)
-                return;
-            if (!stored)
-                return endAccount(stored.error().message(), false);
-            m_cycle->result().read += read;
-            m_cycle->result().stored += stored.value();
-            emit progress(m_cycle->done, m_cycle->total, {});
-            nextBatch();
-        });
+    whenFinished(m_storage.write(
+                     [samples](WriteContext& ctx) { return EngagementRepository::addSamples(ctx, samples); }),
+                 this, [this, read](Result<int> stored) {
+                     if (!m_cycle)
+                         return;
+                     if (!stored)
+                         return endAccount(stored.error().message(), false);
+                     m_cycle->result().read += read;
+                     m_cycle->result().stored += stored.value();
+                     emit progress(m_cycle->done, m_cycle->total, {});
+                     nextBatch();
+                 });
 }
 
 void XMetricsPoller::endAccount(const QString& reason, bool skipped)

@@ -1,3 +1,4 @@
+#include "core/whenfinished.h"
 #include "sync/xpublisher.h"
 
 #include "connectors/x/xconnector.h"
@@ -96,13 +97,14 @@ void XPublisher::poll()
     const bool recover = !m_recovered;
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const QDateTime staleBefore = now.addSecs(-m_options.lease.count());
-    m_storage
-        .write([recover, now, staleBefore](WriteContext& ctx) -> Result<Claimed> {
+    whenFinished(
+        m_storage.write([recover, now, staleBefore](WriteContext& ctx) -> Result<Claimed> {
             Claimed claimed;
             if (recover) {
                 Result<QList<qint64>> requeued = JobRepository::requeueStale(
                     ctx, XOutbox::kXPublishJobKind, staleBefore,
-                    QStringLiteral("The publisher stopped while this job was running; checking X before retrying."));
+                    QStringLiteral(
+                        "The publisher stopped while this job was running; checking X before retrying."));
                 if (!requeued)
                     return requeued.error();
                 claimed.requeued = requeued.value();
@@ -130,8 +132,8 @@ void XPublisher::poll()
                 claimed.refused = std::pair{job.id, gate.error().message()};
             }
             return claimed;
-        })
-        .then(this, [this, recover](Result<Claimed> claimed) {
+        }),
+        this, [this, recover](Result<Claimed> claimed) {
             m_busy = false;
             if (!claimed) {
                 qCWarning(lcOutbox) << "claiming outbox jobs failed:" << claimed.error().toLogString();
@@ -144,7 +146,8 @@ void XPublisher::poll()
                     emit recovered(claimed->requeued);
             }
             if (claimed->refused) {
-                qCInfo(lcOutbox) << "job" << claimed->refused->first << "refused by the rights gate:" << claimed->refused->second;
+                qCInfo(lcOutbox) << "job" << claimed->refused->first
+                                 << "refused by the rights gate:" << claimed->refused->second;
                 emit jobFinished(claimed->refused->first, JobState::Failed, claimed->refused->second);
                 next(true);
                 return;
@@ -193,8 +196,8 @@ void XPublisher::commit(const OutboxJob& job, const XPublishOutcome& outcome)
     }
     const QDateTime retryAt = QDateTime::currentDateTimeUtc().addMSecs(backoff(job.attempts, effective.retryAfter).count());
     const DamWriteBackSettings writeBack = m_options.writeBack;
-    m_storage
-        .write([job, effective, retryAt, writeBack](WriteContext& ctx) -> Result<Committed> {
+    whenFinished(
+        m_storage.write([job, effective, retryAt, writeBack](WriteContext& ctx) -> Result<Committed> {
             switch (effective.kind) {
             case XPublishOutcome::Kind::Published: {
                 Post post;
@@ -225,7 +228,8 @@ void XPublisher::commit(const OutboxJob& job, const XPublishOutcome& outcome)
                 if (p) {
                     if (Status s = XPublisher::recordLineage(ctx, added.value(), p.value()); !s)
                         return s.error();
-                    if (Result<int> planned = DamWriteBackPlanner::planPublished(ctx, writeBack, added.value(), post, p.value());
+                    if (Result<int> planned = DamWriteBackPlanner::planPublished(
+                            ctx, writeBack, added.value(), post, p.value());
                         !planned)
                         return planned.error();
                 }
@@ -243,8 +247,8 @@ void XPublisher::commit(const OutboxJob& job, const XPublishOutcome& outcome)
             if (Status s = JobRepository::markFailed(ctx, job.id, effective.reason); !s)
                 return s.error();
             return Committed{JobState::Failed, effective.reason};
-        })
-        .then(this, [this, job](Result<Committed> committed) {
+        }),
+        this, [this, job](Result<Committed> committed) {
             m_busy = false;
             if (!committed) {
                 // The job stays running; the next start() recovers it after the lease.

@@ -1,3 +1,4 @@
+#include "core/whenfinished.h"
 #include "sync/zendesksyncengine.h"
 
 #include "connectors/zendesk/zendeskconnector.h"
@@ -66,13 +67,14 @@ void ZendeskSyncEngine::syncOrganizations()
         if (!organizations)
             return fail(organizations.error());
         m_summary.organizations = organizations->size();
-        ZendeskSyncWriter::writeDirectory(m_storage, m_accountId, *organizations).then(this, [this](Status s) {
-            if (!m_done)
-                return;
-            if (!s)
-                return fail(s.error());
-            fetchNext();
-        });
+        whenFinished(ZendeskSyncWriter::writeDirectory(m_storage, m_accountId, *organizations), this,
+                     [this](Status s) {
+                         if (!m_done)
+                             return;
+                         if (!s)
+                             return fail(s.error());
+                         fetchNext();
+                     });
     });
 }
 
@@ -152,23 +154,24 @@ void ZendeskSyncEngine::writeNext()
     Prepared next = std::move(m_toWrite.front());
     m_toWrite.pop_front();
     const qint64 changed = next.page.tickets.size();
-    ZendeskSyncWriter::writePage(m_storage, m_accountId, next.page.tickets, next.page.deletedIds, next.users, next.position)
-        .then(this, [this, changed](Result<ZendeskSyncWriter::PageResult> written) {
-            m_writing = false;
-            if (!m_done)
-                return;
-            if (!written)
-                return fail(written.error());
-            m_summary.ticketsSeen += changed;
-            m_summary.ticketsRemoved += written->removed;
-            m_summary.writeMs += written->writeMs;
-            if (!m_toWrite.empty())
-                return writeNext();
-            if (!m_exportDone)
-                return fetchNext();
-            if (!m_fetching)
-                m_options.views ? syncViews() : finish();
-        });
+    whenFinished(ZendeskSyncWriter::writePage(m_storage, m_accountId, next.page.tickets, next.page.deletedIds,
+                                              next.users, next.position),
+                 this, [this, changed](Result<ZendeskSyncWriter::PageResult> written) {
+                     m_writing = false;
+                     if (!m_done)
+                         return;
+                     if (!written)
+                         return fail(written.error());
+                     m_summary.ticketsSeen += changed;
+                     m_summary.ticketsRemoved += written->removed;
+                     m_summary.writeMs += written->writeMs;
+                     if (!m_toWrite.empty())
+                         return writeNext();
+                     if (!m_exportDone)
+                         return fetchNext();
+                     if (!m_fetching)
+                         m_options.views ? syncViews() : finish();
+                 });
 }
 
 void ZendeskSyncEngine::syncViews()
@@ -190,11 +193,12 @@ void ZendeskSyncEngine::syncViews()
         auto step = std::make_shared<std::function<void()>>();
         *step = [this, members, pending, all, weak = std::weak_ptr(step)]() {
             if (pending->isEmpty()) {
-                ZendeskSyncWriter::writeViews(m_storage, m_accountId, all, *members).then(this, [this](Status s) {
-                    if (!m_done)
-                        return;
-                    s ? finish() : fail(s.error());
-                });
+                whenFinished(ZendeskSyncWriter::writeViews(m_storage, m_accountId, all, *members), this,
+                             [this](Status s) {
+                                 if (!m_done)
+                                     return;
+                                 s ? finish() : fail(s.error());
+                             });
                 return;
             }
             const ZendeskView view = pending->takeFirst();

@@ -1,3 +1,4 @@
+#include "core/whenfinished.h"
 #include "widgets/jsonviewer.h"
 
 #include "widgets/syntaxrepository.h"
@@ -63,11 +64,12 @@ void JsonViewer::setJson(const QByteArray& json)
     m_formatting = true;
     m_slowTimer.start();
     // The continuation runs on this viewer's thread, and not at all once the viewer is gone.
-    QtConcurrent::run(&JsonViewer::format, json).then(this, [this, generation](const Formatted& formatted) {
-        if (generation != m_generation)
-            return; // a newer text was set meanwhile
-        display(formatted);
-    });
+    whenFinished(QtConcurrent::run(&JsonViewer::format, json), this,
+                 [this, generation](const Formatted& formatted) {
+                     if (generation != m_generation)
+                         return; // a newer text was set meanwhile
+                     display(formatted);
+                 });
 }
 
 void JsonViewer::display(const Formatted& formatted)
