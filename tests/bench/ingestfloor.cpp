@@ -56,6 +56,17 @@ Status run(sqlite3* db, const QString& sql, const QList<qint64>& values = {})
     return statement.value().run();
 }
 
+Result<qint64> lastAssetId(sqlite3* db)
+{
+    Result<SqliteStatement> maxId = SqliteStatement::prepare(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM assets"));
+    if (!maxId)
+        return maxId.error();
+    const Result<bool> row = maxId.value().next();
+    if (!row)
+        return row.error();
+    return *row ? maxId.value().int64(0) : 0;
+}
+
 } // namespace
 
 Status prepare(sqlite3* db, qint64 accountId, int count)
@@ -77,14 +88,10 @@ Status prepare(sqlite3* db, qint64 accountId, int count)
 
 Status insertRange(sqlite3* db, int from, int to)
 {
-    Result<SqliteStatement> maxId = SqliteStatement::prepare(db, QStringLiteral("SELECT coalesce(max(id), 0) FROM assets"));
-    if (!maxId)
-        return maxId.error();
-    const Result<bool> row = maxId.value().next();
-    if (!row)
-        return row.error();
-    const qint64 before = *row ? maxId.value().int64(0) : 0;
-    maxId.value().reset();
+    const Result<qint64> last = lastAssetId(db);
+    if (!last)
+        return last.error();
+    const qint64 before = *last;
     // The range's assets get the ids before + 1 ... in asset-number order (AUTOINCREMENT), which
     // is how their renditions, memberships and versions name them.
     const QString columns = QString::fromUtf8(kAssetColumns);
@@ -109,6 +116,54 @@ Status insertRange(sqlite3* db, int from, int to)
     return run(db, QStringLiteral("INSERT INTO asset_versions (asset_id, version, modified_at, first_seen_at) "
                                   "SELECT id, version, modified_at, 1767225600000 FROM assets WHERE id > ?1"),
                {before});
+}
+
+Status makeLean(sqlite3* db)
+{
+    for (const char* sql : {
+             "ALTER TABLE assets ADD COLUMN renditions TEXT NOT NULL DEFAULT ''",
+             "DROP INDEX assets_service",
+             "DROP INDEX assets_approval",
+             "DROP TABLE collection_members",
+             "CREATE TABLE collection_members (asset_id INTEGER NOT NULL REFERENCES assets (id) ON DELETE CASCADE, "
+             "collection_remote_id TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (asset_id, "
+             "collection_remote_id)) WITHOUT ROWID",
+             "CREATE INDEX collection_members_collection ON collection_members (collection_remote_id)",
+         }) {
+        if (Status s = run(db, QString::fromUtf8(sql)); !s)
+            return s;
+    }
+    return {};
+}
+
+Status prepareLean(sqlite3* db, qint64 accountId, int count)
+{
+    if (Status s = prepare(db, accountId, count); !s)
+        return s;
+    // Each rendition a line of tab-separated fields, in position order.
+    if (Status s = run(db, QStringLiteral("ALTER TABLE floor_assets ADD COLUMN renditions TEXT")); !s)
+        return s;
+    return run(db, QStringLiteral(
+                       "UPDATE floor_assets SET renditions = "
+                       "(SELECT group_concat(name || char(9) || width || char(9) || height || char(9) || mime_type || "
+                       "char(9) || bytes || char(9) || remote_url || char(9) || local_path, char(10)) FROM (SELECT * "
+                       "FROM floor_renditions r WHERE r.n = floor_assets.n ORDER BY position))"));
+}
+
+Status insertRangeLean(sqlite3* db, int from, int to)
+{
+    const Result<qint64> last = lastAssetId(db);
+    if (!last)
+        return last.error();
+    const QString columns = QString::fromUtf8(kAssetColumns) + QStringLiteral(", renditions");
+    if (Status s = run(db, QStringLiteral("INSERT INTO assets (%1) SELECT %1 FROM floor_assets WHERE n >= ?1 AND n < ?2 "
+                                          "ORDER BY n").arg(columns), {from, to});
+        !s)
+        return s;
+    return run(db, QStringLiteral("INSERT INTO collection_members (asset_id, collection_remote_id, position) "
+                                  "SELECT ?3 + n - ?1 + 1, collection_remote_id, position FROM floor_members "
+                                  "WHERE n >= ?1 AND n < ?2 ORDER BY n, position"),
+               {from, to, *last});
 }
 
 } // namespace AssetDesk::IngestFloor

@@ -15,4 +15,18 @@ namespace AssetDesk::IngestFloor {
 Status prepare(sqlite3* db, qint64 accountId, int count);
 Status insertRange(sqlite3* db, int from, int to);
 
+// The same for the leanest data model that still holds what the library shows, to find out whether
+// any schema could reach a target this one cannot. makeLean() reshapes a fresh workspace before
+// the load (not timed):
+//   - an asset's renditions packed into one text column of its row, not three rows of their own;
+//   - no version row for an asset's first version (its row already says which version it is);
+//   - collection_members WITHOUT ROWID (the primary key is the table);
+//   - no index on assets.service or assets.approval (a handful of values each: filters on them
+//     scan as fast).
+// Everything else stays: the unique remote-id key, the sort indexes, the full-text index.
+// prepareLean() and insertRangeLean() then do what prepare() and insertRange() do, for that shape.
+Status makeLean(sqlite3* db);
+Status prepareLean(sqlite3* db, qint64 accountId, int count);
+Status insertRangeLean(sqlite3* db, int from, int to);
+
 } // namespace AssetDesk::IngestFloor
