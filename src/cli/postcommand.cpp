@@ -238,9 +238,9 @@ int PostCommand::run(const QStringList& arguments, CliContext& context)
     const qint64 waitMs = std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(sendTime)) + kPublishTimeoutMs;
     context.waitUntil([&finished] { return finished.has_value(); }, int(std::min<qint64>(waitMs, std::numeric_limits<int>::max())));
     publisher.stop();
-    // The publisher may have claimed the next job already: let that write's continuation arrive
-    // before the publisher is destroyed (a continuation posted to a dead object crashed the CLI
-    // at exit, once in a few hundred runs).
+    // The publisher may have claimed the next job already: let it finish and commit what it sent
+    // before the publisher is destroyed, rather than leave a claimed job for the next start to
+    // reconcile.
     context.waitUntil([&publisher] { return !publisher.isBusy(); }, kSettleMs);
     if (!finished) {
         out.error(Error(ErrorKind::Cancelled, Tr::tr("Job %1 has not finished yet; it stays in the queue.").arg(jobId.value())));

@@ -48,9 +48,8 @@ public:
     void start();
     // Stops claiming; a job in flight still finishes and is committed.
     void stop();
-    // A claim, publish or commit is in flight. Its continuation is posted to this object from the
-    // storage writer's thread (QFuture::then(this, ...)); Qt 6.4 does not guard that against the
-    // object's destruction, so whoever destroys a stopped publisher waits until this is false.
+    // A claim, publish or commit is in flight. A stopped publisher still finishes it; whoever
+    // destroys one waits until this is false, so that a post sent to X is also committed as sent.
     bool isBusy() const { return m_busy; }
     bool isRunning() const { return m_running; }
     // Looks for due jobs now rather than at the next poll (a job was just queued or retried);
