@@ -76,7 +76,8 @@ auto whenFinished(const QFuture<T>& future, QObject* context, F&& f)
     using R = typename WhenFinishedDetail::Continuation<T, std::decay_t<F>>::type;
     Q_ASSERT(context);
     if (Q_UNLIKELY(context->thread() != QThread::currentThread()))
-        qWarning("whenFinished: called off the context's thread; the continuation is not tied to its lifetime");
+        qWarning(
+            "whenFinished: called off the context's thread; the continuation is not tied to its lifetime");
     // Shared only so that the slot below can be copied; one owner at a time. Dropped unfinished
     // (the watcher destroyed with its context), it cancels the returned future.
     auto promise = std::make_shared<QPromise<R>>();
@@ -96,6 +97,29 @@ auto whenFinished(const QFuture<T>& future, QObject* context, F&& f)
                      });
     watcher->setFuture(future);
     return result;
+}
+
+// replyOn<T>(context, f): a callback for work on another thread that answers once, with a T;
+// `f` gets the answer on `context`'s thread, through whenFinished(), so never after `context` is
+// destroyed. It replaces posting to a QPointer from the worker (QMetaObject::invokeMethod on
+// pointer.data()), which has the same gap between the check and the post.
+//
+// Call it on `context`'s thread. The callback may be copied and called from any thread; the first
+// call counts. If no copy is ever called, `f` never runs.
+template<typename T, typename F>
+std::function<void(T)> replyOn(QObject* context, F&& f)
+{
+    auto promise = std::make_shared<QPromise<T>>();
+    promise->start();
+    whenFinished(promise->future(), context, std::forward<F>(f));
+    return [promise](T value) {
+        // The first answer is the one delivered (the continuation reads result 0); later calls
+        // find the promise finished and are ignored.
+        if (promise->future().isFinished())
+            return;
+        promise->addResult(std::move(value));
+        promise->finish();
+    };
 }
 
 } // namespace AssetDesk

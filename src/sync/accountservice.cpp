@@ -147,18 +147,26 @@ void AccountService::update(const Account& account, const Credentials& typed)
 
 void AccountService::remove(qint64 accountId)
 {
-    QPointer<AccountService> self(this);
     ConnectorPool* pool = &m_pool;
+    // What the job found out, back on this object's thread.
+    struct Revoked
+    {
+        std::shared_ptr<JobControl> control;
+        Account account;
+        QString result;
+    };
+    const auto removeLater = replyOn<Revoked>(this, [this](const Revoked& revoked) {
+        removeStored(revoked.control, revoked.account, revoked.result);
+    });
     m_runner.start({QStringLiteral("account-remove"), tr("Remove account"), false, false}, pool,
-                   [self, storage = &m_storage, pool, accountId](std::shared_ptr<JobControl> control) {
+                   [removeLater, storage = &m_storage, pool, accountId](std::shared_ptr<JobControl> control) {
                        // Revoke first, while the tokens are still known. A failed revoke does not
                        // keep the account (the user asked for it to go); the audit log says so.
-                       pool->acquire(accountId, [self, storage, pool, control, accountId](Result<ServiceConnector*> c) {
-                           auto removeStored = [self, control](const Account& account, const QString& revokeResult) {
-                               QMetaObject::invokeMethod(self.data(), [self, control, account, revokeResult] {
-                                   if (self)
-                                       self->removeStored(control, account, revokeResult);
-                               });
+                       pool->acquire(accountId, [removeLater, storage, pool, control,
+                                                 accountId](Result<ServiceConnector*> c) {
+                           auto removeStored = [removeLater, control](const Account& account,
+                                                                      const QString& revokeResult) {
+                               removeLater(Revoked{control, account, revokeResult});
                            };
                            if (!c) {
                                // No connector (no credentials, say): nothing to revoke.
@@ -221,26 +229,28 @@ void AccountService::testAll(const QList<Account>& accounts)
 QUuid AccountService::startConnectionJob(qint64 accountId, const QString& title, Mode mode)
 {
     const QUuid request = QUuid::createUuid();
-    QPointer<AccountService> self(this);
     ConnectorPool* pool = &m_pool;
+    const auto reportBack = replyOn<Result<ConnectionInfo>>(
+        this, [this, request, accountId](const Result<ConnectionInfo>& result) {
+            reportTest(request, accountId, result);
+        });
     emit testStarted(accountId);
     m_runner.start(
         {mode == Mode::SignIn ? QStringLiteral("sign-in") : QStringLiteral("connection-test"), title, true,
          mode == Mode::Test},
-        pool, [self, storage = &m_storage, pool, accountId, mode, request, title](std::shared_ptr<JobControl> control) {
+        pool,
+        [reportBack, storage = &m_storage, pool, accountId, mode,
+         title](std::shared_ptr<JobControl> control) {
             // Name the job after its account at once, even if connecting then fails.
             const Result<std::optional<Account>> stored = AccountRepository(*storage).get(accountId);
             if (stored && stored->has_value())
                 control->setTitle(QStringLiteral("%1: %2").arg(title, (*stored)->label));
-            pool->acquire(accountId, [self, pool, accountId, mode, request, title, control](Result<ServiceConnector*> c) {
-                auto report = [self, control, request, accountId](const Result<ConnectionInfo>& result) {
+            pool->acquire(accountId, [reportBack, pool, mode, control](Result<ServiceConnector*> c) {
+                auto report = [reportBack, control](const Result<ConnectionInfo>& result) {
                     if (result)
                         control->setStatus(tr("Connected as %1").arg(result->userName));
                     control->finish(result ? Status{} : Status(result.error()));
-                    QMetaObject::invokeMethod(self.data(), [self, request, accountId, result] {
-                        if (self)
-                            self->reportTest(request, accountId, result);
-                    });
+                    reportBack(result);
                 };
                 if (!c)
                     return report(c.error());
@@ -271,16 +281,15 @@ QUuid AccountService::startConnectionJob(qint64 accountId, const QString& title,
 QUuid AccountService::testDraft(const Account& account, const Credentials& credentials)
 {
     const QUuid request = QUuid::createUuid();
-    QPointer<AccountService> self(this);
     ConnectorPool* pool = &m_pool;
-    m_runner.start({QStringLiteral("connection-test"), tr("Test connection: %1").arg(account.label), true, false}, pool,
-                   [self, pool, account, credentials, request](std::shared_ptr<JobControl> control) {
-                       auto report = [self, control, request](const Result<ConnectionInfo>& result) {
+    const auto reportBack = replyOn<Result<ConnectionInfo>>(
+        this, [this, request](const Result<ConnectionInfo>& result) { reportTest(request, 0, result); });
+    m_runner.start({QStringLiteral("connection-test"), tr("Test connection: %1").arg(account.label), true,
+                    false},
+                   pool, [reportBack, pool, account, credentials](std::shared_ptr<JobControl> control) {
+                       auto report = [reportBack, control](const Result<ConnectionInfo>& result) {
                            control->finish(result ? Status{} : Status(result.error()));
-                           QMetaObject::invokeMethod(self.data(), [self, request, result] {
-                               if (self)
-                                   self->reportTest(request, 0, result);
-                           });
+                           reportBack(result);
                        };
                        Result<std::unique_ptr<ServiceConnector>> draft = pool->createDraft(account, credentials);
                        if (!draft)

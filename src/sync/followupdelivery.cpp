@@ -5,6 +5,7 @@
 #include "connectors/zendesk/zendeskcomments.h"
 #include "connectors/zendesk/zendeskconnector.h"
 #include "core/ticketcomment.h"
+#include "core/whenfinished.h"
 #include "storage/storage.h"
 #include "storage/ticketrepository.h"
 #include "storage/writecontext.h"
@@ -52,13 +53,10 @@ Status FollowUpDelivery::checkTicket(const Ticket& ticket)
 
 void FollowUpDelivery::shareGallery(const Request& request, Done done)
 {
-    QPointer<FollowUpDelivery> self(this);
-    auto reply = [self, done](Result<Outcome> result) {
-        QMetaObject::invokeMethod(self.data(), [self, done, result] {
-            if (self && done)
-                done(result);
-        });
-    };
+    const auto reply = replyOn<Result<Outcome>>(this, [done](const Result<Outcome>& result) {
+        if (done)
+            done(result);
+    });
     if (Status ticketOk = checkTicket(request.ticket); !ticketOk)
         return reply(ticketOk.error());
     if (request.galleryId.isEmpty())

@@ -24,6 +24,9 @@ private slots:
     void voidFuturesAndContinuations();
     void chains();
     void contextDestroyedWhileFuturesFinishOnOtherThreads();
+    void replyArrivesOnTheContextsThreadOnce();
+    void replyNeverCalledLeavesNothingBehind();
+    void replyAfterTheContextIsGoneIsIgnored();
 };
 
 namespace {
@@ -217,6 +220,52 @@ void TstWhenFinished::contextDestroyedWhileFuturesFinishOnOtherThreads()
     QVERIFY2(ran.load() > 0 && cancelled > 0,
              "the rounds should cut the continuations off at varying points");
     qInfo("%d continuations ran, %d were cancelled with their context", ran.load(), cancelled);
+}
+
+void TstWhenFinished::replyArrivesOnTheContextsThreadOnce()
+{
+    QObject context;
+    QStringList got;
+    QThread* ranOn = nullptr;
+    const std::function<void(QString)> reply = replyOn<QString>(&context, [&](const QString& answer) {
+        got << answer;
+        ranOn = QThread::currentThread();
+    });
+    std::thread worker([reply] {
+        reply(QStringLiteral("first"));
+        reply(QStringLiteral("second"));
+    });
+    worker.join();
+    QTRY_COMPARE(got, QStringList{QStringLiteral("first")});
+    QCOMPARE(ranOn, QThread::currentThread());
+    reply(QStringLiteral("third"));
+    QCoreApplication::processEvents();
+    QCOMPARE(got, QStringList{QStringLiteral("first")});
+}
+
+void TstWhenFinished::replyNeverCalledLeavesNothingBehind()
+{
+    QObject context;
+    bool ran = false;
+    {
+        const auto reply = replyOn<int>(&context, [&ran](int) { ran = true; });
+        QCOMPARE(context.findChildren<QObject*>().size(), 1); // the watcher
+    }
+    // The last copy gone, the watcher sees a cancelled future and goes too.
+    QTRY_COMPARE(context.findChildren<QObject*>().size(), 0);
+    QVERIFY(!ran);
+}
+
+void TstWhenFinished::replyAfterTheContextIsGoneIsIgnored()
+{
+    bool ran = false;
+    auto* context = new QObject;
+    const auto reply = replyOn<int>(context, [&ran](int) { ran = true; });
+    delete context;
+    std::thread worker([reply] { reply(1); });
+    worker.join();
+    QCoreApplication::processEvents();
+    QVERIFY(!ran);
 }
 
 QTEST_GUILESS_MAIN(TstWhenFinished)
