@@ -98,19 +98,16 @@ void CrmFeed::show(qint64 accountId)
 
 void CrmFeed::reload()
 {
-    if (m_loading) {
-        m_reloadAgain = true; // the running read may predate the change
+    if (m_reload.deferIfLoading())
         return;
-    }
     if (m_accountId <= 0)
         return;
-    m_loading = true;
+    m_reload.start();
     Storage* storage = &m_storage;
     const qint64 accountId = m_accountId;
     whenFinished(QtConcurrent::run([storage, accountId] { return readSnapshot(*storage, accountId); }), this,
                  [this, accountId](const Result<CrmSnapshot>& snapshot) {
-                     m_loading = false;
-                     if (std::exchange(m_reloadAgain, false))
+                     if (m_reload.end())
                          reload();
                      if (!snapshot) {
                          emit loadFailed(snapshot.error());

@@ -2,6 +2,7 @@
 
 #include "core/changeset.h"
 #include "core/error.h"
+#include "models/reloadgate.h"
 
 #include <QObject>
 #include <QPointer>
@@ -24,7 +25,7 @@ public:
     void show(qint64 accountId);
     qint64 accountId() const { return m_accountId; }
     void reload();
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_reload.isLoading(); }
 
 signals:
     void loaded();
@@ -36,8 +37,7 @@ private:
     Storage& m_storage;
     QPointer<CrmTreeModel> m_tree;
     qint64 m_accountId = 0;
-    bool m_loading = false;
-    bool m_reloadAgain = false;
+    ReloadGate m_reload;
 };
 
 } // namespace AssetDesk

@@ -46,13 +46,11 @@ void HelpdeskFeed::show(qint64 accountId, qint64 viewId)
 
 void HelpdeskFeed::reload()
 {
-    if (m_loading) {
-        m_reloadAgain = true; // the running read may predate the change
+    if (m_reload.deferIfLoading())
         return;
-    }
     if (m_accountId <= 0)
         return;
-    m_loading = true;
+    m_reload.start();
     Storage* storage = &m_storage;
     const qint64 accountId = m_accountId;
     const qint64 viewId = m_viewId;
@@ -77,8 +75,7 @@ void HelpdeskFeed::reload()
                      return data;
                  }),
                  this, [this](const Result<QueueData>& data) {
-                     m_loading = false;
-                     if (std::exchange(m_reloadAgain, false))
+                     if (m_reload.end())
                          reload();
                      if (!data) {
                          emit loadFailed(data.error());

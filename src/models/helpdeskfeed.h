@@ -3,6 +3,7 @@
 #include "core/changeset.h"
 #include "core/error.h"
 #include "core/zendeskview.h"
+#include "models/reloadgate.h"
 
 #include <QList>
 #include <QObject>
@@ -33,7 +34,7 @@ public:
     qint64 accountId() const { return m_accountId; }
     qint64 viewId() const { return m_viewId; }
     void reload();
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_reload.isLoading(); }
 
 signals:
     void viewsLoaded(qint64 accountId, const QList<AssetDesk::ZendeskView>& views);
@@ -47,8 +48,7 @@ private:
     QPointer<TicketQueueModel> m_queue;
     qint64 m_accountId = 0;
     qint64 m_viewId = 0;
-    bool m_loading = false;
-    bool m_reloadAgain = false;
+    ReloadGate m_reload;
     QList<ZendeskView> m_views;
 };
 

@@ -113,23 +113,21 @@ void LibrarySourceModel::applyChanges(const ChangeSet& changes)
 
 void LibrarySourceModel::reload()
 {
-    if (m_loading) {
-        m_reloadAgain = true;
+    if (m_reload.deferIfLoading())
         return;
-    }
-    m_loading = true;
+    m_reload.start();
     Storage* storage = &m_storage;
     m_pool.start([this, storage] {
         Result<std::shared_ptr<Node>> tree = readTree(*storage);
         QMetaObject::invokeMethod(
             this,
             [this, tree = std::move(tree)] {
-                m_loading = false;
+                const bool again = m_reload.end();
                 if (!tree)
                     emit loadFailed(tree.error());
                 else
                     onLoaded(*tree);
-                if (std::exchange(m_reloadAgain, false))
+                if (again)
                     reload();
             },
             Qt::QueuedConnection);

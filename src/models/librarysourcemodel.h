@@ -4,6 +4,7 @@
 #include "core/error.h"
 #include "core/service.h"
 #include "models/libraryfilter.h"
+#include "models/reloadgate.h"
 
 #include <QAbstractItemModel>
 #include <QSet>
@@ -65,7 +66,7 @@ public:
 
     // Reads the tree again (on a pool thread); change sets call this by themselves.
     void reload();
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_reload.isLoading(); }
 
     // `base` with its source fields set from `index` (the root node or an invalid index: all).
     LibraryFilter sourceFilter(const QModelIndex& index, LibraryFilter base = {}) const;
@@ -99,8 +100,7 @@ private:
     QTimer m_reloadTimer;
     std::unique_ptr<Node> m_root;
     QSet<QString> m_watched; // collection keys
-    bool m_loading = false;
-    bool m_reloadAgain = false;
+    ReloadGate m_reload;
 };
 
 } // namespace AssetDesk

@@ -68,11 +68,9 @@ XColumnFeed::XColumnFeed(Storage& storage, qint64 accountId, const QString& jobK
 
 void XColumnFeed::reload()
 {
-    if (m_loading) {
-        m_reloadAgain = true; // the running read may predate the change
+    if (m_reload.deferIfLoading())
         return;
-    }
-    m_loading = true;
+    m_reload.start();
     Storage* storage = &m_storage;
     const qint64 accountId = m_accountId;
     const QString kind = m_jobKind;
@@ -92,8 +90,7 @@ void XColumnFeed::reload()
                      return data;
                  }),
                  this, [this](const Result<ColumnData>& data) {
-                     m_loading = false;
-                     if (std::exchange(m_reloadAgain, false))
+                     if (m_reload.end())
                          reload();
                      if (!data) {
                          emit loadFailed(data.error());

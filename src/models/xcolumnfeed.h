@@ -2,6 +2,7 @@
 
 #include "core/changeset.h"
 #include "core/error.h"
+#include "models/reloadgate.h"
 
 #include <QObject>
 #include <QPointer>
@@ -26,7 +27,7 @@ public:
 
     qint64 accountId() const { return m_accountId; }
     void reload();
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return m_reload.isLoading(); }
 
 signals:
     void loaded();
@@ -40,8 +41,7 @@ private:
     QString m_jobKind;
     QPointer<XPostListModel> m_posts;
     QPointer<XQueueModel> m_queue;
-    bool m_loading = false;
-    bool m_reloadAgain = false;
+    ReloadGate m_reload;
 };
 
 } // namespace AssetDesk
