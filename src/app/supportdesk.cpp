@@ -129,10 +129,13 @@ void SupportDesk::wireHelpdesk()
                     ticket.accountId, ticket.remoteId, change, [this, shown, ticket](Result<qint64> done) {
                         if (done) {
                             emit statusMessage(tr("Ticket #%1 updated in Zendesk.").arg(ticket.remoteId));
-                            // The cache's notification reloads it too; this covers an answer
-                            // that changed nothing locally, which leaves the editor saving.
-                            if (shown && shown->ticket().id == ticket.id)
+                            // The stored answer ends the editor's save. The cache's own
+                            // notification may have come first (while the editor was still
+                            // waiting) or not at all (an answer that changed nothing locally).
+                            if (shown && shown->ticket().id == ticket.id) {
+                                shown->fieldsEditor()->changeSaved();
                                 m_ticketDetail->load(ticket.id);
+                            }
                             return;
                         }
                         if (shown && shown->ticket().id == ticket.id)

@@ -98,12 +98,19 @@ QStringList TicketFieldsEditor::parseTags(const QString& text)
 void TicketFieldsEditor::setTicket(const Ticket& ticket)
 {
     const bool sameTicket = ticket.id == m_ticket.id;
-    const bool wasSaving = std::exchange(m_saving, false);
-    // The agent's unsaved edits survive a refresh of the same ticket (a sync brought a new
-    // comment); a saved change or another ticket shows the stored values.
-    const bool keepEdits = sameTicket && !wasSaving && !change().isEmpty();
+    if (sameTicket && m_saveState == Save::Sending) {
+        // Still on its way: the fields keep the change (now shown against this ticket).
+        m_ticket = ticket;
+        updateState();
+        return;
+    }
+    const bool answered = std::exchange(m_saveState, Save::Idle) != Save::Idle;
+    // The agent's unsaved edits (against the ticket shown until now) survive a refresh of the
+    // same ticket (a sync brought a new comment); a saved change or another ticket shows the
+    // stored values.
+    const bool keepEdits = sameTicket && !answered && !change().isEmpty();
     m_ticket = ticket;
-    if (!sameTicket || wasSaving)
+    if (!sameTicket || answered)
         m_message->hide();
     if (keepEdits)
         updateState();
@@ -111,9 +118,15 @@ void TicketFieldsEditor::setTicket(const Ticket& ticket)
         fill(ticket);
 }
 
+void TicketFieldsEditor::changeSaved()
+{
+    if (m_saveState == Save::Sending)
+        m_saveState = Save::Sent;
+}
+
 void TicketFieldsEditor::changeFailed(const QString& message)
 {
-    m_saving = false;
+    m_saveState = Save::Idle;
     m_message->setText(message);
     m_message->show();
     fill(m_ticket);
@@ -163,22 +176,22 @@ void TicketFieldsEditor::updateState()
     if (m_filling)
         return;
     const bool closed = m_ticket.status == QLatin1String("closed");
-    const bool editable = m_ticket.id != 0 && !closed && !m_saving;
+    const bool editable = m_ticket.id != 0 && !closed && !isSaving();
     for (QWidget* w : std::initializer_list<QWidget*>{m_priority, m_status, m_tags})
         w->setEnabled(editable);
     const bool changed = editable && !change().isEmpty();
     m_save->setEnabled(changed);
     m_revert->setEnabled(changed);
-    m_save->setText(m_saving ? tr("Saving…") : tr("Save"));
+    m_save->setText(isSaving() ? tr("Saving…") : tr("Save"));
     setToolTip(closed ? tr("Zendesk does not change closed tickets; create a follow-up ticket instead.") : QString());
 }
 
 void TicketFieldsEditor::save()
 {
     const TicketChange pending = change();
-    if (pending.isEmpty() || m_saving)
+    if (pending.isEmpty() || isSaving())
         return;
-    m_saving = true;
+    m_saveState = Save::Sending;
     m_message->hide();
     updateState();
     emit changeRequested(m_ticket.id, pending);

@@ -1,6 +1,6 @@
 // TicketFieldsEditor: priority, status and tags of the open ticket edited in place and sent as one
-// change made against the ticket as shown; disabled while it is on its way; a refusal shown with
-// the ticket's values back; closed tickets read-only.
+// change made against the ticket as shown; disabled while it is on its way, until its answer (not
+// any refresh) comes back; a refusal shown with the ticket's values back; closed tickets read-only.
 #include "widgets/ticketfieldseditor.h"
 
 #include <QComboBox>
@@ -84,7 +84,19 @@ private slots:
         QTest::keyClick(editor.tagsEdit(), Qt::Key_Return);
         QCOMPARE(requested.size(), 1);
 
-        // The stored answer comes back: shown, nothing left to save.
+        // A refresh that was on its way before the click (the pane's own load of the ticket, a
+        // sync) is not the answer: the change stays on its way, as the agent made it.
+        Ticket refreshed = ticket();
+        refreshed.updatedAt = refreshed.updatedAt.addSecs(2);
+        editor.setTicket(refreshed);
+        QVERIFY(editor.isSaving());
+        QVERIFY(!editor.priorityBox()->isEnabled());
+        QCOMPARE(editor.priorityBox()->currentData().toString(), u"urgent"_s);
+        QCOMPARE(editor.tagsEdit()->text(), u"media_request acme Press"_s);
+
+        // Saved; the stored answer comes back: shown, nothing left to save.
+        editor.changeSaved();
+        QVERIFY(editor.isSaving());
         Ticket saved = ticket();
         saved.priority = u"urgent"_s;
         saved.tags << u"press"_s;
@@ -115,6 +127,15 @@ private slots:
         QVERIFY(!editor.messageLabel()->isHidden());
         QVERIFY(editor.messageLabel()->text().contains(u"Someone changed"_s));
         QCOMPARE(editor.statusBox()->currentData().toString(), u"open"_s);
+        QVERIFY(editor.change().isEmpty());
+
+        // The ticket fetched anew after the refusal shows as it is now (the values put back are
+        // not edits to keep).
+        Ticket fetched = ticket();
+        fetched.priority = u"low"_s;
+        fetched.updatedAt = fetched.updatedAt.addSecs(30);
+        editor.setTicket(fetched);
+        QCOMPARE(editor.priorityBox()->currentData().toString(), u"low"_s);
         QVERIFY(editor.change().isEmpty());
     }
 
