@@ -1,6 +1,7 @@
 #include "sync/accountsyncjobs.h"
 
 #include "connectors/serviceconnector.h"
+#include "core/whenfinished.h"
 #include "storage/accountrepository.h"
 #include "storage/storage.h"
 #include "sync/connectorpool.h"
@@ -27,16 +28,14 @@ QUuid AccountSyncJobs::startErased(qint64 accountId, const JobSpec& spec, const 
         return {};
     }
     m_running.insert(accountId);
-    // Back on the owner's thread: the account may sync again, then the owner hears the outcome.
-    // The frame is a member of its owner, so a live owner means a live frame.
-    auto deliver = [owner = m_owner, running = &m_running, accountId](std::function<void()> handOver) {
-        QMetaObject::invokeMethod(owner.data(), [owner, running, accountId, handOver] {
-            if (!owner)
-                return;
+    // Back on the owner's thread (and never after it is gone): the account may sync again, then
+    // the owner hears the outcome. The frame is a member of its owner, so a live owner means a
+    // live frame.
+    const auto deliver = replyOn<std::function<void()>>(
+        m_owner.data(), [running = &m_running, accountId](const std::function<void()>& handOver) {
             running->remove(accountId);
             handOver();
         });
-    };
     Storage* storage = &m_storage;
     ConnectorPool* pool = &m_pool;
     return m_runner.start(spec, pool, [storage, pool, accountId, labelledTitle, body, fail,

@@ -1,11 +1,12 @@
 #include "sync/attachservice.h"
 
+#include "core/whenfinished.h"
 #include "sync/attachjob.h"
 #include "sync/connectorpool.h"
 #include "sync/jobcontrol.h"
 #include "sync/jobrunner.h"
 
-#include <QPointer>
+#include <utility>
 
 namespace AssetDesk {
 
@@ -44,26 +45,26 @@ QUuid AttachService::attach(const AttachRequest& request, Done done)
     Storage* storage = &m_storage;
     ConnectorPool* pool = &m_pool;
     QThreadPool* workers = m_runner.pool();
-    const QPointer<AttachService> self(this);
-    return m_runner.start(spec, pool, [storage, pool, workers, request, self, done](std::shared_ptr<JobControl> control) {
-        const QUuid id = control->id();
-        auto report = [self, done, id, target = request.target](const Result<AttachOutcome>& result) {
-            if (!self)
-                return;
-            QMetaObject::invokeMethod(self.data(), [self, done, id, target, result] {
-                if (!self)
-                    return;
-                if (result)
-                    emit self->attached(id, *result);
-                else
-                    emit self->attachFailed(id, target, result.error());
-                if (done)
-                    done(result);
-            });
-        };
-        auto* job = new AttachJob(*storage, *pool, *workers, request, control, report);
-        job->start();
-    });
+    // The job's outcome, back on this object's thread and never after it is gone.
+    using Outcome = std::pair<QUuid, Result<AttachOutcome>>;
+    const auto reportBack =
+        replyOn<Outcome>(this, [this, done, target = request.target](const Outcome& outcome) {
+            const auto& [id, result] = outcome;
+            if (result)
+                emit attached(id, *result);
+            else
+                emit attachFailed(id, target, result.error());
+            if (done)
+                done(result);
+        });
+    return m_runner.start(
+        spec, pool, [storage, pool, workers, request, reportBack](std::shared_ptr<JobControl> control) {
+            auto report = [reportBack, id = control->id()](const Result<AttachOutcome>& result) {
+                reportBack({id, result});
+            };
+            auto* job = new AttachJob(*storage, *pool, *workers, request, control, report);
+            job->start();
+        });
 }
 
 } // namespace AssetDesk

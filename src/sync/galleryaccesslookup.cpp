@@ -2,6 +2,7 @@
 
 #include "connectors/photoshelter/photoshelterconnector.h"
 #include "connectors/photoshelter/photosheltergallerydirectory.h"
+#include "core/whenfinished.h"
 #include "sync/connectorpool.h"
 
 #include <QPointer>
@@ -126,14 +127,12 @@ QList<GalleryAccessLookup::Match> GalleryAccessLookup::match(const Ticket& ticke
 
 void GalleryAccessLookup::lookUp(const Ticket& ticket, qint64 photoShelterAccountId, Done done)
 {
-    QPointer<GalleryAccessLookup> self(this);
     // Back on this object's thread, and never after it is gone.
-    auto reply = [self, done](Result<GalleryAccessReport> result) {
-        QMetaObject::invokeMethod(self.data(), [self, done, result] {
-            if (self && done)
+    const auto reply =
+        replyOn<Result<GalleryAccessReport>>(this, [done](const Result<GalleryAccessReport>& result) {
+            if (done)
                 done(result);
         });
-    };
     ConnectorPool* pool = &m_pool;
     QMetaObject::invokeMethod(pool, [pool, ticket, photoShelterAccountId, reply] {
         pool->acquire(photoShelterAccountId, [pool, ticket, photoShelterAccountId, reply](Result<ServiceConnector*> acquired) {
@@ -147,11 +146,7 @@ void GalleryAccessLookup::lookUp(const Ticket& ticket, qint64 photoShelterAccoun
             state->report.ticketId = ticket.id;
             state->report.damAccountId = photoShelterAccountId;
             state->report.checkedAt = QDateTime::currentDateTimeUtc();
-            auto ended = std::make_shared<bool>(false);
-            state->finish = [reply, ended](Result<GalleryAccessReport> result) {
-                if (!std::exchange(*ended, true))
-                    reply(std::move(result));
-            };
+            state->finish = reply; // the first answer counts (replyOn)
             // The pool may drop the account meanwhile: its pending calls then never answer.
             QObject::connect(connector, &QObject::destroyed, pool, [finish = state->finish] {
                 finish(Error(ErrorKind::Cancelled, tr("The PhotoShelter account changed during the lookup.")));
@@ -171,17 +166,11 @@ void GalleryAccessLookup::lookUp(const Ticket& ticket, qint64 photoShelterAccoun
 
 void GalleryAccessLookup::galleriesFor(const Ticket& ticket, qint64 photoShelterAccountId, ListDone done)
 {
-    QPointer<GalleryAccessLookup> self(this);
-    auto ended = std::make_shared<bool>(false);
     // Back on this object's thread, once, and never after it is gone.
-    auto reply = [self, done, ended](Result<QList<Match>> result) {
-        if (std::exchange(*ended, true))
-            return;
-        QMetaObject::invokeMethod(self.data(), [self, done, result] {
-            if (self && done)
-                done(result);
-        });
-    };
+    const auto reply = replyOn<Result<QList<Match>>>(this, [done](const Result<QList<Match>>& result) {
+        if (done)
+            done(result);
+    });
     ConnectorPool* pool = &m_pool;
     QMetaObject::invokeMethod(pool, [pool, ticket, photoShelterAccountId, reply] {
         pool->acquire(photoShelterAccountId, [pool, ticket, reply](Result<ServiceConnector*> acquired) {

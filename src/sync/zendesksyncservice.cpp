@@ -1,6 +1,7 @@
 #include "sync/zendesksyncservice.h"
 
 #include "connectors/zendesk/zendeskconnector.h"
+#include "core/whenfinished.h"
 #include "storage/helpdeskrepository.h"
 #include "storage/storage.h"
 #include "storage/ticketrepository.h"
@@ -65,13 +66,11 @@ QUuid ZendeskSyncService::sync(const Request& request, Done done)
 void ZendeskSyncService::withConnector(qint64 accountId, std::function<void(ZendeskConnector&, TicketDone)> work,
                                        TicketDone done)
 {
-    QPointer<ZendeskSyncService> self(this);
-    auto reply = [self, done](const Result<qint64>& result) {
-        QMetaObject::invokeMethod(self.data(), [self, done, result] {
-            if (self && done)
-                done(result);
-        });
-    };
+    // Back on this object's thread, and never after it is gone.
+    const auto reply = replyOn<Result<qint64>>(this, [done](const Result<qint64>& result) {
+        if (done)
+            done(result);
+    });
     ConnectorPool* pool = &m_pool;
     QMetaObject::invokeMethod(pool, [pool, accountId, work, reply] {
         pool->acquire(accountId, [work, reply](Result<ServiceConnector*> acquired) {
