@@ -1,6 +1,7 @@
 #include "models/assetdetailsloader.h"
 
 #include "core/collection.h"
+#include "models/recordloaderread.h"
 #include "storage/accountrepository.h"
 #include "storage/assetrepository.h"
 #include "storage/collectionrepository.h"
@@ -8,14 +9,12 @@
 #include "storage/lineagerepository.h"
 #include "storage/storage.h"
 
-#include <QMetaObject>
-
 #include <optional>
 
 namespace AssetDesk {
 
 namespace {
-Result<std::optional<AssetDetails>> read(const Storage& storage, qint64 id)
+Result<std::optional<AssetDetails>> readDetails(const Storage& storage, qint64 id)
 {
     const AssetRepository assets(storage);
     Result<std::optional<Asset>> asset = assets.get(id);
@@ -64,29 +63,23 @@ Result<std::optional<AssetDetails>> read(const Storage& storage, qint64 id)
 } // namespace
 
 AssetDetailsLoader::AssetDetailsLoader(Storage& storage, QObject* parent)
-    : QObject(parent)
-    , m_storage(storage)
+    : RecordLoader(storage, parent)
+{}
+
+void AssetDetailsLoader::read(qint64 assetId)
 {
-    m_pool.setMaxThreadCount(1);
-    connect(&storage, &Storage::changed, this, &AssetDetailsLoader::applyChanges);
+    startRead<AssetDetails>(assetId, &readDetails, [this](const AssetDetails& details) {
+        m_postsOf = details.asset.id;
+        m_postIds.clear();
+        for (const PostEngagement& p : std::as_const(details.engagement.posts))
+            m_postIds.insert(p.postId);
+        emit loaded(details);
+    });
 }
 
-AssetDetailsLoader::~AssetDetailsLoader()
+bool AssetDetailsLoader::touchesShownPosts(const ChangeSet& changes, qint64 assetId) const
 {
-    m_pool.clear();
-    m_pool.waitForDone();
-}
-
-void AssetDetailsLoader::clear()
-{
-    m_id = 0;
-    m_postIds.clear();
-    ++m_ticket;
-}
-
-bool AssetDetailsLoader::touchesShownPosts(const ChangeSet& changes) const
-{
-    if (!changes.touches(EntityKind::Engagement))
+    if (m_postsOf != assetId || !changes.touches(EntityKind::Engagement))
         return false;
     for (qint64 post : changes.ids(EntityKind::Engagement, ChangeSet::Op::Inserted)) {
         if (m_postIds.contains(post))
@@ -95,46 +88,12 @@ bool AssetDetailsLoader::touchesShownPosts(const ChangeSet& changes) const
     return false;
 }
 
-void AssetDetailsLoader::load(qint64 assetId)
+bool AssetDetailsLoader::touches(const ChangeSet& changes, qint64 assetId) const
 {
-    if (assetId != m_id)
-        m_postIds.clear();
-    m_id = assetId;
-    const quint64 ticket = ++m_ticket;
-    m_pool.clear(); // a queued load for an earlier selection is not worth running
-    Storage* storage = &m_storage;
-    m_pool.start([this, storage, assetId, ticket] {
-        Result<std::optional<AssetDetails>> details = read(*storage, assetId);
-        QMetaObject::invokeMethod(
-            this,
-            [this, assetId, ticket, details = std::move(details)] {
-                if (ticket != m_ticket)
-                    return;
-                if (!details)
-                    emit failed(details.error());
-                else if (!details->has_value())
-                    emit notFound(assetId);
-                else {
-                    m_postIds.clear();
-                    for (const PostEngagement& p : std::as_const((*details)->engagement.posts))
-                        m_postIds.insert(p.postId);
-                    emit loaded(**details);
-                }
-            },
-            Qt::QueuedConnection);
-    });
-}
-
-void AssetDetailsLoader::applyChanges(const ChangeSet& changes)
-{
-    if (m_id == 0)
-        return;
-    const bool touched = (changes.touches(EntityKind::Asset)
-                          && (changes.ids(EntityKind::Asset, ChangeSet::Op::Updated).contains(m_id)
-                              || changes.ids(EntityKind::Asset, ChangeSet::Op::Removed).contains(m_id)))
-        || changes.touches(EntityKind::Lineage) || touchesShownPosts(changes);
-    if (touched)
-        load(m_id);
+    return (changes.touches(EntityKind::Asset) &&
+            (changes.ids(EntityKind::Asset, ChangeSet::Op::Updated).contains(assetId) ||
+             changes.ids(EntityKind::Asset, ChangeSet::Op::Removed).contains(assetId))) ||
+           changes.touches(EntityKind::Lineage) || touchesShownPosts(changes, assetId);
 }
 
 } // namespace AssetDesk

@@ -8,19 +8,26 @@ RecordLoader::RecordLoader(Storage& storage, QObject* parent)
     : QObject(parent)
     , m_storage(storage)
 {
+    m_pool.setMaxThreadCount(1);
     connect(&storage, &Storage::changed, this, &RecordLoader::applyChanges);
+}
+
+RecordLoader::~RecordLoader()
+{
+    m_newest->store(++m_generation); // whatever is still queued skips its read
+    m_pool.waitForDone();
 }
 
 void RecordLoader::clear()
 {
     m_recordId = 0;
-    ++m_generation;
+    m_newest->store(++m_generation);
 }
 
 void RecordLoader::load(qint64 recordId)
 {
     m_recordId = recordId;
-    ++m_generation;
+    m_newest->store(++m_generation);
     read(recordId);
 }
 

@@ -4,16 +4,24 @@
 #include "core/error.h"
 
 #include <QObject>
+#include <QThreadPool>
+
+#include <atomic>
+#include <memory>
 
 namespace AssetDesk {
 
 class Storage;
 
-// What the support panes' detail loaders share: the open record (a ticket, a case) and what
-// hangs off it read on a pool thread and handed over, again whenever a committed change touches
-// it. Only the newest request answers: a slow read for a record the agent has already left is
-// dropped. A subclass says how to read (read(), through startRead()), what touches the record
-// (touches()) and hands the read over through its own typed `loaded` signal.
+// What the detail loaders share (the inspector's asset, the open ticket, the open case): the
+// record and what hangs off it read off the GUI thread and handed over, again whenever a committed
+// change touches it. Only the newest request answers: a read for a record the user has already
+// left is dropped, and skipped if it has not started yet (clicking or arrowing through a list
+// queues one read per row). A subclass says how to read (read(), through startRead()), what
+// touches the record (touches()) and hands the read over through its own typed `loaded` signal.
+//
+// Threads: the owner's; the reads run one at a time on the loader's own pool, which its
+// destructor waits for (a read uses the storage, which outlives the loader).
 class RecordLoader : public QObject
 {
     Q_OBJECT
@@ -28,6 +36,7 @@ signals:
 
 protected:
     RecordLoader(Storage& storage, QObject* parent);
+    ~RecordLoader() override;
 
     Storage& storage() const { return m_storage; }
     // Runs `read(storage, id)` (-> Result<std::optional<Detail>>) on a pool thread and, if this
@@ -42,8 +51,11 @@ private:
     void applyChanges(const ChangeSet& changes);
 
     Storage& m_storage;
+    QThreadPool m_pool;
     qint64 m_recordId = 0;
     quint64 m_generation = 0;
+    // The newest generation, for reads that have not started yet.
+    std::shared_ptr<std::atomic<quint64>> m_newest = std::make_shared<std::atomic<quint64>>(0);
 };
 
 } // namespace AssetDesk

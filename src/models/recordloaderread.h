@@ -17,9 +17,13 @@ void RecordLoader::startRead(qint64 recordId, Read read, Deliver deliver)
 {
     const quint64 generation = m_generation;
     const Storage* storage = &m_storage;
-    whenFinished(QtConcurrent::run([storage, recordId, read]() -> Result<std::optional<Detail>> {
-                     return read(*storage, recordId);
-                 }),
+    whenFinished(QtConcurrent::run(&m_pool,
+                                   [storage, recordId, read, generation,
+                                    newest = m_newest]() -> Result<std::optional<Detail>> {
+                                       if (newest->load() != generation)
+                                           return std::optional<Detail>(); // dropped below anyway
+                                       return read(*storage, recordId);
+                                   }),
                  this, [this, generation, recordId, deliver](const Result<std::optional<Detail>>& found) {
                      if (generation != m_generation)
                          return;

@@ -1,9 +1,11 @@
-// The support panes' detail loaders (RecordLoader): the open case comes back with its notes newest
-// first and again when a note is added; only the newest request answers, and nothing after
-// clear(); a record that is not cached says so.
+// The detail loaders (RecordLoader): the open case comes back with its notes newest first and
+// again when a note is added; only the newest request answers, and nothing after clear(); a
+// record that is not cached says so; reads queued behind a slow one for records already left are
+// skipped, not run.
 #include "libraryfixture.h"
 
 #include "models/casedetailloader.h"
+#include "models/recordloaderread.h"
 #include "models/ticketdetailloader.h"
 #include "storage/crmrepository.h"
 #include "storage/storage.h"
@@ -11,6 +13,7 @@
 
 #include <QSignalSpy>
 #include <QTest>
+#include <QThread>
 
 using namespace AssetDesk;
 using namespace AssetDesk::Test;
@@ -49,6 +52,35 @@ Ticket ticket(qint64 remoteId)
     t.updatedAt = QDateTime(QDate(2026, 12, 5), QTime(9, 0), Qt::UTC);
     return t;
 }
+// A loader whose reads take a while and are counted: what the user clicking through a list asks of
+// it.
+class SlowLoader : public RecordLoader
+{
+    Q_OBJECT
+public:
+    explicit SlowLoader(Storage& storage)
+        : RecordLoader(storage, nullptr)
+    {}
+
+    std::shared_ptr<std::atomic<int>> reads = std::make_shared<std::atomic<int>>(0);
+
+signals:
+    void loaded(qint64 recordId);
+
+private:
+    void read(qint64 recordId) override
+    {
+        startRead<qint64>(
+            recordId,
+            [reads = reads](const Storage&, qint64 id) -> Result<std::optional<qint64>> {
+                ++*reads;
+                QThread::msleep(150);
+                return std::optional<qint64>(id);
+            },
+            [this](qint64 id) { emit loaded(id); });
+    }
+    bool touches(const ChangeSet&, qint64) const override { return false; }
+};
 } // namespace
 
 class TestRecordLoader : public QObject
@@ -148,6 +180,24 @@ private slots:
         QTest::qWait(300);
         QVERIFY(loaded.isEmpty());
         QVERIFY(missing.isEmpty());
+    }
+
+    void readsForRecordsAlreadyLeftAreSkipped()
+    {
+        LibraryFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        SlowLoader loader(f.storage());
+        QSignalSpy loaded(&loader, &SlowLoader::loaded);
+        loader.load(1);
+        QTRY_COMPARE(loader.reads->load(), 1); // reading, for a while
+        for (qint64 id = 2; id <= 6; ++id)
+            loader.load(id);
+        QVERIFY(loaded.wait(5000));
+        QTest::qWait(200);
+        // The first read had started; 2 to 5 were left before theirs began; 6 is the one shown.
+        QCOMPARE(loaded.size(), 1);
+        QCOMPARE(loaded.first().first().toLongLong(), 6);
+        QCOMPARE(loader.reads->load(), 2);
     }
 };
 
