@@ -14,20 +14,20 @@ RecordLoader::RecordLoader(Storage& storage, QObject* parent)
 
 RecordLoader::~RecordLoader()
 {
-    m_newest->store(++m_generation); // whatever is still queued skips its read
+    ++*m_newest; // whatever is still queued skips its read
     m_pool.waitForDone();
 }
 
 void RecordLoader::clear()
 {
     m_recordId = 0;
-    m_newest->store(++m_generation);
+    ++*m_newest;
 }
 
 void RecordLoader::load(qint64 recordId)
 {
     m_recordId = recordId;
-    m_newest->store(++m_generation);
+    ++*m_newest;
     read(recordId);
 }
 

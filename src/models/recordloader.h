@@ -38,7 +38,6 @@ protected:
     RecordLoader(Storage& storage, QObject* parent);
     ~RecordLoader() override;
 
-    Storage& storage() const { return m_storage; }
     // Runs `read(storage, id)` (-> Result<std::optional<Detail>>) on a pool thread and, if this
     // is still the newest request, hands a found record to `deliver` on this object's thread.
     // Defined in recordloaderread.h, which the subclasses' sources include.
@@ -53,8 +52,8 @@ private:
     Storage& m_storage;
     QThreadPool m_pool;
     qint64 m_recordId = 0;
-    quint64 m_generation = 0;
-    // The newest generation, for reads that have not started yet.
+    // The newest request's number: a continuation, or a read that has not started yet (on the
+    // pool thread, hence atomic and shared with it), compares its own with it.
     std::shared_ptr<std::atomic<quint64>> m_newest = std::make_shared<std::atomic<quint64>>(0);
 };
 

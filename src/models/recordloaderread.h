@@ -15,7 +15,7 @@ namespace AssetDesk {
 template<typename Detail, typename Read, typename Deliver>
 void RecordLoader::startRead(qint64 recordId, Read read, Deliver deliver)
 {
-    const quint64 generation = m_generation;
+    const quint64 generation = m_newest->load();
     const Storage* storage = &m_storage;
     whenFinished(QtConcurrent::run(&m_pool,
                                    [storage, recordId, read, generation,
@@ -25,7 +25,7 @@ void RecordLoader::startRead(qint64 recordId, Read read, Deliver deliver)
                                        return read(*storage, recordId);
                                    }),
                  this, [this, generation, recordId, deliver](const Result<std::optional<Detail>>& found) {
-                     if (generation != m_generation)
+                     if (generation != m_newest->load())
                          return;
                      if (!found)
                          emit failed(found.error());
