@@ -349,10 +349,21 @@ private slots:
         QCOMPARE(get(QStringLiteral("/API/assets/v1/collections/%1/contents/?per_page=10").arg(id)).json()
                      .value(QStringLiteral("total")).toInt(),
                  0);
-        // Without a parent: inside the first root, the sandbox's stand-in for the top level.
+        // Without a parent: a top-level collection of its own, listed with the others, in no root.
         const HttpResult top = create(QJsonObject{{QStringLiteral("title"), QStringLiteral("Top")}});
         QCOMPARE(top.status, 201);
-        QCOMPARE(top.json().value(QStringLiteral("parent_id")).toString(), root);
+        const QString topId = top.json().value(QStringLiteral("id")).toString();
+        QVERIFY(!top.json().contains(QStringLiteral("parent_id")));
+        QCOMPARE(top.json().value(QStringLiteral("parents")).toArray(), QJsonArray());
+        QCOMPARE(top.json().value(QStringLiteral("in_collections")).toArray(), QJsonArray());
+        QCOMPARE(top.json().value(QStringLiteral("is_root")).toBool(), true);
+        QVERIFY(!ids(get(QStringLiteral("/API/assets/v1/collections/%1/contents/?per_page=500").arg(root)))
+                     .contains(topId));
+        QCOMPARE(get(QStringLiteral("/API/assets/v1/collections/%1/").arg(topId))
+                     .json()
+                     .value(QStringLiteral("title"))
+                     .toString(),
+                 QStringLiteral("Top"));
         QCOMPARE(create(QJsonObject{{QStringLiteral("parent_id"), root}}).status, 400);
         QCOMPARE(create(QJsonObject{{QStringLiteral("title"), QStringLiteral("In a leaf")}, {QStringLiteral("parent_id"), id}}).status, 400);
 

@@ -145,7 +145,8 @@ private slots:
         const auto stored = CollectionRepository(*m_storage).findByRemoteId(added->id, link->collectionRemoteId);
         QVERIFY(stored.ok() && stored->has_value());
         QCOMPARE((*stored)->service, Service::Iconik);
-        QVERIFY(!(*stored)->parentRemoteId.isEmpty()); // the sandbox's stand-in for the top level
+        QVERIFY((*stored)
+                    ->parentRemoteId.isEmpty()); // asked for none: a top-level collection, as iconik makes it
 
         std::optional<Result<IconikMetadataValues>> values;
         m_pool->acquire(added->id, [&values, this, id = link->collectionRemoteId](Result<ServiceConnector*> c) {

@@ -200,7 +200,11 @@ int DamLayout::appendGallery(DamGallery gallery)
     gallery.selects = false;
     gallery.strideStep = 1;
     gallery.first = gallery.end = 0;
-    if (gallery.parent >= 0 && gallery.parent < m_collections.size()) {
+    if (gallery.topLevel) {
+        gallery.parent = -1;
+        if (gallery.organization < 0 || gallery.organization >= m_organizations.size())
+            gallery.organization = 0;
+    } else if (gallery.parent >= 0 && gallery.parent < m_collections.size()) {
         gallery.organization = m_collections.at(gallery.parent).organization;
         m_collections[gallery.parent].galleries.append(gallery.index);
     } else if (!m_organizations.isEmpty()) {

@@ -22,6 +22,9 @@ struct DamGallery
     int index = 0;
     int organization = 0;
     int parent = -1; // collection index, -1 at the organization's root
+    // iconik: a collection made without a parent sits at the top of the tree, in no organization's
+    // root. `organization` still says whose uploads it holds (the account's first).
+    bool topLevel = false;
     // Regular galleries hold the contiguous base-asset range [first, end). A selects gallery
     // holds every `strideStep`-th asset of its organization starting at `first`.
     qint64 first = 0;

@@ -77,6 +77,9 @@ HttpResponse IconikCollectionRoutes::create(const SandboxRequest& request)
             gallery.parent = parent->index;
     } else if (!parentValue.isNull() && !parentValue.isUndefined()) {
         return fieldError(QStringLiteral("parent_id"), QStringLiteral("Not a valid UUID."));
+    } else {
+        // Like iconik: without a parent the collection is a top-level one of its own.
+        gallery.topLevel = true;
     }
     const int index = m_library.catalog().addGallery(gallery);
     return HttpResponse::json(201, m_resources.collection({IconikCollectionRef::Kind::Gallery, index}));

@@ -16,12 +16,12 @@ struct SandboxRequest;
 
 // What a client writes to iconik collections (iconik.md §6, §9; DP3 makes a campaign's collection):
 //   POST /API/assets/v1/collections/   CollectionInputSchema {"title", "parent_id"?} -> 201
-//                                      CollectionSchema. The sandbox's tree has its organizations
-//                                      as the only roots and collections that hold assets only as
-//                                      leaves, so a new collection is a leaf: inside `parent_id`
-//                                      (a root or a collection, not another leaf: 400) or, without
-//                                      one, inside the first root collection. It holds only what
-//                                      is uploaded into it.
+//                                      CollectionSchema. In the sandbox's tree collections that
+//                                      hold assets are leaves, so a new collection is a leaf:
+//                                      inside `parent_id` (a root or a collection, not another
+//                                      leaf: 400) or, without one, a top-level collection of its
+//                                      own (no parent, is_root), as iconik makes it. It holds only
+//                                      what is uploaded into it.
 //   GET / PUT /API/metadata/v1/collections/:collection_id/views/:view_id/
 //                                      MetadataValuesSchema, as for assets: the fields of the view,
 //                                      mode overwrite / append / delete; dates (launch_date,

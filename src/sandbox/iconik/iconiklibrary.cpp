@@ -96,6 +96,8 @@ std::optional<IconikCollectionRef> IconikLibrary::parentOf(IconikCollectionRef r
     }
     case IconikCollectionRef::Kind::Gallery: {
         const DamGallery& g = layout().galleries().at(ref.index);
+        if (g.topLevel)
+            return std::nullopt;
         if (g.parent >= 0)
             return IconikCollectionRef{IconikCollectionRef::Kind::Collection, g.parent};
         return IconikCollectionRef{IconikCollectionRef::Kind::Root, g.organization};
