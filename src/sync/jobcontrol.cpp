@@ -1,16 +1,18 @@
 #include "sync/jobcontrol.h"
 
+#include "net/contextrelay.h"
 #include "sync/jobrunner.h"
-
-#include <QMetaObject>
 
 namespace AssetDesk {
 
 JobControl::JobControl(JobInfo info, JobRunner* runner)
     : m_id(info.id)
-    , m_runner(runner)
     , m_info(std::move(info))
 {
+    // Made on the runner's thread (JobRunner::launch); the notifier itself never receives
+    // events, so it may be destroyed with the control on any thread.
+    QObject::connect(&m_notifier, &JobNotifier::changed, runner, &JobRunner::controlChanged,
+                     Qt::QueuedConnection);
 }
 
 void JobControl::setProgress(qint64 done, qint64 total)
@@ -77,14 +79,17 @@ bool JobControl::isFinished() const
 
 void JobControl::onCancel(QObject* context, std::function<void()> abort)
 {
+    // The relay is made here, where the caller hands `context` over alive; requestCancel() may
+    // run on another thread while the context is being destroyed on its own.
+    std::shared_ptr<ContextRelay> relay = ContextRelay::create(context);
     {
         QMutexLocker lock(&m_mutex);
         if (!m_cancelled.load()) {
-            m_cancelHandlers.append({QPointer<QObject>(context), std::move(abort)});
+            m_cancelHandlers.append({std::move(relay), std::move(abort)});
             return;
         }
     }
-    QMetaObject::invokeMethod(context, std::move(abort), Qt::QueuedConnection);
+    relay->post(std::move(abort));
 }
 
 JobInfo JobControl::snapshot() const
@@ -95,7 +100,7 @@ JobInfo JobControl::snapshot() const
 
 void JobControl::requestCancel()
 {
-    QList<std::pair<QPointer<QObject>, std::function<void()>>> handlers;
+    QList<std::pair<std::shared_ptr<ContextRelay>, std::function<void()>>> handlers;
     {
         QMutexLocker lock(&m_mutex);
         if (m_info.isFinished() || !m_info.cancellable || m_cancelled.exchange(true))
@@ -103,10 +108,8 @@ void JobControl::requestCancel()
         m_info.statusText = QObject::tr("Cancelling…");
         handlers.swap(m_cancelHandlers);
     }
-    for (auto& [context, abort] : handlers) {
-        if (context)
-            QMetaObject::invokeMethod(context.data(), std::move(abort), Qt::QueuedConnection);
-    }
+    for (auto& [relay, abort] : handlers)
+        relay->post(std::move(abort));
     notifyRunner(true);
 }
 
@@ -128,16 +131,7 @@ void JobControl::notifyRunner(bool immediate)
     if (!immediate && m_dirty.exchange(true))
         return;
     m_dirty.store(true);
-    QPointer<JobRunner> runner = m_runner;
-    if (!runner)
-        return;
-    const QUuid id = m_id;
-    QMetaObject::invokeMethod(
-        runner.data(), [runner, id, immediate] {
-            if (runner)
-                runner->controlChanged(id, immediate);
-        },
-        Qt::QueuedConnection);
+    Q_EMIT m_notifier.changed(m_id, immediate);
 }
 
 } // namespace AssetDesk

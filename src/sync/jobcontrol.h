@@ -5,14 +5,26 @@
 
 #include <QMutex>
 #include <QObject>
-#include <QPointer>
+#include <QUuid>
 
 #include <atomic>
 #include <functional>
+#include <memory>
 
 namespace AssetDesk {
 
+class ContextRelay;
 class JobRunner;
+
+// Carries a job's change notices from whatever thread reports them to its runner's thread, by a
+// queued signal: Qt takes the connection down, with anything queued through it, when the runner
+// is destroyed. Checking a QPointer<JobRunner> and then posting to it would race with that.
+class JobNotifier : public QObject
+{
+    Q_OBJECT
+Q_SIGNALS:
+    void changed(const QUuid& id, bool immediate);
+};
 
 // The handle a job body uses to report progress and learn about cancellation. Thread-safe: a
 // body may run on the thread pool, on the network thread, or hop between them through callbacks.
@@ -48,12 +60,13 @@ private:
     void notifyRunner(bool immediate);
 
     const QUuid m_id;
-    QPointer<JobRunner> m_runner;
+    JobNotifier m_notifier;
     mutable QMutex m_mutex;
     JobInfo m_info;
     std::atomic_bool m_cancelled{false};
     std::atomic_bool m_dirty{false};
-    QList<std::pair<QPointer<QObject>, std::function<void()>>> m_cancelHandlers;
+    // Each handler's relay to the thread of the context it was registered with.
+    QList<std::pair<std::shared_ptr<ContextRelay>, std::function<void()>>> m_cancelHandlers;
 };
 
 } // namespace AssetDesk

@@ -1,8 +1,12 @@
 #include "sync/jobrunner.h"
 
+#include <QCoreApplication>
 #include <QSignalSpy>
 #include <QTest>
 #include <QThread>
+
+#include <atomic>
+#include <memory>
 
 using namespace AssetDesk;
 
@@ -113,6 +117,65 @@ private slots:
         QVERIFY(!ran);
         QCOMPARE(runner.job(id)->state, JobState::Failed);
         QCOMPARE(runner.job(id)->error->kind(), ErrorKind::Internal);
+    }
+
+    // A handler registered with a context that is gone when the cancel comes is dropped, not run
+    // on a dead object.
+    void cancelHandlerOfAGoneContextIsDropped()
+    {
+        JobRunner runner;
+        QObject context;
+        auto* handlerContext = new QObject;
+        QSignalSpy finished(&runner, &JobRunner::jobFinished);
+        bool ranGone = false;
+        bool ranLive = false;
+        std::shared_ptr<JobControl> job;
+        const QUuid id = runner.start({QStringLiteral("test"), QStringLiteral("Wait")}, &context,
+                                      [&](std::shared_ptr<JobControl> control) {
+                                          job = control;
+                                          control->onCancel(handlerContext, [&ranGone] { ranGone = true; });
+                                          control->onCancel(&context, [&ranLive] { ranLive = true; });
+                                      });
+        QTRY_COMPARE(runner.job(id)->state, JobState::Running);
+        delete handlerContext;
+        runner.cancel(id);
+        QTRY_VERIFY(ranLive);
+        job->finish(Error(ErrorKind::Cancelled, QStringLiteral("x")));
+        QVERIFY(finished.wait(5000));
+        QVERIFY(!ranGone);
+        // Registered after the cancel: runs at once (on its context's thread, later).
+        bool late = false;
+        job->onCancel(&context, [&late] { late = true; });
+        QVERIFY(!late);
+        QTRY_VERIFY(late);
+    }
+
+    // A body on another thread may keep reporting while the runner is destroyed (the workbench
+    // closing): its notices are dropped, never posted to the runner being torn down.
+    void reportsWhileTheRunnerGoesAwayAreDropped()
+    {
+        for (int round = 0; round < 20; ++round) {
+            auto runner = std::make_unique<JobRunner>();
+            QObject context;
+            std::shared_ptr<JobControl> job;
+            runner->start({QStringLiteral("test"), QStringLiteral("Busy")}, &context,
+                          [&job](std::shared_ptr<JobControl> control) { job = control; });
+            QTRY_VERIFY(job);
+            std::atomic_bool stop{false};
+            std::unique_ptr<QThread> reporter(QThread::create([&job, &stop] {
+                for (qint64 i = 0; !stop.load(); ++i) {
+                    job->setProgress(i, 1 << 30);
+                    job->setStatus(QString::number(i % 7));
+                }
+            }));
+            reporter->start();
+            QThread::msleep(2);
+            runner.reset();
+            QCoreApplication::processEvents();
+            stop = true;
+            QVERIFY(reporter->wait(5000));
+            QVERIFY(!job->isFinished() || job->isCancelled());
+        }
     }
 
     void clearFinishedKeepsActiveJobs()
