@@ -190,17 +190,17 @@
 <context>
     <name>AssetDesk::AccountService</name>
     <message>
-        <location filename="../src/sync/accountservice.cpp" line="+147"/>
+        <location filename="../src/sync/accountservice.cpp" line="+161"/>
         <source>Remove account</source>
         <translation>Konto entfernen</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Remove %1</source>
         <translation>%1 entfernen</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+34"/>
         <source>Test connection</source>
         <translation>Verbindung testen</translation>
     </message>
@@ -210,12 +210,12 @@
         <translation>Anmelden</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Connected as %1</source>
         <translation>Verbunden als %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>The account changed meanwhile.</source>
         <translation>Das Konto wurde inzwischen geändert.</translation>
     </message>
@@ -230,7 +230,7 @@
         <translation>Angemeldet; Verbindung wird geprüft…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Test connection: %1</source>
         <translation>Verbindung testen: %1</translation>
     </message>
@@ -238,12 +238,12 @@
 <context>
     <name>AssetDesk::AccountSyncJobs</name>
     <message>
-        <location filename="../src/sync/accountsyncjobs.cpp" line="+24"/>
+        <location filename="../src/sync/accountsyncjobs.cpp" line="+25"/>
         <source>This account is already being synced.</source>
         <translation>Dieses Konto wird bereits synchronisiert.</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>The account changed during the sync; what was stored is kept.</source>
         <translation>Das Konto hat sich während der Synchronisation geändert; bereits Gespeichertes bleibt erhalten.</translation>
     </message>
@@ -871,7 +871,7 @@
 <context>
     <name>AssetDesk::AttachFlow</name>
     <message numerus="yes">
-        <location filename="../src/app/attachflow.cpp" line="+47"/>
+        <location filename="../src/app/attachflow.cpp" line="+48"/>
         <source>Associated %n asset(s) with %1.</source>
         <translation>
             <numerusform>%n Asset mit %1 verknüpft.</numerusform>
@@ -889,12 +889,12 @@
         <translation>An %1 wurde nichts angehängt: %2</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>The record belongs to another account.</source>
         <translation>Der Datensatz gehört zu einem anderen Konto.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Attach Assets</source>
         <translation>Assets anhängen</translation>
     </message>
@@ -907,7 +907,7 @@
 <context>
     <name>AssetDesk::AttachJob</name>
     <message>
-        <location filename="../src/sync/attachjob.cpp" line="+47"/>
+        <location filename="../src/sync/attachjob.cpp" line="+48"/>
         <source>No assets to attach.</source>
         <translation>Keine Assets zum Anhängen.</translation>
     </message>
@@ -937,7 +937,7 @@
         <translation>Rechte und Größen werden geprüft</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <location line="+37"/>
         <source>Attaching was cancelled.</source>
         <translation>Das Anhängen wurde abgebrochen.</translation>
@@ -978,7 +978,7 @@
         <translation>Anhang wird vermerkt</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>The files were attached, but recording it locally failed: %1</source>
         <translation>Die Dateien wurden angehängt, aber das lokale Vermerken ist fehlgeschlagen: %1</translation>
     </message>
@@ -999,7 +999,7 @@
 <context>
     <name>AssetDesk::AttachService</name>
     <message numerus="yes">
-        <location filename="../src/sync/attachservice.cpp" line="+27"/>
+        <location filename="../src/sync/attachservice.cpp" line="+28"/>
         <source>Attach %n asset(s) to ticket %1</source>
         <translation>
             <numerusform>%n Asset an Ticket %1 anhängen</numerusform>
@@ -1059,6 +1059,34 @@
         <location line="+34"/>
         <source>Case %1</source>
         <translation>Fall %1</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::AttachmentOpenFlow</name>
+    <message>
+        <location filename="../src/app/attachmentopenflow.cpp" line="+30"/>
+        <source>the attachment</source>
+        <translation>den Anhang</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Downloading %1…</source>
+        <translation>%1 wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot open %1: %2</source>
+        <translation>%1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No application opens %1. It is saved as %2.</source>
+        <translation>Keine Anwendung öffnet %1. Die Datei ist unter %2 gespeichert.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Opened %1.</source>
+        <translation>%1 geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -1324,7 +1352,7 @@
 <context>
     <name>AssetDesk::ComposeFlow</name>
     <message>
-        <location filename="../src/app/composeflow.cpp" line="+165"/>
+        <location filename="../src/app/composeflow.cpp" line="+168"/>
         <location line="+26"/>
         <source>New post on X</source>
         <translation>Neuer Beitrag auf X</translation>
@@ -1340,17 +1368,17 @@
         <translation>Der Beitrag konnte nicht wieder eingereiht werden: %1</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>An attached asset is no longer in the library.</source>
         <translation>Ein angehängtes Asset ist nicht mehr in der Bibliothek.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Post queued for %1</source>
         <translation>Beitrag für %1 eingereiht</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Post pulled back; nothing was sent.</source>
         <translation>Beitrag zurückgezogen; es wurde nichts gesendet.</translation>
     </message>
@@ -1588,7 +1616,7 @@
 <context>
     <name>AssetDesk::CrmCollectionFlows</name>
     <message>
-        <location filename="../src/app/crmcollectionflows.cpp" line="+41"/>
+        <location filename="../src/app/crmcollectionflows.cpp" line="+42"/>
         <source>The record is no longer in the local cache.</source>
         <translation>Der Datensatz ist nicht mehr im lokalen Cache.</translation>
     </message>
@@ -1598,12 +1626,12 @@
         <translation>Der Datensatz gehört zu einem anderen Konto.</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+48"/>
         <source>No collection can be made for the campaign: %1</source>
         <translation>Für die Kampagne kann keine Sammlung erstellt werden: %1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>Making the collection for &quot;%1&quot; in %2…</source>
         <translation>Sammlung für „%1“ wird in %2 erstellt…</translation>
     </message>
@@ -1613,22 +1641,22 @@
         <translation>Für „%1“ wurde keine Sammlung erstellt: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The campaign &quot;%1&quot; has its collection &quot;%2&quot; in %3.</source>
         <translation>Die Kampagne „%1“ hat ihre Sammlung „%2“ in %3.</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>The event cannot be linked: %1</source>
         <translation>Die Veranstaltung kann nicht verknüpft werden: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The event &quot;%1&quot; was not linked: %2</source>
         <translation>Die Veranstaltung „%1“ wurde nicht verknüpft: %2</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>The event &quot;%1&quot; is linked to &quot;%2&quot;; what is uploaded there from now on is associated with it.</source>
         <translation>Die Veranstaltung „%1“ ist mit „%2“ verknüpft; was dort ab jetzt hochgeladen wird, wird mit ihr verknüpft.</translation>
     </message>
@@ -1774,19 +1802,6 @@
     </message>
 </context>
 <context>
-    <name>AssetDesk::DamDownloader</name>
-    <message>
-        <location filename="../src/connectors/damdownloader.cpp" line="+33"/>
-        <source>The rendition has no web address.</source>
-        <translation>Die Rendition hat keine Webadresse.</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The service answered with a page instead of the file.</source>
-        <translation>Der Dienst hat mit einer Seite statt mit der Datei geantwortet.</translation>
-    </message>
-</context>
-<context>
     <name>AssetDesk::DamGalleryWatchers</name>
     <message numerus="yes">
         <location filename="../src/sync/damgallerywatchers.cpp" line="+67"/>
@@ -1856,25 +1871,25 @@
 <context>
     <name>AssetDesk::DamSyncEngine</name>
     <message>
-        <location filename="../src/sync/damsyncengine.cpp" line="+58"/>
-        <location line="+174"/>
-        <location line="+26"/>
+        <location filename="../src/sync/damsyncengine.cpp" line="+59"/>
+        <location line="+177"/>
+        <location line="+27"/>
         <location line="+33"/>
         <source>The sync was cancelled; what it stored is kept.</source>
         <translation>Die Synchronisation wurde abgebrochen; bereits Gespeichertes bleibt erhalten.</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location line="-185"/>
         <source>Reading collections and galleries…</source>
         <translation>Sammlungen und Galerien werden gelesen…</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>%1: reading page %2 failed: %3 Everything up to page %4 is stored; the next sync continues from there.</source>
         <translation>%1: Das Lesen von Seite %2 ist fehlgeschlagen: %3 Alles bis Seite %4 ist gespeichert; die nächste Synchronisation setzt dort fort.</translation>
     </message>
     <message numerus="yes">
-        <location line="+123"/>
+        <location line="+126"/>
         <source>Confirming %n removal(s)…</source>
         <translation>
             <numerusform>%n Entfernung wird bestätigt…</numerusform>
@@ -1892,7 +1907,7 @@
         <translation>%1 Seiten, %2 Assets (%3 geändert, %4 entfernt)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Building the search index…</source>
         <translation>Suchindex wird aufgebaut…</translation>
     </message>
@@ -2350,7 +2365,7 @@
 <context>
     <name>AssetDesk::DynamicsSyncEngine</name>
     <message>
-        <location filename="../src/sync/dynamicssyncengine.cpp" line="+50"/>
+        <location filename="../src/sync/dynamicssyncengine.cpp" line="+51"/>
         <source>The sync was cancelled; the tables synced so far are kept.</source>
         <translation>Die Synchronisation wurde abgebrochen; die bisher synchronisierten Tabellen bleiben erhalten.</translation>
     </message>
@@ -2365,7 +2380,7 @@
         <translation>%1 wird gelesen…</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>The sync was cancelled; the pages synced so far are kept.</source>
         <translation>Die Synchronisation wurde abgebrochen; die bisher synchronisierten Seiten bleiben erhalten.</translation>
     </message>
@@ -2544,7 +2559,7 @@
 <context>
     <name>AssetDesk::EventCollectionLinker</name>
     <message>
-        <location filename="../src/sync/eventcollectionlinker.cpp" line="+32"/>
+        <location filename="../src/sync/eventcollectionlinker.cpp" line="+33"/>
         <source>Choose a synced event and a collection of a DAM account.</source>
         <translation>Wählen Sie eine synchronisierte Veranstaltung und eine Sammlung eines DAM-Kontos.</translation>
     </message>
@@ -2557,7 +2572,7 @@
 <context>
     <name>AssetDesk::FollowUpDelivery</name>
     <message>
-        <location filename="../src/sync/followupdelivery.cpp" line="+29"/>
+        <location filename="../src/sync/followupdelivery.cpp" line="+30"/>
         <source>Follow-up delivery: the gallery &quot;%1&quot; is shared with you at %2</source>
         <translation>Nachlieferung: Die Galerie „%1“ ist für Sie freigegeben unter %2</translation>
     </message>
@@ -2587,7 +2602,7 @@
         <translation>Ticket #%1 ist noch nicht gelöst; eine Nachlieferung folgt erst nach der Lösung.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Choose the gallery to share.</source>
         <translation>Wählen Sie die freizugebende Galerie.</translation>
     </message>
@@ -2742,7 +2757,7 @@
 <context>
     <name>AssetDesk::FollowUpFlow</name>
     <message>
-        <location filename="../src/app/followupflow.cpp" line="+75"/>
+        <location filename="../src/app/followupflow.cpp" line="+77"/>
         <source>No follow-up delivery: %1</source>
         <translation>Keine Nachlieferung: %1</translation>
     </message>
@@ -2757,7 +2772,7 @@
         <translation>Die PhotoShelter-Galerien konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Follow-up delivery: the replacement file for your request.</source>
         <translation>Nachlieferung: Die Ersatzdatei zu Ihrer Anfrage.</translation>
     </message>
@@ -2795,22 +2810,22 @@
 <context>
     <name>AssetDesk::GalleryAccessLookup</name>
     <message>
-        <location filename="../src/sync/galleryaccesslookup.cpp" line="+43"/>
+        <location filename="../src/sync/galleryaccesslookup.cpp" line="+44"/>
         <source>The PhotoShelter account went away.</source>
         <translation>Das PhotoShelter-Konto ist nicht mehr vorhanden.</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+99"/>
         <source>Gallery access can only be looked up in a PhotoShelter account.</source>
         <translation>Galeriezugriffe lassen sich nur in einem PhotoShelter-Konto nachschlagen.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>The PhotoShelter account changed during the lookup.</source>
         <translation>Das PhotoShelter-Konto hat sich während der Abfrage geändert.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+29"/>
         <source>Galleries can only be listed in a PhotoShelter account.</source>
         <translation>Galerien können nur in einem PhotoShelter-Konto aufgelistet werden.</translation>
     </message>
@@ -2989,7 +3004,7 @@
 <context>
     <name>AssetDesk::HelpdeskFlows</name>
     <message>
-        <location filename="../src/app/helpdeskflows.cpp" line="+62"/>
+        <location filename="../src/app/helpdeskflows.cpp" line="+63"/>
         <source>Gallery Access</source>
         <translation>Galeriezugriff</translation>
     </message>
@@ -2999,7 +3014,7 @@
         <translation>&amp;Erneut prüfen</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Gallery Access - Ticket #%1</source>
         <translation>Galeriezugriff - Ticket #%1</translation>
     </message>
@@ -3011,12 +3026,12 @@ Not tagged as an access problem: the galleries are matched by the ticket&apos;s 
 Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickettexts zugeordnet.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>This workspace has no PhotoShelter account. Add one in Settings → Accounts to see the galleries, permissions and share links of a ticket.</source>
         <translation>Dieser Arbeitsbereich hat kein PhotoShelter-Konto. Fügen Sie eines unter Einstellungen → Konten hinzu, um die Galerien, Berechtigungen und Freigabelinks eines Tickets zu sehen.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>The galleries of %1 could not be looked up: %2</source>
         <translation>Die Galerien von %1 konnten nicht abgefragt werden: %2</translation>
     </message>
@@ -3057,7 +3072,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Tickets filtern: Betreff, Anfragender, Organisation, Tag, Nummer</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+95"/>
         <source>Urgent</source>
         <translation>Dringend</translation>
     </message>
@@ -3444,7 +3459,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::JsonViewer</name>
     <message>
-        <location filename="../src/widgets/jsonviewer.cpp" line="+39"/>
+        <location filename="../src/widgets/jsonviewer.cpp" line="+40"/>
         <source>Formatting…</source>
         <translation>Wird formatiert…</translation>
     </message>
@@ -3838,7 +3853,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::LibraryModel</name>
     <message>
-        <location filename="../src/models/librarymodel.cpp" line="+437"/>
+        <location filename="../src/models/librarymodel.cpp" line="+391"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
@@ -3888,7 +3903,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Dateigröße</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <source>Credit: %1</source>
         <translation>Bildnachweis: %1</translation>
     </message>
@@ -4012,7 +4027,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Alle Assets</translation>
     </message>
     <message>
-        <location line="+256"/>
+        <location line="+254"/>
         <source>%1 · watching for new uploads</source>
         <translation>%1 · wird auf neue Uploads beobachtet</translation>
     </message>
@@ -4169,6 +4184,19 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <location line="+9"/>
         <source>%1 × %2</source>
         <translation>%1 × %2</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::LinkDownloader</name>
+    <message>
+        <location filename="../src/connectors/linkdownloader.cpp" line="+34"/>
+        <source>The file has no web address.</source>
+        <translation>Die Datei hat keine Webadresse.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The service answered with a page instead of the file.</source>
+        <translation>Der Dienst hat mit einer Seite statt mit der Datei geantwortet.</translation>
     </message>
 </context>
 <context>
@@ -4509,7 +4537,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::PostCommand</name>
     <message>
-        <location filename="../src/cli/postcommand.cpp" line="+54"/>
+        <location filename="../src/cli/postcommand.cpp" line="+55"/>
         <source>Publish or schedule a post on X through the outbox</source>
         <translation>Einen Beitrag auf X über den Postausgang veröffentlichen oder planen</translation>
     </message>
@@ -4612,7 +4640,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Neuer Versuch folgt: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Job %1 has not finished yet; it stays in the queue.</source>
         <translation>Auftrag %1 ist noch nicht fertig; er bleibt in der Warteschlange.</translation>
     </message>
@@ -4784,7 +4812,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::RecordEntryList</name>
     <message>
-        <location filename="../src/widgets/recordentrylist.cpp" line="+59"/>
+        <location filename="../src/widgets/recordentrylist.cpp" line="+61"/>
         <source>unknown type</source>
         <translation>unbekannter Typ</translation>
     </message>
@@ -4792,6 +4820,16 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <location line="+1"/>
         <source>Attachment: %1 (%2, %3)</source>
         <translation>Anhang: %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Download the file and open it with its application</source>
+        <translation>Die Datei herunterladen und mit ihrer Anwendung öffnen</translation>
     </message>
 </context>
 <context>
@@ -5191,7 +5229,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Ticket #%1 in Zendesk aktualisiert.</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+42"/>
         <source>The CRM records could not be read: %1</source>
         <translation>Die CRM-Datensätze konnten nicht gelesen werden: %1</translation>
     </message>
@@ -5349,6 +5387,29 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
 </context>
 <context>
+    <name>AssetDesk::TicketAttachmentFiles</name>
+    <message>
+        <location filename="../src/sync/ticketattachmentfiles.cpp" line="+22"/>
+        <source>Cannot create the folder for downloaded attachments.</source>
+        <translation>Der Ordner für heruntergeladene Anhänge lässt sich nicht anlegen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot save the attachment.</source>
+        <translation>Der Anhang lässt sich nicht speichern.</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Ticket attachments come from a Zendesk account.</source>
+        <translation>Ticket-Anhänge kommen aus einem Zendesk-Konto.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The Zendesk account changed during the download.</source>
+        <translation>Das Zendesk-Konto hat sich während des Downloads geändert.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::TicketDetailView</name>
     <message>
         <location filename="../src/widgets/ticketdetailview.cpp" line="+20"/>
@@ -5405,12 +5466,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     <name>AssetDesk::TicketFieldsEditor</name>
     <message>
         <location filename="../src/widgets/ticketfieldseditor.cpp" line="+29"/>
-        <location line="+143"/>
+        <location line="+156"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="-142"/>
+        <location line="-155"/>
         <source>Revert</source>
         <translation>Zurücksetzen</translation>
     </message>
@@ -5455,7 +5516,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>&amp;Tags:</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+84"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>
@@ -5670,12 +5731,12 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::Workbench</name>
     <message>
-        <location filename="../src/app/workbench.cpp" line="+145"/>
+        <location filename="../src/app/workbench.cpp" line="+148"/>
         <source>Opening the workspace…</source>
         <translation>Arbeitsbereich wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
@@ -5763,12 +5824,12 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The sandbox workspace could not be opened</source>
         <translation>Der Sandbox-Arbeitsbereich konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The sandbox&apos;s demo accounts could not be set up</source>
         <translation>Die Demokonten der Sandbox konnten nicht eingerichtet werden</translation>
     </message>
@@ -5793,7 +5854,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>The workspace is still opening; try again in a moment.</source>
         <translation>Der Arbeitsbereich wird noch geöffnet; versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -5903,7 +5964,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::XDesk</name>
     <message>
-        <location filename="../src/app/xdesk.cpp" line="+58"/>
+        <location filename="../src/app/xdesk.cpp" line="+59"/>
         <source>A post could not be published: %1</source>
         <translation>Ein Beitrag konnte nicht veröffentlicht werden: %1</translation>
     </message>
@@ -5923,13 +5984,13 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Der Beitrag konnte nicht abgebrochen werden: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The post is no longer in the outbox.</source>
         <translation>Der Beitrag ist nicht mehr im Postausgang.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+16"/>
+        <location line="+11"/>
+        <location line="+17"/>
         <source>The post cannot be edited any more: %1</source>
         <translation>Der Beitrag kann nicht mehr bearbeitet werden: %1</translation>
     </message>
@@ -6094,7 +6155,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::XMetricsPoller</name>
     <message>
-        <location filename="../src/sync/xmetricspoller.cpp" line="+127"/>
+        <location filename="../src/sync/xmetricspoller.cpp" line="+128"/>
         <source>X asked to wait %1 s before reading %2&apos;s posts again; their metrics wait for the next cycle.</source>
         <translation>X bittet, %1 s zu warten, bevor die Beiträge von %2 erneut gelesen werden; ihre Kennzahlen warten auf den nächsten Durchgang.</translation>
     </message>
@@ -6268,7 +6329,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::ZendeskConnector</name>
     <message>
-        <location filename="../src/connectors/zendesk/zendeskconnector.cpp" line="+44"/>
+        <location filename="../src/connectors/zendesk/zendeskconnector.cpp" line="+47"/>
         <source>Zendesk did not recognise these credentials.</source>
         <translation>Zendesk hat diese Zugangsdaten nicht erkannt.</translation>
     </message>
@@ -6317,7 +6378,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::ZendeskSyncEngine</name>
     <message>
-        <location filename="../src/sync/zendesksyncengine.cpp" line="+44"/>
+        <location filename="../src/sync/zendesksyncengine.cpp" line="+45"/>
         <source>The sync was cancelled; what was stored is kept.</source>
         <translation>Die Synchronisation wurde abgebrochen; bereits Gespeichertes bleibt erhalten.</translation>
     </message>
@@ -6327,12 +6388,12 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Organisationen…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Tickets: %1 so far…</source>
         <translation>Tickets: bisher %1…</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+93"/>
         <source>Views…</source>
         <translation>Ansichten…</translation>
     </message>
@@ -6340,7 +6401,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::ZendeskSyncService</name>
     <message>
-        <location filename="../src/sync/zendesksyncservice.cpp" line="+20"/>
+        <location filename="../src/sync/zendesksyncservice.cpp" line="+21"/>
         <source>This account is not a Zendesk account.</source>
         <translation>Dieses Konto ist kein Zendesk-Konto.</translation>
     </message>
@@ -6365,7 +6426,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Ticket-Synchronisation: %1</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+36"/>
         <source>The account changed meanwhile.</source>
         <translation>Das Konto hat sich inzwischen geändert.</translation>
     </message>
@@ -6401,7 +6462,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../src/sync/jobcontrol.cpp" line="+103"/>
+        <location filename="../src/sync/jobcontrol.cpp" line="+108"/>
         <source>Cancelling…</source>
         <translation>Wird abgebrochen…</translation>
     </message>

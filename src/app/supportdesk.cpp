@@ -148,6 +148,7 @@ void SupportDesk::wireHelpdesk()
     connect(pane, &HelpdeskPane::findAssetsRequested, this, &SupportDesk::findAssetsRequested);
     connect(pane, &HelpdeskPane::followUpRequested, this, &SupportDesk::followUpRequested);
     connect(pane, &HelpdeskPane::galleryAccessRequested, this, &SupportDesk::galleryAccessRequested);
+    connect(pane, &HelpdeskPane::attachmentOpenRequested, this, &SupportDesk::ticketAttachmentOpenRequested);
 }
 
 // The ticket and its whole conversation from Zendesk (ZendeskSyncService::refreshTicket); the

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/ticketattachment.h"
 #include "core/zendeskview.h"
 
 #include <QList>
@@ -57,6 +58,7 @@ signals:
     void galleryAccessRequested(qint64 accountId, qint64 ticketLocalId);
     void campaignCollectionRequested(qint64 accountId, qint64 campaignLocalId);
     void eventCollectionRequested(qint64 accountId, qint64 eventLocalId);
+    void ticketAttachmentOpenRequested(qint64 accountId, const AssetDesk::TicketAttachment& attachment);
     void statusMessage(const QString& text);
 
 private:

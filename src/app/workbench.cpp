@@ -1,6 +1,7 @@
 #include "workbench.h"
 
 #include "attachflow.h"
+#include "attachmentopenflow.h"
 #include "crmcollectionflows.h"
 #include "gallerywatchflow.h"
 #include "helpdeskflows.h"
@@ -30,6 +31,7 @@
 #include "sync/dynamicssyncservice.h"
 #include "sync/jobrunner.h"
 #include "sync/sandboxaccountimporter.h"
+#include "sync/ticketattachmentfiles.h"
 #include "sync/zendesksyncservice.h"
 #include "widgets/accountspage.h"
 #include "widgets/crmpane.h"
@@ -375,6 +377,12 @@ void Workbench::showSupportDesk(WorkspaceSession& session)
     }, m_supportDesk);
     helpdesk->follow(*m_supportDesk);
     connect(helpdesk, &HelpdeskFlows::statusMessage, this,
+            [this](const QString& text) { m_window->statusBar()->showMessage(text, 15000); });
+    // Files attached to ticket comments, opened from the conversation.
+    auto* attachments =
+        new AttachmentOpenFlow(session, TicketAttachmentFiles::defaultFolder(), m_supportDesk);
+    attachments->follow(*m_supportDesk);
+    connect(attachments, &AttachmentOpenFlow::statusMessage, this,
             [this](const QString& text) { m_window->statusBar()->showMessage(text, 15000); });
     // Campaign collections (DP3) and event links (DP7) from the CRM pane's context menu; an
     // existing collection is shown in the library's source tree.

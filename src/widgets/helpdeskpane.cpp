@@ -117,6 +117,10 @@ HelpdeskPane::HelpdeskPane(AccountsModel* accounts, QWidget* parent)
         emit assetsDroppedOnTicket(m_detail->ticket().accountId, ticketId, ids);
     });
     connect(m_detail, &TicketDetailView::findAssetsRequested, this, &HelpdeskPane::findAssets);
+    connect(m_detail, &TicketDetailView::attachmentOpenRequested, this,
+            [this](qint64, const TicketAttachment& attachment) {
+                emit attachmentOpenRequested(m_detail->ticket().accountId, attachment);
+            });
     // Queued: the accounts model is read once its change is complete.
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_accounts, signal, this, &HelpdeskPane::updateAccounts, Qt::QueuedConnection);

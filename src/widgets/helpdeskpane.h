@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/ticketattachment.h"
+
 #include <QList>
 #include <QString>
 #include <QWidget>
@@ -67,6 +69,7 @@ signals:
     void findAssetsRequested(const QStringList& terms);
     void followUpRequested(qint64 accountId, qint64 ticketLocalId);
     void galleryAccessRequested(qint64 accountId, qint64 ticketLocalId);
+    void attachmentOpenRequested(qint64 accountId, const AssetDesk::TicketAttachment& attachment);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

@@ -4,7 +4,9 @@
 #include "widgets/plaintextlabel.h"
 
 #include <QFrame>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace AssetDesk {
@@ -53,11 +55,29 @@ QLabel* RecordEntryList::addLine(QFrame* entry, const QString& text, const QStri
     return line;
 }
 
-QLabel* RecordEntryList::addAttachment(QFrame* entry, const QString& fileName, const QString& mimeType, qint64 bytes,
-                                       const QString& objectName)
+QLabel* RecordEntryList::addAttachment(QFrame* entry, const QString& fileName, const QString& mimeType,
+                                       qint64 bytes, const QString& objectName, std::function<void()> open)
 {
     const QString type = mimeType.isEmpty() ? tr("unknown type") : mimeType;
-    return addLine(entry, tr("Attachment: %1 (%2, %3)").arg(fileName, type, LibraryText::fileSize(bytes)), objectName);
+    const QString text = tr("Attachment: %1 (%2, %3)").arg(fileName, type, LibraryText::fileSize(bytes));
+    if (!open)
+        return addLine(entry, text, objectName);
+    auto* row = new QWidget(entry);
+    auto* layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    QLabel* line = plainTextLabel(text, row);
+    line->setObjectName(objectName);
+    auto* button = new QToolButton(row);
+    button->setObjectName(QStringLiteral("openAttachment"));
+    button->setText(tr("Open"));
+    // Not the service's file name: a tooltip that looks like rich text is rendered as such.
+    button->setToolTip(tr("Download the file and open it with its application"));
+    button->setAutoRaise(true);
+    QObject::connect(button, &QToolButton::clicked, button, std::move(open));
+    layout->addWidget(line, 1);
+    layout->addWidget(button);
+    entry->layout()->addWidget(row);
+    return line;
 }
 
 void RecordEntryList::addText(const QString& text)

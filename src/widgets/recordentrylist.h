@@ -2,6 +2,8 @@
 
 #include <QScrollArea>
 
+#include <functional>
+
 class QFrame;
 class QLabel;
 class QVBoxLayout;
@@ -22,9 +24,10 @@ public:
     QFrame* addEntry(const QString& objectName);
     static QLabel* addHeading(QFrame* entry, const QString& text);
     static QLabel* addLine(QFrame* entry, const QString& text, const QString& objectName);
-    // "Attachment: name (type, size)".
-    static QLabel* addAttachment(QFrame* entry, const QString& fileName, const QString& mimeType, qint64 bytes,
-                                 const QString& objectName);
+    // "Attachment: name (type, size)"; with `open`, followed by an "Open" button (objectName
+    // "openAttachment") that calls it. The name stays plain text either way.
+    static QLabel* addAttachment(QFrame* entry, const QString& fileName, const QString& mimeType,
+                                 qint64 bytes, const QString& objectName, std::function<void()> open = {});
     // A loose line of text at the end.
     void addText(const QString& text);
     void clear();

@@ -123,8 +123,16 @@ void TicketDetailView::addComment(const TicketComment& comment)
                                            .arg(comment.author.isEmpty() ? tr("Unknown") : comment.author, when,
                                                 comment.isPublic ? tr("Public reply") : tr("Internal note")));
     RecordEntryList::addLine(frame, comment.body, QStringLiteral("commentBody"));
-    for (const TicketAttachment& a : comment.attachments)
-        RecordEntryList::addAttachment(frame, a.fileName, a.contentType, a.size, QStringLiteral("commentAttachment"));
+    for (const TicketAttachment& a : comment.attachments) {
+        // Only what Zendesk can hand out again (an attachment with its address) can be opened.
+        std::function<void()> open;
+        if (!a.contentUrl.isEmpty())
+            open = [this, id = m_ticket.id, a] {
+                emit attachmentOpenRequested(id, a);
+            };
+        RecordEntryList::addAttachment(frame, a.fileName, a.contentType, a.size,
+                                       QStringLiteral("commentAttachment"), std::move(open));
+    }
 }
 
 QStringList TicketDetailView::shownTexts() const

@@ -5,18 +5,21 @@
 // failed); "Send Follow-up Delivery…" shares a gallery or sends a replacement file, and the
 // sandbox's own records show the share link and the comment (with the link, or with the file);
 // a closed ticket is refused in the dialog before anything is sent.
+#include "../sync/attachfixture.h"
+#include "attachmentopenflow.h"
 #include "followupflow.h"
 #include "helpdeskflows.h"
 #include "supportdesk.h"
 #include "workspacesession.h"
 
-#include "../sync/attachfixture.h"
-
 #include "connectors/connectorcontext.h"
 #include "connectors/connectorregistry.h"
+#include "connectors/damtext.h"
 #include "connectors/photoshelter/photoshelterconnector.h"
 #include "connectors/photoshelter/photosheltergalleries.h"
 #include "connectors/photoshelter/photosheltergallerydirectory.h"
+#include "connectors/zendesk/zendeskconnector.h"
+#include "connectors/zendesk/zendeskuploads.h"
 #include "models/accountsmodel.h"
 #include "models/ticketdetail.h"
 #include "models/ticketdetailloader.h"
@@ -386,6 +389,81 @@ private slots:
         QCOMPARE(files.size(), 1);
         QCOMPARE(files.first().toObject().value(QStringLiteral("file_name")).toString(), QStringLiteral("logo-v2.jpg"));
         QCOMPARE(files.first().toObject().value(QStringLiteral("sha256")).toString(), sha256(bytes));
+    }
+
+    // "Open" on a comment's attachment: the file comes from its content_url into the attachment
+    // folder under a safe name, and goes to the desktop's application; a second open reuses it.
+    void attachmentOpensFromTheConversation()
+    {
+        std::optional<Result<ServiceConnector*>> acquired;
+        m_testPool->acquire(m_main.zendesk, [&acquired](Result<ServiceConnector*> c) { acquired = c; });
+        QVERIFY(QTest::qWaitFor([&acquired] { return acquired.has_value(); }, 10000) && *acquired);
+        auto* zendesk = qobject_cast<ZendeskConnector*>(acquired->value());
+        QVERIFY(zendesk);
+        const QByteArray bytes = jpegOfAbout(30 * 1024, 21);
+        const auto uploaded = wait<ZendeskUpload>([&](auto done) {
+            zendesk->uploads().upload(QStringLiteral("damaged box.jpg"), QStringLiteral("image/jpeg"), bytes,
+                                      {}, this, done);
+        });
+        QVERIFY2(uploaded.ok(), uploaded ? "" : qPrintable(uploaded.error().toLogString()));
+        const ZendeskAttachment& z = uploaded->attachments.first();
+        // A hostile name from the service: the file stays inside the folder, under a safe name.
+        const QString hostile = QStringLiteral("../../") + QChar(1) + QStringLiteral("evil/damaged box.jpg");
+        const TicketAttachment attachment{z.id, hostile, z.contentType, z.size, z.contentUrl.toString()};
+
+        const QString folder = m_dir.filePath(QStringLiteral("attachments"));
+        AttachmentOpenFlow flow(*m_main.session, folder);
+        QList<QUrl> handedOver;
+        flow.setOpener([&handedOver](const QUrl& url) {
+            handedOver << url;
+            return true;
+        });
+        flow.follow(*m_main.desk);
+        QSignalSpy opened(&flow, &AttachmentOpenFlow::opened);
+        QSignalSpy status(&flow, &AttachmentOpenFlow::statusMessage);
+        const quint64 since = lastSequence(m_sandbox);
+        emit m_main.helpdesk->attachmentOpenRequested(m_main.zendesk, attachment);
+        emit m_main.helpdesk->attachmentOpenRequested(m_main.zendesk, attachment); // still on its way: once
+        QVERIFY(opened.wait(20000));
+        const QString path = opened.first().first().toString();
+        QVERIFY2(path.startsWith(QDir(folder).absolutePath() + QLatin1Char('/')), qPrintable(path));
+        QVERIFY2(QDir::cleanPath(path) == path && !path.contains(QChar(1)),
+                 qPrintable(path)); // no "../" step
+        QCOMPARE(path, QDir(folder).absoluteFilePath(
+                           QStringLiteral("%1/%2/%3")
+                               .arg(m_main.zendesk)
+                               .arg(z.id)
+                               .arg(DamText::safeFileName(hostile, QStringLiteral("attachment")))));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(sha256(file.readAll()), sha256(bytes));
+        QCOMPARE(handedOver, QList<QUrl>{QUrl::fromLocalFile(path)});
+        QCOMPARE(status.last().first().toString(), QStringLiteral("Opened %1.").arg(hostile));
+        QCOMPARE(journaled(m_sandbox, QStringLiteral("zendesk"), since, "GET",
+                           QStringLiteral("/attachments/token/")),
+                 1);
+
+        // Again: the file is there already.
+        emit m_main.helpdesk->attachmentOpenRequested(m_main.zendesk, attachment);
+        QVERIFY(opened.wait(10000));
+        QCOMPARE(handedOver.size(), 2);
+        QCOMPARE(journaled(m_sandbox, QStringLiteral("zendesk"), since, "GET",
+                           QStringLiteral("/attachments/token/")),
+                 1);
+
+        // A link that no longer serves the file: a clear message, nothing saved, nothing opened.
+        TicketAttachment gone = attachment;
+        gone.remoteId = z.id + 1000000;
+        gone.contentUrl =
+            QUrl(z.contentUrl).resolved(QUrl(QStringLiteral("/attachments/token/no-such-token/"))).toString();
+        status.clear();
+        flow.open(m_main.zendesk, gone);
+        QVERIFY(QTest::qWaitFor([&status] { return status.size() == 2; }, 20000));
+        QVERIFY2(status.last().first().toString().startsWith(QStringLiteral("Cannot open")),
+                 qPrintable(status.last().first().toString()));
+        QVERIFY(!QFileInfo::exists(
+            QFileInfo(path).dir().filePath(QStringLiteral("../../%1").arg(gone.remoteId))));
+        QCOMPARE(handedOver.size(), 2);
     }
 
     void followUpOnAClosedTicketIsRefusedInTheDialog()

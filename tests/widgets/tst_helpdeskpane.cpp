@@ -181,6 +181,34 @@ private slots:
         QCOMPARE(view.findChild<QLabel*>(u"ticketSubject"_s)->text(), u"<h1>Subject</h1>"_s);
     }
 
+    // An attachment Zendesk can hand out again has an "Open" button; it asks for that attachment.
+    void attachmentsOpenFromTheConversation()
+    {
+        HelpdeskPane pane(&m_accounts);
+        TicketDetail detail;
+        detail.ticket = ticket(4, u"normal"_s, 0);
+        detail.ticket.accountId = 7;
+        TicketComment comment;
+        comment.author = u"Requester"_s;
+        comment.isPublic = true;
+        comment.body = u"Photos of the damage"_s;
+        const TicketAttachment linked{11, u"box.jpg"_s, u"image/jpeg"_s, 4096,
+                                      u"https://acme.zendesk.com/attachments/token/t/"_s};
+        const TicketAttachment unlinked{12, u"old.pdf"_s, u"application/pdf"_s, 10, QString()};
+        comment.attachments = {unlinked, linked};
+        detail.comments = {comment};
+        pane.detailView()->showDetail(detail);
+
+        const QList<QToolButton*> buttons =
+            pane.detailView()->findChildren<QToolButton*>(u"openAttachment"_s);
+        QCOMPARE(buttons.size(), 1);
+        QSignalSpy requested(&pane, &HelpdeskPane::attachmentOpenRequested);
+        buttons.first()->click();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().at(0).toLongLong(), 7);
+        QCOMPARE(requested.first().at(1).value<TicketAttachment>(), linked);
+    }
+
     void fulfilmentOrderAndFilter()
     {
         TicketQueueModel queue;

@@ -1,12 +1,12 @@
 #include "connectors/iconik/iconikconnector.h"
 
-#include "connectors/damdownloader.h"
 #include "connectors/iconik/iconikassets.h"
 #include "connectors/iconik/iconikcollections.h"
 #include "connectors/iconik/iconikerrors.h"
 #include "connectors/iconik/iconiklibrary.h"
 #include "connectors/iconik/iconikuploader.h"
 #include "connectors/jsonreader.h"
+#include "connectors/linkdownloader.h"
 #include "core/serviceauthprofile.h"
 #include "net/headerauthenticator.h"
 #include "net/httpclient.h"
@@ -22,7 +22,7 @@ IconikConnector::IconikConnector(Account account, Credentials credentials, Conne
         {QByteArrayLiteral("Auth-Token"), this->credentials().apiKey.toUtf8()},
     });
     m_http = new HttpClient(apiOptions(parseIconikError, std::move(headers)), this);
-    auto* downloader = new DamDownloader(m_http, resolvedBaseUrl(this->account()), baseOptions(), this);
+    auto* downloader = new LinkDownloader(m_http, resolvedBaseUrl(this->account()), baseOptions(), this);
     m_library = new IconikLibrary(this->account(), m_http, downloader, this);
     m_assets = new IconikAssets(this->account(), m_http, this);
     m_collections = new IconikCollections(this->account(), m_http, this);

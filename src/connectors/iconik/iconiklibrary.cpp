@@ -2,9 +2,9 @@
 
 #include "connectors/apiurl.h"
 #include "connectors/damcursor.h"
-#include "connectors/damdownloader.h"
 #include "connectors/dammapping.h"
 #include "connectors/damoperation.h"
+#include "connectors/linkdownloader.h"
 #include "core/account.h"
 #include "core/serviceauthprofile.h"
 #include "net/httpclient.h"
@@ -31,7 +31,8 @@ QString segment(const QString& id)
 
 } // namespace
 
-IconikLibrary::IconikLibrary(const Account& account, HttpClient* http, DamDownloader* downloader, QObject* parent)
+IconikLibrary::IconikLibrary(const Account& account, HttpClient* http, LinkDownloader* downloader,
+                             QObject* parent)
     : QObject(parent)
     , m_root(resolvedBaseUrl(account))
     , m_http(http)
@@ -293,7 +294,8 @@ void IconikLibrary::fetchOriginal(const QUrl& filesUrl, qint64 maxBytes, QObject
 void IconikLibrary::fetchRendition(const Rendition& rendition, qint64 maxBytes, QObject* context,
                                    DamSource::BytesCallback done)
 {
-    if (IconikMapper::isOriginalFilesUrl(rendition.remoteUrl) && DamDownloader::sameOrigin(rendition.remoteUrl, m_root))
+    if (IconikMapper::isOriginalFilesUrl(rendition.remoteUrl) &&
+        LinkDownloader::sameOrigin(rendition.remoteUrl, m_root))
         return fetchOriginal(rendition.remoteUrl, maxBytes, context, std::move(done));
     m_downloader->fetch(rendition.remoteUrl, maxBytes, QStringLiteral("rendition %1").arg(rendition.name), context,
                         std::move(done));

@@ -9,7 +9,7 @@
 
 namespace AssetDesk {
 
-class DamDownloader;
+class LinkDownloader;
 class DamOperation;
 class HttpClient;
 struct Account;
@@ -29,7 +29,8 @@ class IconikLibrary : public QObject
 {
     Q_OBJECT
 public:
-    IconikLibrary(const Account& account, HttpClient* http, DamDownloader* downloader, QObject* parent = nullptr);
+    IconikLibrary(const Account& account, HttpClient* http, LinkDownloader* downloader,
+                  QObject* parent = nullptr);
 
     void fetchCollections(QObject* context, DamSource::CollectionsCallback done);
     void fetchAssets(const DamSyncRequest& request, QObject* context, DamSource::PageCallback done);
@@ -52,7 +53,7 @@ private:
 
     QUrl m_root;
     HttpClient* m_http;
-    DamDownloader* m_downloader;
+    LinkDownloader* m_downloader;
     IconikMapper m_mapper;
 };
 

@@ -1,8 +1,8 @@
 #include "connectors/photoshelter/photoshelterconnector.h"
 
 #include "connectors/connectorcontext.h"
-#include "connectors/damdownloader.h"
 #include "connectors/jsonreader.h"
+#include "connectors/linkdownloader.h"
 #include "connectors/photoshelter/photosheltererrors.h"
 #include "connectors/photoshelter/photosheltergalleries.h"
 #include "connectors/photoshelter/photosheltergallerydirectory.h"
@@ -63,7 +63,7 @@ PhotoShelterConnector::PhotoShelterConnector(Account account, Credentials creden
         return request;
     });
     m_http = createClient(parsePhotoShelterError);
-    auto* downloader = new DamDownloader(m_http, resolvedBaseUrl(this->account()), baseOptions(), this);
+    auto* downloader = new LinkDownloader(m_http, resolvedBaseUrl(this->account()), baseOptions(), this);
     m_library = new PhotoShelterLibrary(this->account(), m_http, downloader, this);
     m_galleries = new PhotoShelterGalleries(this->account(), m_http, this);
     m_galleryDirectory = new PhotoShelterGalleryDirectory(this->account(), m_http, this);

@@ -2,9 +2,9 @@
 
 #include "connectors/apiurl.h"
 #include "connectors/damcursor.h"
-#include "connectors/damdownloader.h"
 #include "connectors/dammapping.h"
 #include "connectors/damoperation.h"
+#include "connectors/linkdownloader.h"
 #include "core/account.h"
 #include "core/serviceauthprofile.h"
 #include "net/httpclient.h"
@@ -30,7 +30,7 @@ QString pathSegment(const QString& id)
 
 } // namespace
 
-PhotoShelterLibrary::PhotoShelterLibrary(const Account& account, HttpClient* http, DamDownloader* downloader,
+PhotoShelterLibrary::PhotoShelterLibrary(const Account& account, HttpClient* http, LinkDownloader* downloader,
                                          QObject* parent)
     : QObject(parent)
     , m_organization(account.organization)

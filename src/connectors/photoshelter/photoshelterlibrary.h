@@ -8,7 +8,7 @@
 
 namespace AssetDesk {
 
-class DamDownloader;
+class LinkDownloader;
 class DamOperation;
 class HttpClient;
 struct Account;
@@ -28,7 +28,8 @@ class PhotoShelterLibrary : public QObject
 {
     Q_OBJECT
 public:
-    PhotoShelterLibrary(const Account& account, HttpClient* http, DamDownloader* downloader, QObject* parent = nullptr);
+    PhotoShelterLibrary(const Account& account, HttpClient* http, LinkDownloader* downloader,
+                        QObject* parent = nullptr);
 
     void fetchCollections(QObject* context, DamSource::CollectionsCallback done);
     void fetchAssets(const DamSyncRequest& request, QObject* context, DamSource::PageCallback done);
@@ -53,7 +54,7 @@ private:
     QString m_organization;
     QUrl m_root;
     HttpClient* m_http;
-    DamDownloader* m_downloader;
+    LinkDownloader* m_downloader;
     PhotoShelterMapper m_mapper;
 };
 

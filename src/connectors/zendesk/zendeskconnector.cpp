@@ -1,11 +1,13 @@
 #include "connectors/zendesk/zendeskconnector.h"
 
 #include "connectors/jsonreader.h"
+#include "connectors/linkdownloader.h"
 #include "connectors/zendesk/zendeskcomments.h"
 #include "connectors/zendesk/zendeskerrors.h"
 #include "connectors/zendesk/zendeskhelpdesk.h"
 #include "connectors/zendesk/zendeskincremental.h"
 #include "connectors/zendesk/zendeskuploads.h"
+#include "core/serviceauthprofile.h"
 #include "net/headerauthenticator.h"
 #include "net/httpclient.h"
 
@@ -24,6 +26,7 @@ ZendeskConnector::ZendeskConnector(Account account, Credentials credentials, Con
     m_comments = new ZendeskComments(this->account(), m_http, this);
     m_helpdesk = new ZendeskHelpdesk(this->account(), m_http, this);
     m_incremental = new ZendeskIncremental(this->account(), m_http, this);
+    m_attachmentFiles = new LinkDownloader(m_http, resolvedBaseUrl(this->account()), baseOptions(), this);
 }
 
 void ZendeskConnector::testConnection(QObject* context, ConnectionCallback done)

@@ -5,6 +5,7 @@
 namespace AssetDesk {
 
 class HttpClient;
+class LinkDownloader;
 class ZendeskComments;
 class ZendeskHelpdesk;
 class ZendeskIncremental;
@@ -27,6 +28,12 @@ public:
     // the incremental ticket export, on the same client.
     ZendeskHelpdesk& helpdesk() const { return *m_helpdesk; }
     ZendeskIncremental& incremental() const { return *m_incremental; }
+    // The files behind attachments' content_url (zendesk.md §4): with the credentials on the
+    // account's own host, without them anywhere else (Expect::AnyFile).
+    LinkDownloader& attachmentFiles() const { return *m_attachmentFiles; }
+    // Zendesk's attachment size limit (zendesk.md §4, unconfirmed): a file is never fetched
+    // beyond it.
+    static constexpr qint64 kMaxAttachmentBytes = 50LL * 1024 * 1024;
 
 private:
     HttpClient* m_http;
@@ -34,6 +41,7 @@ private:
     ZendeskComments* m_comments;
     ZendeskHelpdesk* m_helpdesk;
     ZendeskIncremental* m_incremental;
+    LinkDownloader* m_attachmentFiles;
 };
 
 } // namespace AssetDesk
