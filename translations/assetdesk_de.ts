@@ -1062,9 +1062,42 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::AttachmentFiles</name>
+    <message>
+        <location filename="../src/sync/attachmentfiles.cpp" line="+24"/>
+        <source>Cannot create the folder for downloaded attachments.</source>
+        <translation>Der Ordner für heruntergeladene Anhänge lässt sich nicht anlegen.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot save the attachment.</source>
+        <translation>Der Anhang lässt sich nicht speichern.</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Ticket attachments come from a Zendesk account.</source>
+        <translation>Ticket-Anhänge kommen aus einem Zendesk-Konto.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>This note has no file.</source>
+        <translation>Diese Notiz hat keine Datei.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Case notes come from a Dynamics 365 account.</source>
+        <translation>Fallnotizen kommen aus einem Dynamics-365-Konto.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The account changed during the download.</source>
+        <translation>Das Konto hat sich während des Downloads geändert.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::AttachmentOpenFlow</name>
     <message>
-        <location filename="../src/app/attachmentopenflow.cpp" line="+30"/>
+        <location filename="../src/app/attachmentopenflow.cpp" line="+41"/>
         <source>the attachment</source>
         <translation>den Anhang</translation>
     </message>
@@ -1674,7 +1707,7 @@
         <translation>Kunden, Verkaufschancen, Fälle, Kampagnen, Veranstaltungen filtern</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+120"/>
         <source>Loading the notes…</source>
         <translation>Notizen werden geladen…</translation>
     </message>
@@ -2347,6 +2380,17 @@
         <location line="+72"/>
         <source>Dynamics 365 created the note but did not say its id.</source>
         <translation>Dynamics 365 hat die Notiz erstellt, aber ihre ID nicht genannt.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location line="+7"/>
+        <source>Dynamics 365 sent the note&apos;s file in a form AssetDesk cannot read.</source>
+        <translation>Dynamics 365 hat die Datei der Notiz in einer Form gesendet, die AssetDesk nicht lesen kann.</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>The note has no file any more.</source>
+        <translation>Die Notiz hat keine Datei mehr.</translation>
     </message>
 </context>
 <context>
@@ -3301,7 +3345,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::IconikLibrary</name>
     <message>
-        <location filename="../src/connectors/iconik/iconiklibrary.cpp" line="+145"/>
+        <location filename="../src/connectors/iconik/iconiklibrary.cpp" line="+146"/>
         <source>iconik answered the search without a list of objects.</source>
         <translation>iconik hat die Suche ohne Objektliste beantwortet.</translation>
     </message>
@@ -4194,7 +4238,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Die Datei hat keine Webadresse.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>The service answered with a page instead of the file.</source>
         <translation>Der Dienst hat mit einer Seite statt mit der Datei geantwortet.</translation>
     </message>
@@ -5387,29 +5431,6 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
 </context>
 <context>
-    <name>AssetDesk::TicketAttachmentFiles</name>
-    <message>
-        <location filename="../src/sync/ticketattachmentfiles.cpp" line="+22"/>
-        <source>Cannot create the folder for downloaded attachments.</source>
-        <translation>Der Ordner für heruntergeladene Anhänge lässt sich nicht anlegen.</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Cannot save the attachment.</source>
-        <translation>Der Anhang lässt sich nicht speichern.</translation>
-    </message>
-    <message>
-        <location line="+47"/>
-        <source>Ticket attachments come from a Zendesk account.</source>
-        <translation>Ticket-Anhänge kommen aus einem Zendesk-Konto.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>The Zendesk account changed during the download.</source>
-        <translation>Das Zendesk-Konto hat sich während des Downloads geändert.</translation>
-    </message>
-</context>
-<context>
     <name>AssetDesk::TicketDetailView</name>
     <message>
         <location filename="../src/widgets/ticketdetailview.cpp" line="+20"/>
@@ -5854,7 +5875,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>The workspace is still opening; try again in a moment.</source>
         <translation>Der Arbeitsbereich wird noch geöffnet; versuchen Sie es gleich noch einmal.</translation>
     </message>

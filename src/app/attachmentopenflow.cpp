@@ -3,7 +3,7 @@
 #include "supportdesk.h"
 #include "workspacesession.h"
 
-#include "sync/ticketattachmentfiles.h"
+#include "sync/attachmentfiles.h"
 
 #include <QDesktopServices>
 
@@ -11,24 +11,39 @@ namespace AssetDesk {
 
 AttachmentOpenFlow::AttachmentOpenFlow(WorkspaceSession& session, QString folder, QObject* parent)
     : QObject(parent)
-    , m_files(new TicketAttachmentFiles(session.pool(), std::move(folder), this))
+    , m_files(new AttachmentFiles(session.pool(), std::move(folder), this))
     , m_opener([](const QUrl& url) { return QDesktopServices::openUrl(url); })
 {}
 
 void AttachmentOpenFlow::follow(SupportDesk& desk)
 {
-    connect(&desk, &SupportDesk::ticketAttachmentOpenRequested, this, &AttachmentOpenFlow::open);
+    connect(&desk, &SupportDesk::ticketAttachmentOpenRequested, this,
+            &AttachmentOpenFlow::openTicketAttachment);
+    connect(&desk, &SupportDesk::caseNoteFileOpenRequested, this, &AttachmentOpenFlow::openCaseNoteFile);
 }
 
-void AttachmentOpenFlow::open(qint64 accountId, const TicketAttachment& attachment)
+void AttachmentOpenFlow::openTicketAttachment(qint64 accountId, const TicketAttachment& attachment)
 {
-    const QString path = m_files->pathFor(accountId, attachment);
+    open(m_files->ticketAttachmentPath(accountId, attachment), attachment.fileName,
+         [this, accountId, attachment](auto done) {
+             m_files->fetchTicketAttachment(accountId, attachment, done);
+         });
+}
+
+void AttachmentOpenFlow::openCaseNoteFile(const CaseNote& note)
+{
+    open(m_files->caseNotePath(note), note.fileName,
+         [this, note](auto done) { m_files->fetchCaseNoteFile(note, done); });
+}
+
+void AttachmentOpenFlow::open(const QString& path, const QString& fileName, const Fetch& fetch)
+{
     if (m_fetching.contains(path))
         return;
     m_fetching.insert(path);
-    const QString name = attachment.fileName.isEmpty() ? tr("the attachment") : attachment.fileName;
+    const QString name = fileName.isEmpty() ? tr("the attachment") : fileName;
     emit statusMessage(tr("Downloading %1…").arg(name));
-    m_files->fetch(accountId, attachment, [this, path, name](Result<QString> fetched) {
+    fetch([this, path, name](Result<QString> fetched) {
         m_fetching.remove(path);
         if (!fetched)
             return emit statusMessage(tr("Cannot open %1: %2").arg(name, fetched.error().message()));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/casenote.h"
+#include "core/result.h"
 #include "core/ticketattachment.h"
 
 #include <QObject>
@@ -10,14 +12,14 @@
 
 namespace AssetDesk {
 
+class AttachmentFiles;
 class SupportDesk;
-class TicketAttachmentFiles;
 class WorkspaceSession;
 
-// "Open" on a file attached to a ticket comment: the file is fetched from Zendesk into the
-// attachment folder (TicketAttachmentFiles), then handed to the desktop's application for its
-// type. Progress and failures go out as statusMessage for the status bar; asking again for a
-// file still on its way does not fetch it twice. GUI thread.
+// "Open" on a file attached to a ticket comment or a case note: the file is fetched from Zendesk
+// or Dynamics 365 into the attachment folder (AttachmentFiles), then handed to the desktop's
+// application for its type. Progress and failures go out as statusMessage for the status bar;
+// asking again for a file still on its way does not fetch it twice. GUI thread.
 class AttachmentOpenFlow : public QObject
 {
     Q_OBJECT
@@ -33,7 +35,8 @@ public:
     void setOpener(Opener opener) { m_opener = std::move(opener); }
 
 public slots:
-    void open(qint64 accountId, const AssetDesk::TicketAttachment& attachment);
+    void openTicketAttachment(qint64 accountId, const AssetDesk::TicketAttachment& attachment);
+    void openCaseNoteFile(const AssetDesk::CaseNote& note);
 
 signals:
     void statusMessage(const QString& text);
@@ -41,7 +44,10 @@ signals:
     void opened(const QString& path);
 
 private:
-    TicketAttachmentFiles* m_files;
+    using Fetch = std::function<void(std::function<void(Result<QString>)>)>;
+    void open(const QString& path, const QString& fileName, const Fetch& fetch);
+
+    AttachmentFiles* m_files;
     Opener m_opener;
     QSet<QString> m_fetching; // local paths on their way
 };

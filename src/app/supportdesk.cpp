@@ -189,6 +189,7 @@ void SupportDesk::wireCrm()
     connect(pane, &CrmPane::assetsDroppedOnCase, this, &SupportDesk::assetsDroppedOnCase);
     connect(pane, &CrmPane::assetsDroppedOnCustomer, this, &SupportDesk::assetsDroppedOnCustomer);
     connect(pane, &CrmPane::findAssetsRequested, this, &SupportDesk::findAssetsRequested);
+    connect(pane, &CrmPane::noteFileOpenRequested, this, &SupportDesk::caseNoteFileOpenRequested);
     connect(pane, &CrmPane::campaignCollectionRequested, this, &SupportDesk::campaignCollectionRequested);
     connect(pane, &CrmPane::eventCollectionRequested, this, &SupportDesk::eventCollectionRequested);
 }

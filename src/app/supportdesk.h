@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/casenote.h"
 #include "core/ticketattachment.h"
 #include "core/zendeskview.h"
 
@@ -59,6 +60,7 @@ signals:
     void campaignCollectionRequested(qint64 accountId, qint64 campaignLocalId);
     void eventCollectionRequested(qint64 accountId, qint64 eventLocalId);
     void ticketAttachmentOpenRequested(qint64 accountId, const AssetDesk::TicketAttachment& attachment);
+    void caseNoteFileOpenRequested(const AssetDesk::CaseNote& note);
     void statusMessage(const QString& text);
 
 private:

@@ -27,11 +27,11 @@
 #include "storage/storage.h"
 #include "storage/storageconfig.h"
 #include "sync/accountservice.h"
+#include "sync/attachmentfiles.h"
 #include "sync/damsyncservice.h"
 #include "sync/dynamicssyncservice.h"
 #include "sync/jobrunner.h"
 #include "sync/sandboxaccountimporter.h"
-#include "sync/ticketattachmentfiles.h"
 #include "sync/zendesksyncservice.h"
 #include "widgets/accountspage.h"
 #include "widgets/crmpane.h"
@@ -379,8 +379,7 @@ void Workbench::showSupportDesk(WorkspaceSession& session)
     connect(helpdesk, &HelpdeskFlows::statusMessage, this,
             [this](const QString& text) { m_window->statusBar()->showMessage(text, 15000); });
     // Files attached to ticket comments, opened from the conversation.
-    auto* attachments =
-        new AttachmentOpenFlow(session, TicketAttachmentFiles::defaultFolder(), m_supportDesk);
+    auto* attachments = new AttachmentOpenFlow(session, AttachmentFiles::defaultFolder(), m_supportDesk);
     attachments->follow(*m_supportDesk);
     connect(attachments, &AttachmentOpenFlow::statusMessage, this,
             [this](const QString& text) { m_window->statusBar()->showMessage(text, 15000); });

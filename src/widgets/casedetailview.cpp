@@ -117,8 +117,16 @@ void CaseDetailView::addNote(const CaseNote& note)
     RecordEntryList::addHeading(frame, head.join(QStringLiteral(" · ")));
     if (!note.text.isEmpty())
         RecordEntryList::addLine(frame, note.text, QStringLiteral("noteText"));
-    if (!note.fileName.isEmpty())
-        RecordEntryList::addAttachment(frame, note.fileName, note.mimeType, note.fileSize, QStringLiteral("noteAttachment"));
+    if (!note.fileName.isEmpty()) {
+        // Only a note Dynamics says holds a document has a file to fetch.
+        std::function<void()> open;
+        if (note.isDocument && !note.remoteId.isEmpty())
+            open = [this, note] {
+                emit noteFileOpenRequested(note);
+            };
+        RecordEntryList::addAttachment(frame, note.fileName, note.mimeType, note.fileSize,
+                                       QStringLiteral("noteAttachment"), std::move(open));
+    }
 }
 
 QStringList CaseDetailView::shownTexts() const

@@ -36,6 +36,7 @@ public:
 signals:
     void assetsDropped(qint64 caseLocalId, const QList<qint64>& assetIds);
     void findAssetsRequested(const AssetDesk::SupportCase& supportCase);
+    void noteFileOpenRequested(const AssetDesk::CaseNote& note);
 
 protected:
     bool acceptsAssets() const override { return hasCase(); }

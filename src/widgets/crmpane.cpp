@@ -97,6 +97,7 @@ CrmPane::CrmPane(AccountsModel* accounts, QWidget* parent)
     });
     connect(m_detail, &CaseDetailView::findAssetsRequested, this,
             [this](const SupportCase& c) { emit findAssetsRequested(AssetSearchContext::forCase(c)); });
+    connect(m_detail, &CaseDetailView::noteFileOpenRequested, this, &CrmPane::noteFileOpenRequested);
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(m_accounts, signal, this, &CrmPane::updateAccounts, Qt::QueuedConnection);
     connect(m_accounts, &QAbstractItemModel::modelReset, this, &CrmPane::updateAccounts, Qt::QueuedConnection);

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/casenote.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -50,6 +52,8 @@ signals:
     void campaignCollectionRequested(qint64 accountId, qint64 campaignLocalId);
     void eventCollectionRequested(qint64 accountId, qint64 eventLocalId);
     void findAssetsRequested(const QStringList& terms);
+    // The agent asked to open the file of a note of the shown case.
+    void noteFileOpenRequested(const AssetDesk::CaseNote& note);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

@@ -3,10 +3,10 @@
 // or why it will not (rights gate, size limit) before anything is sent; Attach runs the job on the
 // network thread, and the sandbox's own records show the upload and the comment / note with the
 // right bytes, file name and MIME type, while the local cache has the new comment / note.
-#include "attachflow.h"
-#include "workspacesession.h"
-
 #include "../sync/attachfixture.h"
+#include "attachflow.h"
+#include "attachmentopenflow.h"
+#include "workspacesession.h"
 
 #include "connectors/connectorcontext.h"
 #include "connectors/connectorregistry.h"
@@ -18,6 +18,7 @@
 
 #include <QApplication>
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QMainWindow>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -27,6 +28,7 @@
 #include <QTest>
 #include <QThread>
 #include <QTreeWidget>
+#include <QUuid>
 
 using namespace AssetDesk;
 using namespace AssetDesk::AttachTest;
@@ -207,6 +209,34 @@ private slots:
         QVERIFY(local.ok());
         QCOMPARE(local->size(), 1);
         QCOMPARE(local->first().fileName, QStringLiteral("poster-jpeg-1200.jpg"));
+
+        // The note's file opens from the case: its documentbody, fetched when asked for.
+        AttachmentOpenFlow files(*m_session, m_dir.filePath(QStringLiteral("attachments")));
+        QList<QUrl> handedOver;
+        files.setOpener([&handedOver](const QUrl& url) {
+            handedOver << url;
+            return true;
+        });
+        QSignalSpy shown(&files, &AttachmentOpenFlow::opened);
+        QSignalSpy status(&files, &AttachmentOpenFlow::statusMessage);
+        files.openCaseNoteFile(local->first());
+        QVERIFY2(shown.wait(20000),
+                 qPrintable(status.isEmpty() ? QString() : status.last().first().toString()));
+        QFile file(shown.first().first().toString());
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(sha256(file.readAll()), sha256(small));
+        QCOMPARE(QFileInfo(file).fileName(), QStringLiteral("poster-jpeg-1200.jpg"));
+        QCOMPARE(handedOver, QList<QUrl>{QUrl::fromLocalFile(file.fileName())});
+        // A note that is gone at Dynamics: a message that says so, nothing opened.
+        CaseNote gone = local->first();
+        gone.remoteId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        status.clear();
+        files.openCaseNoteFile(gone);
+        QVERIFY(QTest::qWaitFor([&status] { return status.size() == 2; }, 20000));
+        QVERIFY2(
+            status.last().first().toString().startsWith(QStringLiteral("Cannot open poster-jpeg-1200.jpg")),
+            qPrintable(status.last().first().toString()));
+        QCOMPARE(handedOver.size(), 1);
     }
 
     void theDialogShowsTheRightsRefusalAndLeavesTheAssetOut()

@@ -457,7 +457,7 @@ private slots:
         gone.contentUrl =
             QUrl(z.contentUrl).resolved(QUrl(QStringLiteral("/attachments/token/no-such-token/"))).toString();
         status.clear();
-        flow.open(m_main.zendesk, gone);
+        flow.openTicketAttachment(m_main.zendesk, gone);
         QVERIFY(QTest::qWaitFor([&status] { return status.size() == 2; }, 20000));
         QVERIFY2(status.last().first().toString().startsWith(QStringLiteral("Cannot open")),
                  qPrintable(status.last().first().toString()));

@@ -155,6 +155,26 @@ private slots:
         QCOMPARE(noContent->fileSize, 10);
         QVERIFY(!DynamicsAnnotations::parseCreated(draft, 204, {}, {}).ok());
     }
+
+    // A note's file as GET annotations(<id>)?$select=documentbody answers it.
+    void noteDocument()
+    {
+        const QByteArray bytes("\x89PNG\r\n\x1a\n and the rest", 22);
+        const Result<QByteArray> file = DynamicsAnnotations::parseDocument(
+            QByteArray("{\"@odata.etag\":\"W/\\\"1\\\"\",\"documentbody\":\"") + bytes.toBase64() +
+            "\",\"annotationid\":\"6f0c\"}");
+        QVERIFY2(file.ok(), file ? "" : qPrintable(file.error().toLogString()));
+        QCOMPARE(*file, bytes);
+        QCOMPARE(DynamicsAnnotations::parseDocument("{\"documentbody\":null}").error().kind(),
+                 ErrorKind::NotFound);
+        QCOMPARE(DynamicsAnnotations::parseDocument("{\"documentbody\":\"\"}").error().kind(),
+                 ErrorKind::NotFound);
+        QCOMPARE(DynamicsAnnotations::parseDocument("{\"documentbody\":\"not base64!\"}").error().kind(),
+                 ErrorKind::Parse);
+        QCOMPARE(DynamicsAnnotations::parseDocument("{\"documentbody\":\"aGVsbG8").error().kind(),
+                 ErrorKind::Parse);
+        QCOMPARE(DynamicsAnnotations::parseDocument("[]").error().kind(), ErrorKind::Parse);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAttachWrites)

@@ -11,6 +11,7 @@
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QTest>
+#include <QToolButton>
 
 using namespace AssetDesk;
 using namespace Qt::StringLiterals;
@@ -163,6 +164,35 @@ private slots:
         QCOMPARE(onCase.at(0).at(0).toLongLong(), 8);
         QCOMPARE(onCase.at(0).at(1).toLongLong(), 21);
         QCOMPARE(onCase.at(0).at(2).value<QList<qint64>>(), QList<qint64>{77});
+    }
+
+    // A note Dynamics says holds a document has an "Open" button that asks for that note.
+    void noteFilesOpenFromTheCase()
+    {
+        CrmPane pane(&m_accounts);
+        CaseDetail detail;
+        detail.supportCase.id = 21;
+        detail.supportCase.accountId = 8;
+        CaseNote withFile;
+        withFile.accountId = 8;
+        withFile.remoteId = u"0b6f3c1e-1111-4e7b-9d2a-5f0c2a9e0001"_s;
+        withFile.fileName = u"crack.jpg"_s;
+        withFile.mimeType = u"image/jpeg"_s;
+        withFile.fileSize = 2048;
+        withFile.isDocument = true;
+        CaseNote named = withFile; // a file name but no document: nothing to fetch
+        named.remoteId = u"0b6f3c1e-1111-4e7b-9d2a-5f0c2a9e0002"_s;
+        named.isDocument = false;
+        detail.notes = {named, withFile};
+        pane.detailView()->showDetail(detail);
+
+        const QList<QToolButton*> buttons =
+            pane.detailView()->findChildren<QToolButton*>(u"openAttachment"_s);
+        QCOMPARE(buttons.size(), 1);
+        QSignalSpy requested(&pane, &CrmPane::noteFileOpenRequested);
+        buttons.first()->click();
+        QCOMPARE(requested.size(), 1);
+        QCOMPARE(requested.first().first().value<CaseNote>(), withFile);
     }
 
     void filterKeepsTheCustomerOfAMatch()

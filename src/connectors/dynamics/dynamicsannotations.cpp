@@ -126,6 +126,45 @@ void DynamicsAnnotations::remove(const QString& annotationId, QObject* context, 
     });
 }
 
+Result<QByteArray> DynamicsAnnotations::parseDocument(const QByteArray& body)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (!doc.isObject())
+        return dynamicsError(ErrorKind::Parse,
+                             tr("Dynamics 365 sent the note's file in a form AssetDesk cannot read."),
+                             error.errorString());
+    const QJsonValue value = doc.object().value(QLatin1String("documentbody"));
+    if (!value.isString() || value.toString().isEmpty())
+        return dynamicsError(ErrorKind::NotFound, tr("The note has no file any more."), {});
+    auto decoded =
+        QByteArray::fromBase64Encoding(value.toString().toLatin1(), QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return dynamicsError(ErrorKind::Parse,
+                             tr("Dynamics 365 sent the note's file in a form AssetDesk cannot read."),
+                             QStringLiteral("documentbody is not valid base64"));
+    return std::move(decoded.decoded);
+}
+
+void DynamicsAnnotations::document(const QString& annotationId, QObject* context,
+                                   std::function<void(Result<QByteArray>)> done)
+{
+    QUrl url = apiUrl(m_root, QStringLiteral("/api/data/v9.2/annotations(%1)").arg(annotationId));
+    url.setQuery(QStringLiteral("$select=documentbody"));
+    HttpRequest request = HttpRequest::get(url);
+    request.setHeader("Accept", "application/json");
+    request.setHeader("OData-MaxVersion", "4.0");
+    request.setHeader("OData-Version", "4.0");
+    // base64 is 4/3 of the file, plus the JSON around it.
+    request.maxResponseBytes = kMaxDocumentBytes / 3 * 4 + 64 * 1024;
+    request.logTag = QStringLiteral("note file");
+    m_http->send(request, context, [done = std::move(done)](const Result<HttpResponse>& response) {
+        if (!response)
+            return done(response.error());
+        done(parseDocument(response->body));
+    });
+}
+
 void DynamicsAnnotations::create(const DynamicsNoteDraft& draft, QObject* context, NoteCallback done)
 {
     QUrl url = apiUrl(m_root, QStringLiteral("/api/data/v9.2/annotations"));

@@ -59,6 +59,13 @@ public:
     void create(const DynamicsNoteDraft& draft, QObject* context, NoteCallback done);
     // DELETE /annotations(<id>): takes back a note of a drop that could not be completed.
     void remove(const QString& annotationId, QObject* context, std::function<void(Status)> done);
+    // The note's file: GET /annotations(<id>)?$select=documentbody, decoded from base64. At most
+    // kMaxDocumentBytes (the highest maxuploadfilesize an organisation can set, 128 MB).
+    void document(const QString& annotationId, QObject* context,
+                  std::function<void(Result<QByteArray>)> done);
+    static constexpr qint64 kMaxDocumentBytes = 128LL * 1024 * 1024;
+    // The file in a note read with documentbody; a note without one is an error.
+    static Result<QByteArray> parseDocument(const QByteArray& body);
 
     // "incidents" for "incident", "opportunities" for "opportunity": the entity set of a table.
     static QString entitySet(const QString& table);

@@ -1,0 +1,140 @@
+#include "sync/attachmentfiles.h"
+
+#include "connectors/damtext.h"
+#include "connectors/dynamics/dynamicsannotations.h"
+#include "connectors/dynamics/dynamicsconnector.h"
+#include "connectors/linkdownloader.h"
+#include "connectors/zendesk/zendeskconnector.h"
+#include "core/whenfinished.h"
+#include "sync/connectorpool.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSaveFile>
+#include <QStandardPaths>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace AssetDesk {
+
+namespace {
+
+Status writeFile(const QString& path, const QByteArray& bytes)
+{
+    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
+        return Error(ErrorKind::Io,
+                     AttachmentFiles::tr("Cannot create the folder for downloaded attachments."),
+                     QFileInfo(path).absolutePath());
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return Error(ErrorKind::Io, AttachmentFiles::tr("Cannot save the attachment."),
+                     QStringLiteral("%1: %2").arg(path, file.errorString()));
+    return {};
+}
+
+} // namespace
+
+AttachmentFiles::AttachmentFiles(ConnectorPool& pool, QString folder, QObject* parent)
+    : QObject(parent)
+    , m_pool(pool)
+    , m_folder(std::move(folder))
+{}
+
+QString AttachmentFiles::defaultFolder()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/attachments");
+}
+
+QString AttachmentFiles::pathFor(qint64 accountId, const QString& id, const QString& fileName) const
+{
+    return QDir(m_folder).filePath(QStringLiteral("%1/%2/%3")
+                                       .arg(accountId)
+                                       .arg(DamText::safeFileName(id, QStringLiteral("attachment")),
+                                            DamText::safeFileName(fileName, QStringLiteral("attachment"))));
+}
+
+QString AttachmentFiles::ticketAttachmentPath(qint64 accountId, const TicketAttachment& attachment) const
+{
+    return pathFor(accountId, QString::number(attachment.remoteId), attachment.fileName);
+}
+
+QString AttachmentFiles::caseNotePath(const CaseNote& note) const
+{
+    return pathFor(note.accountId, note.remoteId, note.fileName);
+}
+
+void AttachmentFiles::fetchTicketAttachment(qint64 accountId, const TicketAttachment& attachment, Done done)
+{
+    const QUrl url(attachment.contentUrl);
+    fetch(
+        accountId, ticketAttachmentPath(accountId, attachment), attachment.size,
+        [url](ServiceConnector* connector, Reply reply) {
+            auto* zendesk = qobject_cast<ZendeskConnector*>(connector);
+            if (!zendesk)
+                return reply(
+                    Error(ErrorKind::Validation, tr("Ticket attachments come from a Zendesk account.")));
+            zendesk->attachmentFiles().fetch(url, ZendeskConnector::kMaxAttachmentBytes,
+                                             QStringLiteral("attachment"), zendesk, reply,
+                                             LinkDownloader::Expect::AnyFile);
+        },
+        std::move(done));
+}
+
+void AttachmentFiles::fetchCaseNoteFile(const CaseNote& note, Done done)
+{
+    if (!note.isDocument) {
+        QMetaObject::invokeMethod(
+            this, [done] { done(Error(ErrorKind::Validation, tr("This note has no file."))); },
+            Qt::QueuedConnection);
+        return;
+    }
+    const QString id = note.remoteId;
+    fetch(
+        note.accountId, caseNotePath(note), note.fileSize,
+        [id](ServiceConnector* connector, Reply reply) {
+            auto* dynamics = qobject_cast<DynamicsConnector*>(connector);
+            if (!dynamics)
+                return reply(
+                    Error(ErrorKind::Validation, tr("Case notes come from a Dynamics 365 account.")));
+            dynamics->annotations().document(id, dynamics, reply);
+        },
+        std::move(done));
+}
+
+void AttachmentFiles::fetch(qint64 accountId, const QString& path, qint64 size, Download download, Done done)
+{
+    const QFileInfo kept(path);
+    if (kept.isFile() && size > 0 && kept.size() == size) {
+        QMetaObject::invokeMethod(
+            this, [done, path] { done(path); }, Qt::QueuedConnection);
+        return;
+    }
+    // The bytes come back here (the first answer counts), and are written off this thread.
+    const Reply reply = replyOn<Result<QByteArray>>(
+        this, [this, path, done](Result<QByteArray> bytes) { store(path, std::move(bytes), done); });
+    ConnectorPool* pool = &m_pool;
+    QMetaObject::invokeMethod(pool, [pool, accountId, download, reply] {
+        pool->acquire(accountId, [download, reply](Result<ServiceConnector*> acquired) {
+            if (!acquired)
+                return reply(acquired.error());
+            // A connector dropped meanwhile takes its call down with it: say so rather than wait.
+            QObject::connect(*acquired, &QObject::destroyed, *acquired, [reply] {
+                reply(Error(ErrorKind::Cancelled, tr("The account changed during the download.")));
+            });
+            download(*acquired, reply);
+        });
+    });
+}
+
+void AttachmentFiles::store(const QString& path, Result<QByteArray> bytes, Done done)
+{
+    if (!bytes)
+        return done(bytes.error());
+    QFuture<Status> written = QtConcurrent::run(writeFile, path, std::move(*bytes));
+    whenFinished(written, this, [path, done](const Status& status) {
+        if (!status)
+            return done(status.error());
+        done(path);
+    });
+}
+
+} // namespace AssetDesk
