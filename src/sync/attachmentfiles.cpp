@@ -117,10 +117,15 @@ void AttachmentFiles::fetch(qint64 accountId, const QString& path, qint64 size, 
             if (!acquired)
                 return reply(acquired.error());
             // A connector dropped meanwhile takes its call down with it: say so rather than wait.
-            QObject::connect(*acquired, &QObject::destroyed, *acquired, [reply] {
+            // The watch ends with the answer, so a long session does not pile them up.
+            auto watch = std::make_shared<QMetaObject::Connection>();
+            *watch = QObject::connect(*acquired, &QObject::destroyed, *acquired, [reply] {
                 reply(Error(ErrorKind::Cancelled, tr("The account changed during the download.")));
             });
-            download(*acquired, reply);
+            download(*acquired, [reply, watch](Result<QByteArray> bytes) {
+                QObject::disconnect(*watch);
+                reply(std::move(bytes));
+            });
         });
     });
 }
