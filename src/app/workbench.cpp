@@ -378,7 +378,7 @@ void Workbench::showSupportDesk(WorkspaceSession& session)
     helpdesk->follow(*m_supportDesk);
     connect(helpdesk, &HelpdeskFlows::statusMessage, this,
             [this](const QString& text) { m_window->statusBar()->showMessage(text, 15000); });
-    // Files attached to ticket comments, opened from the conversation.
+    // Files attached to ticket comments and case notes, opened from the panes.
     auto* attachments = new AttachmentOpenFlow(session, AttachmentFiles::defaultFolder(), m_supportDesk);
     attachments->follow(*m_supportDesk);
     connect(attachments, &AttachmentOpenFlow::statusMessage, this,

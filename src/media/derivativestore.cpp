@@ -1,12 +1,13 @@
 #include "media/derivativestore.h"
 
+#include "core/atomicfile.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QScopeGuard>
 #include <QStandardPaths>
 #include <QUuid>
@@ -76,11 +77,10 @@ Result<StoredDerivativeFile> DerivativeStore::store(const QByteArray& bytes, con
     if (Status s = ensureRoot(); !s)
         return s.error();
     if (QFileInfo(path).size() != bytes.size()) {
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-            return storeError(ErrorKind::Io, QStringLiteral("The derivative could not be written."),
-                              QStringLiteral("%1: %2").arg(path, file.errorString()));
-        }
+        if (Status s =
+                writeFileAtomically(path, bytes, QStringLiteral("The derivative could not be written."));
+            !s)
+            return Error(s.error()).withOrigin(QStringLiteral("media"));
     }
     return StoredDerivativeFile{path, sha, bytes.size()};
 }

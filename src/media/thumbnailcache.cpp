@@ -1,5 +1,6 @@
 #include "media/thumbnailcache.h"
 
+#include "core/atomicfile.h"
 #include "media/medialog.h"
 
 #include <QCryptographicHash>
@@ -9,7 +10,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QMutexLocker>
-#include <QSaveFile>
 #include <QStandardPaths>
 
 #include <algorithm>
@@ -184,17 +184,10 @@ Result<QString> ThumbnailCache::store(const QByteArray& bytes)
         return mediaError(ErrorKind::Io, QStringLiteral("The thumbnail cache folder could not be created."),
                           QFileInfo(path).absolutePath());
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return mediaError(ErrorKind::Io, QStringLiteral("A thumbnail could not be written to the cache."),
-                          QStringLiteral("%1: %2").arg(path, file.errorString()));
-    }
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
-        const QString reason = file.errorString();
-        file.cancelWriting();
-        return mediaError(ErrorKind::Io, QStringLiteral("A thumbnail could not be written to the cache."),
-                          QStringLiteral("%1: %2").arg(path, reason));
-    }
+    if (Status s = writeFileAtomically(path, bytes,
+                                       QStringLiteral("A thumbnail could not be written to the cache."));
+        !s)
+        return Error(s.error()).withOrigin(QStringLiteral("media"));
     addLocked(key, bytes.size(), QDateTime::currentMSecsSinceEpoch());
     if (m_totalBytes > m_maxBytes) {
         evictLocked(qint64(double(m_maxBytes) * kEvictTo));

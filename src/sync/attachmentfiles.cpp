@@ -5,12 +5,12 @@
 #include "connectors/dynamics/dynamicsconnector.h"
 #include "connectors/linkdownloader.h"
 #include "connectors/zendesk/zendeskconnector.h"
+#include "core/atomicfile.h"
 #include "core/whenfinished.h"
 #include "sync/connectorpool.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -24,11 +24,7 @@ Status writeFile(const QString& path, const QByteArray& bytes)
         return Error(ErrorKind::Io,
                      AttachmentFiles::tr("Cannot create the folder for downloaded attachments."),
                      QFileInfo(path).absolutePath());
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
-        return Error(ErrorKind::Io, AttachmentFiles::tr("Cannot save the attachment."),
-                     QStringLiteral("%1: %2").arg(path, file.errorString()));
-    return {};
+    return writeFileAtomically(path, bytes, AttachmentFiles::tr("Cannot save the attachment."));
 }
 
 } // namespace
