@@ -118,7 +118,7 @@ HelpdeskPane::HelpdeskPane(AccountsModel* accounts, QWidget* parent)
     });
     connect(m_detail, &TicketDetailView::findAssetsRequested, this, &HelpdeskPane::findAssets);
     connect(m_detail, &TicketDetailView::attachmentOpenRequested, this,
-            [this](qint64, const TicketAttachment& attachment) {
+            [this](const TicketAttachment& attachment) {
                 emit attachmentOpenRequested(m_detail->ticket().accountId, attachment);
             });
     // Queued: the accounts model is read once its change is complete.

@@ -127,8 +127,8 @@ void TicketDetailView::addComment(const TicketComment& comment)
         // Only what Zendesk can hand out again (an attachment with its address) can be opened.
         std::function<void()> open;
         if (!a.contentUrl.isEmpty())
-            open = [this, id = m_ticket.id, a] {
-                emit attachmentOpenRequested(id, a);
+            open = [this, a] {
+                emit attachmentOpenRequested(a);
             };
         RecordEntryList::addAttachment(frame, a.fileName, a.contentType, a.size,
                                        QStringLiteral("commentAttachment"), std::move(open));

@@ -42,7 +42,7 @@ signals:
     void assetsDropped(qint64 ticketLocalId, const QList<qint64>& assetIds);
     void findAssetsRequested(const Ticket& ticket);
     // The agent asked to open a file attached to a comment of the shown ticket.
-    void attachmentOpenRequested(qint64 ticketLocalId, const AssetDesk::TicketAttachment& attachment);
+    void attachmentOpenRequested(const AssetDesk::TicketAttachment& attachment);
 
 protected:
     bool acceptsAssets() const override { return hasTicket(); }
