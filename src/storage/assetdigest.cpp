@@ -78,7 +78,9 @@ public:
     {
         *this << qint64(text.size());
         if constexpr (QSysInfo::ByteOrder == QSysInfo::LittleEndian) {
-            m_out.append(reinterpret_cast<const char*>(text.utf16()), std::size_t(text.size()) * 2);
+            // constData(), not utf16(): utf16() reallocates a string that does not own its data
+            // (a literal, fromRawData) to give it a terminating null.
+            m_out.append(reinterpret_cast<const char*>(text.constData()), std::size_t(text.size()) * 2);
         } else {
             for (const QChar c : text) {
                 char bytes[2];
