@@ -62,7 +62,8 @@ LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
     m_rightsBadge->setObjectName(QStringLiteral("rightsBadge"));
     m_rightsBadge->setTextFormat(Qt::PlainText);
     m_rightsBadge->setMargin(3);
-    m_rightsBadge->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
+    m_rightsBadge->setWordWrap(true);
+    m_rightsBadge->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
     m_open->setToolTip(tr("Open the local rendition (Enter)"));
     connect(m_open, &QPushButton::clicked, this, [this] {
         if (!m_localFile.isEmpty())
@@ -70,7 +71,7 @@ LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
     });
 
     auto* details = new QWidget;
-    auto* form = new QFormLayout;
+    auto* form = narrowForm();
     addField(form, tr("File"), QStringLiteral("fileName"));
     addField(form, tr("Source"), QStringLiteral("source"));
     addField(form, tr("Type"), QStringLiteral("type"));
@@ -81,7 +82,7 @@ LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
     addField(form, tr("Collections"), QStringLiteral("collections"));
     addField(form, tr("Lifecycle"), QStringLiteral("lifecycle"));
     addField(form, tr("Modified"), QStringLiteral("modified"));
-    auto* rightsForm = new QFormLayout;
+    auto* rightsForm = narrowForm();
     rightsForm->addRow(tr("Rights"), m_rightsBadge);
     addField(rightsForm, tr("Approval"), QStringLiteral("approval"));
     addField(rightsForm, tr("Licence"), QStringLiteral("license"));
@@ -96,6 +97,8 @@ LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
     detailsLayout->addStretch();
     auto* scroll = new QScrollArea;
     scroll->setWidgetResizable(true);
+    // Values wrap to the pane's width (narrowForm) and scroll only vertically.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(details);
 
@@ -114,6 +117,16 @@ LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
+}
+
+// The inspector often gets a narrow share of the library's splitter: a value that does not fit
+// beside its label goes on the line below it, at the full width.
+QFormLayout* LibraryInspector::narrowForm()
+{
+    auto* form = new QFormLayout;
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    return form;
 }
 
 QLabel* LibraryInspector::addField(QFormLayout* form, const QString& label, const QString& name)

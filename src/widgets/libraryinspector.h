@@ -42,6 +42,7 @@ signals:
     void openRequested(const QString& localFile);
 
 private:
+    static QFormLayout* narrowForm();
     QLabel* addField(QFormLayout* form, const QString& label, const QString& name);
 
     qint64 m_assetId = 0;

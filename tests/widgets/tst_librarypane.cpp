@@ -15,7 +15,6 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
-#include <QPointer>
 #include <QComboBox>
 #include <QHeaderView>
 #include <QJsonArray>
@@ -25,6 +24,9 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMimeData>
+#include <QPointer>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -215,6 +217,42 @@ private slots:
         QVERIFY(details.wait(5000));
         QCOMPARE(RightsStatus(inspector->rightsBadge()->property("rightsStatus").toInt()), RightsStatus::ExpiringSoon);
         QVERIFY(inspector->rightsBadge()->text().startsWith(QStringLiteral("Expires in")));
+    }
+
+    // A narrow inspector (its splitter share of a small window) wraps its values under their
+    // labels instead of running them past the right edge behind a horizontal scroll bar.
+    void inspectorFitsANarrowPane()
+    {
+        SyntaxRepository syntax;
+        LibraryInspector inspector(&syntax);
+        AssetDetails d;
+        d.asset = LibraryFixture::sampleAsset(1, 0);
+        d.asset.id = 7;
+        d.asset.fileName = QStringLiteral("summer-hospital-robot-keynote-stadium-final.jpg");
+        d.asset.rights.usageRestrictions = QStringLiteral("Social media only, credit required on every post");
+        d.asset.rights.copyright = QStringLiteral("© 2024 Valeria Quispe and Partners");
+        d.accountLabel = QStringLiteral("iconik demo library (sandbox)");
+        inspector.showDetails(d);
+        inspector.resize(200, 700);
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        auto* scroll = qobject_cast<QScrollArea*>(inspector.tabs()->widget(0));
+        QVERIFY(scroll);
+        QTRY_VERIFY(scroll->widget()->width() <= scroll->viewport()->width());
+        QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+        const QList<QLabel*> labels = scroll->widget()->findChildren<QLabel*>();
+        QVERIFY(labels.size() > 10);
+        for (const QLabel* label : labels) {
+            if (!label->isVisible() || label->text().isEmpty())
+                continue;
+            const QRect shown(label->mapTo(scroll->viewport(), QPoint(0, 0)), label->size());
+            QVERIFY2(shown.right() < scroll->viewport()->width(), qPrintable(label->text()));
+            // Every line of the text has room: the label is as tall as its text at its width.
+            QVERIFY2(label->height() >= label->heightForWidth(label->width()) ||
+                         label->heightForWidth(label->width()) < 0,
+                     qPrintable(label->text()));
+        }
+        QCOMPARE(inspector.rightsBadge()->parentWidget(), scroll->widget());
     }
 
     // PX4: the source tree's context menu checks or unchecks "Watch for new uploads" on a gallery
