@@ -72,14 +72,22 @@ const QStringList& companySuffixes()
     return s;
 }
 
-const QStringList& cities()
+const QList<DemoData::Place>& places()
 {
-    static const QStringList c{
-        QStringLiteral("Berlin"),  QStringLiteral("Tokyo"),  QStringLiteral("Lisbon"),
-        QStringLiteral("Oslo"),    QStringLiteral("Austin"), QStringLiteral("Lyon"),
-        QStringLiteral("Osaka"),   QStringLiteral("Munich"), QStringLiteral("Toronto"),
-        QStringLiteral("Seville"), QStringLiteral("Malmö"),  QStringLiteral("Nairobi")};
-    return c;
+    static const QList<DemoData::Place> p{
+        {QStringLiteral("Berlin"), QStringLiteral("Germany"), QStringLiteral("EMEA")},
+        {QStringLiteral("Tokyo"), QStringLiteral("Japan"), QStringLiteral("APAC")},
+        {QStringLiteral("Lisbon"), QStringLiteral("Portugal"), QStringLiteral("EMEA")},
+        {QStringLiteral("Oslo"), QStringLiteral("Norway"), QStringLiteral("EMEA")},
+        {QStringLiteral("Austin"), QStringLiteral("United States"), QStringLiteral("AMER")},
+        {QStringLiteral("Lyon"), QStringLiteral("France"), QStringLiteral("EMEA")},
+        {QStringLiteral("Osaka"), QStringLiteral("Japan"), QStringLiteral("APAC")},
+        {QStringLiteral("Munich"), QStringLiteral("Germany"), QStringLiteral("EMEA")},
+        {QStringLiteral("Toronto"), QStringLiteral("Canada"), QStringLiteral("AMER")},
+        {QStringLiteral("Seville"), QStringLiteral("Spain"), QStringLiteral("EMEA")},
+        {QStringLiteral("Malmö"), QStringLiteral("Sweden"), QStringLiteral("EMEA")},
+        {QStringLiteral("Nairobi"), QStringLiteral("Kenya"), QStringLiteral("EMEA")}};
+    return p;
 }
 
 } // namespace
@@ -135,7 +143,12 @@ QString DemoData::companyName()
 
 QString DemoData::city()
 {
-    return pick(cities());
+    return place().city;
+}
+
+const DemoData::Place& DemoData::place()
+{
+    return pick(places());
 }
 
 QString DemoData::fromAlphabet(QStringView alphabet, int length)

@@ -34,7 +34,15 @@ public:
     QString words(int count);
     QString sentence(int minWords = 6, int maxWords = 14);
     QString companyName();
-    QString city();
+    // A city with its country and sales region, drawn as one value so that the three agree.
+    struct Place
+    {
+        QString city;
+        QString country;
+        QString region; // EMEA, AMER or APAC
+    };
+    const Place& place();
+    QString city(); // place().city
 
     // `length` characters drawn from `alphabet`.
     QString fromAlphabet(QStringView alphabet, int length);

@@ -7,6 +7,7 @@
 #include "sandbox/dynamics/dynamicsmodule.h"
 #include "sandbox/dynamics/dynamicsschema.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
@@ -94,6 +95,33 @@ private slots:
         };
         const QString q = QStringLiteral("incidents?$select=title,ticketnumber");
         QCOMPARE(titles(api.get(q)), titles(m_api->get(q)));
+    }
+
+    // An account's address is one place: its country is the country of its city.
+    void accountAddressesAgree()
+    {
+        const QHash<QString, QString> countryOf{{QStringLiteral("Berlin"), QStringLiteral("Germany")},
+                                                {QStringLiteral("Munich"), QStringLiteral("Germany")},
+                                                {QStringLiteral("Tokyo"), QStringLiteral("Japan")},
+                                                {QStringLiteral("Osaka"), QStringLiteral("Japan")},
+                                                {QStringLiteral("Lisbon"), QStringLiteral("Portugal")},
+                                                {QStringLiteral("Oslo"), QStringLiteral("Norway")},
+                                                {QStringLiteral("Austin"), QStringLiteral("United States")},
+                                                {QStringLiteral("Lyon"), QStringLiteral("France")},
+                                                {QStringLiteral("Toronto"), QStringLiteral("Canada")},
+                                                {QStringLiteral("Seville"), QStringLiteral("Spain")},
+                                                {QStringLiteral("Malmö"), QStringLiteral("Sweden")},
+                                                {QStringLiteral("Nairobi"), QStringLiteral("Kenya")}};
+        const HttpResult r = m_api->get(QStringLiteral("accounts?$select=address1_city,address1_country"));
+        QCOMPARE(r.status, 200);
+        QSet<QString> countries;
+        for (const QJsonValue& v : valueOf(r)) {
+            const QString city = v[QStringLiteral("address1_city")].toString();
+            QVERIFY2(countryOf.contains(city), qPrintable(city));
+            QCOMPARE(v[QStringLiteral("address1_country")].toString(), countryOf.value(city));
+            countries.insert(countryOf.value(city));
+        }
+        QVERIFY(countries.size() > 1);
     }
 
     void selectLimitsColumns()

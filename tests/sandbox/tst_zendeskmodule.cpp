@@ -16,6 +16,7 @@
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -262,6 +263,19 @@ private slots:
         const QJsonObject org = array(api("GET", QStringLiteral("/api/v2/organizations.json")), QStringLiteral("organizations")).at(1).toObject();
         QVERIFY(org.value(QStringLiteral("organization_fields")).toObject().contains(QStringLiteral("account_tier")));
         QVERIFY(!org.value(QStringLiteral("domain_names")).toArray().isEmpty());
+        // Its details name a city and country; its region field is that city's region.
+        const QHash<QString, QString> regionOf{{QStringLiteral("Japan"), QStringLiteral("APAC")},
+                                               {QStringLiteral("United States"), QStringLiteral("AMER")},
+                                               {QStringLiteral("Canada"), QStringLiteral("AMER")}};
+        for (const QJsonValue& v : array(api("GET", QStringLiteral("/api/v2/organizations.json")),
+                                         QStringLiteral("organizations"))) {
+            const QString details = v[QStringLiteral("details")].toString();
+            const QString country = details.section(QStringLiteral(", "), 1);
+            QVERIFY2(!details.section(QStringLiteral(", "), 0, 0).isEmpty() && !country.isEmpty(),
+                     qPrintable(details));
+            QCOMPARE(v[QStringLiteral("organization_fields")][QStringLiteral("region")].toString(),
+                     regionOf.value(country, QStringLiteral("EMEA")));
+        }
         QCOMPARE(api("GET", QStringLiteral("/api/v2/organizations/%1").arg(org.value(QStringLiteral("id")).toInteger())).status, 200);
         QCOMPARE(api("GET", QStringLiteral("/api/v2/organizations/1")).status, 404);
     }

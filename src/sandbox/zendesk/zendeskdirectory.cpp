@@ -59,7 +59,6 @@ void ZendeskDirectory::seed(quint64 seed, qint64 size, const ZendeskAccount& acc
     DemoData orgs(seed, u"zendesk/organizations");
     const int orgCount = int(std::clamp<qint64>(size / 250, 6, 400));
     const QStringList tiers{QStringLiteral("gold"), QStringLiteral("silver"), QStringLiteral("bronze")};
-    const QStringList regions{QStringLiteral("EMEA"), QStringLiteral("AMER"), QStringLiteral("APAC")};
     const QStringList orgTags{QStringLiteral("partner"), QStringLiteral("agency"), QStringLiteral("press"),
                               QStringLiteral("retail"), QStringLiteral("enterprise")};
     QSet<QString> names;
@@ -78,13 +77,16 @@ void ZendeskDirectory::seed(quint64 seed, qint64 size, const ZendeskAccount& acc
         if (orgs.chance(0.25))
             o.tags << QStringLiteral("vip");
         const QStringList& campaigns = DamVocabulary::campaigns();
+        const QString tier = tiers.at(int(orgs.between(0, tiers.size() - 1)));
+        // The organization's sales region is the one of the city it is in.
+        const DemoData::Place& place = orgs.place();
         o.fields = QJsonObject{
-            {QStringLiteral("account_tier"), tiers.at(int(orgs.between(0, tiers.size() - 1)))},
-            {QStringLiteral("region"), regions.at(int(orgs.between(0, regions.size() - 1)))},
+            {QStringLiteral("account_tier"), tier},
+            {QStringLiteral("region"), place.region},
             {QStringLiteral("dam_collection"), campaigns.at(int(orgs.between(0, campaigns.size() - 1)))},
             {QStringLiteral("seats"), double(orgs.between(1, 250))},
         };
-        o.details = QStringLiteral("%1, %2").arg(orgs.city(), regions.at(int(orgs.between(0, 2))));
+        o.details = QStringLiteral("%1, %2").arg(place.city, place.country);
         o.notes = orgs.sentence();
         o.groupId = m_groups.at(int(orgs.between(0, m_groups.size() - 1))).id;
         o.createdAt = orgs.dateTimeBetween(from, to);
