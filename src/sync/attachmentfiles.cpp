@@ -12,6 +12,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
+#include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace AssetDesk {
@@ -30,9 +31,15 @@ Status writeFile(const QString& path, const QByteArray& bytes)
 } // namespace
 
 AttachmentFiles::AttachmentFiles(ConnectorPool& pool, QString folder, QObject* parent)
+    : AttachmentFiles(pool, std::move(folder), {kMaxBytes, kMaxAgeDays}, parent)
+{}
+
+AttachmentFiles::AttachmentFiles(ConnectorPool& pool, QString folder, CacheFolder::Policy policy,
+                                 QObject* parent)
     : QObject(parent)
     , m_pool(pool)
     , m_folder(std::move(folder))
+    , m_policy(policy)
 {}
 
 QString AttachmentFiles::defaultFolder()
@@ -100,6 +107,9 @@ void AttachmentFiles::fetch(qint64 accountId, const QString& path, qint64 size, 
 {
     const QFileInfo kept(path);
     if (kept.isFile() && size > 0 && kept.size() == size) {
+        // Used again, so kept longer; nothing waits for it (a failed touch only ages the file).
+        QThreadPool::globalInstance()->start(
+            [path] { CacheFolder::touch(path, QDateTime::currentDateTimeUtc()); });
         QMetaObject::invokeMethod(
             this, [done, path] { done(path); }, Qt::QueuedConnection);
         return;
@@ -130,7 +140,13 @@ void AttachmentFiles::store(const QString& path, Result<QByteArray> bytes, Done 
 {
     if (!bytes)
         return done(bytes.error());
-    QFuture<Status> written = QtConcurrent::run(writeFile, path, std::move(*bytes));
+    QFuture<Status> written =
+        QtConcurrent::run([path, bytes = std::move(*bytes), folder = m_folder, policy = m_policy] {
+            Status status = writeFile(path, bytes);
+            if (status)
+                CacheFolder::prune(folder, policy, QDateTime::currentDateTimeUtc());
+            return status;
+        });
     whenFinished(written, this, [path, done](const Status& status) {
         if (!status)
             return done(status.error());

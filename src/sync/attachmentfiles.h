@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/cachefolder.h"
 #include "core/casenote.h"
 #include "core/result.h"
 #include "core/ticketattachment.h"
@@ -24,6 +25,10 @@ class ServiceConnector;
 // agent reopening one should not wait. Each file is written through QSaveFile, off the GUI and
 // network threads, so a crash leaves no half file under its final name.
 //
+// The folder is a cache: after each download, files not opened for kMaxAgeDays and the least
+// recently opened beyond kMaxBytes are removed (CacheFolder), on the same worker thread. Opening a
+// kept file again marks it used.
+//
 // Lives on the GUI thread; `done` runs there, never after this object is gone.
 class AttachmentFiles : public QObject
 {
@@ -32,7 +37,12 @@ public:
     using Done = std::function<void(Result<QString>)>; // the file's local path
     using Reply = std::function<void(Result<QByteArray>)>;
 
+    static constexpr qint64 kMaxBytes = 2LL * 1024 * 1024 * 1024;
+    static constexpr qint64 kMaxAgeDays = 30;
+
     AttachmentFiles(ConnectorPool& pool, QString folder, QObject* parent = nullptr);
+    AttachmentFiles(ConnectorPool& pool, QString folder, CacheFolder::Policy policy,
+                    QObject* parent = nullptr);
 
     // <cache>/attachments: fetched files can always be fetched again.
     static QString defaultFolder();
@@ -55,6 +65,7 @@ private:
 
     ConnectorPool& m_pool;
     QString m_folder;
+    CacheFolder::Policy m_policy;
 };
 
 } // namespace AssetDesk

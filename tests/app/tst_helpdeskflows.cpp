@@ -25,6 +25,7 @@
 #include "models/ticketdetailloader.h"
 #include "net/memorysecretvault.h"
 #include "storage/storageconfig.h"
+#include "sync/attachmentfiles.h"
 #include "sync/attachservice.h"
 #include "sync/connectorpool.h"
 #include "sync/jobrunner.h"
@@ -412,6 +413,19 @@ private slots:
         const TicketAttachment attachment{z.id, hostile, z.contentType, z.size, z.contentUrl.toString()};
 
         const QString folder = m_dir.filePath(QStringLiteral("attachments"));
+        // A file opened long ago: the folder is a cache, and the next download clears it out.
+        const QString stale =
+            QDir(folder).filePath(QStringLiteral("%1/4711/old notes.pdf").arg(m_main.zendesk));
+        QVERIFY(QDir().mkpath(QFileInfo(stale).absolutePath()));
+        {
+            QFile old(stale);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("%PDF-1.4");
+            old.flush();
+            QVERIFY(
+                old.setFileTime(QDateTime::currentDateTimeUtc().addDays(-(AttachmentFiles::kMaxAgeDays + 1)),
+                                QFileDevice::FileModificationTime));
+        }
         AttachmentOpenFlow flow(*m_main.session, folder);
         QList<QUrl> handedOver;
         flow.setOpener([&handedOver](const QUrl& url) {
@@ -442,11 +456,16 @@ private slots:
         QCOMPARE(journaled(m_sandbox, QStringLiteral("zendesk"), since, "GET",
                            QStringLiteral("/attachments/token/")),
                  1);
+        QVERIFY(!QFileInfo::exists(stale));
+        QVERIFY(!QFileInfo::exists(QFileInfo(stale).absolutePath())); // its emptied folder too
 
-        // Again: the file is there already.
+        // Again: the file is there already, and counts as used now.
+        QFile(path).setFileTime(QDateTime::currentDateTimeUtc().addDays(-10),
+                                QFileDevice::FileModificationTime);
         emit m_main.helpdesk->attachmentOpenRequested(m_main.zendesk, attachment);
         QVERIFY(opened.wait(10000));
         QCOMPARE(handedOver.size(), 2);
+        QTRY_VERIFY(QFileInfo(path).lastModified().secsTo(QDateTime::currentDateTimeUtc()) < 3600);
         QCOMPARE(journaled(m_sandbox, QStringLiteral("zendesk"), since, "GET",
                            QStringLiteral("/attachments/token/")),
                  1);
