@@ -1064,32 +1064,32 @@
 <context>
     <name>AssetDesk::AttachmentFiles</name>
     <message>
-        <location filename="../src/sync/attachmentfiles.cpp" line="+24"/>
+        <location filename="../src/sync/attachmentfiles.cpp" line="+26"/>
         <source>Cannot create the folder for downloaded attachments.</source>
         <translation>Der Ordner für heruntergeladene Anhänge lässt sich nicht anlegen.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Cannot save the attachment.</source>
         <translation>Der Anhang lässt sich nicht speichern.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>Ticket attachments come from a Zendesk account.</source>
         <translation>Ticket-Anhänge kommen aus einem Zendesk-Konto.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>This note has no file.</source>
         <translation>Diese Notiz hat keine Datei.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>Case notes come from a Dynamics 365 account.</source>
         <translation>Fallnotizen kommen aus einem Dynamics-365-Konto.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <source>The account changed during the download.</source>
         <translation>Das Konto hat sich während des Downloads geändert.</translation>
     </message>
@@ -1097,7 +1097,7 @@
 <context>
     <name>AssetDesk::AttachmentOpenFlow</name>
     <message>
-        <location filename="../src/app/attachmentopenflow.cpp" line="+41"/>
+        <location filename="../src/app/attachmentopenflow.cpp" line="+44"/>
         <source>the attachment</source>
         <translation>den Anhang</translation>
     </message>
@@ -2382,13 +2382,13 @@
         <translation>Dynamics 365 hat die Notiz erstellt, aber ihre ID nicht genannt.</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location line="+7"/>
+        <location line="+25"/>
+        <location line="+9"/>
         <source>Dynamics 365 sent the note&apos;s file in a form AssetDesk cannot read.</source>
         <translation>Dynamics 365 hat die Datei der Notiz in einer Form gesendet, die AssetDesk nicht lesen kann.</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-5"/>
         <source>The note has no file any more.</source>
         <translation>Die Notiz hat keine Datei mehr.</translation>
     </message>
@@ -3707,7 +3707,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Öffnen</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Open the local rendition (Enter)</source>
         <translation>Die lokale Rendition öffnen (Eingabe)</translation>
     </message>
@@ -3758,12 +3758,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
     <message>
         <location line="+1"/>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Modified</source>
         <translation>Geändert</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-19"/>
         <source>Rights</source>
         <translation>Rechte</translation>
     </message>
@@ -3793,7 +3793,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Urheberrecht</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <location line="+2"/>
         <source>Version</source>
         <translation>Version</translation>
@@ -3835,23 +3835,23 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
     <message>
         <location line="+1"/>
-        <location line="+82"/>
+        <location line="+92"/>
         <source>Where used</source>
         <translation>Verwendung</translation>
     </message>
     <message>
-        <location line="-81"/>
-        <location line="+84"/>
+        <location line="-91"/>
+        <location line="+94"/>
         <source>Engagement</source>
         <translation>Interaktionen</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-93"/>
         <source>Raw JSON</source>
         <translation>Rohes JSON</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+56"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -5753,11 +5753,6 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
     <name>AssetDesk::Workbench</name>
     <message>
         <location filename="../src/app/workbench.cpp" line="+148"/>
-        <source>Opening the workspace…</source>
-        <translation>Arbeitsbereich wird geöffnet…</translation>
-    </message>
-    <message>
-        <location line="+8"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
@@ -5802,60 +5797,12 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Alt+5</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <source>The workspace could not be opened</source>
-        <translation>Der Arbeitsbereich konnte nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+38"/>
         <source>Your account is saved. Restart AssetDesk to leave the sandbox and use your own accounts.</source>
         <translation>Ihr Konto wurde gespeichert. Starten Sie AssetDesk neu, um die Sandbox zu verlassen und Ihre eigenen Konten zu verwenden.</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <source>Starting the local sandbox…</source>
-        <translation>Lokale Sandbox wird gestartet…</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Sandbox unavailable</source>
-        <translation>Sandbox nicht verfügbar</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Start the local sandbox</source>
-        <translation>Lokale Sandbox starten</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>AssetDesk is closing.</source>
-        <translation>AssetDesk wird beendet.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Seeding demo data…</source>
-        <translation>Demodaten werden erzeugt…</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+3"/>
-        <source>%n demo account(s) ready</source>
-        <translation>
-            <numerusform>%n Demokonto bereit</numerusform>
-            <numerusform>%n Demokonten bereit</numerusform>
-        </translation>
-    </message>
-    <message>
-        <location line="+15"/>
-        <source>The sandbox workspace could not be opened</source>
-        <translation>Der Sandbox-Arbeitsbereich konnte nicht geöffnet werden</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>The sandbox&apos;s demo accounts could not be set up</source>
-        <translation>Die Demokonten der Sandbox konnten nicht eingerichtet werden</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+29"/>
         <source>Local sandbox · demo data</source>
         <translation>Lokale Sandbox · Demodaten</translation>
     </message>
@@ -5895,7 +5842,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Veröffentlichen</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>DAM write-back</source>
         <translation>DAM-Rückschreiben</translation>
     </message>
@@ -5908,6 +5855,62 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <location line="+1"/>
         <source>&lt;h3&gt;AssetDesk %1&lt;/h3&gt;&lt;p&gt;DAM libraries beside X accounts, CRM cases and helpdesk tickets, in one window.&lt;/p&gt;&lt;p&gt;Built with Qt %2.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;AssetDesk %1&lt;/h3&gt;&lt;p&gt;DAM-Bibliotheken neben X-Konten, CRM-Fällen und Helpdesk-Tickets – in einem Fenster.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::WorkspaceLauncher</name>
+    <message>
+        <location filename="../src/app/workspacelauncher.cpp" line="+50"/>
+        <source>Opening the workspace…</source>
+        <translation>Arbeitsbereich wird geöffnet…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>The workspace could not be opened</source>
+        <translation>Der Arbeitsbereich konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Starting the local sandbox…</source>
+        <translation>Lokale Sandbox wird gestartet…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sandbox unavailable</source>
+        <translation>Sandbox nicht verfügbar</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Start the local sandbox</source>
+        <translation>Lokale Sandbox starten</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>AssetDesk is closing.</source>
+        <translation>AssetDesk wird beendet.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seeding demo data…</source>
+        <translation>Demodaten werden erzeugt…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n demo account(s) ready</source>
+        <translation>
+            <numerusform>%n Demokonto bereit</numerusform>
+            <numerusform>%n Demokonten bereit</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The sandbox workspace could not be opened</source>
+        <translation>Der Sandbox-Arbeitsbereich konnte nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The sandbox&apos;s demo accounts could not be set up</source>
+        <translation>Die Demokonten der Sandbox konnten nicht eingerichtet werden</translation>
     </message>
 </context>
 <context>

@@ -6,13 +6,12 @@
 #include "gallerywatchflow.h"
 #include "helpdeskflows.h"
 #include "supportdesk.h"
+#include "workspacelauncher.h"
 #include "workspacesession.h"
 #include "xdesk.h"
 
 #include "connectors/connectorcontext.h"
 #include "connectors/connectorregistry.h"
-#include "connectors/sandboxprocess.h"
-#include "core/whenfinished.h"
 #include "media/thumbnailcache.h"
 #include "media/thumbnailloader.h"
 #include "models/accountsfeed.h"
@@ -23,7 +22,6 @@
 #include "models/librarysourcemodel.h"
 #include "net/keychainsecretstore.h"
 #include "net/memorysecretvault.h"
-#include "storage/accountrepository.h"
 #include "storage/storage.h"
 #include "storage/storageconfig.h"
 #include "sync/accountservice.h"
@@ -31,7 +29,6 @@
 #include "sync/damsyncservice.h"
 #include "sync/dynamicssyncservice.h"
 #include "sync/jobrunner.h"
-#include "sync/sandboxaccountimporter.h"
 #include "sync/zendesksyncservice.h"
 #include "widgets/accountspage.h"
 #include "widgets/crmpane.h"
@@ -49,30 +46,20 @@
 
 #include <QApplication>
 #include <QDesktopServices>
-#include <QDir>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMessageBox>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTimer>
 #include <QTreeView>
 #include <QUrl>
-#include <QtConcurrent>
 
 #include <algorithm>
 
 namespace AssetDesk {
 
 namespace {
-QString sandboxWorkspacePath()
-{
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/sandbox");
-    QDir().mkpath(dir);
-    return dir + QStringLiteral("/assetdesk-sandbox.sqlite3");
-}
-
 // Connects an account service's outcomes to the model that shows those accounts.
 void showConnectionState(AccountService& service, AccountsModel& model)
 {
@@ -99,6 +86,9 @@ Workbench::Workbench(WorkbenchOptions options, QObject* parent)
     , m_activeAccounts(new AccountsModel(this))
     , m_settingsAccounts(new AccountsModel(this))
 {
+    m_launcher = std::make_unique<WorkspaceLauncher>(
+        m_options, WorkspaceLauncher::Shared{*m_keychain, *m_sandboxVault, *m_registry, *m_connectors,
+                                             m_networkThread, *m_jobs, m_thumbnailCache.get()});
     // All service traffic and its parsing happens here, never on the GUI thread.
     m_networkThread.setObjectName(QStringLiteral("network"));
     m_networkThread.start();
@@ -114,9 +104,7 @@ Workbench::~Workbench()
 {
     delete m_window.data();
     m_activeSession = nullptr;
-    m_sandboxSession.reset();
-    m_userSession.reset();
-    delete m_sandbox;
+    m_launcher.reset(); // the sessions, then the sandbox process
     m_jobs.reset(); // cancels what still runs and waits for its pool
     m_networkThread.quit();
     m_networkThread.wait();
@@ -124,7 +112,7 @@ Workbench::~Workbench()
 
 QUrl Workbench::sandboxAdminUrl() const
 {
-    return m_sandbox && m_sandbox->isReady() ? m_sandbox->manifest().adminUrl : QUrl();
+    return m_launcher->sandboxAdminUrl();
 }
 
 XDesk* Workbench::xDesk() const
@@ -145,9 +133,13 @@ MainWindow* Workbench::window() const
 void Workbench::start()
 {
     buildWindow();
-    setStatus(tr("Opening the workspace…"), QString());
-    whenFinished(openWorkspace(m_options.workspace), this,
-                 [this](const Result<OpenedWorkspace>& opened) { onUserWorkspaceOpened(opened); });
+    connect(m_launcher.get(), &WorkspaceLauncher::stateChanged, this, &Workbench::setStatus);
+    connect(m_launcher.get(), &WorkspaceLauncher::failed, this, &Workbench::showFatal);
+    connect(m_launcher.get(), &WorkspaceLauncher::userSessionOpened, this,
+            [this](WorkspaceSession* session) { onUserSessionOpened(*session); });
+    connect(m_launcher.get(), &WorkspaceLauncher::ready, this,
+            [this](WorkspaceSession* session, bool sandbox) { activate(*session, sandbox); });
+    m_launcher->start();
 }
 
 void Workbench::buildWindow()
@@ -213,106 +205,15 @@ void Workbench::buildWindow()
     });
 }
 
-QFuture<Result<Workbench::OpenedWorkspace>> Workbench::openWorkspace(const QString& configText)
+void Workbench::onUserSessionOpened(WorkspaceSession& session)
 {
-    QThread* gui = thread();
-    return QtConcurrent::run([configText, gui]() -> Result<OpenedWorkspace> {
-        const Result<StorageConfig> config = StorageConfig::fromString(configText);
-        if (!config)
-            return config.error();
-        Result<std::unique_ptr<Storage>> storage = Storage::open(*config);
-        if (!storage)
-            return storage.error();
-        const Result<QList<Account>> accounts = AccountRepository(**storage).list();
-        if (!accounts)
-            return accounts.error();
-        const Result<QString> id = (*storage)->workspaceId();
-        if (!id)
-            return id.error();
-        // Created here, used and destroyed on the GUI thread.
-        storage.value()->moveToThread(gui);
-        return OpenedWorkspace{std::shared_ptr<Storage>(std::move(storage).value()), *id, accounts->size()};
-    });
-}
-
-void Workbench::onUserWorkspaceOpened(const Result<OpenedWorkspace>& opened)
-{
-    if (!opened) {
-        showFatal(tr("The workspace could not be opened"), opened.error());
-        if (m_options.sandbox != WorkbenchOptions::SandboxMode::Never)
-            startSandbox();
-        return;
-    }
-    m_userSession = std::make_unique<WorkspaceSession>(opened->storage, opened->workspaceId, *m_keychain, *m_registry,
-                                                       *m_connectors, m_networkThread, *m_jobs,
-                                                       m_thumbnailCache.get());
-    m_userSession->follow(*m_settingsAccounts);
-    showConnectionState(m_userSession->accounts(), *m_settingsAccounts);
-    connect(&m_userSession->accounts(), &AccountActions::saved, this, [this] {
+    session.follow(*m_settingsAccounts);
+    showConnectionState(session.accounts(), *m_settingsAccounts);
+    connect(&session.accounts(), &AccountActions::saved, this, [this] {
         if (m_showingSandbox)
             m_window->statusBar()->showMessage(
                 tr("Your account is saved. Restart AssetDesk to leave the sandbox and use your own accounts."));
     });
-
-    const bool sandbox = m_options.sandbox == WorkbenchOptions::SandboxMode::Always
-        || (m_options.sandbox == WorkbenchOptions::SandboxMode::Automatic && opened->accountCount == 0);
-    if (sandbox)
-        startSandbox();
-    else
-        activate(*m_userSession, false);
-}
-
-void Workbench::startSandbox()
-{
-    setStatus(tr("Starting the local sandbox…"), QString());
-    SandboxProcess::Options options;
-    options.executable = m_options.sandboxExecutable;
-    options.seed = m_options.sandboxSeed;
-    options.size = m_options.sandboxSize;
-    if (!m_options.sandboxLiveEvent.isEmpty())
-        options.extraArguments << QStringLiteral("--live-event") << m_options.sandboxLiveEvent;
-    m_sandbox = new SandboxProcess(options, this);
-    connect(m_sandbox, &SandboxProcess::ready, this, &Workbench::onSandboxReady);
-    connect(m_sandbox, &SandboxProcess::failed, this, [this](const Error& error) {
-        setStatus(tr("Sandbox unavailable"), error.message());
-    });
-    // The start-up is a job like any other, so its progress and failure show in the Jobs pane.
-    QPointer<SandboxProcess> sandbox = m_sandbox;
-    m_jobs->start({QStringLiteral("sandbox"), tr("Start the local sandbox"), false, false}, this,
-                  [sandbox](std::shared_ptr<JobControl> control) {
-                      if (!sandbox)
-                          return control->finish(Error(ErrorKind::Cancelled, tr("AssetDesk is closing.")));
-                      control->setStatus(tr("Seeding demo data…"));
-                      QObject::connect(sandbox, &SandboxProcess::ready, sandbox,
-                                       [control](const SandboxManifest& manifest) {
-                                           control->setStatus(tr("%n demo account(s) ready", nullptr,
-                                                                 int(manifest.accounts.size())));
-                                           control->finish({});
-                                       });
-                      QObject::connect(sandbox, &SandboxProcess::failed, sandbox,
-                                       [control](const Error& error) { control->finish(error); });
-                      sandbox->start();
-                  });
-}
-
-void Workbench::onSandboxReady(const SandboxManifest& manifest)
-{
-    whenFinished(
-        openWorkspace(sandboxWorkspacePath()), this, [this, manifest](const Result<OpenedWorkspace>& opened) {
-            if (!opened)
-                return showFatal(tr("The sandbox workspace could not be opened"), opened.error());
-            m_sandboxSession = std::make_unique<WorkspaceSession>(
-                opened->storage, opened->workspaceId, *m_sandboxVault, *m_registry, *m_connectors,
-                m_networkThread, *m_jobs, m_thumbnailCache.get());
-            auto* importer =
-                new SandboxAccountImporter(m_sandboxSession->storage(), m_sandboxSession->vault(), this);
-            importer->import(manifest, [this, importer](const Result<QList<Account>>& imported) {
-                importer->deleteLater();
-                if (!imported)
-                    return showFatal(tr("The sandbox's demo accounts could not be set up"), imported.error());
-                activate(*m_sandboxSession, true);
-            });
-        });
 }
 
 void Workbench::activate(WorkspaceSession& session, bool sandbox)
@@ -426,20 +327,20 @@ void Workbench::syncLibraries(WorkspaceSession& session)
 
 void Workbench::showSettings()
 {
-    if (!m_userSession) {
+    WorkspaceSession* session = m_launcher->userSession();
+    if (!session) {
         m_window->statusBar()->showMessage(tr("The workspace is still opening; try again in a moment."), 5000);
         return;
     }
     auto* dialog = new SettingsDialog(m_window);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    auto* accounts = new AccountsPage(m_settingsAccounts, &m_userSession->accounts(), m_syntax.get());
+    auto* accounts = new AccountsPage(m_settingsAccounts, &session->accounts(), m_syntax.get());
     if (m_showingSandbox)
         accounts->setSandboxNote(tr("AssetDesk is showing the local sandbox because no account is configured. "
                                     "The accounts you add here are your own; restart AssetDesk to use them."));
     dialog->addPage(accounts, tr("Accounts"));
     dialog->addPage(new PublishingSettingsPage, tr("Publishing"));
     // The archive targets are chosen from the library's source tree of the user's workspace.
-    WorkspaceSession* session = m_userSession.get();
     auto* writeBack = new DamWriteBackSettingsPage(
         session->workspaceId(), session->findChild<LibrarySourceModel*>(QString(), Qt::FindDirectChildrenOnly));
     connect(writeBack, &DamWriteBackSettingsPage::writeBackChanged, session, [session, writeBack](const DamWriteBackSettings& s) {

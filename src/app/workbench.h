@@ -4,7 +4,6 @@
 
 #include "core/result.h"
 
-#include <QFuture>
 #include <QObject>
 #include <QPointer>
 #include <QThread>
@@ -28,23 +27,21 @@ class KeychainSecretStore;
 class LibraryPane;
 class MainWindow;
 class MemorySecretVault;
-class SandboxProcess;
 class Storage;
 class SupportDesk;
 class SyntaxRepository;
 class ThumbnailCache;
 class ThumbnailLoader;
+class WorkspaceLauncher;
 class WorkspaceSession;
 class XDesk;
 class XPane;
-struct SandboxManifest;
 
 // The composition root of the desktop program: it owns the threads and every long-lived object,
 // builds the panes and wires them to models and services. It decides nothing about data itself.
 //
-// Start-up never blocks the GUI thread: the window shows at once; the user's workspace opens on
-// a pool thread; with no account configured the embedded sandbox starts as a child process and
-// its demo accounts fill a separate sandbox workspace, which then becomes the one on screen.
+// Start-up never blocks the GUI thread: the window shows at once, and the WorkspaceLauncher brings
+// up the workspace to show (the user's, or with no account configured the embedded sandbox's).
 class Workbench : public QObject
 {
     Q_OBJECT
@@ -74,17 +71,7 @@ signals:
 
 private:
     void buildWindow();
-    struct OpenedWorkspace
-    {
-        std::shared_ptr<Storage> storage;
-        QString workspaceId;
-        qsizetype accountCount = 0;
-    };
-    // Opens (creating or upgrading) a workspace on a pool thread.
-    QFuture<Result<OpenedWorkspace>> openWorkspace(const QString& configText);
-    void onUserWorkspaceOpened(const Result<OpenedWorkspace>& opened);
-    void startSandbox();
-    void onSandboxReady(const SandboxManifest& manifest);
+    void onUserSessionOpened(WorkspaceSession& session);
     void activate(WorkspaceSession& session, bool sandbox);
     void showLibrary(WorkspaceSession& session);
     void showSupportDesk(WorkspaceSession& session);
@@ -108,10 +95,8 @@ private:
     JobsModel* m_jobsModel = nullptr;
     AccountsModel* m_activeAccounts = nullptr;   // what the panes show
     AccountsModel* m_settingsAccounts = nullptr; // the user's own accounts, for Settings
-    std::unique_ptr<WorkspaceSession> m_userSession;
-    std::unique_ptr<WorkspaceSession> m_sandboxSession;
+    std::unique_ptr<WorkspaceLauncher> m_launcher; // owns the sessions and the sandbox process
     WorkspaceSession* m_activeSession = nullptr;
-    SandboxProcess* m_sandbox = nullptr;
     QPointer<MainWindow> m_window;
     QLabel* m_badge = nullptr;
     LibraryPane* m_libraryPane = nullptr;
