@@ -517,7 +517,14 @@
 <context>
     <name>AssetDesk::AccountsPage</name>
     <message>
-        <location filename="../src/widgets/accountspage.cpp" line="+38"/>
+        <location filename="../src/widgets/accountspage.cpp" line="+22"/>
+        <source>No accounts yet.
+Add… connects a PhotoShelter or iconik library, an X account, Dynamics 365 or Zendesk.</source>
+        <translation>Noch keine Konten.
+Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto, Dynamics 365 oder Zendesk.</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
@@ -532,7 +539,7 @@
         <translation>Verbunden als %1.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+39"/>
         <location line="+12"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
@@ -5860,17 +5867,17 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::WorkspaceLauncher</name>
     <message>
-        <location filename="../src/app/workspacelauncher.cpp" line="+50"/>
+        <location filename="../src/app/workspacelauncher.cpp" line="+51"/>
         <source>Opening the workspace…</source>
         <translation>Arbeitsbereich wird geöffnet…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>The workspace could not be opened</source>
         <translation>Der Arbeitsbereich konnte nicht geöffnet werden</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Starting the local sandbox…</source>
         <translation>Lokale Sandbox wird gestartet…</translation>
     </message>
@@ -5880,7 +5887,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Sandbox nicht verfügbar</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Start the local sandbox</source>
         <translation>Lokale Sandbox starten</translation>
     </message>
@@ -5895,7 +5902,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Demodaten werden erzeugt…</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+4"/>
         <source>%n demo account(s) ready</source>
         <translation>
             <numerusform>%n Demokonto bereit</numerusform>
@@ -5903,7 +5910,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>The sandbox workspace could not be opened</source>
         <translation>Der Sandbox-Arbeitsbereich konnte nicht geöffnet werden</translation>
     </message>

@@ -5,6 +5,8 @@
 
 #include <memory>
 
+class QLabel;
+
 namespace Ui {
 class AccountsPage;
 }
@@ -25,10 +27,13 @@ public:
 
     // Shown above the list while the workbench displays the sandbox instead of these accounts.
     void setSandboxNote(const QString& note);
+    // Shown in the empty list: what Add… is for.
+    QLabel* emptyHint() const { return m_emptyHint; }
 
 private:
     qint64 currentAccountId() const;
     void updateButtons();
+    void updateEmptyHint();
     void addAccount();
     void editAccount();
     void removeAccount();
@@ -39,6 +44,7 @@ private:
     AccountsModel* m_model;
     AccountActions* m_actions;
     SyntaxRepository* m_syntax;
+    QLabel* m_emptyHint;
 };
 
 } // namespace AssetDesk
