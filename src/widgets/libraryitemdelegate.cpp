@@ -13,21 +13,22 @@ namespace AssetDesk {
 namespace {
 constexpr int kPad = 6;
 
-// A small rounded label; returns its width.
-int drawBadge(QPainter* p, const QPoint& at, const QString& text, const QColor& fill, const QColor& ink, bool alignRight)
+constexpr int kBadgeInset = 3; // from the picture's edges
+constexpr int kBadgeGap = 3;   // between badges
+
+QSize badgeSize(const QFontMetrics& fm, const QString& text)
 {
-    const QFontMetrics fm(p->font());
-    const int w = fm.horizontalAdvance(text) + 8;
-    const int h = fm.height() + 2;
-    QRect r(at, QSize(w, h));
-    if (alignRight)
-        r.moveRight(at.x());
+    return {fm.horizontalAdvance(text) + 8, fm.height() + 2};
+}
+
+// A small rounded label.
+void drawBadge(QPainter* p, const QRect& r, const QString& text, const QColor& fill, const QColor& ink)
+{
     p->setPen(Qt::NoPen);
     p->setBrush(fill);
     p->drawRoundedRect(r, 3, 3);
     p->setPen(ink);
     p->drawText(r, Qt::AlignCenter, text);
-    return w;
 }
 
 QString serviceShort(Service service)
@@ -49,6 +50,34 @@ QSize LibraryItemDelegate::cellSize() const
 {
     const QFontMetrics fm(QApplication::font());
     return {m_side + 2 * kPad, m_side + 2 * kPad + fm.height() + 4};
+}
+
+LibraryItemDelegate::BadgeLayout LibraryItemDelegate::layoutBadges(const QRect& picture, const QFontMetrics& fm,
+                                                                   const QStringList& left, const QString& right)
+{
+    BadgeLayout layout;
+    QPoint at = picture.topLeft() + QPoint(kBadgeInset, kBadgeInset);
+    int leftEnd = at.x() - kBadgeGap;
+    for (const QString& text : left) {
+        const QRect r(at, badgeSize(fm, text));
+        layout.left << r;
+        leftEnd = r.right();
+        at.rx() += r.width() + kBadgeGap;
+    }
+    if (right.isEmpty())
+        return layout;
+    const int room = picture.width() - 2 * kBadgeInset;
+    layout.rightText = right;
+    QSize size = badgeSize(fm, right);
+    if (size.width() > room) {
+        layout.rightText = fm.elidedText(right, Qt::ElideRight, qMax(0, room - 8));
+        size = badgeSize(fm, layout.rightText);
+    }
+    layout.right = QRect(QPoint(), size);
+    layout.right.moveTopRight(picture.topRight() + QPoint(-kBadgeInset, kBadgeInset));
+    if (layout.right.left() <= leftEnd + kBadgeGap && !layout.left.isEmpty())
+        layout.right.moveTop(layout.left.first().bottom() + 1 + kBadgeGap);
+    return layout;
 }
 
 QSize LibraryItemDelegate::sizeHint(const QStyleOptionViewItem&, const QModelIndex&) const
@@ -104,22 +133,26 @@ void LibraryItemDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
         small.setPointSizeF(qMax(6.0, small.pointSizeF() * 0.8));
         small.setBold(true);
         p->setFont(small);
-        const QPoint topLeft = picture.topLeft() + QPoint(3, 3);
         const auto service = Service(index.data(LibraryModel::ServiceRole).toInt());
-        int x = drawBadge(p, topLeft, serviceShort(service), QColor(40, 40, 40, 200), Qt::white, false) + 3;
-        const auto approval = ApprovalState(index.data(LibraryModel::ApprovalRole).toInt());
-        if (approval == ApprovalState::Approved)
-            drawBadge(p, topLeft + QPoint(x, 0), QStringLiteral("✓"), QColor(46, 125, 50), Qt::white, false);
-        else if (approval == ApprovalState::NotApproved)
-            drawBadge(p, topLeft + QPoint(x, 0), QStringLiteral("✗"), QColor(183, 28, 28), Qt::white, false);
-        else if (approval == ApprovalState::Requested)
-            drawBadge(p, topLeft + QPoint(x, 0), QStringLiteral("?"), QColor(245, 124, 0), Qt::white, false);
+        QStringList left{serviceShort(service)};
+        QList<QColor> leftFill{QColor(40, 40, 40, 200)};
+        switch (ApprovalState(index.data(LibraryModel::ApprovalRole).toInt())) {
+        case ApprovalState::Approved: left << QStringLiteral("✓"); leftFill << QColor(46, 125, 50); break;
+        case ApprovalState::NotApproved: left << QStringLiteral("✗"); leftFill << QColor(183, 28, 28); break;
+        case ApprovalState::Requested: left << QStringLiteral("?"); leftFill << QColor(245, 124, 0); break;
+        default: break;
+        }
         const auto rights = RightsStatus(index.data(LibraryModel::RightsStatusRole).toInt());
-        const QPoint topRight = picture.topRight() + QPoint(-3, 3);
+        const QString right = rights == RightsStatus::Expired      ? tr("Expired")
+                              : rights == RightsStatus::ExpiringSoon ? tr("Expiring")
+                                                                     : QString();
+        const BadgeLayout badges = layoutBadges(picture, QFontMetrics(small), left, right);
+        for (qsizetype i = 0; i < badges.left.size(); ++i)
+            drawBadge(p, badges.left.at(i), left.at(i), leftFill.at(i), Qt::white);
         if (rights == RightsStatus::Expired)
-            drawBadge(p, topRight, tr("Expired"), QColor(183, 28, 28), Qt::white, true);
+            drawBadge(p, badges.right, badges.rightText, QColor(183, 28, 28), Qt::white);
         else if (rights == RightsStatus::ExpiringSoon)
-            drawBadge(p, topRight, tr("Expiring"), QColor(245, 160, 0), Qt::black, true);
+            drawBadge(p, badges.right, badges.rightText, QColor(245, 160, 0), Qt::black);
     }
     if (option.state & QStyle::State_HasFocus) {
         p->setPen(QPen(pal.color(QPalette::Highlight), 1, Qt::DotLine));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QList>
+#include <QRect>
 #include <QStyledItemDelegate>
 
 namespace AssetDesk {
@@ -20,6 +22,19 @@ public:
 
     void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+
+    // Where the badges go on a picture: `left` (service, approval) in a row from its top-left
+    // corner; `right` (the rights badge) at its top-right corner, or on the next row when the
+    // picture is too narrow for both (a portrait thumbnail, a longer translation), elided to the
+    // picture's width if need be. Badges never overlap one another.
+    struct BadgeLayout
+    {
+        QList<QRect> left;
+        QRect right;
+        QString rightText;
+    };
+    static BadgeLayout layoutBadges(const QRect& picture, const QFontMetrics& metrics, const QStringList& left,
+                                    const QString& right);
 
 private:
     int m_side = 160;

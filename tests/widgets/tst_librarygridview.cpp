@@ -1,6 +1,9 @@
 #include "widgets/librarygridview.h"
+#include "widgets/libraryitemdelegate.h"
 
 #include <QAbstractListModel>
+#include <QApplication>
+#include <QFontMetrics>
 #include <QScrollBar>
 #include <QSet>
 #include <QTest>
@@ -34,6 +37,39 @@ class TestLibraryGridView : public QObject
 {
     Q_OBJECT
 private slots:
+    // Badges on a thumbnail: the rights badge shares the top row when there is room, goes below the
+    // service and approval badges on a portrait thumbnail or with a longer word ("Abgelaufen"),
+    // and is elided on a picture narrower than itself; they never overlap and stay on the picture.
+    void badgesNeverOverlap_data()
+    {
+        QTest::addColumn<QSize>("picture");
+        QTest::addColumn<QString>("rights");
+        QTest::addColumn<bool>("sameRow");
+        QTest::newRow("landscape") << QSize(192, 128) << QStringLiteral("Expired") << true;
+        QTest::newRow("portrait, German") << QSize(80, 120) << QStringLiteral("Abgelaufen") << false;
+        QTest::newRow("very narrow") << QSize(50, 120) << QStringLiteral("Lizenz abgelaufen") << false;
+    }
+    void badgesNeverOverlap()
+    {
+        QFETCH(QSize, picture);
+        QFETCH(QString, rights);
+        QFETCH(bool, sameRow);
+        const QFontMetrics fm(QApplication::font());
+        const QRect box(QPoint(10, 20), picture);
+        const auto layout = LibraryItemDelegate::layoutBadges(box, fm, {QStringLiteral("ik"), QStringLiteral("✗")}, rights);
+        QCOMPARE(layout.left.size(), 2);
+        QVERIFY(!layout.left.at(0).intersects(layout.left.at(1)));
+        for (const QRect& r : layout.left)
+            QVERIFY2(!r.intersects(layout.right), qPrintable(rights));
+        QVERIFY(layout.right.left() >= box.left() && layout.right.right() <= box.right());
+        QCOMPARE(layout.right.top() == layout.left.first().top(), sameRow);
+        if (fm.horizontalAdvance(rights) + 8 <= picture.width() - 6)
+            QCOMPARE(layout.rightText, rights);
+        else
+            QVERIFY(layout.rightText != rights && layout.rightText.endsWith(QChar(0x2026)));
+        QVERIFY(LibraryItemDelegate::layoutBadges(box, fm, {QStringLiteral("ik")}, QString()).right.isNull());
+    }
+
     void layoutIsArithmetic()
     {
         CountingModel model;
