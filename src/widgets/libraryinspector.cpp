@@ -10,8 +10,10 @@
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollArea>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -62,8 +64,8 @@ LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
     m_rightsBadge->setObjectName(QStringLiteral("rightsBadge"));
     m_rightsBadge->setTextFormat(Qt::PlainText);
     m_rightsBadge->setMargin(3);
-    m_rightsBadge->setWordWrap(true);
-    m_rightsBadge->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
+    // One line, as wide as its text: a narrow pane puts it on a row of its own (updateFormWrapping).
+    m_rightsBadge->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     m_open->setToolTip(tr("Open the local rendition (Enter)"));
     connect(m_open, &QPushButton::clicked, this, [this] {
         if (!m_localFile.isEmpty())
@@ -120,13 +122,53 @@ LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
 }
 
 // The inspector often gets a narrow share of the library's splitter: a value that does not fit
-// beside its label goes on the line below it, at the full width.
+// beside its label goes on the line below it, at the full width (updateFormWrapping).
 QFormLayout* LibraryInspector::narrowForm()
 {
     auto* form = new QFormLayout;
     form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_forms << form;
     return form;
+}
+
+void LibraryInspector::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    updateFormWrapping();
+}
+
+// Beside its label, a value needs a column of a useful width; when the pane cannot give it one,
+// every label goes above its value. Otherwise only a value too long for its line wraps below its
+// label, which in a narrow pane would make a ragged form.
+void LibraryInspector::updateFormWrapping()
+{
+    constexpr int kValueColumn = 150;
+    int widestLabel = 0;
+    for (QFormLayout* form : std::as_const(m_forms)) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            if (QLayoutItem* label = form->itemAt(row, QFormLayout::LabelRole))
+                widestLabel = qMax(widestLabel, label->sizeHint().width());
+        }
+    }
+    const int room =
+        width() - 2 * style()->pixelMetric(QStyle::PM_LayoutLeftMargin) - 24; // frame, scroll bar
+    const auto policy =
+        room < widestLabel + kValueColumn ? QFormLayout::WrapAllRows : QFormLayout::WrapLongRows;
+    for (QFormLayout* form : std::as_const(m_forms)) {
+        if (form->rowWrapPolicy() == policy)
+            continue;
+        form->setRowWrapPolicy(policy);
+        // Above its value, a label in the same type would read as one more value.
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem* item = form->itemAt(row, QFormLayout::LabelRole);
+            if (QWidget* label = item ? item->widget() : nullptr) {
+                QFont font = label->font();
+                font.setBold(policy == QFormLayout::WrapAllRows);
+                label->setFont(font);
+            }
+        }
+    }
 }
 
 QLabel* LibraryInspector::addField(QFormLayout* form, const QString& label, const QString& name)

@@ -41,8 +41,12 @@ public:
 signals:
     void openRequested(const QString& localFile);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
-    static QFormLayout* narrowForm();
+    QFormLayout* narrowForm();
+    void updateFormWrapping();
     QLabel* addField(QFormLayout* form, const QString& label, const QString& name);
 
     qint64 m_assetId = 0;
@@ -57,6 +61,7 @@ private:
     QTreeWidget* m_uses;
     EngagementView* m_engagement;
     JsonViewer* m_json;
+    QList<QFormLayout*> m_forms;
 };
 
 } // namespace AssetDesk

@@ -250,9 +250,44 @@ private slots:
             // Every line of the text has room: the label is as tall as its text at its width.
             QVERIFY2(label->height() >= label->heightForWidth(label->width()) ||
                          label->heightForWidth(label->width()) < 0,
-                     qPrintable(label->text()));
+                     qPrintable(QStringLiteral("%1: %2x%3, %4 needed")
+                                    .arg(label->text())
+                                    .arg(label->width())
+                                    .arg(label->height())
+                                    .arg(label->heightForWidth(label->width()))));
         }
         QCOMPARE(inspector.rightsBadge()->parentWidget(), scroll->widget());
+
+        // Too narrow for a value column: every label above its value, not a ragged mix.
+        const auto rowOf = [&scroll](const QString& labelText, const QString& valueName) {
+            const QLabel* value = scroll->widget()->findChild<QLabel*>(valueName);
+            for (const QLabel* l : scroll->widget()->findChildren<QLabel*>()) {
+                if (l->text() == labelText)
+                    return std::pair{l->geometry(), value->geometry()};
+            }
+            return std::pair{QRect(), QRect()};
+        };
+        for (const auto& [label, value] : {std::pair{QStringLiteral("Approval"), QStringLiteral("approval")},
+                                           {QStringLiteral("Credit"), QStringLiteral("credit")},
+                                           {QStringLiteral("File"), QStringLiteral("fileName")}}) {
+            const auto [labelRect, valueRect] = rowOf(label, value);
+            QVERIFY2(valueRect.top() > labelRect.top(), qPrintable(label));
+        }
+        const auto labelNamed = [&scroll](const QString& text) {
+            for (const QLabel* l : scroll->widget()->findChildren<QLabel*>()) {
+                if (l->text() == text)
+                    return l;
+            }
+            return static_cast<const QLabel*>(nullptr);
+        };
+        QVERIFY(labelNamed(QStringLiteral("Approval"))->font().bold()); // a label above its value stands out
+        // With room, values sit beside their labels.
+        inspector.resize(700, 700);
+        QTRY_VERIFY(rowOf(QStringLiteral("Approval"), QStringLiteral("approval")).second.top() ==
+                    rowOf(QStringLiteral("Approval"), QStringLiteral("approval")).first.top());
+        const auto [creditLabel, creditValue] = rowOf(QStringLiteral("Credit"), QStringLiteral("credit"));
+        QVERIFY(creditValue.left() > creditLabel.right());
+        QVERIFY(!labelNamed(QStringLiteral("Approval"))->font().bold());
     }
 
     // PX4: the source tree's context menu checks or unchecks "Watch for new uploads" on a gallery
