@@ -52,8 +52,10 @@ QSize LibraryItemDelegate::cellSize() const
     return {m_side + 2 * kPad, m_side + 2 * kPad + fm.height() + 4};
 }
 
-LibraryItemDelegate::BadgeLayout LibraryItemDelegate::layoutBadges(const QRect& picture, const QFontMetrics& fm,
-                                                                   const QStringList& left, const QString& right)
+LibraryItemDelegate::BadgeLayout LibraryItemDelegate::layoutBadges(const QRect& picture,
+                                                                   const QFontMetrics& fm,
+                                                                   const QStringList& left,
+                                                                   const QString& right)
 {
     BadgeLayout layout;
     QPoint at = picture.topLeft() + QPoint(kBadgeInset, kBadgeInset);
@@ -137,13 +139,23 @@ void LibraryItemDelegate::paint(QPainter* p, const QStyleOptionViewItem& option,
         QStringList left{serviceShort(service)};
         QList<QColor> leftFill{QColor(40, 40, 40, 200)};
         switch (ApprovalState(index.data(LibraryModel::ApprovalRole).toInt())) {
-        case ApprovalState::Approved: left << QStringLiteral("✓"); leftFill << QColor(46, 125, 50); break;
-        case ApprovalState::NotApproved: left << QStringLiteral("✗"); leftFill << QColor(183, 28, 28); break;
-        case ApprovalState::Requested: left << QStringLiteral("?"); leftFill << QColor(245, 124, 0); break;
-        default: break;
+        case ApprovalState::Approved:
+            left << QStringLiteral("✓");
+            leftFill << QColor(46, 125, 50);
+            break;
+        case ApprovalState::NotApproved:
+            left << QStringLiteral("✗");
+            leftFill << QColor(183, 28, 28);
+            break;
+        case ApprovalState::Requested:
+            left << QStringLiteral("?");
+            leftFill << QColor(245, 124, 0);
+            break;
+        default:
+            break;
         }
         const auto rights = RightsStatus(index.data(LibraryModel::RightsStatusRole).toInt());
-        const QString right = rights == RightsStatus::Expired      ? tr("Expired")
+        const QString right = rights == RightsStatus::Expired        ? tr("Expired")
                               : rights == RightsStatus::ExpiringSoon ? tr("Expiring")
                                                                      : QString();
         const BadgeLayout badges = layoutBadges(picture, QFontMetrics(small), left, right);

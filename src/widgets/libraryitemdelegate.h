@@ -33,8 +33,8 @@ public:
         QRect right;
         QString rightText;
     };
-    static BadgeLayout layoutBadges(const QRect& picture, const QFontMetrics& metrics, const QStringList& left,
-                                    const QString& right);
+    static BadgeLayout layoutBadges(const QRect& picture, const QFontMetrics& metrics,
+                                    const QStringList& left, const QString& right);
 
 private:
     int m_side = 160;

@@ -56,7 +56,8 @@ private slots:
         QFETCH(bool, sameRow);
         const QFontMetrics fm(QApplication::font());
         const QRect box(QPoint(10, 20), picture);
-        const auto layout = LibraryItemDelegate::layoutBadges(box, fm, {QStringLiteral("ik"), QStringLiteral("✗")}, rights);
+        const auto layout =
+            LibraryItemDelegate::layoutBadges(box, fm, {QStringLiteral("ik"), QStringLiteral("✗")}, rights);
         QCOMPARE(layout.left.size(), 2);
         QVERIFY(!layout.left.at(0).intersects(layout.left.at(1)));
         for (const QRect& r : layout.left)
