@@ -5936,7 +5936,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <location line="+1"/>
         <location line="+321"/>
         <source>Queue</source>
-        <translation>Warteschlange</translation>
+        <translation>Ausgang</translation>
     </message>
     <message>
         <location line="-303"/>
@@ -5981,7 +5981,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
     <message>
         <location line="+230"/>
         <source>Queue (%1)</source>
-        <translation>Warteschlange (%1)</translation>
+        <translation>Ausgang (%1)</translation>
     </message>
 </context>
 <context>

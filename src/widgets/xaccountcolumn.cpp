@@ -79,6 +79,13 @@ QListView* makeList(QAbstractItemDelegate* delegate, QWidget* parent)
 }
 } // namespace
 
+// Wide enough for every tab's whole label: a translation longer than English ("Erwähnungen",
+// "Ausgang (12)") must not hide a tab behind scroll arrows.
+void XAccountColumn::fitTabs()
+{
+    setMinimumWidth(qMax(kMinimumWidth, m_tabs->sizeHint().width() + 2 * kBorder));
+}
+
 XAccountColumn::XAccountColumn(qint64 accountId, QWidget* parent)
     : QFrame(parent)
     , m_accountId(accountId)
@@ -86,7 +93,7 @@ XAccountColumn::XAccountColumn(qint64 accountId, QWidget* parent)
     setObjectName(QStringLiteral("xColumn%1").arg(accountId));
     setAcceptDrops(true);
     setFrameShape(QFrame::NoFrame);
-    setMinimumWidth(260);
+    setMinimumWidth(kMinimumWidth);
     setMaximumWidth(340);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Expanding);
 
@@ -136,6 +143,7 @@ XAccountColumn::XAccountColumn(qint64 accountId, QWidget* parent)
     layout->addWidget(m_header);
     layout->addWidget(m_tabs);
     layout->addWidget(m_stack, 1);
+    fitTabs();
 
     connect(m_tabs, &QTabBar::currentChanged, m_stack, &QStackedWidget::setCurrentIndex);
     connect(m_retry, &QPushButton::clicked, this, [this] {
@@ -418,6 +426,7 @@ void XAccountColumn::updateQueueTab()
 {
     const int count = m_queue->model() ? m_queue->model()->rowCount() : 0;
     m_tabs->setTabText(int(Tab::Queue), count > 0 ? tr("Queue (%1)").arg(count) : tr("Queue"));
+    fitTabs();
     updateQueueActions();
 }
 

@@ -72,7 +72,10 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    static constexpr int kMinimumWidth = 260;
+
     void buildHeader();
+    void fitTabs();
     void updateQueueActions();
     void updateQueueTab();
     qint64 currentJob(int* state = nullptr) const;

@@ -16,6 +16,7 @@
 #include <QTabBar>
 #include <QTest>
 #include <QToolButton>
+#include <QTranslator>
 
 using namespace AssetDesk;
 using namespace Qt::StringLiterals;
@@ -240,6 +241,35 @@ private slots:
     }
 
     // The X dock keeps its empty state without X accounts and shows the pane with them.
+    // A translation longer than English widens the column rather than hiding a tab behind
+    // scroll arrows.
+    void columnFitsItsTranslatedTabs()
+    {
+        class LongWords : public QTranslator
+        {
+        public:
+            bool isEmpty() const override { return false; }
+            QString translate(const char* context, const char* source, const char*, int) const override
+            {
+                if (qstrcmp(context, "AssetDesk::XAccountColumn") == 0 && qstrcmp(source, "Mentions") == 0)
+                    return u"Erwähnungen und Antworten auf Beiträge"_s;
+                return {};
+            }
+        } longWords;
+        QVERIFY(QCoreApplication::installTranslator(&longWords));
+        XAccountColumn column(7);
+        column.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&column));
+        auto* tabs = column.findChild<QTabBar*>();
+        QCOMPARE(tabs->tabText(1), u"Erwähnungen und Antworten auf Beiträge"_s);
+        QVERIFY2(column.minimumWidth() > 260, qPrintable(QString::number(column.minimumWidth())));
+        column.resize(column.minimumWidth(), 400);
+        QTRY_COMPARE(tabs->width(), tabs->sizeHint().width());
+        for (int i = 0; i < tabs->count(); ++i)
+            QVERIFY(tabs->rect().contains(tabs->tabRect(i)));
+        QCoreApplication::removeTranslator(&longWords);
+    }
+
     void replacesTheServicePanesContent()
     {
         AccountsModel accounts;
