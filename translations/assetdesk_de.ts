@@ -517,7 +517,7 @@
 <context>
     <name>AssetDesk::AccountsPage</name>
     <message>
-        <location filename="../src/widgets/accountspage.cpp" line="+22"/>
+        <location filename="../src/widgets/accountspage.cpp" line="+25"/>
         <source>No accounts yet.
 Add… connects a PhotoShelter or iconik library, an X account, Dynamics 365 or Zendesk.</source>
         <translation>Noch keine Konten.
@@ -3704,7 +3704,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::LibraryInspector</name>
     <message>
-        <location filename="../src/widgets/libraryinspector.cpp" line="+42"/>
+        <location filename="../src/widgets/libraryinspector.cpp" line="+44"/>
         <source>Select an asset to see its details.</source>
         <translation>Wählen Sie ein Asset aus, um seine Details zu sehen.</translation>
     </message>
@@ -3842,23 +3842,23 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
     <message>
         <location line="+1"/>
-        <location line="+92"/>
+        <location line="+132"/>
         <source>Where used</source>
         <translation>Verwendung</translation>
     </message>
     <message>
-        <location line="-91"/>
-        <location line="+94"/>
+        <location line="-131"/>
+        <location line="+134"/>
         <source>Engagement</source>
         <translation>Interaktionen</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-133"/>
         <source>Raw JSON</source>
         <translation>Rohes JSON</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+96"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -3891,12 +3891,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::LibraryItemDelegate</name>
     <message>
-        <location filename="../src/widgets/libraryitemdelegate.cpp" line="+120"/>
+        <location filename="../src/widgets/libraryitemdelegate.cpp" line="+158"/>
         <source>Expired</source>
         <translation>Abgelaufen</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Expiring</source>
         <translation>Läuft ab</translation>
     </message>
@@ -5923,7 +5923,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::XAccountColumn</name>
     <message>
-        <location filename="../src/widgets/xaccountcolumn.cpp" line="+97"/>
+        <location filename="../src/widgets/xaccountcolumn.cpp" line="+104"/>
         <source>Posts</source>
         <translation>Beiträge</translation>
     </message>
@@ -5934,12 +5934,12 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
     </message>
     <message>
         <location line="+1"/>
-        <location line="+321"/>
+        <location line="+322"/>
         <source>Queue</source>
         <translation>Ausgang</translation>
     </message>
     <message>
-        <location line="-303"/>
+        <location line="-304"/>
         <source>Retry</source>
         <translation>Wiederholen</translation>
     </message>
@@ -5954,7 +5954,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Beitrag abbrechen</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Click to select this column; Ctrl+click to select several. Assets dropped on a selected column go to every selected account.</source>
         <translation>Klicken, um diese Spalte auszuwählen; Strg+Klick wählt mehrere. Auf eine ausgewählte Spalte gezogene Assets gehen an jedes ausgewählte Konto.</translation>
     </message>
