@@ -61,14 +61,19 @@ TicketFieldsEditor::TicketFieldsEditor(QWidget* parent)
     row->addWidget(m_priority);
     row->addWidget(statusLabel);
     row->addWidget(m_status);
-    row->addWidget(tagsLabel);
-    row->addWidget(m_tags, 1);
+    row->addStretch(1);
     row->addWidget(m_revert);
     row->addWidget(m_save);
+    // Tickets often carry several tags: they get a line of their own, at the pane's full width.
+    auto* tagsRow = new QHBoxLayout;
+    tagsRow->setContentsMargins(0, 0, 0, 0);
+    tagsRow->addWidget(tagsLabel);
+    tagsRow->addWidget(m_tags, 1);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(row);
+    layout->addLayout(tagsRow);
     layout->addWidget(m_message);
 
     connect(m_priority, &QComboBox::currentIndexChanged, this, &TicketFieldsEditor::updateState);
