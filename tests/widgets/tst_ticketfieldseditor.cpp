@@ -61,6 +61,19 @@ private slots:
         QVERIFY(!editor.saveButton()->isEnabled());
     }
 
+    // Tags get the editor's whole width, not what priority, status and the buttons leave.
+    void tagsHaveALineOfTheirOwn()
+    {
+        TicketFieldsEditor editor;
+        editor.setTicket(ticket());
+        editor.resize(520, editor.sizeHint().height());
+        editor.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&editor));
+        QVERIFY2(editor.tagsEdit()->width() > editor.width() * 3 / 4,
+                 qPrintable(QString::number(editor.tagsEdit()->width())));
+        QVERIFY(editor.tagsEdit()->y() > editor.saveButton()->y());
+    }
+
     void sendsOnlyWhatChangedWithTheTicketsTime()
     {
         TicketFieldsEditor editor;
