@@ -517,14 +517,14 @@
 <context>
     <name>AssetDesk::AccountsPage</name>
     <message>
-        <location filename="../src/widgets/accountspage.cpp" line="+25"/>
+        <location filename="../src/widgets/accountspage.cpp" line="+28"/>
         <source>No accounts yet.
 Add… connects a PhotoShelter or iconik library, an X account, Dynamics 365 or Zendesk.</source>
         <translation>Noch keine Konten.
 Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto, Dynamics 365 oder Zendesk.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+16"/>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
@@ -539,7 +539,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Verbunden als %1.</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+34"/>
         <location line="+12"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
@@ -1704,7 +1704,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
 <context>
     <name>AssetDesk::CrmPane</name>
     <message>
-        <location filename="../src/widgets/crmpane.cpp" line="+45"/>
+        <location filename="../src/widgets/crmpane.cpp" line="+46"/>
         <source>Dynamics 365 environment</source>
         <translation>Dynamics 365-Umgebung</translation>
     </message>
@@ -1714,7 +1714,18 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Kunden, Verkaufschancen, Fälle, Kampagnen, Veranstaltungen filtern</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+36"/>
+        <location line="+5"/>
+        <source>No customers, opportunities, cases, campaigns or events yet.</source>
+        <translation>Noch keine Kunden, Verkaufschancen, Fälle, Kampagnen oder Veranstaltungen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing matches “%1”.</source>
+        <translation>Nichts passt zu „%1“.</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>Loading the notes…</source>
         <translation>Notizen werden geladen…</translation>
     </message>
@@ -3098,7 +3109,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::HelpdeskPane</name>
     <message>
-        <location filename="../src/widgets/helpdeskpane.cpp" line="+45"/>
+        <location filename="../src/widgets/helpdeskpane.cpp" line="+46"/>
         <source>Zendesk account</source>
         <translation>Zendesk-Konto</translation>
     </message>
@@ -3123,7 +3134,18 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Tickets filtern: Betreff, Anfragender, Organisation, Tag, Nummer</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+41"/>
+        <location line="+4"/>
+        <source>No tickets in this view.</source>
+        <translation>Keine Tickets in dieser Ansicht.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No ticket matches “%1”.</source>
+        <translation>Kein Ticket passt zu „%1“.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <source>Urgent</source>
         <translation>Dringend</translation>
     </message>
@@ -5494,12 +5516,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     <name>AssetDesk::TicketFieldsEditor</name>
     <message>
         <location filename="../src/widgets/ticketfieldseditor.cpp" line="+29"/>
-        <location line="+156"/>
+        <location line="+161"/>
         <source>Save</source>
         <translation>Speichern</translation>
     </message>
     <message>
-        <location line="-155"/>
+        <location line="-160"/>
         <source>Revert</source>
         <translation>Zurücksetzen</translation>
     </message>
@@ -5544,7 +5566,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>&amp;Tags:</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+89"/>
         <source>None</source>
         <translation>Keine</translation>
     </message>

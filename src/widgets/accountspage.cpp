@@ -5,12 +5,11 @@
 #include "core/accountactions.h"
 #include "models/accountsmodel.h"
 #include "widgets/accounteditdialog.h"
+#include "widgets/emptyviewhint.h"
 
 #include <QHeaderView>
-#include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QVBoxLayout>
 
 namespace AssetDesk {
 
@@ -21,23 +20,13 @@ AccountsPage::AccountsPage(AccountsModel* model, AccountActions* actions, Syntax
     , m_model(model)
     , m_actions(actions)
     , m_syntax(syntax)
-    , m_emptyHint(
-          new QLabel(tr("No accounts yet.\nAdd… connects a PhotoShelter or iconik library, an X account, "
-                        "Dynamics 365 or Zendesk.")))
 {
     m_ui->setupUi(this);
-    // The hint sits in the list itself, where the accounts will appear, and lets clicks through.
-    m_emptyHint->setObjectName(QStringLiteral("emptyHint"));
-    m_emptyHint->setTextFormat(Qt::PlainText);
-    m_emptyHint->setWordWrap(true);
-    m_emptyHint->setAlignment(Qt::AlignCenter);
-    m_emptyHint->setForegroundRole(QPalette::PlaceholderText);
-    m_emptyHint->setAttribute(Qt::WA_TransparentForMouseEvents);
-    auto* hintLayout = new QVBoxLayout(m_ui->accountsView->viewport());
-    hintLayout->setContentsMargins(24, 24, 24, 24);
-    hintLayout->addWidget(m_emptyHint);
     m_ui->sandboxNote->hide();
     m_ui->accountsView->setModel(model);
+    m_emptyHint = new EmptyViewHint(
+        m_ui->accountsView, tr("No accounts yet.\nAdd… connects a PhotoShelter or iconik library, an X "
+                               "account, Dynamics 365 or Zendesk."));
     m_ui->accountsView->header()->setSectionResizeMode(AccountsModel::NameColumn, QHeaderView::Stretch);
     m_ui->accountsView->header()->setSectionResizeMode(AccountsModel::StatusColumn, QHeaderView::Stretch);
 
@@ -51,9 +40,6 @@ AccountsPage::AccountsPage(AccountsModel* model, AccountActions* actions, Syntax
             &AccountsPage::updateButtons);
     connect(model, &QAbstractItemModel::dataChanged, this, &AccountsPage::updateButtons);
     connect(model, &QAbstractItemModel::rowsRemoved, this, &AccountsPage::updateButtons);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(model, signal, this, &AccountsPage::updateEmptyHint);
-    connect(model, &QAbstractItemModel::modelReset, this, &AccountsPage::updateEmptyHint);
 
     connect(actions, &AccountActions::saved, this, [this] { m_ui->statusLabel->setText(tr("Saved.")); });
     connect(actions, &AccountActions::failed, this,
@@ -65,15 +51,9 @@ AccountsPage::AccountsPage(AccountsModel* model, AccountActions* actions, Syntax
         m_ui->statusLabel->setText(tr("Connected as %1.").arg(info.userName));
     });
     updateButtons();
-    updateEmptyHint();
 }
 
 AccountsPage::~AccountsPage() = default;
-
-void AccountsPage::updateEmptyHint()
-{
-    m_emptyHint->setVisible(m_model->rowCount() == 0);
-}
 
 void AccountsPage::setSandboxNote(const QString& note)
 {

@@ -5,8 +5,6 @@
 
 #include <memory>
 
-class QLabel;
-
 namespace Ui {
 class AccountsPage;
 }
@@ -15,6 +13,7 @@ namespace AssetDesk {
 
 class AccountActions;
 class AccountsModel;
+class EmptyViewHint;
 class SyntaxRepository;
 
 // Settings → Accounts: add, edit, sign in, test and remove the connections of the workspace.
@@ -28,12 +27,11 @@ public:
     // Shown above the list while the workbench displays the sandbox instead of these accounts.
     void setSandboxNote(const QString& note);
     // Shown in the empty list: what Add… is for.
-    QLabel* emptyHint() const { return m_emptyHint; }
+    EmptyViewHint* emptyHint() const { return m_emptyHint; }
 
 private:
     qint64 currentAccountId() const;
     void updateButtons();
-    void updateEmptyHint();
     void addAccount();
     void editAccount();
     void removeAccount();
@@ -44,7 +42,7 @@ private:
     AccountsModel* m_model;
     AccountActions* m_actions;
     SyntaxRepository* m_syntax;
-    QLabel* m_emptyHint;
+    EmptyViewHint* m_emptyHint = nullptr;
 };
 
 } // namespace AssetDesk

@@ -5,6 +5,7 @@
 #include "models/crmtreemodel.h"
 #include "widgets/assetdroptreeview.h"
 #include "widgets/casedetailview.h"
+#include "widgets/emptyviewhint.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -80,10 +81,14 @@ CrmPane::CrmPane(AccountsModel* accounts, QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(m_splitter, 1);
 
+    auto* emptyHint =
+        new EmptyViewHint(m_view, tr("No customers, opportunities, cases, campaigns or events yet."));
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_filter, &QLineEdit::textChanged, m_view, [this](const QString& text) {
+    connect(m_filter, &QLineEdit::textChanged, m_view, [this, emptyHint](const QString& text) {
         if (!text.isEmpty())
             m_view->expandAll();
+        emptyHint->setText(text.isEmpty() ? tr("No customers, opportunities, cases, campaigns or events yet.")
+                                          : tr("Nothing matches “%1”.").arg(text));
     });
     connect(m_accountChooser, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_filling)

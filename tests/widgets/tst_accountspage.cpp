@@ -5,6 +5,7 @@
 
 #include "models/accountsmodel.h"
 #include "widgets/accountspage.h"
+#include "widgets/emptyviewhint.h"
 #include "widgets/syntaxrepository.h"
 
 #include <QLabel>

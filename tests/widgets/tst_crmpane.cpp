@@ -4,6 +4,7 @@
 #include "widgets/assetdroptreeview.h"
 #include "widgets/casedetailview.h"
 #include "widgets/crmpane.h"
+#include "widgets/emptyviewhint.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -208,6 +209,17 @@ private slots:
         QCOMPARE(customer.data().toString(), u"Northwind"_s);
         QCOMPARE(shown->rowCount(customer), 1);
         QCOMPARE(shown->index(0, 0, customer).data().toString(), u"Warranty claim"_s);
+
+        // Nothing left: the tree says so, naming the words.
+        auto* hint = pane.treeView()->viewport()->findChild<EmptyViewHint*>();
+        QVERIFY(hint);
+        QVERIFY(hint->isHidden());
+        pane.filterEdit()->setText(u"no such record"_s);
+        QCOMPARE(shown->rowCount(), 0);
+        QVERIFY(!hint->isHidden());
+        QCOMPARE(hint->text(), u"Nothing matches “no such record”."_s);
+        pane.filterEdit()->clear();
+        QVERIFY(hint->isHidden());
     }
 };
 

@@ -2,6 +2,7 @@
 #include "models/assetdragdata.h"
 #include "models/ticketqueuemodel.h"
 #include "widgets/assetdroptreeview.h"
+#include "widgets/emptyviewhint.h"
 #include "widgets/helpdeskpane.h"
 #include "widgets/ticketdetailview.h"
 
@@ -230,6 +231,16 @@ private slots:
         QCOMPARE(shown->index(0, 0).data(TicketQueueModel::LocalIdRole).toLongLong(), 2);
         pane.filterEdit()->clear();
         QCOMPARE(shown->rowCount(), 3);
+
+        auto* hint = pane.queueView()->viewport()->findChild<EmptyViewHint*>();
+        QVERIFY(hint);
+        QVERIFY(hint->isHidden());
+        pane.filterEdit()->setText(u"refund"_s);
+        QCOMPARE(shown->rowCount(), 0);
+        QVERIFY(!hint->isHidden());
+        QCOMPARE(hint->text(), u"No ticket matches “refund”."_s);
+        pane.filterEdit()->clear();
+        QVERIFY(hint->isHidden());
     }
 
     void viewChooserAsksForTheView()
