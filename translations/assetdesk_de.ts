@@ -539,7 +539,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Verbunden als %1.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+33"/>
         <location line="+12"/>
         <source>Saving…</source>
         <translation>Wird gespeichert…</translation>
@@ -1714,7 +1714,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Kunden, Verkaufschancen, Fälle, Kampagnen, Veranstaltungen filtern</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <location line="+5"/>
         <source>No customers, opportunities, cases, campaigns or events yet.</source>
         <translation>Noch keine Kunden, Verkaufschancen, Fälle, Kampagnen oder Veranstaltungen.</translation>
@@ -3140,7 +3140,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Keine Tickets in dieser Ansicht.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>No ticket matches “%1”.</source>
         <translation>Kein Ticket passt zu „%1“.</translation>
     </message>
@@ -3989,7 +3989,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::LibraryPane</name>
     <message>
-        <location filename="../src/widgets/librarypane.cpp" line="+69"/>
+        <location filename="../src/widgets/librarypane.cpp" line="+70"/>
         <source>Search titles, captions, keywords, credits, campaigns (Ctrl+F)</source>
         <translation>Titel, Bildunterschriften, Schlagwörter, Bildnachweise, Kampagnen durchsuchen (Strg+F)</translation>
     </message>
@@ -4009,7 +4009,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Zwischen Vorschauraster und Liste wechseln (Strg+Umschalt+L)</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+88"/>
         <source>Ctrl+L</source>
         <translation>Ctrl+L</translation>
     </message>
@@ -4029,12 +4029,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Select an asset to see its details.</source>
         <translation>Wählen Sie ein Asset aus, um seine Details zu sehen.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Search failed: %1</source>
         <translation>Die Suche ist fehlgeschlagen: %1</translation>
     </message>
@@ -4059,7 +4059,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Diese Galerie alle paar Sekunden prüfen und neue Uploads zur Bibliothek hinzufügen.</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+60"/>
         <source>No workspace</source>
         <translation>Kein Arbeitsbereich</translation>
     </message>
@@ -4075,6 +4075,36 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
     <message>
         <location line="+6"/>
+        <source>No workspace is open.</source>
+        <translation>Kein Arbeitsbereich ist geöffnet.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Searching…</source>
+        <translation>Suche läuft…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The library is empty. Assets appear here as the DAM libraries sync.</source>
+        <translation>Die Bibliothek ist leer. Assets erscheinen hier, sobald die DAM-Bibliotheken synchronisiert werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No asset matches these filters.</source>
+        <translation>Kein Asset passt zu diesen Filtern.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No asset matches “%1” with these filters.</source>
+        <translation>Kein Asset passt zu „%1“ mit diesen Filtern.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No asset matches “%1”.</source>
+        <translation>Kein Asset passt zu „%1“.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Filters (%1)</source>
         <translation>Filter (%1)</translation>
     </message>

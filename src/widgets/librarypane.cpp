@@ -3,6 +3,7 @@
 #include "models/assetdetailsloader.h"
 #include "models/librarymodel.h"
 #include "models/librarysourcemodel.h"
+#include "widgets/emptyviewhint.h"
 #include "widgets/libraryfacetbar.h"
 #include "widgets/librarygridview.h"
 #include "widgets/libraryinspector.h"
@@ -133,6 +134,7 @@ LibraryPane::LibraryPane(SyntaxRepository* syntax, QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(m_facets);
     layout->addWidget(m_splitter, 1);
+    m_emptyHints = {new EmptyViewHint(m_grid), new EmptyViewHint(m_list)};
     updateFiltersButton();
     updateCount();
 
@@ -215,6 +217,7 @@ void LibraryPane::setModels(LibraryModel* assets, LibrarySourceModel* sources, A
     m_tree->setModel(sources);
     m_grid->setModel(assets);
     m_list->setModel(assets);
+    updateEmptyHints();
     m_inspector->showMessage(tr("Select an asset to see its details."));
     if (!assets)
         return;
@@ -227,6 +230,7 @@ void LibraryPane::setModels(LibraryModel* assets, LibrarySourceModel* sources, A
     m_list->setColumnWidth(LibraryModel::RightsColumn, 170);
     m_list->horizontalHeader()->setSortIndicator(assets->sortColumn(), assets->sortOrder());
     connect(m_grid->selectionModel(), &QItemSelectionModel::currentChanged, this, &LibraryPane::onCurrentChanged);
+    connect(assets, &LibraryModel::searchStarted, this, &LibraryPane::updateEmptyHints);
     connect(assets, &LibraryModel::searchFinished, this, &LibraryPane::onSearchFinished);
     connect(assets, &LibraryModel::countChanged, this, &LibraryPane::updateCount);
     connect(assets, &LibraryModel::searchFailed, this, [this](const Error& error) {
@@ -322,6 +326,7 @@ void LibraryPane::onSearchFinished(qsizetype count, qint64 elapsedMs)
 
 void LibraryPane::updateCount()
 {
+    updateEmptyHints();
     if (!m_assets) {
         m_count->setText(tr("No workspace"));
         return;
@@ -331,6 +336,31 @@ void LibraryPane::updateCount()
     // since, it would describe another result.
     const bool searched = m_lastSearchMs >= 0 && m_lastSearchCount == m_assets->rowCount();
     m_count->setText(searched ? tr("%1 · %2 ms").arg(count).arg(m_lastSearchMs) : count);
+}
+
+// What an empty grid means: nothing synced yet, or nothing found by the search and filters.
+void LibraryPane::updateEmptyHints()
+{
+    QString text = tr("No workspace is open.");
+    if (m_assets) {
+        const LibraryFilter filter = m_assets->filter();
+        const QString words = filter.text.trimmed();
+        const bool narrowed = filter.hasSource() || filter.facetCount() > 0;
+        if (m_assets->isSearching())
+            text = tr("Searching…");
+        else if (filter.isEmpty())
+            text = tr("The library is empty. Assets appear here as the DAM libraries sync.");
+        else if (words.isEmpty())
+            text = tr("No asset matches these filters.");
+        else if (narrowed)
+            text = tr("No asset matches “%1” with these filters.").arg(words);
+        else
+            text = tr("No asset matches “%1”.").arg(words);
+    }
+    for (EmptyViewHint* hint : std::as_const(m_emptyHints)) {
+        hint->setText(text);
+        hint->refresh();
+    }
 }
 
 void LibraryPane::updateFiltersButton()

@@ -17,6 +17,7 @@ class QTreeView;
 
 namespace AssetDesk {
 
+class EmptyViewHint;
 class AssetDetailsLoader;
 class LibraryFacetBar;
 class LibraryGridView;
@@ -89,6 +90,7 @@ private:
     void updateFilter();
     void onSearchFinished(qsizetype count, qint64 elapsedMs);
     void updateCount();
+    void updateEmptyHints();
     void onCurrentChanged();
     void activateCurrent(bool open);
     void updateFiltersButton();
@@ -111,6 +113,7 @@ private:
     QStringList m_contextTerms;
     qint64 m_lastSearchMs = -1;
     qsizetype m_lastSearchCount = -1;
+    QList<EmptyViewHint*> m_emptyHints; // in the grid and in the list
     bool m_sized = false;
 };
 

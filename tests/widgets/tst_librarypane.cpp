@@ -5,6 +5,7 @@
 #include "models/assetdragdata.h"
 #include "models/librarymodel.h"
 #include "models/librarysourcemodel.h"
+#include "widgets/emptyviewhint.h"
 #include "widgets/jsonviewer.h"
 #include "widgets/libraryfacetbar.h"
 #include "widgets/librarygridview.h"
@@ -105,6 +106,17 @@ private slots:
         QVERIFY(h.pane.countLabel()->text().contains(QStringLiteral("20")));
         QVERIFY(h.pane.countLabel()->text().contains(QStringLiteral("ms")));
         QCOMPARE(h.assets.filter().text, QStringLiteral("sunset"));
+        auto* hint = h.pane.gridView()->viewport()->findChild<EmptyViewHint*>();
+        QVERIFY(hint);
+        QVERIFY(hint->isHidden());
+
+        // Nothing found: the grid says what was searched for.
+        h.pane.searchEdit()->clear();
+        QTest::keyClicks(h.pane.searchEdit(), QStringLiteral("qqqzzz"));
+        QTRY_VERIFY(!h.assets.isSearching() && h.assets.filter().text == QStringLiteral("qqqzzz"));
+        QCOMPARE(count(h.assets), 0);
+        QTRY_VERIFY(!hint->isHidden());
+        QCOMPARE(hint->text(), QStringLiteral("No asset matches “qqqzzz”."));
     }
 
     void facetsNarrowResults()
