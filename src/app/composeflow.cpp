@@ -37,11 +37,6 @@ struct Loaded
     QList<Asset> assets;
 };
 
-QString accountName(const Account& account)
-{
-    return account.remoteUserName.isEmpty() ? account.label : QLatin1Char('@') + account.remoteUserName;
-}
-
 // What the dialog said when Publish or Schedule was pressed: one payload per account.
 struct Submission
 {
@@ -294,7 +289,7 @@ void ComposeFlow::Private::finish(QPointer<ComposerDialog> dialog, QPointer<Comp
         if (result) {
             jobIds.append(result.value());
         } else {
-            failures.append(QStringLiteral("%1: %2").arg(accountName(account), result.error().message()));
+            failures.append(QStringLiteral("%1: %2").arg(account.handle(), result.error().message()));
             notQueued.append(account);
         }
     }
@@ -325,7 +320,7 @@ void ComposeFlow::Private::offerUndo(const Submission& submission, const QList<q
         return;
     QStringList names;
     for (const Account& account : submission.accounts)
-        names.append(accountName(account));
+        names.append(account.handle());
     auto* notice = new ComposerUndoNotice(
         ComposeFlow::tr("Post queued for %1").arg(names.join(QStringLiteral(", "))), submission.undoSeconds);
     mainWindow->statusBar()->addWidget(notice);

@@ -43,6 +43,9 @@ struct Account
 
     // The keychain entry that holds this account's Credentials.
     QString secretKey() const { return QStringLiteral("account/%1").arg(id); }
+    // The name a post goes out under: the handle learnt by testing the connection, with one "@"
+    // whether or not the service wrote one ("@acme_de"), or else the label.
+    QString handle() const;
 };
 
 } // namespace AssetDesk

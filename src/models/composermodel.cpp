@@ -6,15 +6,6 @@
 
 namespace AssetDesk {
 
-namespace {
-QString accountName(const Account& account)
-{
-    if (!account.remoteUserName.isEmpty())
-        return QLatin1Char('@') + account.remoteUserName;
-    return account.label;
-}
-} // namespace
-
 ComposerModel::ComposerModel(QObject* parent)
     : QObject(parent)
 {}
@@ -181,7 +172,7 @@ QList<ComposerIssue> ComposerModel::validateText() const
     for (const Account& account : m_accounts) {
         const QString text = textFor(account.id);
         const XPostText::Count count = XPostText::count(text);
-        const QString name = accountName(account);
+        const QString name = account.handle();
         if (text.trimmed().isEmpty()) {
             if (m_attachments.isEmpty())
                 issues.append({ComposerIssue::Kind::Empty,

@@ -28,11 +28,6 @@ namespace AssetDesk {
 namespace {
 const QColor kOverflow(0xc6, 0x28, 0x28);
 
-QString accountName(const Account& account)
-{
-    return account.remoteUserName.isEmpty() ? account.label : QLatin1Char('@') + account.remoteUserName;
-}
-
 // Decoding a camera original takes long: read it scaled, on the pool.
 QImage decodeThumbnail(const QString& path)
 {
@@ -189,7 +184,7 @@ void ComposerDialog::buildAccountChips(const QList<Account>& accounts)
 {
     for (const Account& account : accounts) {
         auto* chip = new QToolButton;
-        chip->setText(accountName(account));
+        chip->setText(account.handle());
         chip->setToolTip(account.region.isEmpty() ? account.label
                                                   : account.label + QStringLiteral(" · ") + account.region);
         chip->setCheckable(true);
@@ -232,7 +227,7 @@ void ComposerDialog::rebuildTabs()
     m_tabs->addTab(tr("All accounts"));
     m_tabs->setTabData(0, qint64(0));
     for (const Account& account : m_model.accounts()) {
-        const int index = m_tabs->addTab(accountName(account));
+        const int index = m_tabs->addTab(account.handle());
         m_tabs->setTabData(index, account.id);
     }
     m_tabs->setCurrentIndex(0);
@@ -391,7 +386,7 @@ void ComposerDialog::refreshPreview()
     QString name;
     for (const Account& account : accounts) {
         if (account.id == shownAccount)
-            name = accountName(account);
+            name = account.handle();
     }
     QList<QPixmap> images;
     for (const ComposerAttachment& a : m_model.attachments())

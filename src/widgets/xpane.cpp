@@ -226,7 +226,7 @@ void XPane::updateHeaders()
         const Account account = name.data(AccountsModel::AccountRole).value<Account>();
         QString handle = m_accounts->index(row, AccountsModel::IdentityColumn).data().toString();
         if (handle.isEmpty())
-            handle = account.remoteUserName.isEmpty() ? account.label : account.remoteUserName;
+            handle = account.handle();
         if (!handle.isEmpty() && !handle.startsWith(QLatin1Char('@')))
             handle.prepend(QLatin1Char('@'));
         column->setAccount(handle, account.label, name.data(AccountsModel::StateRole).toInt(),

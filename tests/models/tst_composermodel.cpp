@@ -159,7 +159,8 @@ void TestComposerModel::textIssues()
 {
     ComposerModel model;
     QCOMPARE(kinds(model.validate(kNow)), (QList<ComposerIssue::Kind>{ComposerIssue::Kind::NoAccount}));
-    model.setAccounts({xAccount(1, QStringLiteral("acme")), xAccount(2, QStringLiteral("acme_jp"))});
+    model.setAccounts({xAccount(1, QStringLiteral("acme")),
+                       xAccount(2, QStringLiteral("@acme_jp")) /* as the X connector stores it */});
     QCOMPARE(kinds(model.validate(kNow)),
              (QList<ComposerIssue::Kind>{ComposerIssue::Kind::Empty, ComposerIssue::Kind::Empty}));
     model.setSharedText(QStringLiteral("Hello"));
@@ -170,7 +171,7 @@ void TestComposerModel::textIssues()
     QCOMPARE(issues.size(), 1);
     QCOMPARE(issues.first().kind, ComposerIssue::Kind::TooLong);
     QCOMPARE(issues.first().accountId, 2);
-    QVERIFY2(issues.first().message.contains(QLatin1String("@acme_jp")), qPrintable(issues.first().message));
+    QVERIFY2(issues.first().message.contains(QLatin1String(" @acme_jp")), qPrintable(issues.first().message));
     QVERIFY2(issues.first().message.contains(QLatin1String("is 2 character")),
              qPrintable(issues.first().message));
     model.setOverride(2, QString(140, QChar(0x306E)));

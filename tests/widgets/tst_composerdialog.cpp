@@ -191,8 +191,9 @@ void TestComposerDialog::scheduleChecksTheLicenceAtTheChosenTime()
 void TestComposerDialog::perAccountOverride()
 {
     ComposerModel model;
+    // The X connector learns the handle with its "@"; a handle without one is shown with one.
     const QList<Account> accounts{xAccount(1, QStringLiteral("acme")),
-                                  xAccount(2, QStringLiteral("acme_jp"))};
+                                  xAccount(2, QStringLiteral("@acme_jp"))};
     model.setAccounts(accounts);
     ComposerDialog dialog(model, accounts);
     dialog.setClock([] { return kNow; });
