@@ -71,11 +71,13 @@ Result<Account> PostCommand::resolveXAccount(Storage& storage, const QString& na
         return accounts.error();
     bool isNumber = false;
     const qint64 id = name.toLongLong(&isNumber);
-    const QString handle = name.startsWith(QLatin1Char('@')) ? name.mid(1) : QString();
+    const bool isHandle = name.size() > 1 && name.startsWith(QLatin1Char('@'));
     for (const Account& a : *accounts) {
-        const bool match = (isNumber && a.id == id) || a.label == name ||
-                           (!handle.isEmpty() && a.remoteUserName.compare(handle, Qt::CaseInsensitive) == 0) ||
-                           (!handle.isEmpty() && a.label.compare(name, Qt::CaseInsensitive) == 0);
+        // A handle matches with or without the "@" the service wrote (Account::handle()).
+        const bool match =
+            (isNumber && a.id == id) || a.label == name ||
+            (isHandle && !a.remoteUserName.isEmpty() && a.handle().compare(name, Qt::CaseInsensitive) == 0) ||
+            (isHandle && a.label.compare(name, Qt::CaseInsensitive) == 0);
         if (!match)
             continue;
         if (a.service != Service::X)

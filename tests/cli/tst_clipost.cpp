@@ -38,6 +38,7 @@ private:
     QTemporaryDir m_home;
     Sandbox::SandboxServer m_sandbox;
     qint64 m_x = 0;
+    QString m_xHandle; // as the sandbox's X account was learnt: "@name"
     qint64 m_approved = 0;
     qint64 m_rejected = 0;
 
@@ -90,6 +91,7 @@ private slots:
         x.label = u"Acme X"_s;
         m_x = storage->writeAndWait([x](WriteContext& ctx) { return AccountRepository::add(ctx, x); }).value();
         x.id = m_x;
+        m_xHandle = x.remoteUserName;
         KeychainSecretStore keyring;
         ScopedSecretVault vault(keyring, ScopedSecretVault::workspacePrefix(storage->workspaceId().value()));
         std::optional<Status> stored;
@@ -170,6 +172,12 @@ private slots:
         const Run plain = cli({u"post"_s, u"--account"_s, u"Acme X"_s, u"--text"_s, unique(u"Text only"_s)});
         QVERIFY2(plain.exitCode == 0, plain.err.constData());
         QVERIFY(plain.out.startsWith("Published https://x.com/"));
+
+        // By the handle, in any case, with or without the "@" it was stored with.
+        QVERIFY(m_xHandle.startsWith(u'@'));
+        const Run byHandle =
+            cli({u"post"_s, u"--account"_s, m_xHandle.toUpper(), u"--text"_s, unique(u"By handle"_s)});
+        QVERIFY2(byHandle.exitCode == 0, byHandle.err.constData());
     }
 
     void rightsGateRefusesBeforeQueueing()
