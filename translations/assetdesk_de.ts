@@ -1392,7 +1392,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
 <context>
     <name>AssetDesk::ComposeFlow</name>
     <message>
-        <location filename="../src/app/composeflow.cpp" line="+168"/>
+        <location filename="../src/app/composeflow.cpp" line="+163"/>
         <location line="+26"/>
         <source>New post on X</source>
         <translation>Neuer Beitrag auf X</translation>
@@ -1457,7 +1457,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
 <context>
     <name>AssetDesk::ComposerDialog</name>
     <message>
-        <location filename="../src/widgets/composerdialog.cpp" line="+53"/>
+        <location filename="../src/widgets/composerdialog.cpp" line="+48"/>
         <source>Customise per account</source>
         <translation>Pro Konto anpassen</translation>
     </message>
@@ -1540,7 +1540,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
 <context>
     <name>AssetDesk::ComposerModel</name>
     <message>
-        <location filename="../src/models/composermodel.cpp" line="+162"/>
+        <location filename="../src/models/composermodel.cpp" line="+153"/>
         <source>Choose at least one X account to post to.</source>
         <translation>Wählen Sie mindestens ein X-Konto, an das gepostet wird.</translation>
     </message>
@@ -4658,7 +4658,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
                     --asset an derselben Position. --queue-only überlässt ihn einer laufenden Workbench.</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>%1 is a %2 account, not an X account.</source>
         <translation>%1 ist ein %2-Konto, kein X-Konto.</translation>
     </message>
