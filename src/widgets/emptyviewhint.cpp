@@ -17,6 +17,8 @@ EmptyViewHint::EmptyViewHint(QAbstractItemView* view, const QString& text)
     setAttribute(Qt::WA_TransparentForMouseEvents);
     // A layout of its own on the viewport keeps the hint centred in it at any size.
     auto* layout = new QVBoxLayout(view->viewport());
+    // The viewport's size is the view's business: the hint must not give it a minimum.
+    layout->setSizeConstraint(QLayout::SetNoConstraint);
     layout->setContentsMargins(24, 24, 24, 24);
     layout->addWidget(this);
     refresh();
