@@ -1,6 +1,7 @@
 #include "metricscommand.h"
 
 #include "clicontext.h"
+#include "postcommand.h"
 
 #include "core/service.h"
 #include "storage/accountrepository.h"
@@ -74,10 +75,11 @@ QString MetricsCommand::summary() const
 
 QStringList MetricsCommand::usage() const
 {
-    return {Tr::tr("metrics [--account ID|NAME] [--days N] [--asset ID]\n"
-                   "                    Reads the metrics of the X posts of the last N days (default 30) once,\n"
-                   "                    within the rate budget, then lists each post's newest counters; with\n"
-                   "                    --asset, that asset's posts and their sum.")};
+    return {
+        Tr::tr("metrics [--account ID|NAME|@HANDLE] [--days N] [--asset ID]\n"
+               "                    Reads the metrics of the X posts of the last N days (default 30) once,\n"
+               "                    within the rate budget, then lists each post's newest counters; with\n"
+               "                    --asset, that asset's posts and their sum.")};
 }
 
 int MetricsCommand::run(const QStringList& arguments, CliContext& context)
@@ -96,7 +98,8 @@ int MetricsCommand::run(const QStringList& arguments, CliContext& context)
     if (!parsed || !parser.positionalArguments().isEmpty() || !daysOk || days <= 0 || !assetOk) {
         if (!parser.errorText().isEmpty())
             context.out().note(parser.errorText());
-        context.out().note(Tr::tr("usage: assetdesk-cli metrics [--account ID|NAME] [--days N] [--asset ID] [--json]"));
+        context.out().note(Tr::tr(
+            "usage: assetdesk-cli metrics [--account ID|NAME|@HANDLE] [--days N] [--asset ID] [--json]"));
         return 2;
     }
     CliOutput& out = context.out();
@@ -109,22 +112,13 @@ int MetricsCommand::run(const QStringList& arguments, CliContext& context)
     XMetricsPoller::Options options;
     options.days = days;
     if (parser.isSet(accountOption)) {
-        const QString name = parser.value(accountOption);
-        const Result<QList<Account>> accounts = AccountRepository(**storage).list();
-        if (!accounts) {
-            out.error(accounts.error());
+        // The same names as post and queue take: id, label or @handle.
+        const Result<Account> x = PostCommand::resolveXAccount(**storage, parser.value(accountOption));
+        if (!x) {
+            out.error(x.error());
             return 1;
         }
-        bool isNumber = false;
-        const qint64 id = name.toLongLong(&isNumber);
-        for (const Account& a : *accounts) {
-            if (a.service == Service::X && ((isNumber && a.id == id) || a.label == name))
-                options.accountId = a.id;
-        }
-        if (!options.accountId) {
-            out.error(Error(ErrorKind::NotFound, Tr::tr("No X account is called %1.").arg(name)));
-            return 1;
-        }
+        options.accountId = x->id;
     }
     const Result<ConnectorPool*> pool = context.pool();
     if (!pool) {

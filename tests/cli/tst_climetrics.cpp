@@ -37,6 +37,7 @@ private:
     QTemporaryDir m_home;
     Sandbox::SandboxServer m_sandbox;
     qint64 m_x = 0;
+    QString m_xHandle;
     qint64 m_asset = 0;
     QList<qint64> m_posts;
 
@@ -79,6 +80,13 @@ private slots:
         x.label = u"Acme X"_s;
         m_x = storage->writeAndWait([x](WriteContext& ctx) { return AccountRepository::add(ctx, x); }).value();
         x.id = m_x;
+        m_xHandle = x.remoteUserName;
+        Account dam;
+        dam.service = Service::PhotoShelter;
+        dam.label = u"Pictures"_s;
+        dam.baseUrl = QUrl(u"https://example.invalid"_s);
+        QVERIFY(storage->writeAndWait([dam](WriteContext& ctx) { return AccountRepository::add(ctx, dam); })
+                    .ok());
         KeychainSecretStore keyring;
         ScopedSecretVault vault(keyring, ScopedSecretVault::workspacePrefix(storage->workspaceId().value()));
         std::optional<Status> stored;
@@ -129,7 +137,7 @@ private slots:
 
     void readsAndPrintsPerPost()
     {
-        const Run run = cli({u"metrics"_s, u"--json"_s, u"--account"_s, QString::number(m_x)});
+        const Run run = cli({u"metrics"_s, u"--json"_s, u"--account"_s, m_xHandle});
         QVERIFY2(run.exitCode == 0, run.err.constData());
         const QJsonObject json = run.json();
         const QJsonArray accounts = json.value(u"accounts"_s).toArray();
@@ -186,6 +194,10 @@ private slots:
         QCOMPARE(cli({u"metrics"_s, u"--days"_s, u"0"_s}).exitCode, 2);
         QCOMPARE(cli({u"metrics"_s, u"--asset"_s, u"abc"_s}).exitCode, 2);
         QCOMPARE(cli({u"metrics"_s, u"--account"_s, u"nobody"_s}).exitCode, 1);
+        // Named like post and queue name accounts; only an X account has metrics.
+        const Run notX = cli({u"metrics"_s, u"--account"_s, u"Pictures"_s});
+        QCOMPARE(notX.exitCode, 1);
+        QVERIFY2(notX.err.contains("not an X account"), notX.err.constData());
     }
 };
 
