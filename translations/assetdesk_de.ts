@@ -4356,7 +4356,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::MetricsCommand</name>
     <message>
-        <location filename="../src/cli/metricscommand.cpp" line="+65"/>
+        <location filename="../src/cli/metricscommand.cpp" line="+66"/>
         <source>POST</source>
         <translation>BEITRAG</translation>
     </message>
@@ -4406,28 +4406,23 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>X-Kennzahlen der letzten Beiträge lesen und Interaktionen pro Beitrag oder Asset zeigen</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>metrics [--account ID|NAME] [--days N] [--asset ID]
+        <location line="+6"/>
+        <source>metrics [--account ID|NAME|@HANDLE] [--days N] [--asset ID]
                     Reads the metrics of the X posts of the last N days (default 30) once,
                     within the rate budget, then lists each post&apos;s newest counters; with
                     --asset, that asset&apos;s posts and their sum.</source>
-        <translation>metrics [--account ID|NAME] [--days N] [--asset ID]
+        <translation>metrics [--account ID|NAME|@HANDLE] [--days N] [--asset ID]
                     Liest einmal die Kennzahlen der X-Beiträge der letzten N Tage (Standard 30)
                     im Rahmen des Anfragebudgets und listet die neuesten Zähler jedes Beitrags;
                     mit --asset die Beiträge dieses Assets und ihre Summe.</translation>
     </message>
     <message>
         <location line="+22"/>
-        <source>usage: assetdesk-cli metrics [--account ID|NAME] [--days N] [--asset ID] [--json]</source>
-        <translation>Aufruf: assetdesk-cli metrics [--account ID|NAME] [--days N] [--asset ID] [--json]</translation>
+        <source>usage: assetdesk-cli metrics [--account ID|NAME|@HANDLE] [--days N] [--asset ID] [--json]</source>
+        <translation>Aufruf: assetdesk-cli metrics [--account ID|NAME|@HANDLE] [--days N] [--asset ID] [--json]</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <source>No X account is called %1.</source>
-        <translation>Kein X-Konto heißt %1.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+35"/>
         <source>Reading the X metrics did not finish in time.</source>
         <translation>Das Lesen der X-Kennzahlen wurde nicht rechtzeitig fertig.</translation>
     </message>
