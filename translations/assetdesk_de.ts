@@ -1714,8 +1714,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Kunden, Verkaufschancen, Fälle, Kampagnen, Veranstaltungen filtern</translation>
     </message>
     <message>
-        <location line="+37"/>
-        <location line="+5"/>
+        <location line="+38"/>
         <source>No customers, opportunities, cases, campaigns or events yet.</source>
         <translation>Noch keine Kunden, Verkaufschancen, Fälle, Kampagnen oder Veranstaltungen.</translation>
     </message>
@@ -1725,7 +1724,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Nichts passt zu „%1“.</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+88"/>
         <source>Loading the notes…</source>
         <translation>Notizen werden geladen…</translation>
     </message>
@@ -3134,8 +3133,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Tickets filtern: Betreff, Anfragender, Organisation, Tag, Nummer</translation>
     </message>
     <message>
-        <location line="+41"/>
-        <location line="+4"/>
+        <location line="+43"/>
         <source>No tickets in this view.</source>
         <translation>Keine Tickets in dieser Ansicht.</translation>
     </message>
@@ -3145,7 +3143,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Kein Ticket passt zu „%1“.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Urgent</source>
         <translation>Dringend</translation>
     </message>

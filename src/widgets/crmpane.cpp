@@ -81,14 +81,17 @@ CrmPane::CrmPane(AccountsModel* accounts, QWidget* parent)
     layout->addLayout(bar);
     layout->addWidget(m_splitter, 1);
 
-    auto* emptyHint =
-        new EmptyViewHint(m_view, tr("No customers, opportunities, cases, campaigns or events yet."));
+    auto* emptyHint = new EmptyViewHint(m_view);
+    const auto describeEmpty = [emptyHint](const QString& filter) {
+        emptyHint->setText(filter.isEmpty() ? tr("No customers, opportunities, cases, campaigns or events yet.")
+                                            : tr("Nothing matches “%1”.").arg(filter));
+    };
+    describeEmpty(QString());
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_filter, &QLineEdit::textChanged, m_view, [this, emptyHint](const QString& text) {
+    connect(m_filter, &QLineEdit::textChanged, emptyHint, describeEmpty);
+    connect(m_filter, &QLineEdit::textChanged, m_view, [this](const QString& text) {
         if (!text.isEmpty())
             m_view->expandAll();
-        emptyHint->setText(text.isEmpty() ? tr("No customers, opportunities, cases, campaigns or events yet.")
-                                          : tr("Nothing matches “%1”.").arg(text));
     });
     connect(m_accountChooser, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_filling)

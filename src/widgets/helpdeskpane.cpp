@@ -95,13 +95,15 @@ HelpdeskPane::HelpdeskPane(AccountsModel* accounts, QWidget* parent)
     layout->addLayout(filterBar);
     layout->addWidget(m_splitter, 1);
 
-    auto* emptyHint = new EmptyViewHint(m_view, tr("No tickets in this view."));
+    auto* emptyHint = new EmptyViewHint(m_view);
+    const auto describeEmpty = [emptyHint](const QString& filter) {
+        emptyHint->setText(filter.isEmpty() ? tr("No tickets in this view.")
+                                            : tr("No ticket matches “%1”.").arg(filter));
+    };
+    describeEmpty(QString());
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_filter, &QLineEdit::textChanged, this, &HelpdeskPane::updateCount);
-    connect(m_filter, &QLineEdit::textChanged, emptyHint, [emptyHint](const QString& text) {
-        emptyHint->setText(text.isEmpty() ? tr("No tickets in this view.")
-                                          : tr("No ticket matches “%1”.").arg(text));
-    });
+    connect(m_filter, &QLineEdit::textChanged, emptyHint, describeEmpty);
     connect(m_fulfilment, &QToolButton::toggled, this, &HelpdeskPane::setFulfilmentOrder);
     connect(m_accountChooser, &QComboBox::currentIndexChanged, this, [this] {
         if (!m_fillingViews)
