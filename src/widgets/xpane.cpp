@@ -223,13 +223,13 @@ void XPane::updateHeaders()
     for (XAccountColumn* column : std::as_const(m_columns)) {
         const int row = m_accounts->rowOf(column->accountId());
         const QModelIndex name = m_accounts->index(row, AccountsModel::NameColumn);
-        const Account account = name.data(AccountsModel::AccountRole).value<Account>();
-        QString handle = m_accounts->index(row, AccountsModel::IdentityColumn).data().toString();
-        if (handle.isEmpty())
-            handle = account.handle();
-        if (!handle.isEmpty() && !handle.startsWith(QLatin1Char('@')))
-            handle.prepend(QLatin1Char('@'));
-        column->setAccount(handle, account.label, name.data(AccountsModel::StateRole).toInt(),
+        Account account = name.data(AccountsModel::AccountRole).value<Account>();
+        // The user name the last test confirmed, else the stored one; an account never tested
+        // has neither and goes by its label, with no "@" that would pass it off as a handle.
+        const QString identity = m_accounts->index(row, AccountsModel::IdentityColumn).data().toString();
+        if (!identity.isEmpty())
+            account.remoteUserName = identity;
+        column->setAccount(account.handle(), account.label, name.data(AccountsModel::StateRole).toInt(),
                            m_accounts->index(row, AccountsModel::StatusColumn).data().toString());
     }
     m_addButton->setEnabled(!addableAccounts().isEmpty());

@@ -270,6 +270,30 @@ private slots:
         QCoreApplication::removeTranslator(&longWords);
     }
 
+    // A column goes by the account's handle with exactly one "@", whether the connector stored it
+    // with one or not; an account never tested has no handle yet and goes by its plain label.
+    // A connection test's answer renames the column.
+    void columnNamesItsAccountByHandleOrLabel()
+    {
+        AccountsModel accounts;
+        Account stored = account(1, Service::X, u"Global"_s);
+        stored.remoteUserName = u"@acme"_s;
+        Account bare = account(2, Service::X, u"DE"_s);
+        Account untested = account(3, Service::X, u"Brand Japan"_s);
+        untested.remoteUserName.clear();
+        accounts.setAccounts({stored, bare, untested});
+        XPane pane(&accounts);
+        pane.setColumns({1, 2, 3}, provider());
+        QCOMPARE(pane.column(1)->handle(), u"@acme"_s);
+        QCOMPARE(pane.column(2)->handle(), u"@de"_s);
+        QCOMPARE(pane.column(3)->handle(), u"Brand Japan"_s);
+
+        ConnectionInfo info;
+        info.userName = u"@acme_jp"_s;
+        accounts.setConnected(3, info);
+        QTRY_COMPARE(pane.column(3)->handle(), u"@acme_jp"_s);
+    }
+
     void replacesTheServicePanesContent()
     {
         AccountsModel accounts;
