@@ -2,6 +2,8 @@
 
 #include "core/enumnames.h"
 
+#include <QLocale>
+
 namespace AssetDesk {
 
 namespace {
@@ -32,6 +34,29 @@ RightsStatus Rights::statusAt(const QDateTime& when, int soonDays) const
 bool Rights::allowsUseAt(const QDateTime& when) const
 {
     return approval == ApprovalState::Approved && statusAt(when) != RightsStatus::Expired;
+}
+
+namespace {
+bool isDateOnly(const QDateTime& t)
+{
+    return t.toUTC().time() == QTime(0, 0);
+}
+} // namespace
+
+QDate licenceExpiryDay(const QDateTime& expiresAt)
+{
+    if (!expiresAt.isValid())
+        return {};
+    return isDateOnly(expiresAt) ? expiresAt.toUTC().date() : expiresAt.toLocalTime().date();
+}
+
+QString licenceExpiryText(const QDateTime& expiresAt)
+{
+    if (!expiresAt.isValid())
+        return {};
+    if (isDateOnly(expiresAt))
+        return QLocale().toString(licenceExpiryDay(expiresAt), QLocale::ShortFormat);
+    return QLocale().toString(expiresAt.toLocalTime(), QLocale::ShortFormat);
 }
 
 } // namespace AssetDesk

@@ -30,4 +30,13 @@ struct Rights
     bool operator==(const Rights&) const = default;
 };
 
+// A licence expiry the DAM gives as a date alone ("2033-12-20") is stored as midnight UTC. Turned
+// into local time it would read "19 Dec 2033 19:00" in New York: a day early, at an hour nobody
+// set. So an expiry at exactly midnight UTC is shown as the day it names, any other one as the
+// local day (and time) it falls on.
+QDate licenceExpiryDay(const QDateTime& expiresAt);
+// "20 Dec 2033" (the locale's short date) for a date-only expiry, else the short local date and
+// time; empty for no expiry.
+QString licenceExpiryText(const QDateTime& expiresAt);
+
 } // namespace AssetDesk

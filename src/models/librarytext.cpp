@@ -41,7 +41,7 @@ QString LibraryText::rightsSummary(const QDateTime& expiresAt, const QDateTime& 
         const int days = int(seconds / 86400);
         return days == 0 ? tr("Expires today") : tr("Expires in %n day(s)", nullptr, days);
     }
-    return tr("Valid until %1").arg(QLocale().toString(expiresAt.toLocalTime().date(), QLocale::ShortFormat));
+    return tr("Valid until %1").arg(QLocale().toString(licenceExpiryDay(expiresAt), QLocale::ShortFormat));
 }
 
 QString LibraryText::mediaType(MediaType type)

@@ -222,7 +222,8 @@ void LibraryInspector::showDetails(const AssetDetails& d, int soonDays)
     set(QStringLiteral("lifecycle"), LibraryText::lifecycle(a.lifecycle));
     set(QStringLiteral("modified"), when(a.modifiedAt));
     set(QStringLiteral("approval"), LibraryText::approval(a.rights.approval));
-    set(QStringLiteral("license"), a.rights.licenseExpiresAt.isValid() ? when(a.rights.licenseExpiresAt) : tr("No expiry"));
+    set(QStringLiteral("license"),
+        a.rights.licenseExpiresAt.isValid() ? licenceExpiryText(a.rights.licenseExpiresAt) : tr("No expiry"));
     set(QStringLiteral("restrictions"), a.rights.usageRestrictions);
     set(QStringLiteral("credit"), a.rights.credit);
     set(QStringLiteral("copyright"), a.rights.copyright);

@@ -1,8 +1,12 @@
 #include "core/rights.h"
 
+#include <QLocale>
 #include <QTest>
 
+#include <ctime>
+
 using namespace AssetDesk;
+using namespace Qt::StringLiterals;
 
 class TestRights : public QObject
 {
@@ -39,6 +43,29 @@ private slots:
         r.licenseExpiresAt = now.addSecs(3600);
         QVERIFY(r.allowsUseAt(now));
         QVERIFY(!r.allowsUseAt(now.addSecs(7200))); // expired before the scheduled time
+    }
+
+    // A date-only expiry (midnight UTC) is shown as the day the DAM named, wherever the user is;
+    // an expiry with a time of day as the local day and time it falls on.
+    void expiryIsShownAsTheDayItNames()
+    {
+        const QByteArray zone = qgetenv("TZ");
+        qputenv("TZ", "America/New_York");
+        tzset();
+        const QLocale locale;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+        const QDateTime dateOnly(QDate(2033, 12, 20), QTime(0, 0), Qt::UTC);
+        QCOMPARE(dateOnly.toLocalTime().date(), QDate(2033, 12, 19)); // the trap
+        QCOMPARE(licenceExpiryDay(dateOnly), QDate(2033, 12, 20));
+        QCOMPARE(licenceExpiryText(dateOnly), u"20/12/2033"_s);
+        const QDateTime withTime(QDate(2033, 12, 20), QTime(3, 30),
+                                 Qt::UTC); // 22:30 the day before in New York
+        QCOMPARE(licenceExpiryDay(withTime), QDate(2033, 12, 19));
+        QCOMPARE(licenceExpiryText(withTime), u"19/12/2033 22:30"_s);
+        QCOMPARE(licenceExpiryText(QDateTime()), QString());
+        QLocale::setDefault(locale);
+        zone.isNull() ? qunsetenv("TZ") : qputenv("TZ", zone);
+        tzset();
     }
 
     void approvalIdsRoundTrip()
