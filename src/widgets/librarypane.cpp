@@ -8,6 +8,7 @@
 #include "widgets/librarygridview.h"
 #include "widgets/libraryinspector.h"
 #include "widgets/libraryitemdelegate.h"
+#include "widgets/librarylistdelegate.h"
 #include "widgets/librarysourcedelegate.h"
 
 #include <QAction>
@@ -22,7 +23,6 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QToolButton>
 #include <QTreeView>
@@ -31,25 +31,6 @@
 #include <algorithm>
 
 namespace AssetDesk {
-
-namespace {
-// The list shows the grid's thumbnail as a small icon fitted into the row.
-class ListThumbnailDelegate : public QStyledItemDelegate
-{
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        if (option->features & QStyleOptionViewItem::HasDecoration) {
-            const int h = option->fontMetrics.height() + 2;
-            option->decorationSize = option->decorationSize.scaled(QSize(h * 3 / 2, h), Qt::KeepAspectRatio);
-        }
-    }
-};
-} // namespace
 
 LibraryPane::LibraryPane(SyntaxRepository* syntax, QWidget* parent)
     : QWidget(parent)
@@ -112,7 +93,7 @@ LibraryPane::LibraryPane(SyntaxRepository* syntax, QWidget* parent)
         if (m_assets && section >= 0 && !LibraryModel::isSortableColumn(section))
             m_list->horizontalHeader()->setSortIndicator(m_assets->sortColumn(), m_assets->sortOrder());
     });
-    m_list->setItemDelegate(new ListThumbnailDelegate(m_list));
+    m_list->setItemDelegate(new LibraryListDelegate(m_list));
     m_views->addWidget(m_grid);
     m_views->addWidget(m_list);
 

@@ -1,11 +1,16 @@
 #include "widgets/librarygridview.h"
 #include "widgets/libraryitemdelegate.h"
+#include "widgets/librarylistdelegate.h"
 
 #include <QAbstractListModel>
 #include <QApplication>
 #include <QFontMetrics>
+#include <QPixmap>
 #include <QScrollBar>
 #include <QSet>
+#include <QStandardItemModel>
+#include <QStyle>
+#include <QTableView>
 #include <QTest>
 
 using namespace AssetDesk;
@@ -37,6 +42,51 @@ class TestLibraryGridView : public QObject
 {
     Q_OBJECT
 private slots:
+    // List mode: a landscape thumbnail, a portrait one and one not loaded yet take the same icon
+    // box, so the three titles start at the same x.
+    void listTitlesLineUp()
+    {
+        QStandardItemModel model(3, 2);
+        QPixmap landscape(60, 40);
+        landscape.fill(Qt::darkGreen);
+        QPixmap portrait(20, 30);
+        portrait.fill(Qt::darkRed);
+        model.setData(model.index(0, 0), landscape, Qt::DecorationRole);
+        model.setData(model.index(1, 0), portrait, Qt::DecorationRole);
+        for (int row = 0; row < 3; ++row)
+            model.setData(model.index(row, 0), QStringLiteral("Title %1").arg(row));
+        QTableView view;
+        view.setModel(&model);
+        auto* delegate = new LibraryListDelegate(&view);
+        view.setItemDelegate(delegate);
+        view.resize(400, 200);
+        const QSize box = LibraryListDelegate::iconBox(view.fontMetrics());
+        QList<int> textLefts;
+        for (int row = 0; row < 3; ++row) {
+            const QModelIndex index = model.index(row, 0);
+            QStyleOptionViewItem option;
+            option.initFrom(&view);
+            option.rect = view.visualRect(index);
+            option.decorationSize = view.iconSize();
+            delegate->initStyleOption(&option, index);
+            QVERIFY(option.features & QStyleOptionViewItem::HasDecoration);
+            const QRect icon =
+                view.style()->subElementRect(QStyle::SE_ItemViewItemDecoration, &option, &view);
+            const QRect text = view.style()->subElementRect(QStyle::SE_ItemViewItemText, &option, &view);
+            QCOMPARE(icon.size(), box);
+            QVERIFY(text.left() >= icon.right());
+            textLefts << text.left();
+        }
+        QCOMPARE(textLefts.at(1), textLefts.at(0));
+        QCOMPARE(textLefts.at(2), textLefts.at(0));
+
+        // Other columns carry no icon.
+        QStyleOptionViewItem other;
+        other.initFrom(&view);
+        delegate->initStyleOption(&other, model.index(0, 1));
+        QVERIFY(!(other.features & QStyleOptionViewItem::HasDecoration));
+    }
+
     // Badges on a thumbnail: the rights badge shares the top row when there is room, goes below the
     // service and approval badges on a portrait thumbnail or with a longer word ("Abgelaufen"),
     // and is elided on a picture narrower than itself; they never overlap and stay on the picture.
