@@ -1323,13 +1323,16 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <source>Canceled</source>
         <translation>Abgebrochen</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+55"/>
-        <source>%1: CRM synced - %2 changed, %3 removed, %4 row(s) skipped, %5 s</source>
-        <translation>%1: CRM synchronisiert - %2 geändert, %3 entfernt, %4 Zeile(n) übersprungen, %5 s</translation>
+        <source>%1: CRM synced - %2 changed, %3 removed, %n row(s) skipped, %4 s</source>
+        <translation>
+            <numerusform>%1: CRM synchronisiert - %2 geändert, %3 entfernt, %n Zeile übersprungen, %4 s</numerusform>
+            <numerusform>%1: CRM synchronisiert - %2 geändert, %3 entfernt, %n Zeilen übersprungen, %4 s</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>List Dynamics 365 cases from the local CRM cache</source>
         <translation>Dynamics 365-Fälle aus dem lokalen CRM-Cache auflisten</translation>
     </message>
@@ -3862,18 +3865,18 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
     <message>
         <location line="+1"/>
-        <location line="+132"/>
+        <location line="+133"/>
         <source>Where used</source>
         <translation>Verwendung</translation>
     </message>
     <message>
-        <location line="-131"/>
-        <location line="+134"/>
+        <location line="-132"/>
+        <location line="+135"/>
         <source>Engagement</source>
         <translation>Interaktionen</translation>
     </message>
     <message>
-        <location line="-133"/>
+        <location line="-134"/>
         <source>Raw JSON</source>
         <translation>Rohes JSON</translation>
     </message>
@@ -3893,7 +3896,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>%1, %2</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>No expiry</source>
         <translation>Ohne Ablauf</translation>
     </message>
@@ -3987,7 +3990,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::LibraryPane</name>
     <message>
-        <location filename="../src/widgets/librarypane.cpp" line="+70"/>
+        <location filename="../src/widgets/librarypane.cpp" line="+51"/>
         <source>Search titles, captions, keywords, credits, campaigns (Ctrl+F)</source>
         <translation>Titel, Bildunterschriften, Schlagwörter, Bildnachweise, Kampagnen durchsuchen (Strg+F)</translation>
     </message>
@@ -4061,10 +4064,13 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <source>No workspace</source>
         <translation>Kein Arbeitsbereich</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+3"/>
-        <source>%1 asset(s)</source>
-        <translation>%1 Asset(s)</translation>
+        <source>%Ln asset(s)</source>
+        <translation>
+            <numerusform>%Ln Asset</numerusform>
+            <numerusform>%Ln Assets</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+4"/>
@@ -4152,12 +4158,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
     <message>
         <location line="+1"/>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Approved</source>
         <translation>Freigegeben</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-51"/>
         <source>Not approved</source>
         <translation>Nicht freigegeben</translation>
     </message>
@@ -4191,7 +4197,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Ohne Ablauf</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Expired on %1</source>
+        <translation>Abgelaufen am %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Expired today</source>
         <translation>Heute abgelaufen</translation>
     </message>
@@ -4956,7 +4967,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>sein Freigabestatus ist unbekannt</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>“%1” is not approved for use: %2.</source>
         <translation>„%1“ ist nicht zur Verwendung freigegeben: %2.</translation>
     </message>
@@ -5089,10 +5100,13 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <source>Modified</source>
         <translation>Geändert</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location line="+2"/>
-        <source>%1 of %2 matching asset(s) shown.</source>
-        <translation>%1 von %2 passenden Assets angezeigt.</translation>
+        <source>%1 of %n matching asset(s) shown.</source>
+        <translation>
+            <numerusform>%1 von %n passenden Asset angezeigt.</numerusform>
+            <numerusform>%1 von %n passenden Assets angezeigt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5376,13 +5390,21 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <source>usage: assetdesk-cli sync SERVICE|ID|NAME... [--full] [--page-size N] [--thumbnails] [--json]</source>
         <translation>Aufruf: assetdesk-cli sync DIENST|ID|NAME... [--full] [--page-size N] [--thumbnails] [--json]</translation>
     </message>
+    <message numerus="yes">
+        <location line="+54"/>
+        <source>%1: %n item(s) skipped, %2 stored with adjustments:</source>
+        <translation>
+            <numerusform>%1: %n Element übersprungen, %2 mit Anpassungen gespeichert:</numerusform>
+            <numerusform>%1: %n Elemente übersprungen, %2 mit Anpassungen gespeichert:</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../src/cli/clisyncrun.h" line="+26"/>
         <source>The sync of %1 did not finish in time.</source>
         <translation>Die Synchronisation von %1 ist nicht rechtzeitig fertig geworden.</translation>
     </message>
     <message>
-        <location filename="../src/cli/synccommand.cpp" line="+41"/>
+        <location filename="../src/cli/synccommand.cpp" line="-13"/>
         <source>%1: %2 sync%3 - %4 pages, %5 assets read, %6 changed, %7 removed, %8 in the library; %9 collections; %10 s (%11 assets/s)</source>
         <translation>%1: %2 Synchronisation%3 - %4 Seiten, %5 Assets gelesen, %6 geändert, %7 entfernt, %8 in der Bibliothek; %9 Sammlungen; %10 s (%11 Assets/s)</translation>
     </message>
@@ -5400,11 +5422,6 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <location line="+1"/>
         <source> (resumed)</source>
         <translation> (fortgesetzt)</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>%1: %2 item(s) skipped, %3 stored with adjustments:</source>
-        <translation>%1: %2 Element(e) übersprungen, %3 mit Anpassungen gespeichert:</translation>
     </message>
 </context>
 <context>
@@ -6609,7 +6626,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>--sandbox-size erwartet eine positive Zahl.</translation>
     </message>
     <message>
-        <location filename="../src/cli/main.cpp" line="+33"/>
+        <location filename="../src/cli/main.cpp" line="+32"/>
         <source>Usage: assetdesk-cli [--workspace URL] [--json] COMMAND [ARGUMENTS]</source>
         <translation>Aufruf: assetdesk-cli [--workspace URL] [--json] BEFEHL [ARGUMENTE]</translation>
     </message>
@@ -6659,7 +6676,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Befehle:</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+56"/>
         <source>Unknown option %1. See assetdesk-cli --help.</source>
         <translation>Unbekannte Option %1. Siehe assetdesk-cli --help.</translation>
     </message>

@@ -1,13 +1,12 @@
 #include "workbench.h"
 #include "workbenchoptions.h"
 
+#include "core/translators.h"
+
 #include <QApplication>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QLoggingCategory>
 #include <QMessageBox>
-#include <QTranslator>
 
 int main(int argc, char* argv[])
 {
@@ -21,13 +20,7 @@ int main(int argc, char* argv[])
     QApplication::setDesktopFileName(QStringLiteral(ASSETDESK_APP_ID));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/" ASSETDESK_APP_ID ".svg")));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("assetdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
+    const AssetDesk::Translators translators;
 
     const AssetDesk::Result<AssetDesk::WorkbenchOptions> options = AssetDesk::WorkbenchOptions::parse(app.arguments());
     if (!options) {

@@ -117,11 +117,11 @@ bool syncAll(CliContext& context, bool full)
             continue;
         }
         const DynamicsSyncSummary& s = *outcome;
-        out.note(Tr::tr("%1: CRM synced - %2 changed, %3 removed, %4 row(s) skipped, %5 s")
+        out.note(Tr::tr("%1: CRM synced - %2 changed, %3 removed, %n row(s) skipped, %4 s", nullptr,
+                        int(s.skipped))
                      .arg(account.label)
                      .arg(s.totalStored())
                      .arg(s.totalRemoved())
-                     .arg(s.skipped)
                      .arg(s.elapsedMs / 1000.0, 0, 'f', 1));
         for (const DynamicsSyncSummary::Problem& p : s.problems)
             out.note(QStringLiteral("  ! %1: %2").arg(p.entitySet, p.error.message()));

@@ -1,6 +1,6 @@
 #include "accountscommand.h"
-#include "casescommand.h"
 #include "attachcommand.h"
+#include "casescommand.h"
 #include "clicontext.h"
 #include "clioutput.h"
 #include "dbcommand.h"
@@ -11,10 +11,10 @@
 #include "synccommand.h"
 #include "ticketscommand.h"
 
+#include "core/translators.h"
+
 #include <QCoreApplication>
-#include <QLocale>
 #include <QLoggingCategory>
-#include <QTranslator>
 
 #include <memory>
 #include <vector>
@@ -59,9 +59,7 @@ int main(int argc, char* argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("AssetDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("AssetDesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ASSETDESK_VERSION));
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("assetdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    const AssetDesk::Translators translators;
 
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<DbCommand>());

@@ -107,7 +107,8 @@ int SearchCommand::run(const QStringList& arguments, CliContext& context)
     context.out().table({Tr::tr("ID"), Tr::tr("Service"), Tr::tr("Title"), Tr::tr("File"), Tr::tr("Approval"),
                          Tr::tr("Modified")},
                         rows);
-    context.out().note(Tr::tr("%1 of %2 matching asset(s) shown.").arg(found.size()).arg(page->total));
+    context.out().note(
+        Tr::tr("%1 of %n matching asset(s) shown.", nullptr, int(page->total)).arg(found.size()));
     return 0;
 }
 

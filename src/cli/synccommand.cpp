@@ -181,7 +181,9 @@ int SyncCommand::run(const QStringList& arguments, CliContext& context)
                      .arg(s.elapsedMs / 1000.0, 0, 'f', 1)
                      .arg(s.assetsPerSecond(), 0, 'f', 0));
         if (s.skipped + s.adjusted > 0)
-            out.line(Tr::tr("%1: %2 item(s) skipped, %3 stored with adjustments:").arg(account.label).arg(s.skipped).arg(s.adjusted));
+            out.line(Tr::tr("%1: %n item(s) skipped, %2 stored with adjustments:", nullptr, int(s.skipped))
+                         .arg(account.label)
+                         .arg(s.adjusted));
         for (const DamSyncSummary::Problem& p : s.problems)
             out.line(QStringLiteral("  %1 %2").arg(p.kept ? QStringLiteral("~") : QStringLiteral("!"), p.error.message()));
     }

@@ -35,6 +35,9 @@ QString LibraryText::rightsSummary(const QDateTime& expiresAt, const QDateTime& 
     const qint64 seconds = now.secsTo(expiresAt);
     if (seconds <= 0) {
         const int days = int(-seconds / 86400);
+        if (days > soonDays) // "Expired 1989 days ago" makes the reader do the sum
+            return tr("Expired on %1")
+                .arg(QLocale().toString(licenceExpiryDay(expiresAt), QLocale::ShortFormat));
         return days == 0 ? tr("Expired today") : tr("Expired %n day(s) ago", nullptr, days);
     }
     if (expiresAt <= now.addDays(soonDays)) {

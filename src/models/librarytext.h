@@ -19,7 +19,9 @@ class LibraryText
 public:
     static QString approval(ApprovalState state);
     static QString rightsStatus(RightsStatus status, int soonDays);
-    // "Expired 3 days ago", "Expires in 5 days", "Valid until 12 Mar 2026", "No expiry".
+    // "Expired 3 days ago" (on "Expired on 2 Jan 2024" beyond `soonDays`), "Expires in 5 days"
+    // (within `soonDays`), "Valid until 12 Mar 2026", "No expiry". Days are those the DAM named
+    // (licenceExpiryDay).
     static QString rightsSummary(const QDateTime& expiresAt, const QDateTime& now, int soonDays);
     static QString mediaType(MediaType type);
     static QString lifecycle(LifecycleState state);

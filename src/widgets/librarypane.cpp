@@ -312,7 +312,7 @@ void LibraryPane::updateCount()
         m_count->setText(tr("No workspace"));
         return;
     }
-    const QString count = tr("%1 asset(s)").arg(QLocale().toString(m_assets->rowCount()));
+    const QString count = tr("%Ln asset(s)", nullptr, m_assets->rowCount());
     // The search time belongs to the rows the search found; once a sync has added or removed rows
     // since, it would describe another result.
     const bool searched = m_lastSearchMs >= 0 && m_lastSearchCount == m_assets->rowCount();

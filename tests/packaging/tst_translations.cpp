@@ -5,6 +5,8 @@
 
 #include ASSETDESK_PACKAGING_TEST_CONFIG
 
+#include "core/translators.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -124,6 +126,7 @@ private Q_SLOTS:
     void catalogueMatchesSources();
     void embeddedCatalogue_data();
     void embeddedCatalogue();
+    void countsReadAsWordsInEveryLocale();
 };
 
 void TestTranslations::catalogueMatchesSources_data()
@@ -152,8 +155,11 @@ void TestTranslations::catalogueMatchesSources()
     QProcess lupdate;
     lupdate.setProcessChannelMode(QProcess::MergedChannels);
     lupdate.setWorkingDirectory(Config::sourceDir);
-    lupdate.start(Config::lupdate,
-                  Config::lupdateOptions + QStringList{u"@"_s + Config::lupdateList, u"-ts"_s, copy});
+    // The English catalogue holds plural forms only (lupdate -pluralonly).
+    const QStringList pluralOnly =
+        Config::pluralOnlyTsFiles.contains(tsFile) ? QStringList{u"-pluralonly"_s} : QStringList();
+    lupdate.start(Config::lupdate, Config::lupdateOptions + pluralOnly +
+                                       QStringList{u"@"_s + Config::lupdateList, u"-ts"_s, copy});
     QVERIFY2(lupdate.waitForStarted(10000),
              qPrintable(Config::lupdate + u" did not start (qt6-l10n-tools)"_s));
     QVERIFY(lupdate.waitForFinished(120000));
@@ -204,6 +210,38 @@ void TestTranslations::embeddedCatalogue()
         ++checked;
     }
     qInfo("%d finished translation(s) checked in %s", checked, qPrintable(qm));
+}
+
+// "%n asset(s)" reads "1 asset" and "2 assets" in English locales and in the bare "C" locale
+// (the English plural catalogue), in German from the German catalogue, and is left alone once the
+// translators are gone.
+void TestTranslations::countsReadAsWordsInEveryLocale()
+{
+    auto assets = [](int n) {
+        return QCoreApplication::translate("AssetDesk::LibraryPane", "%Ln asset(s)", nullptr, n);
+    };
+    const QLocale before;
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+    {
+        const AssetDesk::Translators translators(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY(!translators.hasLocalCatalogue());
+        QCOMPARE(assets(1), u"1 asset"_s);
+        QCOMPARE(assets(1234), u"1,234 assets"_s);
+    }
+    {
+        const AssetDesk::Translators translators(QLocale::c());
+        QCOMPARE(assets(2), u"2 assets"_s);
+        QCOMPARE(QCoreApplication::translate("AssetDesk::LibraryText", "Expired %n day(s) ago", nullptr, 1),
+                 u"Expired 1 day ago"_s);
+    }
+    {
+        const AssetDesk::Translators translators(QLocale(QLocale::German, QLocale::Germany));
+        QVERIFY(translators.hasLocalCatalogue());
+        QCOMPARE(assets(1), u"1 Asset"_s);
+        QCOMPARE(assets(3), u"3 Assets"_s);
+    }
+    QCOMPARE(assets(2), u"2 asset(s)"_s);
+    QLocale::setDefault(before);
 }
 
 QTEST_GUILESS_MAIN(TestTranslations)
