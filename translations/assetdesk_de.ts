@@ -1332,7 +1332,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>List Dynamics 365 cases from the local CRM cache</source>
         <translation>Dynamics 365-Fälle aus dem lokalen CRM-Cache auflisten</translation>
     </message>
@@ -1999,6 +1999,124 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
     </message>
 </context>
 <context>
+    <name>AssetDesk::DamWriteBackAttempt</name>
+    <message>
+        <location filename="../src/sync/damwritebackattempt.cpp" line="+45"/>
+        <source>The write-back job&apos;s account is not a PhotoShelter or iconik account.</source>
+        <translation>Das Konto dieses Rückschreibe-Auftrags ist kein PhotoShelter- oder iconik-Konto.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>PhotoShelter keeps no lifecycle status; nothing to write.</source>
+        <translation>PhotoShelter führt keinen Lebenszyklus-Status; es gibt nichts zu schreiben.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Unknown write-back job kind %1.</source>
+        <translation>Unbekannte Art von Rückschreibe-Auftrag: %1.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Writing the lifecycle status of iconik asset %1</source>
+        <translation>Lebenszyklus-Status des iconik-Assets %1 schreiben</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Marking iconik asset %1 as a top performer</source>
+        <translation>iconik-Asset %1 als Top-Performer markieren</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tagging PhotoShelter media %1</source>
+        <translation>PhotoShelter-Medium %1 verschlagworten</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PhotoShelter media %1 tagged “%2”</source>
+        <translation>PhotoShelter-Medium %1 mit „%2“ verschlagwortet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PhotoShelter media %1 already had “%2”</source>
+        <translation>PhotoShelter-Medium %1 hatte „%2“ bereits</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Looking for the post&apos;s earlier uploads in the PhotoShelter gallery</source>
+        <translation>Frühere Uploads des Beitrags in der PhotoShelter-Galerie suchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+45"/>
+        <source>The PhotoShelter connector went away.</source>
+        <translation>Die Verbindung zu PhotoShelter wurde geschlossen.</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <source>The post has no media files to archive.</source>
+        <translation>Der Beitrag hat keine Mediendateien zum Archivieren.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Archived into gallery %1 as %2</source>
+        <translation>In Galerie %1 archiviert als %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+61"/>
+        <source>Cannot read %1 to archive it: %2</source>
+        <translation>%1 kann zum Archivieren nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <location line="-44"/>
+        <source>Archiving the post&apos;s media into PhotoShelter</source>
+        <translation>Medien des Beitrags in PhotoShelter archivieren</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Looking for the archived post in iconik collection %1</source>
+        <translation>Archivierten Beitrag in der iconik-Sammlung %1 suchen</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+9"/>
+        <location line="+29"/>
+        <source>The iconik connector went away.</source>
+        <translation>Die Verbindung zu iconik wurde geschlossen.</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Creating the archived post in iconik</source>
+        <translation>Archivierten Beitrag in iconik anlegen</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Uploading the post&apos;s media into iconik asset %1</source>
+        <translation>Medien des Beitrags in das iconik-Asset %1 hochladen</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+13"/>
+        <source>Archived as iconik asset %1 with %n file(s) uploaded (no metadata view configured)</source>
+        <translation>
+            <numerusform>Als iconik-Asset %1 archiviert, %n Datei hochgeladen (keine Metadatenansicht eingerichtet)</numerusform>
+            <numerusform>Als iconik-Asset %1 archiviert, %n Dateien hochgeladen (keine Metadatenansicht eingerichtet)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Describing the archived post in iconik</source>
+        <translation>Archivierten Beitrag in iconik beschreiben</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>Archived as iconik asset %1 with %n file(s) uploaded</source>
+        <translation>
+            <numerusform>Als iconik-Asset %1 archiviert, %n Datei hochgeladen</numerusform>
+            <numerusform>Als iconik-Asset %1 archiviert, %n Dateien hochgeladen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::DamWriteBackSettingsPage</name>
     <message>
         <location filename="../src/widgets/damwritebacksettingspage.cpp" line="+32"/>
@@ -2382,6 +2500,104 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <location filename="../src/sync/derivativeservice.cpp" line="+65"/>
         <source>Make derivative of asset %1</source>
         <translation>Ableitung von Asset %1 erstellen</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Reading the asset</source>
+        <translation>Asset wird gelesen</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The asset is no longer in the library.</source>
+        <translation>Das Asset ist nicht mehr in der Bibliothek.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Make derivative of “%1”</source>
+        <translation>Ableitung von „%1“ erstellen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The asset&apos;s file is not on this computer yet.</source>
+        <translation>Die Datei des Assets ist noch nicht auf diesem Computer.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nothing was made.</source>
+        <translation>Es wurde nichts erstellt.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Encoding the clip</source>
+        <translation>Clip wird kodiert</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Checking the GIF</source>
+        <translation>GIF wird geprüft</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The GIF could not be read.</source>
+        <translation>Das GIF konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decoding and encoding</source>
+        <translation>Dekodieren und Kodieren</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+12"/>
+        <source>Making the derivative was cancelled.</source>
+        <translation>Das Erstellen der Ableitung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The derivative was stored but cannot be read back.</source>
+        <translation>Die Ableitung wurde gespeichert, lässt sich aber nicht wieder lesen.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::DerivativeStore</name>
+    <message>
+        <location filename="../src/media/derivativestore.cpp" line="+65"/>
+        <source>The derivatives folder could not be created.</source>
+        <translation>Der Ordner für Ableitungen konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+32"/>
+        <source>A derivative cannot be empty.</source>
+        <translation>Eine Ableitung kann nicht leer sein.</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <location line="+32"/>
+        <location line="+14"/>
+        <source>Derivatives of type %1 are not kept.</source>
+        <translation>Ableitungen vom Typ %1 werden nicht aufbewahrt.</translation>
+    </message>
+    <message>
+        <location line="-41"/>
+        <source>The derivative could not be written.</source>
+        <translation>Die Ableitung konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Only files inside the derivatives folder can be adopted.</source>
+        <translation>Nur Dateien im Ordner für Ableitungen können übernommen werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+4"/>
+        <source>The made file could not be read.</source>
+        <translation>Die erstellte Datei konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The derivative could not be moved into place.</source>
+        <translation>Die Ableitung konnte nicht an ihren Platz verschoben werden.</translation>
     </message>
 </context>
 <context>
@@ -3066,6 +3282,44 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
     </message>
 </context>
 <context>
+    <name>AssetDesk::GifCheck</name>
+    <message>
+        <location filename="../src/media/gifcheck.cpp" line="+13"/>
+        <source>Fits X&apos;s GIF limits: %1 × %2, %3 frames, %4 KB.</source>
+        <translation>Passt in die GIF-Grenzen von X: %1 × %2, %3 Bilder, %4 KB.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>X will not take this GIF: %1.</source>
+        <translation>X nimmt dieses GIF nicht an: %1.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 MB is over X&apos;s %2 MB for a GIF</source>
+        <translation>%1 MB liegen über den %2 MB, die X für ein GIF erlaubt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 × %2 is larger than X&apos;s %3 × %4</source>
+        <translation>%1 × %2 ist größer als die %3 × %4 von X</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 frames are more than X&apos;s %2</source>
+        <translation>%1 Bilder sind mehr als die %2 von X</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 M pixels over all frames are more than X&apos;s %2 M</source>
+        <translation>%1 Mio. Pixel über alle Bilder sind mehr als die %2 Mio. von X</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The file is not a GIF AssetDesk can read.</source>
+        <translation>Die Datei ist kein GIF, das AssetDesk lesen kann.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::HelpdeskFlows</name>
     <message>
         <location filename="../src/app/helpdeskflows.cpp" line="+63"/>
@@ -3396,6 +3650,79 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <location line="+157"/>
         <source>iconik asks for an upload by %1, which AssetDesk cannot do yet.</source>
         <translation>iconik verlangt einen Upload per %1, was AssetDesk noch nicht kann.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ImageDerivativeMaker</name>
+    <message>
+        <location filename="../src/media/imagederivativemaker.cpp" line="+39"/>
+        <source>The derivative could not be encoded.</source>
+        <translation>Die Ableitung konnte nicht kodiert werden.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The source image is cut short (an incomplete JPEG file).</source>
+        <translation>Das Quellbild ist abgeschnitten (eine unvollständige JPEG-Datei).</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The source image file is missing.</source>
+        <translation>Die Quellbilddatei fehlt.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The source image file is too large to make a derivative of.</source>
+        <translation>Die Quellbilddatei ist zu groß, um daraus eine Ableitung zu erstellen.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The source image file could not be read.</source>
+        <translation>Die Quellbilddatei konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The source image is too large to make a derivative of.</source>
+        <translation>Das Quellbild ist zu groß, um daraus eine Ableitung zu erstellen.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The source is not an image AssetDesk can read.</source>
+        <translation>Die Quelle ist kein Bild, das AssetDesk lesen kann.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The source image does not say how large it is.</source>
+        <translation>Das Quellbild gibt seine Größe nicht an.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The image is %1 × %2 pixels, too large to make a derivative of.</source>
+        <translation>Das Bild hat %1 × %2 Pixel und ist zu groß, um daraus eine Ableitung zu erstellen.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Decoding the image would need %1 MB of memory.</source>
+        <translation>Das Dekodieren des Bildes bräuchte %1 MB Speicher.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The source image could not be decoded.</source>
+        <translation>Das Quellbild konnte nicht dekodiert werden.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The crop is outside the image.</source>
+        <translation>Der Zuschnitt liegt außerhalb des Bildes.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>There is no image to encode.</source>
+        <translation>Es gibt kein Bild zum Kodieren.</translation>
+    </message>
+    <message>
+        <location line="+64"/>
+        <source>The image cannot be made to fit %1 KB.</source>
+        <translation>Das Bild lässt sich nicht auf %1 KB bringen.</translation>
     </message>
 </context>
 <context>
@@ -4158,12 +4485,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>Approved</source>
         <translation>Freigegeben</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-52"/>
         <source>Not approved</source>
         <translation>Nicht freigegeben</translation>
     </message>
@@ -4202,7 +4529,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Abgelaufen am %1</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Expired today</source>
         <translation>Heute abgelaufen</translation>
     </message>
@@ -5101,7 +5428,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Geändert</translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 of %n matching asset(s) shown.</source>
         <translation>
             <numerusform>%1 von %n passenden Asset angezeigt.</numerusform>
@@ -5500,6 +5827,108 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
 </context>
 <context>
+    <name>AssetDesk::ThumbnailCache</name>
+    <message>
+        <location filename="../src/media/thumbnailcache.cpp" line="+170"/>
+        <source>There are no bytes to cache.</source>
+        <translation>Es gibt keine Daten zum Zwischenspeichern.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The thumbnail cache folder could not be created.</source>
+        <translation>Der Ordner für den Vorschaubild-Cache konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A thumbnail could not be written to the cache.</source>
+        <translation>Ein Vorschaubild konnte nicht in den Cache geschrieben werden.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The file is larger than the whole thumbnail cache.</source>
+        <translation>Die Datei ist größer als der gesamte Vorschaubild-Cache.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>That is not a thumbnail cache key.</source>
+        <translation>Das ist kein Schlüssel des Vorschaubild-Caches.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The thumbnail is not in the cache.</source>
+        <translation>Das Vorschaubild ist nicht im Cache.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A cached thumbnail could not be read.</source>
+        <translation>Ein zwischengespeichertes Vorschaubild konnte nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ThumbnailDecoder</name>
+    <message>
+        <location filename="../src/media/thumbnaildecoder.cpp" line="+39"/>
+        <source>The image is empty.</source>
+        <translation>Das Bild ist leer.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+16"/>
+        <source>The image file is too large to make a thumbnail of.</source>
+        <translation>Die Bilddatei ist zu groß für ein Vorschaubild.</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>The image file is missing.</source>
+        <translation>Die Bilddatei fehlt.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The image file could not be read.</source>
+        <translation>Die Bilddatei konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>A thumbnail needs a size.</source>
+        <translation>Ein Vorschaubild braucht eine Größe.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is not an image AssetDesk can read.</source>
+        <translation>Die Datei ist kein Bild, das AssetDesk lesen kann.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The image does not say how large it is.</source>
+        <translation>Das Bild gibt seine Größe nicht an.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The image is %1 × %2 pixels, too large to make a thumbnail of.</source>
+        <translation>Das Bild hat %1 × %2 Pixel und ist zu groß für ein Vorschaubild.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Decoding the image would need %1 MB of memory.</source>
+        <translation>Das Dekodieren des Bildes bräuchte %1 MB Speicher.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The image could not be decoded.</source>
+        <translation>Das Bild konnte nicht dekodiert werden.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>There is no image to encode.</source>
+        <translation>Es gibt kein Bild zum Kodieren.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The thumbnail could not be encoded.</source>
+        <translation>Das Vorschaubild konnte nicht kodiert werden.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::TicketDetailView</name>
     <message>
         <location filename="../src/widgets/ticketdetailview.cpp" line="+20"/>
@@ -5816,6 +6245,24 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <location line="+0"/>
         <source>Updated</source>
         <translation>Aktualisiert</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::VideoClipMaker</name>
+    <message>
+        <location filename="../src/media/videoclipmaker.cpp" line="+165"/>
+        <source>Making the clip was cancelled.</source>
+        <translation>Das Erstellen des Clips wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The source video file is missing.</source>
+        <translation>Die Quellvideodatei fehlt.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The clip is shorter than X&apos;s %1 s.</source>
+        <translation>Der Clip ist kürzer als die %1 s, die X verlangt.</translation>
     </message>
 </context>
 <context>
@@ -6350,6 +6797,70 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
     </message>
 </context>
 <context>
+    <name>AssetDesk::XPublishAttempt</name>
+    <message>
+        <location filename="../src/sync/xpublishattempt.cpp" line="+65"/>
+        <location line="+13"/>
+        <location line="+55"/>
+        <location line="+24"/>
+        <source>The X account&apos;s connector went away.</source>
+        <translation>Die Verbindung des X-Kontos wurde geschlossen.</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <source>Could not read the account&apos;s posts to check for this one: %1</source>
+        <translation>Die Beiträge des Kontos konnten für die Prüfung auf diesen nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>X refuses this text as a duplicate of the account&apos;s recent post %1.</source>
+        <translation>X lehnt diesen Text als Duplikat des kürzlich veröffentlichten Beitrags %1 ab.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>X refuses this text as a duplicate of a recent post, and none of the account&apos;s recent posts matches it.</source>
+        <translation>X lehnt diesen Text als Duplikat eines kürzlichen Beitrags ab, doch keiner der letzten Beiträge des Kontos stimmt mit ihm überein.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Uploading media</source>
+        <translation>Medien hochladen</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::XPublishPayload</name>
+    <message>
+        <location filename="../src/sync/xpublishpayload.cpp" line="+67"/>
+        <source>The publish job&apos;s payload is not a JSON object.</source>
+        <translation>Die Nutzdaten des Veröffentlichungsauftrags sind kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>A post needs an X account.</source>
+        <translation>Ein Beitrag braucht ein X-Konto.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A post needs text or media.</source>
+        <translation>Ein Beitrag braucht Text oder Medien.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A post can carry at most four media.</source>
+        <translation>Ein Beitrag kann höchstens vier Medien enthalten.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Each medium needs either a file or an uploaded media id.</source>
+        <translation>Jedes Medium braucht entweder eine Datei oder eine hochgeladene Medien-ID.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Cannot read %1.</source>
+        <translation>%1 kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::XQueueDelegate</name>
     <message>
         <location filename="../src/widgets/xqueuedelegate.cpp" line="+37"/>
@@ -6626,7 +7137,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>--sandbox-size erwartet eine positive Zahl.</translation>
     </message>
     <message>
-        <location filename="../src/cli/main.cpp" line="+32"/>
+        <location filename="../src/cli/main.cpp" line="+33"/>
         <source>Usage: assetdesk-cli [--workspace URL] [--json] COMMAND [ARGUMENTS]</source>
         <translation>Aufruf: assetdesk-cli [--workspace URL] [--json] BEFEHL [ARGUMENTE]</translation>
     </message>

@@ -171,6 +171,25 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::DamWriteBackAttempt</name>
+    <message numerus="yes">
+        <location filename="../src/sync/damwritebackattempt.cpp" line="+239"/>
+        <source>Archived as iconik asset %1 with %n file(s) uploaded (no metadata view configured)</source>
+        <translation>
+            <numerusform>Archived as iconik asset %1 with %n file uploaded (no metadata view configured)</numerusform>
+            <numerusform>Archived as iconik asset %1 with %n files uploaded (no metadata view configured)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>Archived as iconik asset %1 with %n file(s) uploaded</source>
+        <translation>
+            <numerusform>Archived as iconik asset %1 with %n file uploaded</numerusform>
+            <numerusform>Archived as iconik asset %1 with %n files uploaded</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::DynamicsWebApi</name>
     <message numerus="yes">
         <location filename="../src/connectors/dynamics/dynamicswebapi.cpp" line="+118"/>
@@ -277,7 +296,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Expired %n day(s) ago</source>
         <translation>
             <numerusform>Expired %n day ago</numerusform>
@@ -307,7 +326,7 @@
 <context>
     <name>AssetDesk::SearchCommand</name>
     <message numerus="yes">
-        <location filename="../src/cli/searchcommand.cpp" line="+110"/>
+        <location filename="../src/cli/searchcommand.cpp" line="+111"/>
         <source>%1 of %n matching asset(s) shown.</source>
         <translation>
             <numerusform>%1 of %n matching asset shown.</numerusform>

@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QString>
 
 namespace AssetDesk {
@@ -26,6 +27,8 @@ struct StoredDerivativeFile
 // Threads: any thread; every call does disk I/O, so never the GUI thread.
 class DerivativeStore
 {
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::DerivativeStore)
+
 public:
     // `root` is created on first store; empty means defaultRoot().
     explicit DerivativeStore(QString root = {});

@@ -10,13 +10,13 @@ namespace AssetDesk {
 QString GifCheck::Verdict::summary() const
 {
     if (ok()) {
-        return QStringLiteral("Fits X's GIF limits: %1 × %2, %3 frames, %4 KB.")
+        return GifCheck::tr("Fits X's GIF limits: %1 × %2, %3 frames, %4 KB.")
             .arg(size.width())
             .arg(size.height())
             .arg(frames)
             .arg((bytes + 1023) / 1024);
     }
-    return QStringLiteral("X will not take this GIF: %1.").arg(problems.join(QStringLiteral("; ")));
+    return GifCheck::tr("X will not take this GIF: %1.").arg(problems.join(QStringLiteral("; ")));
 }
 
 GifCheck::Verdict GifCheck::judge(qint64 bytes, QSize size, int frames)
@@ -27,21 +27,22 @@ GifCheck::Verdict GifCheck::judge(qint64 bytes, QSize size, int frames)
     v.frames = frames;
     v.totalPixels = qint64(size.width()) * size.height() * frames;
     if (bytes > XMediaLimits::kMaxGifBytes) {
-        v.problems << QStringLiteral("%1 MB is over X's %2 MB for a GIF")
+        v.problems << GifCheck::tr("%1 MB is over X's %2 MB for a GIF")
                           .arg(double(bytes) / XMediaLimits::kMiB, 0, 'f', 1)
                           .arg(XMediaLimits::kMaxGifBytes / XMediaLimits::kMiB);
     }
     if (size.width() > XMediaLimits::kMaxGifWidth || size.height() > XMediaLimits::kMaxGifHeight) {
-        v.problems << QStringLiteral("%1 × %2 is larger than X's %3 × %4")
+        v.problems << GifCheck::tr("%1 × %2 is larger than X's %3 × %4")
                           .arg(size.width())
                           .arg(size.height())
                           .arg(XMediaLimits::kMaxGifWidth)
                           .arg(XMediaLimits::kMaxGifHeight);
     }
     if (frames > XMediaLimits::kMaxGifFrames)
-        v.problems << QStringLiteral("%1 frames are more than X's %2").arg(frames).arg(XMediaLimits::kMaxGifFrames);
+        v.problems
+            << GifCheck::tr("%1 frames are more than X's %2").arg(frames).arg(XMediaLimits::kMaxGifFrames);
     if (v.totalPixels > XMediaLimits::kMaxGifPixels) {
-        v.problems << QStringLiteral("%1 M pixels over all frames are more than X's %2 M")
+        v.problems << GifCheck::tr("%1 M pixels over all frames are more than X's %2 M")
                           .arg(v.totalPixels / 1'000'000)
                           .arg(XMediaLimits::kMaxGifPixels / 1'000'000);
     }
@@ -58,7 +59,7 @@ Result<GifCheck::Verdict> GifCheck::inspect(const QString& path)
     QImageReader reader(&file, QByteArrayLiteral("gif"));
     const QSize size = reader.size();
     if (!reader.canRead() || !size.isValid()) {
-        return Error(ErrorKind::Parse, QStringLiteral("The file is not a GIF AssetDesk can read."),
+        return Error(ErrorKind::Parse, GifCheck::tr("The file is not a GIF AssetDesk can read."),
                      QStringLiteral("%1: %2").arg(path, reader.errorString()))
             .withOrigin(QStringLiteral("media"));
     }

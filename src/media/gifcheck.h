@@ -2,6 +2,7 @@
 
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -17,6 +18,8 @@ namespace AssetDesk {
 // pixels into anything kept. Threads: reentrant, pool threads only.
 class GifCheck
 {
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::GifCheck)
+
 public:
     struct Verdict
     {

@@ -36,7 +36,9 @@ Result<QByteArray> write(const QImage& image, const QByteArray& format, int qual
     if (quality >= 0)
         writer.setQuality(quality);
     if (!writer.write(image))
-        return mediaError(ErrorKind::Internal, QStringLiteral("The derivative could not be encoded."), writer.errorString());
+        return mediaError(ErrorKind::Internal,
+                          ImageDerivativeMaker::tr("The derivative could not be encoded."),
+                          writer.errorString());
     return bytes;
 }
 
@@ -76,8 +78,10 @@ Status checkComplete(QImageReader& reader, const QString& what)
         complete = jpegEndsScan(reinterpret_cast<const uchar*>(buffer->data().constData()), buffer->data().size());
     }
     if (!complete) {
-        return mediaError(ErrorKind::Parse, QStringLiteral("The source image is cut short (an incomplete JPEG file)."),
-                          QStringLiteral("%1: no end-of-image marker after the last scan").arg(what));
+        return mediaError(
+            ErrorKind::Parse,
+            ImageDerivativeMaker::tr("The source image is cut short (an incomplete JPEG file)."),
+            QStringLiteral("%1: no end-of-image marker after the last scan").arg(what));
     }
     return {};
 }
@@ -89,14 +93,17 @@ Result<DerivativeImage> ImageDerivativeMaker::makeFromFile(const QString& path, 
 {
     const QFileInfo info(path);
     if (!info.isFile())
-        return mediaError(ErrorKind::NotFound, QStringLiteral("The source image file is missing."), path);
+        return mediaError(ErrorKind::NotFound, ImageDerivativeMaker::tr("The source image file is missing."),
+                          path);
     if (info.size() > limits.maxInputBytes) {
-        return mediaError(ErrorKind::TooLarge, QStringLiteral("The source image file is too large to make a derivative of."),
-                          QStringLiteral("%1: %2 bytes").arg(path).arg(info.size()));
+        return mediaError(
+            ErrorKind::TooLarge,
+            ImageDerivativeMaker::tr("The source image file is too large to make a derivative of."),
+            QStringLiteral("%1: %2 bytes").arg(path).arg(info.size()));
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return mediaError(ErrorKind::Io, QStringLiteral("The source image file could not be read."),
+        return mediaError(ErrorKind::Io, ImageDerivativeMaker::tr("The source image file could not be read."),
                           QStringLiteral("%1: %2").arg(path, file.errorString()));
     QImageReader reader(&file);
     const Result<QImage> image = decodeCropped(reader, spec, limits, path);
@@ -109,7 +116,8 @@ Result<DerivativeImage> ImageDerivativeMaker::make(const QByteArray& bytes, cons
                                                    const ThumbnailLimits& limits)
 {
     if (bytes.size() > limits.maxInputBytes) {
-        return mediaError(ErrorKind::TooLarge, QStringLiteral("The source image is too large to make a derivative of."),
+        return mediaError(ErrorKind::TooLarge,
+                          ImageDerivativeMaker::tr("The source image is too large to make a derivative of."),
                           QStringLiteral("%1 bytes").arg(bytes.size()));
     }
     QBuffer buffer;
@@ -128,21 +136,27 @@ Result<QImage> ImageDerivativeMaker::decodeCropped(QImageReader& reader, const D
     reader.setAutoTransform(true);
     reader.setDecideFormatFromContent(true);
     if (!reader.canRead()) {
-        return mediaError(ErrorKind::Parse, QStringLiteral("The source is not an image AssetDesk can read."),
+        return mediaError(ErrorKind::Parse,
+                          ImageDerivativeMaker::tr("The source is not an image AssetDesk can read."),
                           QStringLiteral("%1: %2").arg(what, reader.errorString()));
     }
     const QSize stored = reader.size();
     if (!stored.isValid() || stored.isEmpty()) {
-        return mediaError(ErrorKind::Parse, QStringLiteral("The source image does not say how large it is."),
+        return mediaError(ErrorKind::Parse,
+                          ImageDerivativeMaker::tr("The source image does not say how large it is."),
                           QStringLiteral("%1 (%2)").arg(what, QString::fromLatin1(reader.format())));
     }
     const qint64 pixels = qint64(stored.width()) * stored.height();
     if (stored.width() > limits.maxSide || stored.height() > limits.maxSide || pixels > limits.maxPixels) {
-        return mediaError(ErrorKind::TooLarge,
-                          QStringLiteral("The image is %1 × %2 pixels, too large to make a derivative of.")
-                              .arg(stored.width())
-                              .arg(stored.height()),
-                          QStringLiteral("%1: limits %2 px a side, %3 px in all").arg(what).arg(limits.maxSide).arg(limits.maxPixels));
+        return mediaError(
+            ErrorKind::TooLarge,
+            ImageDerivativeMaker::tr("The image is %1 × %2 pixels, too large to make a derivative of.")
+                .arg(stored.width())
+                .arg(stored.height()),
+            QStringLiteral("%1: limits %2 px a side, %3 px in all")
+                .arg(what)
+                .arg(limits.maxSide)
+                .arg(limits.maxPixels));
     }
     if (Status s = checkComplete(reader, what); !s)
         return s.error();
@@ -170,7 +184,8 @@ Result<QImage> ImageDerivativeMaker::decodeCropped(QImageReader& reader, const D
     const qint64 allocation = qint64(decodeSize.width()) * decodeSize.height() * 4;
     if (allocation > limits.maxAllocationBytes) {
         return mediaError(ErrorKind::TooLarge,
-                          QStringLiteral("Decoding the image would need %1 MB of memory.").arg((allocation + (1 << 20) - 1) >> 20),
+                          ImageDerivativeMaker::tr("Decoding the image would need %1 MB of memory.")
+                              .arg((allocation + (1 << 20) - 1) >> 20),
                           QStringLiteral("%1: limit %2 MB").arg(what).arg(limits.maxAllocationBytes >> 20));
     }
     if (denominator > 1)
@@ -178,7 +193,8 @@ Result<QImage> ImageDerivativeMaker::decodeCropped(QImageReader& reader, const D
 
     QImage decoded;
     if (!reader.read(&decoded) || decoded.isNull()) {
-        return mediaError(ErrorKind::Parse, QStringLiteral("The source image could not be decoded."),
+        return mediaError(ErrorKind::Parse,
+                          ImageDerivativeMaker::tr("The source image could not be decoded."),
                           QStringLiteral("%1: %2").arg(what, reader.errorString()));
     }
     // The crop in the decoded (already oriented) image's pixels.
@@ -188,7 +204,8 @@ Result<QImage> ImageDerivativeMaker::decodeCropped(QImageReader& reader, const D
                            .toAlignedRect()
                            .intersected(decoded.rect());
     if (part.isEmpty())
-        return mediaError(ErrorKind::Internal, QStringLiteral("The crop is outside the image."), what);
+        return mediaError(ErrorKind::Internal, ImageDerivativeMaker::tr("The crop is outside the image."),
+                          what);
     QImage region;
     if (decoded.depth() == 32) {
         // A view of the crop without copying it (scaled() below makes the new image).
@@ -220,7 +237,7 @@ bool ImageDerivativeMaker::hasTransparentPixels(const QImage& image)
 Result<DerivativeImage> ImageDerivativeMaker::encode(const QImage& source, const DerivativeSpec& spec)
 {
     if (source.isNull())
-        return mediaError(ErrorKind::Validation, QStringLiteral("There is no image to encode."));
+        return mediaError(ErrorKind::Validation, ImageDerivativeMaker::tr("There is no image to encode."));
     const bool png = spec.format == DerivativeSpec::Format::Png
         || (spec.format == DerivativeSpec::Format::Auto && hasTransparentPixels(source));
     const qint64 budget = spec.byteBudget > 0 ? spec.byteBudget : std::numeric_limits<qint64>::max();
@@ -284,7 +301,7 @@ Result<DerivativeImage> ImageDerivativeMaker::encode(const QImage& source, const
         image = image.scaled(smaller, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
     }
     return mediaError(ErrorKind::TooLarge,
-                      QStringLiteral("The image cannot be made to fit %1 KB.").arg(budget / 1024),
+                      ImageDerivativeMaker::tr("The image cannot be made to fit %1 KB.").arg(budget / 1024),
                       QStringLiteral("smallest encoding tried: %1 bytes").arg(smallest));
 }
 

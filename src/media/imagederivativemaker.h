@@ -5,6 +5,7 @@
 #include "media/thumbnaillimits.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QImage>
 #include <QSize>
 #include <QString>
@@ -44,6 +45,8 @@ struct DerivativeImage
 // Threads: stateless and reentrant; pool threads only (decoding a photo takes tens of ms).
 class ImageDerivativeMaker
 {
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::ImageDerivativeMaker)
+
 public:
     static constexpr int kMaxQuality = 90;
     static constexpr int kMinQuality = 40;

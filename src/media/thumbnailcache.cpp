@@ -167,7 +167,7 @@ void ThumbnailCache::evictLocked(qint64 target)
 Result<QString> ThumbnailCache::store(const QByteArray& bytes)
 {
     if (bytes.isEmpty())
-        return mediaError(ErrorKind::Validation, QStringLiteral("There are no bytes to cache."));
+        return mediaError(ErrorKind::Validation, ThumbnailCache::tr("There are no bytes to cache."));
     const QString key = keyFor(bytes);
     const QString path = pathForKey(key);
 
@@ -181,11 +181,12 @@ Result<QString> ThumbnailCache::store(const QByteArray& bytes)
         forgetLocked(key); // removed or damaged behind our back: write it again
     }
     if (!QDir().mkpath(QFileInfo(path).absolutePath())) {
-        return mediaError(ErrorKind::Io, QStringLiteral("The thumbnail cache folder could not be created."),
+        return mediaError(ErrorKind::Io,
+                          ThumbnailCache::tr("The thumbnail cache folder could not be created."),
                           QFileInfo(path).absolutePath());
     }
     if (Status s = writeFileAtomically(path, bytes,
-                                       QStringLiteral("A thumbnail could not be written to the cache."));
+                                       ThumbnailCache::tr("A thumbnail could not be written to the cache."));
         !s)
         return Error(s.error()).withOrigin(QStringLiteral("media"));
     addLocked(key, bytes.size(), QDateTime::currentMSecsSinceEpoch());
@@ -195,7 +196,7 @@ Result<QString> ThumbnailCache::store(const QByteArray& bytes)
         // returning the path of a file that is already gone.
         if (!m_entries.contains(key)) {
             return mediaError(ErrorKind::TooLarge,
-                              QStringLiteral("The file is larger than the whole thumbnail cache."),
+                              ThumbnailCache::tr("The file is larger than the whole thumbnail cache."),
                               QStringLiteral("%1 bytes, cap %2").arg(bytes.size()).arg(m_maxBytes));
         }
     }
@@ -223,13 +224,13 @@ std::optional<QString> ThumbnailCache::find(const QString& key)
 Result<QByteArray> ThumbnailCache::read(const QString& key)
 {
     if (!isValidKey(key))
-        return mediaError(ErrorKind::Validation, QStringLiteral("That is not a thumbnail cache key."));
+        return mediaError(ErrorKind::Validation, ThumbnailCache::tr("That is not a thumbnail cache key."));
     const std::optional<QString> path = find(key);
     if (!path)
-        return mediaError(ErrorKind::NotFound, QStringLiteral("The thumbnail is not in the cache."), key);
+        return mediaError(ErrorKind::NotFound, ThumbnailCache::tr("The thumbnail is not in the cache."), key);
     QFile file(*path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return mediaError(ErrorKind::Io, QStringLiteral("A cached thumbnail could not be read."),
+        return mediaError(ErrorKind::Io, ThumbnailCache::tr("A cached thumbnail could not be read."),
                           QStringLiteral("%1: %2").arg(*path, file.errorString()));
     }
     return file.readAll();

@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHash>
 #include <QMutex>
 #include <QString>
@@ -28,6 +29,8 @@ namespace AssetDesk {
 // I/O, so the GUI thread never calls them. The index is built on first use by scanning the root.
 class ThumbnailCache
 {
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::ThumbnailCache)
+
 public:
     static constexpr qint64 kDefaultMaxBytes = 512LL * 1024 * 1024;
 

@@ -36,9 +36,10 @@ QSize ThumbnailDecoder::fittedSize(QSize source, QSize box)
 Result<QImage> ThumbnailDecoder::decode(const QByteArray& bytes, QSize box, const ThumbnailLimits& limits)
 {
     if (bytes.isEmpty())
-        return mediaError(ErrorKind::Parse, QStringLiteral("The image is empty."));
+        return mediaError(ErrorKind::Parse, ThumbnailDecoder::tr("The image is empty."));
     if (bytes.size() > limits.maxInputBytes) {
-        return mediaError(ErrorKind::TooLarge, QStringLiteral("The image file is too large to make a thumbnail of."),
+        return mediaError(ErrorKind::TooLarge,
+                          ThumbnailDecoder::tr("The image file is too large to make a thumbnail of."),
                           QStringLiteral("%1 bytes").arg(bytes.size()));
     }
     QBuffer buffer;
@@ -52,14 +53,15 @@ Result<QImage> ThumbnailDecoder::decodeFile(const QString& path, QSize box, cons
 {
     const QFileInfo info(path);
     if (!info.isFile())
-        return mediaError(ErrorKind::NotFound, QStringLiteral("The image file is missing."), path);
+        return mediaError(ErrorKind::NotFound, ThumbnailDecoder::tr("The image file is missing."), path);
     if (info.size() > limits.maxInputBytes) {
-        return mediaError(ErrorKind::TooLarge, QStringLiteral("The image file is too large to make a thumbnail of."),
+        return mediaError(ErrorKind::TooLarge,
+                          ThumbnailDecoder::tr("The image file is too large to make a thumbnail of."),
                           QStringLiteral("%1: %2 bytes").arg(path).arg(info.size()));
     }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return mediaError(ErrorKind::Io, QStringLiteral("The image file could not be read."),
+        return mediaError(ErrorKind::Io, ThumbnailDecoder::tr("The image file could not be read."),
                           QStringLiteral("%1: %2").arg(path, file.errorString()));
     QImageReader reader(&file);
     return read(reader, box, limits, path);
@@ -68,29 +70,31 @@ Result<QImage> ThumbnailDecoder::decodeFile(const QString& path, QSize box, cons
 Result<QImage> ThumbnailDecoder::read(QImageReader& reader, QSize box, const ThumbnailLimits& limits, const QString& what)
 {
     if (box.isEmpty())
-        return mediaError(ErrorKind::Validation, QStringLiteral("A thumbnail needs a size."));
+        return mediaError(ErrorKind::Validation, ThumbnailDecoder::tr("A thumbnail needs a size."));
     reader.setAutoTransform(true);
     reader.setDecideFormatFromContent(true);
     if (!reader.canRead()) {
-        return mediaError(ErrorKind::Parse, QStringLiteral("The file is not an image AssetDesk can read."),
+        return mediaError(ErrorKind::Parse,
+                          ThumbnailDecoder::tr("The file is not an image AssetDesk can read."),
                           QStringLiteral("%1: %2").arg(what, reader.errorString()));
     }
     const QSize declared = reader.size();
     if (!declared.isValid() || declared.isEmpty()) {
         // Without a declared size nothing can be checked before decoding: refuse rather than hope.
-        return mediaError(ErrorKind::Parse, QStringLiteral("The image does not say how large it is."),
+        return mediaError(ErrorKind::Parse, ThumbnailDecoder::tr("The image does not say how large it is."),
                           QStringLiteral("%1 (%2)").arg(what, QString::fromLatin1(reader.format())));
     }
     const qint64 pixels = qint64(declared.width()) * qint64(declared.height());
     if (declared.width() > limits.maxSide || declared.height() > limits.maxSide || pixels > limits.maxPixels) {
-        return mediaError(ErrorKind::TooLarge,
-                          QStringLiteral("The image is %1 × %2 pixels, too large to make a thumbnail of.")
-                              .arg(declared.width())
-                              .arg(declared.height()),
-                          QStringLiteral("%1: limits %2 px a side, %3 px in all")
-                              .arg(what)
-                              .arg(limits.maxSide)
-                              .arg(limits.maxPixels));
+        return mediaError(
+            ErrorKind::TooLarge,
+            ThumbnailDecoder::tr("The image is %1 × %2 pixels, too large to make a thumbnail of.")
+                .arg(declared.width())
+                .arg(declared.height()),
+            QStringLiteral("%1: limits %2 px a side, %3 px in all")
+                .arg(what)
+                .arg(limits.maxSide)
+                .arg(limits.maxPixels));
     }
 
     // The box is for the image as shown; a 90° EXIF rotation shows the stored image sideways.
@@ -101,7 +105,8 @@ Result<QImage> ThumbnailDecoder::read(QImageReader& reader, QSize box, const Thu
     const qint64 allocation = qint64(allocated.width()) * qint64(allocated.height()) * 4;
     if (allocation > limits.maxAllocationBytes) {
         return mediaError(ErrorKind::TooLarge,
-                          QStringLiteral("Decoding the image would need %1 MB of memory.").arg((allocation + (1 << 20) - 1) >> 20),
+                          ThumbnailDecoder::tr("Decoding the image would need %1 MB of memory.")
+                              .arg((allocation + (1 << 20) - 1) >> 20),
                           QStringLiteral("%1: limit %2 MB").arg(what).arg(limits.maxAllocationBytes >> 20));
     }
     if (target != declared)
@@ -109,7 +114,7 @@ Result<QImage> ThumbnailDecoder::read(QImageReader& reader, QSize box, const Thu
 
     QImage image;
     if (!reader.read(&image) || image.isNull()) {
-        return mediaError(ErrorKind::Parse, QStringLiteral("The image could not be decoded."),
+        return mediaError(ErrorKind::Parse, ThumbnailDecoder::tr("The image could not be decoded."),
                           QStringLiteral("%1: %2").arg(what, reader.errorString()));
     }
     // Handlers that ignore the scaled size option (or round it) still must not hand back more.
@@ -126,7 +131,7 @@ Result<QImage> ThumbnailDecoder::read(QImageReader& reader, QSize box, const Thu
 Result<QByteArray> ThumbnailDecoder::encode(const QImage& image)
 {
     if (image.isNull())
-        return mediaError(ErrorKind::Validation, QStringLiteral("There is no image to encode."));
+        return mediaError(ErrorKind::Validation, ThumbnailDecoder::tr("There is no image to encode."));
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
@@ -135,7 +140,7 @@ Result<QByteArray> ThumbnailDecoder::encode(const QImage& image)
     if (!alpha)
         writer.setQuality(85);
     if (!writer.write(image)) {
-        return mediaError(ErrorKind::Internal, QStringLiteral("The thumbnail could not be encoded."),
+        return mediaError(ErrorKind::Internal, ThumbnailDecoder::tr("The thumbnail could not be encoded."),
                           writer.errorString());
     }
     return bytes;

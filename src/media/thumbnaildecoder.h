@@ -4,6 +4,7 @@
 #include "media/thumbnaillimits.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QImage>
 #include <QSize>
 #include <QString>
@@ -25,6 +26,8 @@ namespace AssetDesk {
 // Threads: stateless and reentrant; called on pool threads, never on the GUI thread.
 class ThumbnailDecoder
 {
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::ThumbnailDecoder)
+
 public:
     static Result<QImage> decode(const QByteArray& bytes, QSize box, const ThumbnailLimits& limits = {});
     static Result<QImage> decodeFile(const QString& path, QSize box, const ThumbnailLimits& limits = {});

@@ -162,7 +162,8 @@ Status VideoClipMaker::run(const QStringList& args, const QString& output, qint6
             }
         }
         if (cancelled && cancelled())
-            return fail(videoError(ErrorKind::Cancelled, QStringLiteral("Making the clip was cancelled.")));
+            return fail(
+                videoError(ErrorKind::Cancelled, VideoClipMaker::tr("Making the clip was cancelled.")));
         if (deadline.hasExpired()) {
             return fail(videoError(ErrorKind::Transport, QStringLiteral("ffmpeg took too long and was stopped."),
                                    QStringLiteral("after %1 s; %2").arg(m_timeout.count() / 1000).arg(tail(result.stderrText))));
@@ -183,7 +184,8 @@ Result<VideoClip> VideoClipMaker::make(const QString& input, const QString& outp
                                        const Progress& progress, const Cancelled& cancelled) const
 {
     if (!QFile::exists(input))
-        return videoError(ErrorKind::NotFound, QStringLiteral("The source video file is missing."), input);
+        return videoError(ErrorKind::NotFound, VideoClipMaker::tr("The source video file is missing."),
+                          input);
     const qint64 expected = spec.durationMs > 0 ? std::min(spec.durationMs, XMediaLimits::kMaxVideoMs) : 0;
     Run run;
     if (Status s = this->run(arguments(input, output, spec), output, expected, progress, cancelled, run); !s)
@@ -202,7 +204,8 @@ Result<VideoClip> VideoClipMaker::make(const QString& input, const QString& outp
     if (clip.durationMs < XMediaLimits::kMinVideoMs) {
         QFile::remove(output);
         return videoError(ErrorKind::Validation,
-                          QStringLiteral("The clip is shorter than X's %1 s.").arg(double(XMediaLimits::kMinVideoMs) / 1000.0),
+                          VideoClipMaker::tr("The clip is shorter than X's %1 s.")
+                              .arg(double(XMediaLimits::kMinVideoMs) / 1000.0),
                           QStringLiteral("%1 ms encoded; is the start past the end?").arg(clip.durationMs));
     }
     qCDebug(lcMedia) << "video clip made" << output << clip.size << clip.durationMs << "ms";

@@ -3,6 +3,7 @@
 #include "core/derivativespec.h"
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QSize>
 #include <QString>
 #include <QStringList>
@@ -34,6 +35,8 @@ struct VideoClip
 // every failure.
 class VideoClipMaker
 {
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::VideoClipMaker)
+
 public:
     using Progress = std::function<void(qint64 doneMs, qint64 totalMs)>;
     using Cancelled = std::function<bool()>;

@@ -42,12 +42,12 @@ void DamWriteBackAttempt::start()
     auto* iconik = qobject_cast<IconikConnector*>(m_connector.data());
     auto* photoShelter = qobject_cast<PhotoShelterConnector*>(m_connector.data());
     if (!iconik && !photoShelter) {
-        finish(failed(QStringLiteral("The write-back job's account is not a PhotoShelter or iconik account.")));
+        finish(failed(tr("The write-back job's account is not a PhotoShelter or iconik account.")));
         return;
     }
     if (m_job.kind == DamWriteBackPlanner::kLifecycleKind) {
         if (!iconik) {
-            finish(failed(QStringLiteral("PhotoShelter keeps no lifecycle status; nothing to write.")));
+            finish(failed(tr("PhotoShelter keeps no lifecycle status; nothing to write.")));
             return;
         }
         lifecycle(iconik);
@@ -61,7 +61,7 @@ void DamWriteBackAttempt::start()
         else
             archiveToIconik(iconik);
     } else {
-        finish(failed(QStringLiteral("Unknown write-back job kind %1.").arg(m_job.kind)));
+        finish(failed(tr("Unknown write-back job kind %1.").arg(m_job.kind)));
     }
 }
 
@@ -83,7 +83,8 @@ void DamWriteBackAttempt::lifecycle(IconikConnector* iconik)
         {{QStringLiteral("lifecycle_status"), {state}}}, IconikAssets::WriteMode::Overwrite, this,
         [this, state, assetId](Result<IconikMetadataValues> written) {
             if (!written)
-                return fail(QStringLiteral("Writing the lifecycle status of iconik asset %1").arg(assetId), written.error());
+                return fail(tr("Writing the lifecycle status of iconik asset %1").arg(assetId),
+                            written.error());
             finish(done(QStringLiteral("iconik asset %1 is %2").arg(assetId, state)));
         });
 }
@@ -97,7 +98,8 @@ void DamWriteBackAttempt::topPerformer()
             {{QStringLiteral("top_performer"), {QStringLiteral("true")}}}, IconikAssets::WriteMode::Overwrite, this,
             [this, assetId](Result<IconikMetadataValues> written) {
                 if (!written)
-                    return fail(QStringLiteral("Marking iconik asset %1 as a top performer").arg(assetId), written.error());
+                    return fail(tr("Marking iconik asset %1 as a top performer").arg(assetId),
+                                written.error());
                 finish(done(QStringLiteral("iconik asset %1 marked as a top performer").arg(assetId)));
             });
         return;
@@ -106,9 +108,9 @@ void DamWriteBackAttempt::topPerformer()
     const QString keyword = m_payload.value(QStringLiteral("keyword")).toString();
     photoShelter->keywords().addKeyword(assetId, keyword, this, [this, assetId, keyword](Result<bool> added) {
         if (!added)
-            return fail(QStringLiteral("Tagging PhotoShelter media %1").arg(assetId), added.error());
-        finish(done(added.value() ? QStringLiteral("PhotoShelter media %1 tagged \"%2\"").arg(assetId, keyword)
-                                  : QStringLiteral("PhotoShelter media %1 already had \"%2\"").arg(assetId, keyword)));
+            return fail(tr("Tagging PhotoShelter media %1").arg(assetId), added.error());
+        finish(done(added.value() ? tr("PhotoShelter media %1 tagged “%2”").arg(assetId, keyword)
+                                  : tr("PhotoShelter media %1 already had “%2”").arg(assetId, keyword)));
     });
 }
 
@@ -125,9 +127,11 @@ void DamWriteBackAttempt::resumePhotoShelterArchive(PhotoShelterConnector* photo
         gallery, kArchiveLookback, this,
         [this, photoShelter = QPointer<PhotoShelterConnector>(photoShelter)](Result<QList<std::pair<QString, QString>>> media) {
             if (!media)
-                return fail(QStringLiteral("Looking for the post's earlier uploads in the PhotoShelter gallery"), media.error());
+                return fail(tr("Looking for the post's earlier uploads in the PhotoShelter gallery"),
+                            media.error());
             if (!photoShelter)
-                return finish(Outcome{Outcome::Kind::Retry, QStringLiteral("The PhotoShelter connector went away."), std::nullopt});
+                return finish(
+                    Outcome{Outcome::Kind::Retry, tr("The PhotoShelter connector went away."), std::nullopt});
             for (const auto& [id, fileName] : media.value())
                 m_alreadyArchived.insert(fileName, id);
             archiveToPhotoShelter(photoShelter, 0, {});
@@ -139,8 +143,9 @@ void DamWriteBackAttempt::archiveToPhotoShelter(PhotoShelterConnector* photoShel
     const QJsonArray media = m_payload.value(QStringLiteral("media")).toArray();
     const QString gallery = m_payload.value(QStringLiteral("target")).toString();
     if (index >= media.size()) {
-        finish(uploaded.isEmpty() ? failed(QStringLiteral("The post has no media files to archive."))
-                                  : done(QStringLiteral("Archived into gallery %1 as %2").arg(gallery, uploaded.join(QStringLiteral(", ")))));
+        finish(uploaded.isEmpty() ? failed(tr("The post has no media files to archive."))
+                                  : done(tr("Archived into gallery %1 as %2")
+                                             .arg(gallery, uploaded.join(QStringLiteral(", ")))));
         return;
     }
     const QJsonObject medium = media.at(index).toObject();
@@ -153,7 +158,7 @@ void DamWriteBackAttempt::archiveToPhotoShelter(PhotoShelterConnector* photoShel
     }
     QFile file(medium.value(QStringLiteral("path")).toString());
     if (!file.open(QIODevice::ReadOnly)) {
-        finish(failed(QStringLiteral("Cannot read %1 to archive it: %2").arg(file.fileName(), file.errorString())));
+        finish(failed(tr("Cannot read %1 to archive it: %2").arg(file.fileName(), file.errorString())));
         return;
     }
     const QString caption = m_payload.value(QStringLiteral("text")).toString() + QStringLiteral("\n\n") +
@@ -170,9 +175,10 @@ void DamWriteBackAttempt::archiveToPhotoShelter(PhotoShelterConnector* photoShel
         medium.value(QStringLiteral("mime")).toString(), this,
         [this, photoShelter = QPointer<PhotoShelterConnector>(photoShelter), index, uploaded](Result<QString> id) mutable {
             if (!id)
-                return fail(QStringLiteral("Archiving the post's media into PhotoShelter"), id.error());
+                return fail(tr("Archiving the post's media into PhotoShelter"), id.error());
             if (!photoShelter)
-                return finish(Outcome{Outcome::Kind::Retry, QStringLiteral("The PhotoShelter connector went away."), std::nullopt});
+                return finish(
+                    Outcome{Outcome::Kind::Retry, tr("The PhotoShelter connector went away."), std::nullopt});
             uploaded << id.value();
             archiveToPhotoShelter(photoShelter, index + 1, uploaded);
         });
@@ -187,18 +193,20 @@ void DamWriteBackAttempt::archiveToIconik(IconikConnector* iconik)
     // Look first: an earlier attempt may have created the asset before its answer was lost.
     iconik->assets().findInCollection(collection, externalId, this, [this, guard, collection, postId, externalId](Result<QString> found) {
         if (!found)
-            return fail(QStringLiteral("Looking for the archived post in iconik collection %1").arg(collection), found.error());
+            return fail(tr("Looking for the archived post in iconik collection %1").arg(collection),
+                        found.error());
         if (!guard)
-            return finish(Outcome{Outcome::Kind::Retry, QStringLiteral("The iconik connector went away."), std::nullopt});
+            return finish(Outcome{Outcome::Kind::Retry, tr("The iconik connector went away."), std::nullopt});
         if (!found->isEmpty())
             return uploadToIconik(guard, found.value(), 0, 0);
         IconikAssets::NewAsset asset{QStringLiteral("X post %1").arg(postId), collection, externalId,
                                      m_payload.value(QStringLiteral("post_url")).toString()};
         guard->assets().createAsset(asset, this, [this, guard](Result<QString> created) {
             if (!created)
-                return fail(QStringLiteral("Creating the archived post in iconik"), created.error());
+                return fail(tr("Creating the archived post in iconik"), created.error());
             if (!guard)
-                return finish(Outcome{Outcome::Kind::Retry, QStringLiteral("The iconik connector went away."), std::nullopt});
+                return finish(
+                    Outcome{Outcome::Kind::Retry, tr("The iconik connector went away."), std::nullopt});
             uploadToIconik(guard, created.value(), 0, 0);
         });
     });
@@ -214,7 +222,7 @@ void DamWriteBackAttempt::uploadToIconik(IconikConnector* iconik, const QString&
     const QJsonObject medium = media.at(index).toObject();
     QFile file(medium.value(QStringLiteral("path")).toString());
     if (!file.open(QIODevice::ReadOnly)) {
-        finish(failed(QStringLiteral("Cannot read %1 to archive it: %2").arg(file.fileName(), file.errorString())));
+        finish(failed(tr("Cannot read %1 to archive it: %2").arg(file.fileName(), file.errorString())));
         return;
     }
     const QString name = archiveFileName(m_payload.value(QStringLiteral("post_remote_id")).toString(), index,
@@ -223,11 +231,14 @@ void DamWriteBackAttempt::uploadToIconik(IconikConnector* iconik, const QString&
     iconik->uploader().uploadOriginal(assetId, name, file.readAll(), this,
                                       [this, guard, assetId, index, uploaded](Result<IconikUploader::Uploaded> done) {
                                           if (!done)
-                                              return fail(QStringLiteral("Uploading the post's media into iconik asset %1").arg(assetId),
-                                                          done.error());
+                                              return fail(
+                                                  tr("Uploading the post's media into iconik asset %1")
+                                                      .arg(assetId),
+                                                  done.error());
                                           if (!guard)
                                               return finish(Outcome{Outcome::Kind::Retry,
-                                                                    QStringLiteral("The iconik connector went away."), std::nullopt});
+                                                                    tr("The iconik connector went away."),
+                                                                    std::nullopt});
                                           uploadToIconik(guard, assetId, index + 1, uploaded + (done->earlier ? 0 : 1));
                                       });
 }
@@ -236,9 +247,9 @@ void DamWriteBackAttempt::describeIconikArchive(IconikConnector* iconik, const Q
 {
     const QString view = m_payload.value(QStringLiteral("view_id")).toString();
     if (view.isEmpty()) {
-        finish(done(QStringLiteral("Archived as iconik asset %1 with %2 file(s) uploaded (no metadata view configured)")
-                        .arg(assetId)
-                        .arg(m_iconikUploads)));
+        finish(done(tr("Archived as iconik asset %1 with %n file(s) uploaded (no metadata view configured)",
+                       nullptr, m_iconikUploads)
+                        .arg(assetId)));
         return;
     }
     QHash<QString, QStringList> fields{
@@ -253,10 +264,12 @@ void DamWriteBackAttempt::describeIconikArchive(IconikConnector* iconik, const Q
     iconik->assets().setMetadataValues(QStringLiteral("assets"), assetId, view, fields, IconikAssets::WriteMode::Overwrite,
                                        this, [this, assetId](Result<IconikMetadataValues> written) {
                                            if (!written)
-                                               return fail(QStringLiteral("Describing the archived post in iconik"), written.error());
-                                           finish(done(QStringLiteral("Archived as iconik asset %1 with %2 file(s) uploaded")
-                                                           .arg(assetId)
-                                                           .arg(m_iconikUploads)));
+                                               return fail(tr("Describing the archived post in iconik"),
+                                                           written.error());
+                                           finish(
+                                               done(tr("Archived as iconik asset %1 with %n file(s) uploaded",
+                                                       nullptr, m_iconikUploads)
+                                                        .arg(assetId)));
                                        });
 }
 

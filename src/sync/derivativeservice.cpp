@@ -93,18 +93,20 @@ Result<Derivative> DerivativeService::makeNow(Storage& storage, const QString& d
     };
     auto cancelled = [control] { return control && control->isCancelled(); };
 
-    status(QStringLiteral("Reading the asset"), 0, 100);
+    status(tr("Reading the asset"), 0, 100);
     const Result<std::optional<Asset>> asset = AssetRepository(storage).get(assetId);
     if (!asset)
         return asset.error();
     if (!asset->has_value())
-        return serviceError(ErrorKind::NotFound, QStringLiteral("The asset is no longer in the library."), QString::number(assetId));
+        return serviceError(ErrorKind::NotFound, tr("The asset is no longer in the library."),
+                            QString::number(assetId));
     const Asset& source = **asset;
     if (control)
-        control->setTitle(QStringLiteral("Make derivative of “%1”").arg(source.title.isEmpty() ? source.fileName : source.title));
+        control->setTitle(
+            tr("Make derivative of “%1”").arg(source.title.isEmpty() ? source.fileName : source.title));
     const std::optional<QString> path = sourceFile(source);
     if (!path) {
-        return serviceError(ErrorKind::NotFound, QStringLiteral("The asset's file is not on this computer yet."),
+        return serviceError(ErrorKind::NotFound, tr("The asset's file is not on this computer yet."),
                             QStringLiteral("asset %1 has no cached rendition").arg(assetId));
     }
 
@@ -113,12 +115,12 @@ Result<Derivative> DerivativeService::makeNow(Storage& storage, const QString& d
     d.sourceAssetId = assetId;
     d.sourceAssetVersion = source.version;
     d.spec = spec;
-    Result<StoredDerivativeFile> file = serviceError(ErrorKind::Internal, QStringLiteral("Nothing was made."));
+    Result<StoredDerivativeFile> file = serviceError(ErrorKind::Internal, tr("Nothing was made."));
     if (source.mediaType == MediaType::Video) {
         const Result<QString> temp = store.temporaryPath(QStringLiteral("video/mp4"));
         if (!temp)
             return temp.error();
-        status(QStringLiteral("Encoding the clip"), 0, 0);
+        status(tr("Encoding the clip"), 0, 0);
         const Result<VideoClip> clip = VideoClipMaker().make(
             *path, *temp, spec,
             [control](qint64 done, qint64 total) {
@@ -133,7 +135,7 @@ Result<Derivative> DerivativeService::makeNow(Storage& storage, const QString& d
         d.size = clip->size;
         d.durationMs = clip->durationMs;
     } else if (isGif(*path) && spec.preset == DerivativeSpec::CropPreset::Original && spec.longEdge == 0) {
-        status(QStringLiteral("Checking the GIF"), 10, 100);
+        status(tr("Checking the GIF"), 10, 100);
         const Result<GifCheck::Verdict> verdict = GifCheck::inspect(*path);
         if (!verdict)
             return verdict.error();
@@ -141,17 +143,17 @@ Result<Derivative> DerivativeService::makeNow(Storage& storage, const QString& d
             return serviceError(ErrorKind::Validation, verdict->summary());
         QFile gif(*path);
         if (!gif.open(QIODevice::ReadOnly))
-            return serviceError(ErrorKind::Io, QStringLiteral("The GIF could not be read."), gif.errorString());
+            return serviceError(ErrorKind::Io, tr("The GIF could not be read."), gif.errorString());
         file = store.store(gif.readAll(), QStringLiteral("image/gif"));
         d.mimeType = QStringLiteral("image/gif");
         d.size = verdict->size;
     } else {
-        status(QStringLiteral("Decoding and encoding"), 10, 100);
+        status(tr("Decoding and encoding"), 10, 100);
         const Result<DerivativeImage> image = ImageDerivativeMaker::makeFromFile(*path, spec);
         if (!image)
             return image.error();
         if (cancelled())
-            return serviceError(ErrorKind::Cancelled, QStringLiteral("Making the derivative was cancelled."));
+            return serviceError(ErrorKind::Cancelled, tr("Making the derivative was cancelled."));
         status(QStringLiteral("Storing"), 80, 100);
         file = store.store(image->bytes, image->mimeType);
         d.mimeType = image->mimeType;
@@ -163,7 +165,7 @@ Result<Derivative> DerivativeService::makeNow(Storage& storage, const QString& d
     d.sha256 = file->sha256;
     d.bytes = file->bytes;
     if (cancelled())
-        return serviceError(ErrorKind::Cancelled, QStringLiteral("Making the derivative was cancelled."));
+        return serviceError(ErrorKind::Cancelled, tr("Making the derivative was cancelled."));
     const Result<qint64> id = storage.writeAndWait([d](WriteContext& ctx) { return DerivativeRepository::add(ctx, d); });
     if (!id)
         return id.error();
@@ -171,7 +173,7 @@ Result<Derivative> DerivativeService::makeNow(Storage& storage, const QString& d
     if (!stored)
         return stored.error();
     if (!stored->has_value())
-        return serviceError(ErrorKind::Storage, QStringLiteral("The derivative was stored but cannot be read back."));
+        return serviceError(ErrorKind::Storage, tr("The derivative was stored but cannot be read back."));
     status(QStringLiteral("Done"), 100, 100);
     qCInfo(lcMedia) << "derivative" << *id << "of asset" << assetId << d.mimeType << d.size << d.bytes << "bytes";
     return **stored;

@@ -62,7 +62,7 @@ void XPublishAttempt::start()
     }
     m_payload = std::move(payload).value();
     if (!m_connector) {
-        finish(XPublishOutcome::retry(QStringLiteral("The X account's connector went away.")));
+        finish(XPublishOutcome::retry(tr("The X account's connector went away.")));
         return;
     }
     // attempts counts claims: above 1, an earlier claim may have sent the post.
@@ -75,7 +75,7 @@ void XPublishAttempt::start()
 void XPublishAttempt::reconcile(Then then, const QString& paginationToken, int pagesLeft)
 {
     if (!m_connector) {
-        finish(XPublishOutcome::retry(QStringLiteral("The X account's connector went away.")));
+        finish(XPublishOutcome::retry(tr("The X account's connector went away.")));
         return;
     }
     XTimelineQuery query;
@@ -84,9 +84,9 @@ void XPublishAttempt::reconcile(Then then, const QString& paginationToken, int p
     m_connector->posts().timeline(query, this, [this, then, pagesLeft](Result<XPostPage> page) {
         if (!page) {
             // Without the timeline we cannot know whether the post exists: never send blind.
-            finish(XPublishOutcome::retry(
-                QStringLiteral("Could not read the account's posts to check for this one: %1").arg(page.error().message()),
-                page.error().retryAfter()));
+            finish(XPublishOutcome::retry(tr("Could not read the account's posts to check for this one: %1")
+                                              .arg(page.error().message()),
+                                          page.error().retryAfter()));
             return;
         }
         onPage(then, page.value(), pagesLeft - 1);
@@ -103,7 +103,7 @@ void XPublishAttempt::onPage(Then then, const XPostPage& page, int pagesLeft)
             // Nothing of ours can have reached X before this job's first attempt: the account
             // posted this text itself.
             finish(XPublishOutcome::failed(
-                QStringLiteral("X refuses this text as a duplicate of the account's recent post %1.").arg(post.id)));
+                tr("X refuses this text as a duplicate of the account's recent post %1.").arg(post.id)));
             return;
         }
         finish(XPublishOutcome::published(post.id, post.createdAt, {}, true));
@@ -116,8 +116,8 @@ void XPublishAttempt::onPage(Then then, const XPostPage& page, int pagesLeft)
     }
     if (then == Then::DuplicateRefused) {
         finish(XPublishOutcome::failed(
-            QStringLiteral("X refuses this text as a duplicate of a recent post, and none of the account's recent "
-                           "posts matches it.")));
+            tr("X refuses this text as a duplicate of a recent post, and none of the account's recent "
+               "posts matches it.")));
         return;
     }
     uploadNext(0);
@@ -130,7 +130,7 @@ void XPublishAttempt::uploadNext(int index)
         return;
     }
     if (!m_connector) {
-        finish(XPublishOutcome::retry(QStringLiteral("The X account's connector went away.")));
+        finish(XPublishOutcome::retry(tr("The X account's connector went away.")));
         return;
     }
     const XPublishPayload::Media& medium = m_payload.media.at(index);
@@ -143,7 +143,7 @@ void XPublishAttempt::uploadNext(int index)
     // repeat, so no reconciling is needed for media.
     m_connector->media().upload(medium.path, medium.altText, this, {}, [this, index](Result<MediaUpload> upload) {
         if (!upload) {
-            finish(transientOrFailed(QStringLiteral("Uploading media"), upload.error()));
+            finish(transientOrFailed(tr("Uploading media"), upload.error()));
             return;
         }
         m_mediaIds << upload->mediaId;
@@ -154,7 +154,7 @@ void XPublishAttempt::uploadNext(int index)
 void XPublishAttempt::send()
 {
     if (!m_connector) {
-        finish(XPublishOutcome::retry(QStringLiteral("The X account's connector went away.")));
+        finish(XPublishOutcome::retry(tr("The X account's connector went away.")));
         return;
     }
     const XPostDraft draft{m_payload.text, m_mediaIds, m_payload.replyToId, m_payload.quoteId};

@@ -64,7 +64,7 @@ Result<XPublishPayload> XPublishPayload::fromJson(const QByteArray& json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
-        return payloadError(QStringLiteral("The publish job's payload is not a JSON object."), parseError.errorString());
+        return payloadError(tr("The publish job's payload is not a JSON object."), parseError.errorString());
     const QJsonObject o = doc.object();
     XPublishPayload p;
     p.accountId = o.value(QStringLiteral("account_id")).toInteger();
@@ -95,14 +95,14 @@ Result<XPublishPayload> XPublishPayload::fromJson(const QByteArray& json)
 Status XPublishPayload::validate() const
 {
     if (accountId <= 0)
-        return payloadError(QStringLiteral("A post needs an X account."));
+        return payloadError(tr("A post needs an X account."));
     if (normalisedText(text).isEmpty() && media.isEmpty())
-        return payloadError(QStringLiteral("A post needs text or media."));
+        return payloadError(tr("A post needs text or media."));
     if (media.size() > 4)
-        return payloadError(QStringLiteral("A post can carry at most four media."));
+        return payloadError(tr("A post can carry at most four media."));
     for (const Media& m : media) {
         if (m.path.isEmpty() == m.mediaId.isEmpty())
-            return payloadError(QStringLiteral("Each medium needs either a file or an uploaded media id."));
+            return payloadError(tr("Each medium needs either a file or an uploaded media id."));
     }
     return {};
 }
@@ -142,7 +142,7 @@ Result<QByteArray> XPublishPayload::contentHash() const
         }
         QFile file(m.path);
         if (!file.open(QIODevice::ReadOnly)) {
-            return Error(ErrorKind::Io, QStringLiteral("Cannot read %1.").arg(m.path), file.errorString())
+            return Error(ErrorKind::Io, tr("Cannot read %1.").arg(m.path), file.errorString())
                 .withOrigin(QStringLiteral("outbox"));
         }
         QCryptographicHash fileHash(QCryptographicHash::Sha256);

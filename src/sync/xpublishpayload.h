@@ -3,6 +3,7 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -13,6 +14,9 @@ namespace AssetDesk {
 // files (uploaded by the publisher when the job runs) or as media ids uploaded earlier.
 struct XPublishPayload
 {
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::XPublishPayload)
+
+public:
     struct Media
     {
         // {path, mediaId, altText} as before the lineage fields came: callers that do not know
