@@ -6,6 +6,7 @@
 #include ASSETDESK_PACKAGING_TEST_CONFIG
 
 #include "core/translators.h"
+#include "media/thumbnaildecoder.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -239,6 +240,10 @@ void TestTranslations::countsReadAsWordsInEveryLocale()
         QVERIFY(translators.hasLocalCatalogue());
         QCOMPARE(assets(1), u"1 Asset"_s);
         QCOMPARE(assets(3), u"3 Assets"_s);
+        // Below the widgets too: an error the media layer makes reaches the user in German.
+        const auto empty = AssetDesk::ThumbnailDecoder::decode(QByteArray(), QSize(64, 64));
+        QVERIFY(!empty);
+        QCOMPARE(empty.error().message(), u"Das Bild ist leer."_s);
     }
     QCOMPARE(assets(2), u"2 asset(s)"_s);
     QLocale::setDefault(before);
