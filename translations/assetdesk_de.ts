@@ -2021,12 +2021,12 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Lebenszyklus-Status des iconik-Assets %1 schreiben</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Marking iconik asset %1 as a top performer</source>
         <translation>iconik-Asset %1 als Top-Performer markieren</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Tagging PhotoShelter media %1</source>
         <translation>PhotoShelter-Medium %1 verschlagworten</translation>
     </message>
@@ -2046,13 +2046,13 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Frühere Uploads des Beitrags in der PhotoShelter-Galerie suchen</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+45"/>
+        <location line="+4"/>
+        <location line="+47"/>
         <source>The PhotoShelter connector went away.</source>
         <translation>Die Verbindung zu PhotoShelter wurde geschlossen.</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-35"/>
         <source>The post has no media files to archive.</source>
         <translation>Der Beitrag hat keine Mediendateien zum Archivieren.</translation>
     </message>
@@ -2062,40 +2062,40 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>In Galerie %1 archiviert als %2</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+61"/>
+        <location line="+14"/>
+        <location line="+64"/>
         <source>Cannot read %1 to archive it: %2</source>
         <translation>%1 kann zum Archivieren nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <location line="-44"/>
+        <location line="-47"/>
         <source>Archiving the post&apos;s media into PhotoShelter</source>
         <translation>Medien des Beitrags in PhotoShelter archivieren</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Looking for the archived post in iconik collection %1</source>
         <translation>Archivierten Beitrag in der iconik-Sammlung %1 suchen</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+9"/>
-        <location line="+29"/>
+        <location line="+3"/>
+        <location line="+10"/>
+        <location line="+31"/>
         <source>The iconik connector went away.</source>
         <translation>Die Verbindung zu iconik wurde geschlossen.</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-34"/>
         <source>Creating the archived post in iconik</source>
         <translation>Archivierten Beitrag in iconik anlegen</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Uploading the post&apos;s media into iconik asset %1</source>
         <translation>Medien des Beitrags in das iconik-Asset %1 hochladen</translation>
     </message>
     <message numerus="yes">
-        <location line="+13"/>
+        <location line="+15"/>
         <source>Archived as iconik asset %1 with %n file(s) uploaded (no metadata view configured)</source>
         <translation>
             <numerusform>Als iconik-Asset %1 archiviert, %n Datei hochgeladen (keine Metadatenansicht eingerichtet)</numerusform>
@@ -2103,12 +2103,12 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         </translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Describing the archived post in iconik</source>
         <translation>Archivierten Beitrag in iconik beschreiben</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Archived as iconik asset %1 with %n file(s) uploaded</source>
         <translation>
             <numerusform>Als iconik-Asset %1 archiviert, %n Datei hochgeladen</numerusform>
@@ -2512,7 +2512,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Das Asset ist nicht mehr in der Bibliothek.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Make derivative of “%1”</source>
         <translation>Ableitung von „%1“ erstellen</translation>
     </message>
@@ -2566,36 +2566,36 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Der Ordner für Ableitungen konnte nicht angelegt werden.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+32"/>
+        <location line="+8"/>
+        <location line="+35"/>
         <source>A derivative cannot be empty.</source>
         <translation>Eine Ableitung kann nicht leer sein.</translation>
     </message>
     <message>
-        <location line="-28"/>
-        <location line="+32"/>
-        <location line="+14"/>
+        <location line="-30"/>
+        <location line="+35"/>
+        <location line="+16"/>
         <source>Derivatives of type %1 are not kept.</source>
         <translation>Ableitungen vom Typ %1 werden nicht aufbewahrt.</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-46"/>
         <source>The derivative could not be written.</source>
         <translation>Die Ableitung konnte nicht geschrieben werden.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Only files inside the derivatives folder can be adopted.</source>
         <translation>Nur Dateien im Ordner für Ableitungen können übernommen werden.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <location line="+4"/>
         <source>The made file could not be read.</source>
         <translation>Die erstellte Datei konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>The derivative could not be moved into place.</source>
         <translation>Die Ableitung konnte nicht an ihren Platz verschoben werden.</translation>
     </message>
@@ -3304,7 +3304,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>%1 × %2 ist größer als die %3 × %4 von X</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 frames are more than X&apos;s %2</source>
         <translation>%1 Bilder sind mehr als die %2 von X</translation>
     </message>
@@ -3655,12 +3655,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::ImageDerivativeMaker</name>
     <message>
-        <location filename="../src/media/imagederivativemaker.cpp" line="+39"/>
+        <location filename="../src/media/imagederivativemaker.cpp" line="+32"/>
         <source>The derivative could not be encoded.</source>
         <translation>Die Ableitung konnte nicht kodiert werden.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+43"/>
         <source>The source image is cut short (an incomplete JPEG file).</source>
         <translation>Das Quellbild ist abgeschnitten (eine unvollständige JPEG-Datei).</translation>
     </message>
@@ -3670,7 +3670,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Die Quellbilddatei fehlt.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>The source image file is too large to make a derivative of.</source>
         <translation>Die Quellbilddatei ist zu groß, um daraus eine Ableitung zu erstellen.</translation>
     </message>
@@ -3680,32 +3680,17 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Die Quellbilddatei konnte nicht gelesen werden.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>The source image is too large to make a derivative of.</source>
         <translation>Das Quellbild ist zu groß, um daraus eine Ableitung zu erstellen.</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>The source is not an image AssetDesk can read.</source>
-        <translation>Die Quelle ist kein Bild, das AssetDesk lesen kann.</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>The source image does not say how large it is.</source>
-        <translation>Das Quellbild gibt seine Größe nicht an.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The image is %1 × %2 pixels, too large to make a derivative of.</source>
-        <translation>Das Bild hat %1 × %2 Pixel und ist zu groß, um daraus eine Ableitung zu erstellen.</translation>
-    </message>
-    <message>
-        <location line="+31"/>
+        <location line="+47"/>
         <source>Decoding the image would need %1 MB of memory.</source>
         <translation>Das Dekodieren des Bildes bräuchte %1 MB Speicher.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>The source image could not be decoded.</source>
         <translation>Das Quellbild konnte nicht dekodiert werden.</translation>
     </message>
@@ -3715,7 +3700,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Der Zuschnitt liegt außerhalb des Bildes.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>There is no image to encode.</source>
         <translation>Es gibt kein Bild zum Kodieren.</translation>
     </message>
@@ -3723,6 +3708,39 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <location line="+64"/>
         <source>The image cannot be made to fit %1 KB.</source>
         <translation>Das Bild lässt sich nicht auf %1 KB bringen.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::ImagePreflight</name>
+    <message>
+        <location filename="../src/media/imagepreflight.cpp" line="+25"/>
+        <source>The file is not an image AssetDesk can read.</source>
+        <translation>Die Datei ist kein Bild, das AssetDesk lesen kann.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The source is not an image AssetDesk can read.</source>
+        <translation>Die Quelle ist kein Bild, das AssetDesk lesen kann.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The image does not say how large it is.</source>
+        <translation>Das Bild gibt seine Größe nicht an.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The source image does not say how large it is.</source>
+        <translation>Das Quellbild gibt seine Größe nicht an.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The image is %1 × %2 pixels, too large to make a thumbnail of.</source>
+        <translation>Das Bild hat %1 × %2 Pixel und ist zu groß für ein Vorschaubild.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The image is %1 × %2 pixels, too large to make a derivative of.</source>
+        <translation>Das Bild hat %1 × %2 Pixel und ist zu groß, um daraus eine Ableitung zu erstellen.</translation>
     </message>
 </context>
 <context>
@@ -5829,12 +5847,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::ThumbnailCache</name>
     <message>
-        <location filename="../src/media/thumbnailcache.cpp" line="+170"/>
+        <location filename="../src/media/thumbnailcache.cpp" line="+166"/>
         <source>There are no bytes to cache.</source>
         <translation>Es gibt keine Daten zum Zwischenspeichern.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>The thumbnail cache folder could not be created.</source>
         <translation>Der Ordner für den Vorschaubild-Cache konnte nicht angelegt werden.</translation>
     </message>
@@ -5867,23 +5885,23 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::ThumbnailDecoder</name>
     <message>
-        <location filename="../src/media/thumbnaildecoder.cpp" line="+39"/>
+        <location filename="../src/media/thumbnaildecoder.cpp" line="+28"/>
         <source>The image is empty.</source>
         <translation>Das Bild ist leer.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+16"/>
+        <location line="+3"/>
+        <location line="+17"/>
         <source>The image file is too large to make a thumbnail of.</source>
         <translation>Die Bilddatei ist zu groß für ein Vorschaubild.</translation>
     </message>
     <message>
-        <location line="-2"/>
+        <location line="-3"/>
         <source>The image file is missing.</source>
         <translation>Die Bilddatei fehlt.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The image file could not be read.</source>
         <translation>Die Bilddatei konnte nicht gelesen werden.</translation>
     </message>
@@ -5893,27 +5911,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Ein Vorschaubild braucht eine Größe.</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>The file is not an image AssetDesk can read.</source>
-        <translation>Die Datei ist kein Bild, das AssetDesk lesen kann.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The image does not say how large it is.</source>
-        <translation>Das Bild gibt seine Größe nicht an.</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>The image is %1 × %2 pixels, too large to make a thumbnail of.</source>
-        <translation>Das Bild hat %1 × %2 Pixel und ist zu groß für ein Vorschaubild.</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Decoding the image would need %1 MB of memory.</source>
         <translation>Das Dekodieren des Bildes bräuchte %1 MB Speicher.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The image could not be decoded.</source>
         <translation>Das Bild konnte nicht dekodiert werden.</translation>
     </message>
@@ -6250,7 +6253,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::VideoClipMaker</name>
     <message>
-        <location filename="../src/media/videoclipmaker.cpp" line="+165"/>
+        <location filename="../src/media/videoclipmaker.cpp" line="+166"/>
         <source>Making the clip was cancelled.</source>
         <translation>Das Erstellen des Clips wurde abgebrochen.</translation>
     </message>
@@ -6260,7 +6263,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Die Quellvideodatei fehlt.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The clip is shorter than X&apos;s %1 s.</source>
         <translation>Der Clip ist kürzer als die %1 s, die X verlangt.</translation>
     </message>
@@ -6807,12 +6810,12 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Die Verbindung des X-Kontos wurde geschlossen.</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-70"/>
         <source>Could not read the account&apos;s posts to check for this one: %1</source>
         <translation>Die Beiträge des Kontos konnten für die Prüfung auf diesen nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>X refuses this text as a duplicate of the account&apos;s recent post %1.</source>
         <translation>X lehnt diesen Text als Duplikat des kürzlich veröffentlichten Beitrags %1 ab.</translation>
     </message>

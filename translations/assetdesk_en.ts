@@ -173,7 +173,7 @@
 <context>
     <name>AssetDesk::DamWriteBackAttempt</name>
     <message numerus="yes">
-        <location filename="../src/sync/damwritebackattempt.cpp" line="+239"/>
+        <location filename="../src/sync/damwritebackattempt.cpp" line="+250"/>
         <source>Archived as iconik asset %1 with %n file(s) uploaded (no metadata view configured)</source>
         <translation>
             <numerusform>Archived as iconik asset %1 with %n file uploaded (no metadata view configured)</numerusform>
@@ -181,7 +181,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+20"/>
         <source>Archived as iconik asset %1 with %n file(s) uploaded</source>
         <translation>
             <numerusform>Archived as iconik asset %1 with %n file uploaded</numerusform>

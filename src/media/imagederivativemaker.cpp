@@ -1,5 +1,7 @@
 #include "media/imagederivativemaker.h"
 
+#include "media/imagepreflight.h"
+
 #include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
@@ -16,16 +18,6 @@ namespace AssetDesk {
 namespace {
 
 using Transformations = QImageIOHandler::Transformations;
-
-Error mediaError(ErrorKind kind, const QString& message, const QString& detail = {})
-{
-    return Error(kind, message, detail).withOrigin(QStringLiteral("media"));
-}
-
-bool swapsAxes(Transformations t)
-{
-    return t.testFlag(QImageIOHandler::TransformationRotate90);
-}
 
 Result<QByteArray> write(const QImage& image, const QByteArray& format, int quality)
 {
@@ -133,31 +125,11 @@ Result<DerivativeImage> ImageDerivativeMaker::make(const QByteArray& bytes, cons
 Result<QImage> ImageDerivativeMaker::decodeCropped(QImageReader& reader, const DerivativeSpec& spec,
                                                    const ThumbnailLimits& limits, const QString& what)
 {
-    reader.setAutoTransform(true);
-    reader.setDecideFormatFromContent(true);
-    if (!reader.canRead()) {
-        return mediaError(ErrorKind::Parse,
-                          ImageDerivativeMaker::tr("The source is not an image AssetDesk can read."),
-                          QStringLiteral("%1: %2").arg(what, reader.errorString()));
-    }
-    const QSize stored = reader.size();
-    if (!stored.isValid() || stored.isEmpty()) {
-        return mediaError(ErrorKind::Parse,
-                          ImageDerivativeMaker::tr("The source image does not say how large it is."),
-                          QStringLiteral("%1 (%2)").arg(what, QString::fromLatin1(reader.format())));
-    }
-    const qint64 pixels = qint64(stored.width()) * stored.height();
-    if (stored.width() > limits.maxSide || stored.height() > limits.maxSide || pixels > limits.maxPixels) {
-        return mediaError(
-            ErrorKind::TooLarge,
-            ImageDerivativeMaker::tr("The image is %1 × %2 pixels, too large to make a derivative of.")
-                .arg(stored.width())
-                .arg(stored.height()),
-            QStringLiteral("%1: limits %2 px a side, %3 px in all")
-                .arg(what)
-                .arg(limits.maxSide)
-                .arg(limits.maxPixels));
-    }
+    const Result<QSize> checked =
+        ImagePreflight::declaredSize(reader, limits, what, ImagePreflight::Purpose::Derivative);
+    if (!checked)
+        return checked.error();
+    const QSize stored = *checked;
     if (Status s = checkComplete(reader, what); !s)
         return s.error();
     const Transformations t = reader.transformation();

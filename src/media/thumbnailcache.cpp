@@ -1,6 +1,7 @@
 #include "media/thumbnailcache.h"
 
 #include "core/atomicfile.h"
+#include "media/imagepreflight.h"
 #include "media/medialog.h"
 
 #include <QCryptographicHash>
@@ -21,11 +22,6 @@ namespace {
 constexpr int kKeyLength = 64;
 constexpr qint64 kTouchIntervalMs = 60LL * 60 * 1000; // mtime refresh: LRU order across restarts
 constexpr double kEvictTo = 0.9;                      // evict to 90 % so the next store has room
-
-Error mediaError(ErrorKind kind, const QString& message, const QString& detail = {})
-{
-    return Error(kind, message, detail).withOrigin(QStringLiteral("media"));
-}
 
 bool isHexLower(QChar c)
 {

@@ -1,5 +1,6 @@
 #include "media/thumbnaildecoder.h"
 
+#include "media/imagepreflight.h"
 #include "media/medialog.h"
 
 #include <QBuffer>
@@ -10,18 +11,6 @@
 #include <QImageWriter>
 
 namespace AssetDesk {
-
-namespace {
-Error mediaError(ErrorKind kind, const QString& message, const QString& detail = {})
-{
-    return Error(kind, message, detail).withOrigin(QStringLiteral("media"));
-}
-
-bool swapsAxes(QImageIOHandler::Transformations t)
-{
-    return t.testFlag(QImageIOHandler::TransformationRotate90);
-}
-} // namespace
 
 QSize ThumbnailDecoder::fittedSize(QSize source, QSize box)
 {
@@ -71,31 +60,11 @@ Result<QImage> ThumbnailDecoder::read(QImageReader& reader, QSize box, const Thu
 {
     if (box.isEmpty())
         return mediaError(ErrorKind::Validation, ThumbnailDecoder::tr("A thumbnail needs a size."));
-    reader.setAutoTransform(true);
-    reader.setDecideFormatFromContent(true);
-    if (!reader.canRead()) {
-        return mediaError(ErrorKind::Parse,
-                          ThumbnailDecoder::tr("The file is not an image AssetDesk can read."),
-                          QStringLiteral("%1: %2").arg(what, reader.errorString()));
-    }
-    const QSize declared = reader.size();
-    if (!declared.isValid() || declared.isEmpty()) {
-        // Without a declared size nothing can be checked before decoding: refuse rather than hope.
-        return mediaError(ErrorKind::Parse, ThumbnailDecoder::tr("The image does not say how large it is."),
-                          QStringLiteral("%1 (%2)").arg(what, QString::fromLatin1(reader.format())));
-    }
-    const qint64 pixels = qint64(declared.width()) * qint64(declared.height());
-    if (declared.width() > limits.maxSide || declared.height() > limits.maxSide || pixels > limits.maxPixels) {
-        return mediaError(
-            ErrorKind::TooLarge,
-            ThumbnailDecoder::tr("The image is %1 × %2 pixels, too large to make a thumbnail of.")
-                .arg(declared.width())
-                .arg(declared.height()),
-            QStringLiteral("%1: limits %2 px a side, %3 px in all")
-                .arg(what)
-                .arg(limits.maxSide)
-                .arg(limits.maxPixels));
-    }
+    const Result<QSize> checked =
+        ImagePreflight::declaredSize(reader, limits, what, ImagePreflight::Purpose::Thumbnail);
+    if (!checked)
+        return checked.error();
+    const QSize declared = *checked;
 
     // The box is for the image as shown; a 90° EXIF rotation shows the stored image sideways.
     const QSize storedBox = swapsAxes(reader.transformation()) ? box.transposed() : box;
