@@ -188,6 +188,14 @@
     </message>
 </context>
 <context>
+    <name>AssetDesk::AccountRepository</name>
+    <message>
+        <location filename="../src/storage/accountrepository.cpp" line="+117"/>
+        <source>An account for %1 with this address and login already exists.</source>
+        <translation>Ein Konto für %1 mit dieser Adresse und diesem Login gibt es bereits.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::AccountService</name>
     <message>
         <location filename="../src/sync/accountservice.cpp" line="+161"/>
@@ -5649,11 +5657,108 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
 </context>
 <context>
+    <name>AssetDesk::SqlConnection</name>
+    <message>
+        <location filename="../src/storage/sqlconnection.cpp" line="+79"/>
+        <source>Cannot open the workspace database %1.</source>
+        <translation>Die Datenbank des Arbeitsbereichs %1 kann nicht geöffnet werden.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot set the database page size.</source>
+        <translation>Die Seitengröße der Datenbank kann nicht eingestellt werden.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot switch the database to WAL mode.</source>
+        <translation>Die Datenbank kann nicht in den WAL-Modus geschaltet werden.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The database refused WAL journaling (it reports &quot;%1&quot;).</source>
+        <translation>Die Datenbank lehnt das WAL-Journal ab (sie meldet „%1“).</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>There is no AssetDesk database at %1.</source>
+        <translation>Unter %1 gibt es keine AssetDesk-Datenbank.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>A database statement failed.</source>
+        <translation>Eine Datenbankanweisung ist fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::SqlTransaction</name>
+    <message>
+        <location filename="../src/storage/sqltransaction.cpp" line="+35"/>
+        <source>The change could not be committed; nothing was saved.</source>
+        <translation>Die Änderung konnte nicht übernommen werden; es wurde nichts gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::Storage</name>
     <message>
         <location filename="../src/storage/storage.cpp" line="+111"/>
         <source>This workspace has no identity yet; open it once to upgrade it.</source>
         <translation>Dieser Arbeitsbereich hat noch keine Kennung; öffnen Sie ihn einmal, um ihn zu aktualisieren.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::StorageConfig</name>
+    <message>
+        <location filename="../src/storage/storageconfig.cpp" line="+57"/>
+        <source>Cannot create the data folder %1.</source>
+        <translation>Der Datenordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The database URL is not valid: %1</source>
+        <translation>Die Datenbank-URL ist ungültig: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A sqlite: URL takes an absolute path with three slashes, e.g. sqlite:///home/me/assetdesk.sqlite3.</source>
+        <translation>Eine sqlite:-URL braucht einen absoluten Pfad mit drei Schrägstrichen, z. B. sqlite:///home/ich/assetdesk.sqlite3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A sqlite: URL needs an absolute file path, e.g. sqlite:///home/me/assetdesk.sqlite3.</source>
+        <translation>Eine sqlite:-URL braucht einen absoluten Dateipfad, z. B. sqlite:///home/ich/assetdesk.sqlite3.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A sqlite: URL takes no query parameters.</source>
+        <translation>Eine sqlite:-URL nimmt keine Abfrageparameter.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unsupported database URL scheme &quot;%1&quot;. Use a file path, sqlite:///path or postgresql://user@host:port/database.</source>
+        <translation>Nicht unterstütztes Datenbank-URL-Schema „%1“. Verwenden Sie einen Dateipfad, sqlite:///pfad oder postgresql://benutzer@host:port/datenbank.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The schema &quot;%1&quot; is not a plain identifier (letters, digits and _, not starting with a digit, at most 63).</source>
+        <translation>Das Schema „%1“ ist kein einfacher Bezeichner (Buchstaben, Ziffern und _, nicht mit einer Ziffer beginnend, höchstens 63).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The value of %1 contains characters that are not allowed.</source>
+        <translation>Der Wert von %1 enthält unzulässige Zeichen.</translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::StorageWriter</name>
+    <message>
+        <location filename="../src/storage/storagewriter.cpp" line="+43"/>
+        <source>The workspace database is closed.</source>
+        <translation>Die Datenbank des Arbeitsbereichs ist geschlossen.</translation>
     </message>
 </context>
 <context>

@@ -112,10 +112,11 @@ Result<qint64> AccountRepository::add(WriteContext& ctx, const Account& account)
            SqlValues::timestamp(account.createdAt.isValid() ? account.createdAt : ctx.now()));
     if (Status s = q.exec(); !s) {
         if (s.error().kind() == ErrorKind::Conflict) {
-            return Error(ErrorKind::Conflict,
-                         QStringLiteral("An account for %1 with this address and login already exists.")
-                             .arg(serviceDisplayName(account.service)),
-                         s.error().detail())
+            return Error(
+                       ErrorKind::Conflict,
+                       AccountRepository::tr("An account for %1 with this address and login already exists.")
+                           .arg(serviceDisplayName(account.service)),
+                       s.error().detail())
                 .withOrigin(QStringLiteral("storage"));
         }
         return s.error();

@@ -4,6 +4,7 @@
 #include "core/result.h"
 #include "storage/connectionsource.h"
 
+#include <QCoreApplication>
 #include <QList>
 
 #include <optional>
@@ -23,6 +24,8 @@ class WriteContext;
 // changes in ctx.changes().
 class AccountRepository
 {
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::AccountRepository)
+
 public:
     explicit AccountRepository(const Storage& storage)
         : m_source(storage)

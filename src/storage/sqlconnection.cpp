@@ -76,7 +76,7 @@ Result<QSqlDatabase> openDriver(const StorageConfig& config, const QString& name
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(name);
         return Error(ErrorKind::Storage,
-                     QStringLiteral("Cannot open the workspace database %1.").arg(config.displayString()),
+                     SqlConnection::tr("Cannot open the workspace database %1.").arg(config.displayString()),
                      detail)
             .withOrigin(QStringLiteral("storage"));
     }
@@ -99,13 +99,14 @@ Status configureSQLite(const SqlConnection& connection, SqlConnection::Role role
         // initial sync costs about 10 % less). SQLite takes the size only while the file is still
         // empty, before WAL, so an existing workspace keeps the size it was made with.
         if (!query.exec(QStringLiteral("PRAGMA page_size = %1").arg(kNewDatabasePageSize)))
-            return sqlError(QStringLiteral("Cannot set the database page size."), query.lastError());
+            return sqlError(SqlConnection::tr("Cannot set the database page size."), query.lastError());
         if (!query.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !query.next())
-            return sqlError(QStringLiteral("Cannot switch the database to WAL mode."), query.lastError());
+            return sqlError(SqlConnection::tr("Cannot switch the database to WAL mode."), query.lastError());
         const QString mode = query.value(0).toString().toLower();
         if (mode != u"wal") {
             return Error(ErrorKind::Storage,
-                         QStringLiteral("The database refused WAL journaling (it reports \"%1\").").arg(mode))
+                         SqlConnection::tr("The database refused WAL journaling (it reports \"%1\").")
+                             .arg(mode))
                 .withOrigin(QStringLiteral("storage"));
         }
     }
@@ -167,12 +168,12 @@ Result<SqlConnection> SqlConnection::open(const StorageConfig& config, const QSt
         const QFileInfo file(config.sqlitePath());
         if (create == Create::MustExist && !file.exists()) {
             return Error(ErrorKind::NotFound,
-                         QStringLiteral("There is no AssetDesk database at %1.").arg(config.sqlitePath()))
+                         SqlConnection::tr("There is no AssetDesk database at %1.").arg(config.sqlitePath()))
                 .withOrigin(QStringLiteral("storage"));
         }
         if (create == Create::IfMissing && !QDir().mkpath(file.absolutePath())) {
             return Error(ErrorKind::Io,
-                         QStringLiteral("Cannot create the folder %1.").arg(file.absolutePath()))
+                         SqlConnection::tr("Cannot create the folder %1.").arg(file.absolutePath()))
                 .withOrigin(QStringLiteral("storage"));
         }
     }
@@ -209,7 +210,7 @@ Status SqlConnection::exec(const QString& sql) const
 {
     QSqlQuery query(m_database);
     if (!query.exec(sql))
-        return sqlError(QStringLiteral("A database statement failed."), query.lastError(), sql);
+        return sqlError(SqlConnection::tr("A database statement failed."), query.lastError(), sql);
     return {};
 }
 

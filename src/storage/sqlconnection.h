@@ -4,6 +4,7 @@
 #include "storage/storagebackend.h"
 #include "storage/storageconfig.h"
 
+#include <QCoreApplication>
 #include <QSqlDatabase>
 #include <QString>
 
@@ -15,6 +16,8 @@ namespace AssetDesk {
 // handle; copy it only within its thread.
 class SqlConnection
 {
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::SqlConnection)
+
 public:
     enum class Role
     {

@@ -32,7 +32,7 @@ Status SqlTransaction::commit()
         else
             m_active = false; // a failed COMMIT has already ended the transaction on PostgreSQL
         return Error(s.error().kind(),
-                     QStringLiteral("The change could not be committed; nothing was saved."),
+                     SqlTransaction::tr("The change could not be committed; nothing was saved."),
                      s.error().detail())
             .withOrigin(QStringLiteral("storage"));
     }

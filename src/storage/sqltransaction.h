@@ -3,6 +3,8 @@
 #include "core/result.h"
 #include "storage/sqlconnection.h"
 
+#include <QCoreApplication>
+
 namespace AssetDesk {
 
 // One explicit transaction on a connection, used by the writer and the migrator.
@@ -14,6 +16,8 @@ namespace AssetDesk {
 // The destructor rolls back a transaction that was neither committed nor rolled back.
 class SqlTransaction
 {
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::SqlTransaction)
+
 public:
     explicit SqlTransaction(SqlConnection connection);
     ~SqlTransaction();

@@ -54,7 +54,7 @@ Result<StorageConfig> StorageConfig::fromString(const QString& input)
         const QString path = defaultSqlitePath();
         const QString dir = QFileInfo(path).absolutePath();
         if (!QDir().mkpath(dir)) {
-            return Error(ErrorKind::Io, QStringLiteral("Cannot create the data folder %1.").arg(dir))
+            return Error(ErrorKind::Io, StorageConfig::tr("Cannot create the data folder %1.").arg(dir))
                 .withOrigin(QStringLiteral("storage"));
         }
         return sqlite(path);
@@ -71,20 +71,20 @@ Result<StorageConfig> StorageConfig::fromString(const QString& input)
     if (name == u"sqlite") {
         const QUrl url(text, QUrl::StrictMode);
         if (!url.isValid())
-            return invalid(QStringLiteral("The database URL is not valid: %1").arg(url.errorString()));
+            return invalid(StorageConfig::tr("The database URL is not valid: %1").arg(url.errorString()));
         if (!url.host().isEmpty())
-            return invalid(QStringLiteral("A sqlite: URL takes an absolute path with three slashes, "
-                                          "e.g. sqlite:///home/me/assetdesk.sqlite3."));
+            return invalid(StorageConfig::tr("A sqlite: URL takes an absolute path with three slashes, "
+                                             "e.g. sqlite:///home/me/assetdesk.sqlite3."));
         const QString path = url.path(QUrl::FullyDecoded);
         if (!path.startsWith(QLatin1Char('/')) || path.size() < 2)
-            return invalid(QStringLiteral("A sqlite: URL needs an absolute file path, e.g. "
-                                          "sqlite:///home/me/assetdesk.sqlite3."));
+            return invalid(StorageConfig::tr("A sqlite: URL needs an absolute file path, e.g. "
+                                             "sqlite:///home/me/assetdesk.sqlite3."));
         if (url.hasQuery())
-            return invalid(QStringLiteral("A sqlite: URL takes no query parameters."));
+            return invalid(StorageConfig::tr("A sqlite: URL takes no query parameters."));
         return sqlite(path);
     }
-    return invalid(QStringLiteral("Unsupported database URL scheme \"%1\". Use a file path, "
-                                  "sqlite:///path or postgresql://user@host:port/database.")
+    return invalid(StorageConfig::tr("Unsupported database URL scheme \"%1\". Use a file path, "
+                                     "sqlite:///path or postgresql://user@host:port/database.")
                        .arg(scheme.captured(1)));
 }
 
@@ -122,16 +122,17 @@ Result<StorageConfig> StorageConfig::parsePostgres(const QString& text)
     for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (key == u"schema") {
             if (!identifierRe.match(value).hasMatch()) {
-                return invalid(QStringLiteral("The schema \"%1\" is not a plain identifier (letters, digits "
-                                              "and _, not starting with a digit, at most 63).")
-                                   .arg(value));
+                return invalid(
+                    StorageConfig::tr("The schema \"%1\" is not a plain identifier (letters, digits "
+                                      "and _, not starting with a digit, at most 63).")
+                        .arg(value));
             }
             config.m_schema = value;
         } else if (passThroughOptions().contains(key)) {
             // setConnectOptions() splices values into a libpq conninfo string: keep them unquoted-safe.
             if (!optionValueRe.match(value).hasMatch())
                 return invalid(
-                    QStringLiteral("The value of %1 contains characters that are not allowed.").arg(key));
+                    StorageConfig::tr("The value of %1 contains characters that are not allowed.").arg(key));
             options << key + QLatin1Char('=') + value;
         } else {
             return invalid(QStringLiteral("Unknown PostgreSQL URL parameter \"%1\". Allowed: schema, %2.")

@@ -3,6 +3,7 @@
 #include "core/result.h"
 #include "storage/storagebackend.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 namespace AssetDesk {
@@ -18,6 +19,8 @@ namespace AssetDesk {
 // displayString() masks it, and nothing in the storage layer logs it.
 class StorageConfig
 {
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::StorageConfig)
+
 public:
     StorageConfig() = default;
 

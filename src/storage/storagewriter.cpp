@@ -40,7 +40,7 @@ void StorageWriter::closeConnection()
 void StorageWriter::runTransaction(const Body& body, const Done& done)
 {
     if (!m_open) {
-        done(Error(ErrorKind::Storage, QStringLiteral("The workspace database is closed."))
+        done(Error(ErrorKind::Storage, StorageWriter::tr("The workspace database is closed."))
                  .withOrigin(QStringLiteral("storage")));
         return;
     }
