@@ -2029,12 +2029,22 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Lebenszyklus-Status des iconik-Assets %1 schreiben</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>iconik asset %1 is %2</source>
+        <translation>iconik-Asset %1 ist %2</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Marking iconik asset %1 as a top performer</source>
         <translation>iconik-Asset %1 als Top-Performer markieren</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>iconik asset %1 marked as a top performer</source>
+        <translation>iconik-Asset %1 als Top-Performer markiert</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Tagging PhotoShelter media %1</source>
         <translation>PhotoShelter-Medium %1 verschlagworten</translation>
     </message>
@@ -2561,9 +2571,19 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Das Erstellen der Ableitung wurde abgebrochen.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-11"/>
+        <source>Storing</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>The derivative was stored but cannot be read back.</source>
         <translation>Die Ableitung wurde gespeichert, lässt sich aber nicht wieder lesen.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Erledigt</translation>
     </message>
 </context>
 <context>
@@ -3322,7 +3342,12 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>%1 Mio. Pixel über alle Bilder sind mehr als die %2 Mio. von X</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
+        <source>The GIF could not be read.</source>
+        <translation>Das GIF konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The file is not a GIF AssetDesk can read.</source>
         <translation>Die Datei ist kein GIF, das AssetDesk lesen kann.</translation>
     </message>
@@ -5659,7 +5684,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::SqlConnection</name>
     <message>
-        <location filename="../src/storage/sqlconnection.cpp" line="+79"/>
+        <location filename="../src/storage/sqlconnection.cpp" line="+70"/>
+        <source>The Qt SQL driver for %1 is not available.</source>
+        <translation>Der Qt-SQL-Treiber für %1 ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>Cannot open the workspace database %1.</source>
         <translation>Die Datenbank des Arbeitsbereichs %1 kann nicht geöffnet werden.</translation>
     </message>
@@ -5743,7 +5773,27 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Nicht unterstütztes Datenbank-URL-Schema „%1“. Verwenden Sie einen Dateipfad, sqlite:///pfad oder postgresql://benutzer@host:port/datenbank.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+10"/>
+        <source>The PostgreSQL URL is not valid. Expected postgresql://user:password@host:port/database?schema=name.</source>
+        <translation>Die PostgreSQL-URL ist ungültig. Erwartet wird postgresql://benutzer:passwort@host:port/datenbank?schema=name.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The PostgreSQL port must be between 1 and 65535.</source>
+        <translation>Der PostgreSQL-Port muss zwischen 1 und 65535 liegen.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The PostgreSQL URL needs a database name, e.g. postgresql://user@host:5432/assetdesk.</source>
+        <translation>Die PostgreSQL-URL braucht einen Datenbanknamen, z. B. postgresql://benutzer@host:5432/assetdesk.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The PostgreSQL database name &quot;%1&quot; must not contain &apos;/&apos;.</source>
+        <translation>Der PostgreSQL-Datenbankname „%1“ darf kein „/“ enthalten.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>The schema &quot;%1&quot; is not a plain identifier (letters, digits and _, not starting with a digit, at most 63).</source>
         <translation>Das Schema „%1“ ist kein einfacher Bezeichner (Buchstaben, Ziffern und _, nicht mit einer Ziffer beginnend, höchstens 63).</translation>
     </message>
@@ -5751,6 +5801,11 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <location line="+9"/>
         <source>The value of %1 contains characters that are not allowed.</source>
         <translation>Der Wert von %1 enthält unzulässige Zeichen.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Unknown PostgreSQL URL parameter &quot;%1&quot;. Allowed: schema, %2.</source>
+        <translation>Unbekannter PostgreSQL-URL-Parameter „%1“. Erlaubt: schema, %2.</translation>
     </message>
 </context>
 <context>
@@ -6933,6 +6988,11 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <location line="+27"/>
         <source>Uploading media</source>
         <translation>Medien hochladen</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Publishing</source>
+        <translation>Veröffentlichen</translation>
     </message>
 </context>
 <context>

@@ -53,7 +53,8 @@ Result<GifCheck::Verdict> GifCheck::inspect(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error(ErrorKind::Io, QStringLiteral("The GIF could not be read."), QStringLiteral("%1: %2").arg(path, file.errorString()))
+        return Error(ErrorKind::Io, GifCheck::tr("The GIF could not be read."),
+                     QStringLiteral("%1: %2").arg(path, file.errorString()))
             .withOrigin(QStringLiteral("media"));
     }
     QImageReader reader(&file, QByteArrayLiteral("gif"));

@@ -67,7 +67,7 @@ Result<QSqlDatabase> openDriver(const StorageConfig& config, const QString& name
     }
     if (!db.isValid()) {
         QSqlDatabase::removeDatabase(name);
-        return Error(ErrorKind::Storage, QStringLiteral("The Qt SQL driver for %1 is not available.")
+        return Error(ErrorKind::Storage, SqlConnection::tr("The Qt SQL driver for %1 is not available.")
                                              .arg(storageBackendId(config.backend())))
             .withOrigin(QStringLiteral("storage"));
     }

@@ -93,26 +93,27 @@ Result<StorageConfig> StorageConfig::parsePostgres(const QString& text)
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid()) {
         // QUrl's error string quotes the input, which may hold the password: say what, not where.
-        return invalid(QStringLiteral("The PostgreSQL URL is not valid. Expected "
-                                      "postgresql://user:password@host:port/database?schema=name."));
+        return invalid(StorageConfig::tr("The PostgreSQL URL is not valid. Expected "
+                                         "postgresql://user:password@host:port/database?schema=name."));
     }
     StorageConfig config;
     config.m_backend = StorageBackend::PostgreSQL;
     config.m_host = url.host(QUrl::FullyDecoded);
     config.m_port = url.port(5432);
     if (config.m_port <= 0 || config.m_port > 65535)
-        return invalid(QStringLiteral("The PostgreSQL port must be between 1 and 65535."));
+        return invalid(StorageConfig::tr("The PostgreSQL port must be between 1 and 65535."));
     config.m_userName = url.userName(QUrl::FullyDecoded);
     config.m_password = url.password(QUrl::FullyDecoded);
     QString path = url.path(QUrl::FullyDecoded);
     if (path.startsWith(QLatin1Char('/')))
         path.remove(0, 1);
     if (path.isEmpty()) {
-        return invalid(QStringLiteral("The PostgreSQL URL needs a database name, e.g. "
-                                      "postgresql://user@host:5432/assetdesk."));
+        return invalid(StorageConfig::tr("The PostgreSQL URL needs a database name, e.g. "
+                                         "postgresql://user@host:5432/assetdesk."));
     }
     if (path.contains(QLatin1Char('/')))
-        return invalid(QStringLiteral("The PostgreSQL database name \"%1\" must not contain '/'.").arg(path));
+        return invalid(
+            StorageConfig::tr("The PostgreSQL database name \"%1\" must not contain '/'.").arg(path));
     config.m_databaseName = path;
 
     static const QRegularExpression identifierRe(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,62}$"));
@@ -135,7 +136,7 @@ Result<StorageConfig> StorageConfig::parsePostgres(const QString& text)
                     StorageConfig::tr("The value of %1 contains characters that are not allowed.").arg(key));
             options << key + QLatin1Char('=') + value;
         } else {
-            return invalid(QStringLiteral("Unknown PostgreSQL URL parameter \"%1\". Allowed: schema, %2.")
+            return invalid(StorageConfig::tr("Unknown PostgreSQL URL parameter \"%1\". Allowed: schema, %2.")
                                .arg(key, passThroughOptions().join(QStringLiteral(", "))));
         }
     }

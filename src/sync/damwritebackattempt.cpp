@@ -85,7 +85,7 @@ void DamWriteBackAttempt::lifecycle(IconikConnector* iconik)
             if (!written)
                 return fail(tr("Writing the lifecycle status of iconik asset %1").arg(assetId),
                             written.error());
-            finish(done(QStringLiteral("iconik asset %1 is %2").arg(assetId, state)));
+            finish(done(tr("iconik asset %1 is %2").arg(assetId, state)));
         });
 }
 
@@ -100,7 +100,7 @@ void DamWriteBackAttempt::topPerformer()
                 if (!written)
                     return fail(tr("Marking iconik asset %1 as a top performer").arg(assetId),
                                 written.error());
-                finish(done(QStringLiteral("iconik asset %1 marked as a top performer").arg(assetId)));
+                finish(done(tr("iconik asset %1 marked as a top performer").arg(assetId)));
             });
         return;
     }

@@ -154,7 +154,7 @@ Result<Derivative> DerivativeService::makeNow(Storage& storage, const QString& d
             return image.error();
         if (cancelled())
             return serviceError(ErrorKind::Cancelled, tr("Making the derivative was cancelled."));
-        status(QStringLiteral("Storing"), 80, 100);
+        status(tr("Storing"), 80, 100);
         file = store.store(image->bytes, image->mimeType);
         d.mimeType = image->mimeType;
         d.size = image->size;
@@ -174,7 +174,7 @@ Result<Derivative> DerivativeService::makeNow(Storage& storage, const QString& d
         return stored.error();
     if (!stored->has_value())
         return serviceError(ErrorKind::Storage, tr("The derivative was stored but cannot be read back."));
-    status(QStringLiteral("Done"), 100, 100);
+    status(tr("Done"), 100, 100);
     qCInfo(lcMedia) << "derivative" << *id << "of asset" << assetId << d.mimeType << d.size << d.bytes << "bytes";
     return **stored;
 }

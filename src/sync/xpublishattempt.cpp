@@ -168,7 +168,7 @@ void XPublishAttempt::send()
             reconcile(Then::DuplicateRefused, {}, std::max(1, m_options.reconcilePages));
             return;
         }
-        finish(transientOrFailed(QStringLiteral("Publishing"), id.error()));
+        finish(transientOrFailed(tr("Publishing"), id.error()));
     });
 }
 
