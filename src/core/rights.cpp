@@ -50,12 +50,16 @@ QDate licenceExpiryDay(const QDateTime& expiresAt)
     return isDateOnly(expiresAt) ? expiresAt.toUTC().date() : expiresAt.toLocalTime().date();
 }
 
+QString licenceExpiryDayText(const QDateTime& expiresAt)
+{
+    return expiresAt.isValid() ? QLocale().toString(licenceExpiryDay(expiresAt), QLocale::ShortFormat)
+                               : QString();
+}
+
 QString licenceExpiryText(const QDateTime& expiresAt)
 {
-    if (!expiresAt.isValid())
-        return {};
-    if (isDateOnly(expiresAt))
-        return QLocale().toString(licenceExpiryDay(expiresAt), QLocale::ShortFormat);
+    if (!expiresAt.isValid() || isDateOnly(expiresAt))
+        return licenceExpiryDayText(expiresAt);
     return QLocale().toString(expiresAt.toLocalTime(), QLocale::ShortFormat);
 }
 

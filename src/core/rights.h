@@ -35,6 +35,8 @@ struct Rights
 // set. So an expiry at exactly midnight UTC is shown as the day it names, any other one as the
 // local day (and time) it falls on.
 QDate licenceExpiryDay(const QDateTime& expiresAt);
+// That day in the locale's short date format ("20/12/2033"); empty for no expiry.
+QString licenceExpiryDayText(const QDateTime& expiresAt);
 // "20 Dec 2033" (the locale's short date) for a date-only expiry, else the short local date and
 // time; empty for no expiry.
 QString licenceExpiryText(const QDateTime& expiresAt);

@@ -37,10 +37,6 @@ QString day(const QDateTime& when)
     return QLocale().toString(when.toLocalTime().date(), QLocale::ShortFormat);
 }
 
-QString expiryDay(const QDateTime& expiry)
-{
-    return QLocale().toString(licenceExpiryDay(expiry), QLocale::ShortFormat);
-}
 } // namespace
 
 Status RightsGate::check(const Asset& asset, const QDateTime& when)
@@ -58,9 +54,10 @@ Status RightsGate::check(const Asset& asset, const QDateTime& when)
         const QDateTime now = QDateTime::currentDateTimeUtc();
         // A scheduled post may fail on a licence that is still valid today: say which case it is.
         const QString message =
-            expiry <= now ? tr("The licence of “%1” expired on %2.").arg(assetName(asset), expiryDay(expiry))
-                          : tr("The licence of “%1” expires on %2, before the post is sent on %3.")
-                                .arg(assetName(asset), expiryDay(expiry), day(when));
+            expiry <= now
+                ? tr("The licence of “%1” expired on %2.").arg(assetName(asset), licenceExpiryDayText(expiry))
+                : tr("The licence of “%1” expires on %2, before the post is sent on %3.")
+                      .arg(assetName(asset), licenceExpiryDayText(expiry), day(when));
         return Error(ErrorKind::Validation, message,
                      detail + QStringLiteral(", licence expires %1").arg(expiry.toUTC().toString(Qt::ISODate)));
     }

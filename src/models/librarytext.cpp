@@ -36,15 +36,14 @@ QString LibraryText::rightsSummary(const QDateTime& expiresAt, const QDateTime& 
     if (seconds <= 0) {
         const int days = int(-seconds / 86400);
         if (days > soonDays) // "Expired 1989 days ago" makes the reader do the sum
-            return tr("Expired on %1")
-                .arg(QLocale().toString(licenceExpiryDay(expiresAt), QLocale::ShortFormat));
+            return tr("Expired on %1").arg(licenceExpiryDayText(expiresAt));
         return days == 0 ? tr("Expired today") : tr("Expired %n day(s) ago", nullptr, days);
     }
     if (expiresAt <= now.addDays(soonDays)) {
         const int days = int(seconds / 86400);
         return days == 0 ? tr("Expires today") : tr("Expires in %n day(s)", nullptr, days);
     }
-    return tr("Valid until %1").arg(QLocale().toString(licenceExpiryDay(expiresAt), QLocale::ShortFormat));
+    return tr("Valid until %1").arg(licenceExpiryDayText(expiresAt));
 }
 
 QString LibraryText::mediaType(MediaType type)
