@@ -2,6 +2,7 @@
 
 #include "core/metricssettings.h"
 #include "models/librarytext.h"
+#include "widgets/flowlayout.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -23,6 +24,18 @@ std::optional<E> chosen(const QComboBox* box)
 {
     const QVariant v = box->currentData();
     return v.isValid() ? std::optional<E>(E(v.toInt())) : std::nullopt;
+}
+
+constexpr int kGroupSpacing = 18;
+
+// A group of labelled facets: a form in a widget of its own, so the flow layout can move it whole.
+QFormLayout* facetGroup(QWidget* parent)
+{
+    auto* group = new QWidget(parent);
+    auto* form = new QFormLayout(group);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    return form;
 }
 
 QComboBox* anyBox(QWidget* parent, const QString& name)
@@ -96,9 +109,9 @@ LibraryFacetBar::LibraryFacetBar(QWidget* parent)
     auto* clearButton = new QPushButton(tr("Clear"), this);
     clearButton->setObjectName(QStringLiteral("clearFacets"));
 
-    auto* left = new QFormLayout;
-    left->setContentsMargins(0, 0, 0, 0);
-    left->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    // Three groups that sit side by side when the pane is wide and wrap under each other when it
+    // is narrow: a single row would make the library as wide as all of them together.
+    auto* left = facetGroup(this);
     left->addRow(tr("Service"), m_service);
     left->addRow(tr("Approval"), m_approval);
     auto* rightsRow = new QHBoxLayout;
@@ -107,9 +120,7 @@ LibraryFacetBar::LibraryFacetBar(QWidget* parent)
     rightsRow->addWidget(m_soonDays);
     rightsRow->addStretch();
     left->addRow(tr("Rights"), rightsRow);
-    auto* middle = new QFormLayout;
-    middle->setContentsMargins(0, 0, 0, 0);
-    middle->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    auto* middle = facetGroup(this);
     middle->addRow(tr("Campaign"), m_campaign);
     middle->addRow(tr("Type"), m_mediaType);
     middle->addRow(tr("Orientation"), m_orientation);
@@ -117,9 +128,7 @@ LibraryFacetBar::LibraryFacetBar(QWidget* parent)
     dates->addWidget(m_from);
     dates->addWidget(new QLabel(QStringLiteral("–"), this));
     dates->addWidget(m_to);
-    auto* right = new QFormLayout;
-    right->setContentsMargins(0, 0, 0, 0);
-    right->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    auto* right = facetGroup(this);
     right->addRow(m_dateRange, dates);
     auto* usageRow = new QHBoxLayout;
     usageRow->addWidget(m_usage);
@@ -128,14 +137,10 @@ LibraryFacetBar::LibraryFacetBar(QWidget* parent)
     usageRow->addStretch();
     right->addRow(tr("Posted"), usageRow);
     right->addRow(QString(), clearButton);
-    auto* row = new QHBoxLayout(this);
-    row->setContentsMargins(0, 0, 0, 0);
-    row->addLayout(left);
-    row->addSpacing(12);
-    row->addLayout(middle);
-    row->addSpacing(12);
-    row->addLayout(right);
-    row->addStretch();
+    auto* flow = new FlowLayout(this, kGroupSpacing);
+    flow->setContentsMargins(0, 0, 0, 0);
+    for (QFormLayout* group : {left, middle, right})
+        flow->addWidget(group->parentWidget());
 
     for (QComboBox* box : {m_service, m_approval, m_rights, m_mediaType, m_orientation, m_usage})
         connect(box, &QComboBox::currentIndexChanged, this, &LibraryFacetBar::changed);

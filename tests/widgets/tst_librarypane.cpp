@@ -159,6 +159,57 @@ private slots:
         QCOMPARE(count(h.assets), 120);
     }
 
+    // Showing the filters does not widen the library (which would squeeze the panes beside it) as
+    // long as it is at least as wide as one facet group: the groups wrap under each other when
+    // the pane is narrow, and sit on one line when it is wide. Every group stays inside the bar,
+    // none on top of another.
+    void filtersWrapInANarrowPane()
+    {
+        LibraryFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        PaneHarness h(f.storage());
+        h.pane.setModels(&h.assets, &h.sources, &h.details);
+        h.pane.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&h.pane));
+        const int narrow = h.pane.minimumSizeHint().width();
+        QTest::keyClick(h.pane.searchEdit(), Qt::Key_L, Qt::ControlModifier);
+        QVERIFY(h.pane.facets()->isVisible());
+        // 480 px: a third of a laptop screen, where a single row of facets needs about 900.
+        const int roomy = std::max(narrow, 480);
+        QVERIFY2(h.pane.minimumSizeHint().width() <= roomy,
+                 qPrintable(QStringLiteral("%1 px with the filters, %2 without")
+                                .arg(h.pane.minimumSizeHint().width())
+                                .arg(narrow)));
+        QVERIFY(h.pane.facets()->sizeHint().width() > roomy); // so the groups do have to wrap
+
+        const auto groupRows = [&h] {
+            QList<QRect> groups;
+            for (const QWidget* group : h.pane.facets()->findChildren<QWidget*>(Qt::FindDirectChildrenOnly)) {
+                if (group->isVisible())
+                    groups.append(group->geometry());
+            }
+            return groups;
+        };
+        const auto checkInside = [&h](const QList<QRect>& groups) {
+            QCOMPARE(groups.size(), 3);
+            for (qsizetype i = 0; i < groups.size(); ++i) {
+                QVERIFY(h.pane.facets()->rect().contains(groups[i]));
+                for (qsizetype j = i + 1; j < groups.size(); ++j)
+                    QVERIFY(!groups[i].intersects(groups[j]));
+            }
+        };
+        h.pane.resize(roomy, 800);
+        QTRY_VERIFY(h.pane.width() == roomy);
+        QList<QRect> groups;
+        QTRY_VERIFY((groups = groupRows()).size() == 3 && groups.last().top() > groups.first().top());
+        checkInside(groups);
+        QVERIFY(h.pane.facets()->height() >= groups.last().bottom());
+
+        h.pane.resize(1600, 800);
+        QTRY_VERIFY((groups = groupRows()).size() == 3 && groups.last().top() == groups.first().top());
+        checkInside(groups);
+    }
+
     void sourceTreeFiltersTheGrid()
     {
         LibraryFixture f;
