@@ -2,6 +2,7 @@
 
 #include "core/lineageedge.h"
 
+#include <QDateTime>
 #include <QString>
 
 namespace AssetDesk {
@@ -17,6 +18,7 @@ struct LineageNode
     qint64 viaId = 0;
     QString relation;     // of the reaching edge
     QString assetVersion; // of the reaching edge
+    QDateTime linkedAt;   // when the reaching edge was recorded
 
     bool operator==(const LineageNode&) const = default;
 };

@@ -18,19 +18,20 @@ NodeKind kindFromId(const QVariant& value)
 // Shortest depth per node: the recursion walks every path up to kMaxDepth (which also ends
 // cycles), then ROW_NUMBER keeps each node's first arrival.
 const QString kReachableSql = QStringLiteral(
-    "WITH RECURSIVE reach (kind, id, depth, via_kind, via_id, relation, asset_version) AS ("
-    "  SELECT e.to_kind, e.to_id, 1, e.from_kind, e.from_id, e.relation, e.asset_version"
+    "WITH RECURSIVE reach (kind, id, depth, via_kind, via_id, relation, asset_version, linked_at) AS ("
+    "  SELECT e.to_kind, e.to_id, 1, e.from_kind, e.from_id, e.relation, e.asset_version, e.created_at"
     "  FROM lineage_edges e WHERE e.from_kind = :kind AND e.from_id = :id"
     "  UNION"
-    "  SELECT e.to_kind, e.to_id, r.depth + 1, e.from_kind, e.from_id, e.relation, e.asset_version"
+    "  SELECT e.to_kind, e.to_id, r.depth + 1, e.from_kind, e.from_id, e.relation, e.asset_version, "
+    "e.created_at"
     "  FROM reach r JOIN lineage_edges e ON e.from_kind = r.kind AND e.from_id = r.id"
     "  WHERE r.depth < :max_depth"
     "), ranked AS ("
-    "  SELECT kind, id, depth, via_kind, via_id, relation, asset_version,"
+    "  SELECT kind, id, depth, via_kind, via_id, relation, asset_version, linked_at,"
     "         ROW_NUMBER() OVER (PARTITION BY kind, id ORDER BY depth, via_kind, via_id, relation) AS n"
     "  FROM reach WHERE NOT (kind = :start_kind AND id = :start_id)"
     ") "
-    "SELECT kind, id, depth, via_kind, via_id, relation, asset_version FROM ranked WHERE n = 1 "
+    "SELECT kind, id, depth, via_kind, via_id, relation, asset_version, linked_at FROM ranked WHERE n = 1 "
     "ORDER BY depth, kind, id");
 
 } // namespace
@@ -63,6 +64,7 @@ Result<QList<LineageNode>> LineageRepository::reachableFrom(NodeKind kind, qint6
         n.viaId = q.value(4).toLongLong();
         n.relation = q.value(5).toString();
         n.assetVersion = q.value(6).toString();
+        n.linkedAt = SqlValues::toDateTime(q.value(7));
         nodes << n;
     }
     return nodes;

@@ -43,6 +43,12 @@ Post fromRow(const SqlStatement& q)
     return p;
 }
 
+Result<std::optional<Post>> firstOf(Result<QList<Post>> rows)
+{
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? std::nullopt : std::optional<Post>(rows->first());
+}
 } // namespace
 
 Result<QList<Post>> PostRepository::query(const QString& where, const QString& key, const QVariant& value) const
@@ -62,11 +68,13 @@ Result<QList<Post>> PostRepository::query(const QString& where, const QString& k
 
 Result<std::optional<Post>> PostRepository::findByClientUuid(const QUuid& clientUuid) const
 {
-    Result<QList<Post>> rows = query(QStringLiteral("WHERE client_uuid = :uuid"), QStringLiteral("uuid"),
-                                     clientUuid.toString(QUuid::WithoutBraces));
-    if (!rows)
-        return rows.error();
-    return rows->isEmpty() ? std::nullopt : std::optional<Post>(rows->first());
+    return firstOf(query(QStringLiteral("WHERE client_uuid = :uuid"), QStringLiteral("uuid"),
+                         clientUuid.toString(QUuid::WithoutBraces)));
+}
+
+Result<std::optional<Post>> PostRepository::get(qint64 id) const
+{
+    return firstOf(query(QStringLiteral("WHERE id = :id"), QStringLiteral("id"), id));
 }
 
 Result<QList<Post>> PostRepository::listByAccount(qint64 accountId) const

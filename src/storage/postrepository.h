@@ -27,6 +27,8 @@ public:
     {}
 
     Result<std::optional<Post>> findByClientUuid(const QUuid& clientUuid) const;
+    // By local id (posts.id, as lineage names it); nothing when the post is gone.
+    Result<std::optional<Post>> get(qint64 id) const;
     Result<QList<Post>> listByAccount(qint64 accountId) const;
 
     // Inserts a published post (remote id, published time, status published); called in the same

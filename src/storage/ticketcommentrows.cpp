@@ -40,14 +40,20 @@ QList<TicketAttachment> attachmentsFromJson(const QString& json)
     return result;
 }
 
-Result<QList<TicketComment>> forTicket(const SqlConnection& connection, qint64 ticketId)
+namespace {
+// Comments with their author's name where the user is cached, `where` naming c (ticket_comments).
+Result<QList<TicketComment>> select(const SqlConnection& connection, const QString& where, const QString& key,
+                                    qint64 value)
 {
-    SqlStatement q(connection, QStringLiteral(
-        "SELECT c.id, c.ticket_id, c.remote_id, c.author_id, COALESCE(u.name, ''), c.body, c.public, c.created_at, "
-        "c.attachments FROM ticket_comments c JOIN tickets t ON t.id = c.ticket_id "
-        "LEFT JOIN helpdesk_users u ON u.account_id = t.account_id AND u.remote_id = c.author_id "
-        "WHERE c.ticket_id = :ticket ORDER BY c.created_at, c.remote_id"));
-    q.bind(QStringLiteral("ticket"), ticketId);
+    SqlStatement q(
+        connection,
+        QStringLiteral(
+            "SELECT c.id, c.ticket_id, c.remote_id, c.author_id, COALESCE(u.name, ''), c.body, c.public, "
+            "c.created_at, "
+            "c.attachments FROM ticket_comments c JOIN tickets t ON t.id = c.ticket_id "
+            "LEFT JOIN helpdesk_users u ON u.account_id = t.account_id AND u.remote_id = c.author_id %1")
+            .arg(where));
+    q.bind(key, value);
     if (Status s = q.exec(); !s)
         return s.error();
     QList<TicketComment> result;
@@ -65,6 +71,23 @@ Result<QList<TicketComment>> forTicket(const SqlConnection& connection, qint64 t
         result << c;
     }
     return result;
+}
+} // namespace
+
+Result<QList<TicketComment>> forTicket(const SqlConnection& connection, qint64 ticketId)
+{
+    return select(connection,
+                  QStringLiteral("WHERE c.ticket_id = :ticket ORDER BY c.created_at, c.remote_id"),
+                  QStringLiteral("ticket"), ticketId);
+}
+
+Result<std::optional<TicketComment>> byId(const SqlConnection& connection, qint64 id)
+{
+    Result<QList<TicketComment>> rows =
+        select(connection, QStringLiteral("WHERE c.id = :id"), QStringLiteral("id"), id);
+    if (!rows)
+        return rows.error();
+    return rows->isEmpty() ? std::nullopt : std::optional<TicketComment>(rows->first());
 }
 
 Result<qint64> upsert(WriteContext& ctx, const TicketComment& c)

@@ -6,6 +6,8 @@
 
 #include <QList>
 
+#include <optional>
+
 namespace AssetDesk {
 
 class WriteContext;
@@ -15,6 +17,8 @@ class WriteContext;
 namespace TicketCommentRows {
 
 Result<QList<TicketComment>> forTicket(const SqlConnection& connection, qint64 ticketId);
+// One comment by its local id; nothing when it is not cached (any more).
+Result<std::optional<TicketComment>> byId(const SqlConnection& connection, qint64 id);
 // Reports EntityKind::TicketComment Inserted or Updated; returns the local id.
 Result<qint64> upsert(WriteContext& ctx, const TicketComment& comment);
 

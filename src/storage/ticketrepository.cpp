@@ -198,6 +198,14 @@ Result<QList<TicketComment>> TicketRepository::comments(qint64 ticketId) const
     return TicketCommentRows::forTicket(connection.value(), ticketId);
 }
 
+Result<std::optional<TicketComment>> TicketRepository::comment(qint64 id) const
+{
+    Result<SqlConnection> connection = m_source.get();
+    if (!connection)
+        return connection.error();
+    return TicketCommentRows::byId(connection.value(), id);
+}
+
 Result<QList<ZendeskView>> TicketRepository::views(qint64 accountId) const
 {
     Result<SqlConnection> connection = m_source.get();

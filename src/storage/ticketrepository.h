@@ -38,6 +38,8 @@ public:
     Result<std::optional<Ticket>> ticketByRemoteId(qint64 accountId, qint64 remoteId) const;
     // The conversation, oldest first, with author names where the user is cached.
     Result<QList<TicketComment>> comments(qint64 ticketId) const;
+    // One comment by its local id (ticket_comments.id, as lineage names it).
+    Result<std::optional<TicketComment>> comment(qint64 id) const;
     // Active and inactive views, by position then title.
     Result<QList<ZendeskView>> views(qint64 accountId) const;
     Result<std::optional<ZendeskView>> viewByTitle(qint64 accountId, const QString& title) const;

@@ -97,6 +97,8 @@ private slots:
         for (qsizetype i = 1; i < uses->size(); ++i)
             QVERIFY(uses->at(i - 1).depth <= uses->at(i).depth);
         QCOMPARE(uses->first().assetVersion, u"v3"_s);
+        for (const LineageNode& n : *uses) // when its reaching edge was recorded
+            QCOMPARE(n.linkedAt, QDateTime(QDate(2024, 9, 1), QTime(8, 0), Qt::UTC));
 
         const QList<LineageNode> fromPost = LineageRepository(*storage).reachableFrom(K::Post, 20).value();
         QCOMPARE(describe(fromPost),
