@@ -579,6 +579,144 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
     </message>
 </context>
 <context>
+    <name>AssetDesk::AssetUseReader</name>
+    <message>
+        <location filename="../src/models/assetusereader.cpp" line="+69"/>
+        <source>Archived copy</source>
+        <translation>Archivkopie</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Another asset</source>
+        <translation>Anderes Asset</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1, through a derivative</source>
+        <translation>%1, über ein Derivat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1, indirectly</source>
+        <translation>%1, indirekt</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>X post (no longer in the workspace)</source>
+        <translation>X-Beitrag (nicht mehr im Arbeitsbereich)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>X post on %1</source>
+        <translation>X-Beitrag auf %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scheduled X post on %1</source>
+        <translation>Geplanter X-Beitrag auf %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>X post being published on %1</source>
+        <translation>X-Beitrag wird auf %1 veröffentlicht</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Failed X post on %1</source>
+        <translation>Fehlgeschlagener X-Beitrag auf %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Draft X post on %1</source>
+        <translation>X-Beitragsentwurf auf %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Deleted X post on %1</source>
+        <translation>Gelöschter X-Beitrag auf %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Zendesk ticket comment (no longer in the workspace)</source>
+        <translation>Zendesk-Ticketkommentar (nicht mehr im Arbeitsbereich)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Zendesk ticket #%1</source>
+        <translation>Zendesk-Ticket #%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Zendesk ticket #%1, internal note</source>
+        <translation>Zendesk-Ticket #%1, interne Notiz</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Dynamics case note (no longer in the workspace)</source>
+        <translation>Dynamics-Fallnotiz (nicht mehr im Arbeitsbereich)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Dynamics case %1</source>
+        <translation>Dynamics-Fall %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dynamics case note</source>
+        <translation>Dynamics-Fallnotiz</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>%1 (no longer in the workspace)</source>
+        <translation>%1 (nicht mehr im Arbeitsbereich)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dynamics account</source>
+        <translation>Dynamics-Firma</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dynamics opportunity</source>
+        <translation>Dynamics-Verkaufschance</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dynamics event</source>
+        <translation>Dynamics-Veranstaltung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dynamics record</source>
+        <translation>Dynamics-Datensatz</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Derivative (no longer in the workspace)</source>
+        <translation>Derivat (nicht mehr im Arbeitsbereich)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Video derivative</source>
+        <translation>Video-Derivat</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Image derivative</source>
+        <translation>Bild-Derivat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 × %2, %3</source>
+        <translation>%1 × %2, %3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>a removed account</source>
+        <translation>ein entferntes Konto</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::AttachAttempt</name>
     <message>
         <location filename="../src/sync/attachattempt.cpp" line="+32"/>
@@ -3977,7 +4115,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::LibraryFacetBar</name>
     <message>
-        <location filename="../src/widgets/libraryfacetbar.cpp" line="+32"/>
+        <location filename="../src/widgets/libraryfacetbar.cpp" line="+45"/>
         <source>Any</source>
         <translation>Alle</translation>
     </message>
@@ -4077,7 +4215,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Rechte</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+2"/>
         <source>Campaign</source>
         <translation>Kampagne</translation>
     </message>
@@ -4092,7 +4230,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Ausrichtung</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>overused from</source>
         <translation>überbenutzt ab</translation>
     </message>
@@ -4105,7 +4243,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::LibraryInspector</name>
     <message>
-        <location filename="../src/widgets/libraryinspector.cpp" line="+44"/>
+        <location filename="../src/widgets/libraryinspector.cpp" line="+61"/>
         <source>Select an asset to see its details.</source>
         <translation>Wählen Sie ein Asset aus, um seine Details zu sehen.</translation>
     </message>
@@ -4218,18 +4356,18 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
     <message>
         <location line="+0"/>
-        <source>Id</source>
-        <translation>ID</translation>
+        <source>Content</source>
+        <translation>Inhalt</translation>
     </message>
     <message>
         <location line="+0"/>
-        <source>Relation</source>
-        <translation>Beziehung</translation>
+        <source>When</source>
+        <translation>Wann</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Depth</source>
-        <translation>Tiefe</translation>
+        <location line="+5"/>
+        <source>Not used yet. X posts, ticket comments, case notes and derivatives made with this asset will be listed here.</source>
+        <translation>Noch nicht verwendet. X-Beiträge, Ticketkommentare, Fallnotizen und Derivate mit diesem Asset werden hier aufgeführt.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -4243,18 +4381,18 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
     <message>
         <location line="+1"/>
-        <location line="+133"/>
+        <location line="+131"/>
         <source>Where used</source>
         <translation>Verwendung</translation>
     </message>
     <message>
-        <location line="-132"/>
-        <location line="+135"/>
+        <location line="-130"/>
+        <location line="+133"/>
         <source>Engagement</source>
         <translation>Interaktionen</translation>
     </message>
     <message>
-        <location line="-134"/>
+        <location line="-132"/>
         <source>Raw JSON</source>
         <translation>Rohes JSON</translation>
     </message>
@@ -4279,7 +4417,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Ohne Ablauf</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+19"/>
         <source>Where used (%1)</source>
         <translation>Verwendung (%1)</translation>
     </message>
@@ -4536,12 +4674,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
     <message>
         <location line="+1"/>
-        <location line="+53"/>
+        <location line="+52"/>
         <source>Approved</source>
         <translation>Freigegeben</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-51"/>
         <source>Not approved</source>
         <translation>Nicht freigegeben</translation>
     </message>
@@ -4580,7 +4718,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Abgelaufen am %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Expired today</source>
         <translation>Heute abgelaufen</translation>
     </message>
@@ -5345,12 +5483,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>sein Freigabestatus ist unbekannt</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+18"/>
         <source>“%1” is not approved for use: %2.</source>
         <translation>„%1“ ist nicht zur Verwendung freigegeben: %2.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>The licence of “%1” expired on %2.</source>
         <translation>Die Lizenz von „%1“ ist am %2 abgelaufen.</translation>
     </message>

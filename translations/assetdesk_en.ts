@@ -296,7 +296,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+16"/>
         <source>Expired %n day(s) ago</source>
         <translation>
             <numerusform>Expired %n day ago</numerusform>

@@ -22,13 +22,18 @@ struct AssetDetails
         QDateTime modifiedAt;
         QDateTime firstSeenAt;
     };
+    // One place the asset was used (AssetUseReader).
     struct Use
     {
         QString kind;     // lineage node kind id: "post", "case-note", …
-        qint64 id = 0;
-        int depth = 1;    // 1: used directly
+        qint64 id = 0;    // local id of that row
+        int depth = 1;    // 1: used directly; more: through a derivative or another use
         QString relation;
         QString assetVersion;
+        QString place;     // what and where, in words: "X post on @assetdesk", "Zendesk ticket #10100"
+        QString summary;   // its text, subject or name, on one line
+        QDateTime at;      // published, scheduled, commented, noted, made; else when it was linked
+        bool gone = false; // the row is no longer in the workspace (the lineage edge remains)
     };
 
     Asset asset;

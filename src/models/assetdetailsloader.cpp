@@ -1,6 +1,7 @@
 #include "models/assetdetailsloader.h"
 
 #include "core/collection.h"
+#include "models/assetusereader.h"
 #include "models/recordloaderread.h"
 #include "storage/accountrepository.h"
 #include "storage/assetrepository.h"
@@ -40,11 +41,13 @@ Result<std::optional<AssetDetails>> readDetails(const Storage& storage, qint64 i
         else
             details.collections << remoteId;
     }
-    const Result<QList<LineageNode>> uses = LineageRepository(storage).usesOfAsset(id);
+    const Result<QList<LineageNode>> nodes = LineageRepository(storage).usesOfAsset(id);
+    if (!nodes)
+        return nodes.error();
+    Result<QList<AssetDetails::Use>> uses = AssetUseReader(storage).read(*nodes);
     if (!uses)
         return uses.error();
-    for (const LineageNode& n : *uses)
-        details.uses.append({lineageNodeKindId(n.kind), n.id, n.depth, n.relation, n.assetVersion});
+    details.uses = std::move(uses).value();
     const EngagementRepository engagement(storage);
     Result<AssetEngagement> posts = engagement.assetEngagement(id);
     if (!posts)

@@ -2,6 +2,7 @@
 
 #include "models/libraryitem.h"
 #include "models/librarytext.h"
+#include "widgets/emptyviewhint.h"
 #include "widgets/engagementview.h"
 #include "widgets/jsonviewer.h"
 
@@ -9,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QPalette>
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QScrollArea>
@@ -24,6 +26,21 @@ namespace {
 QString when(const QDateTime& t)
 {
     return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
+}
+
+// One row of "Where used". The row's kind and local id are kept for tests and whoever opens it.
+QTreeWidgetItem* useItem(const AssetDetails::Use& use)
+{
+    auto* item = new QTreeWidgetItem({use.place, use.summary, when(use.at), use.assetVersion});
+    item->setData(0, LibraryInspector::UseKindRole, use.kind);
+    item->setData(0, LibraryInspector::UseIdRole, use.id);
+    item->setToolTip(0, use.place);
+    item->setToolTip(1, use.summary);
+    if (use.gone) {
+        for (int column = 0; column < item->columnCount(); ++column)
+            item->setForeground(column, QPalette().brush(QPalette::PlaceholderText));
+    }
+    return item;
 }
 
 QString badgeStyle(RightsStatus status)
@@ -106,8 +123,16 @@ LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
 
     m_versions->setHeaderLabels({tr("Version"), tr("Modified"), tr("First seen")});
     m_versions->setRootIsDecorated(false);
-    m_uses->setHeaderLabels({tr("Used in"), tr("Id"), tr("Relation"), tr("Version"), tr("Depth")});
+    m_uses->setHeaderLabels({tr("Used in"), tr("Content"), tr("When"), tr("Version")});
     m_uses->setRootIsDecorated(false);
+    m_uses->setUniformRowHeights(true);
+    m_uses->setTextElideMode(Qt::ElideRight);
+    m_uses->setWordWrap(false);
+    m_uses->header()->setStretchLastSection(false);
+    m_uses->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    new EmptyViewHint(m_uses,
+                      tr("Not used yet. X posts, ticket comments, case notes and derivatives made with "
+                         "this asset will be listed here."));
 
     m_tabs->addTab(scroll, tr("Details"));
     m_tabs->addTab(m_versions, tr("Versions"));
@@ -240,10 +265,13 @@ void LibraryInspector::showDetails(const AssetDetails& d, int soonDays)
     for (const AssetDetails::Version& v : d.versions)
         m_versions->addTopLevelItem(new QTreeWidgetItem({v.version, when(v.modifiedAt), when(v.firstSeenAt)}));
     m_uses->clear();
-    for (const AssetDetails::Use& u : d.uses) {
-        m_uses->addTopLevelItem(
-            new QTreeWidgetItem({u.kind, QString::number(u.id), u.relation, u.assetVersion, QString::number(u.depth)}));
-    }
+    for (const AssetDetails::Use& u : d.uses)
+        m_uses->addTopLevelItem(useItem(u));
+    // Where, when and which version as wide as they need; the content gets the rest.
+    for (const int column : {0, 2, 3})
+        m_uses->resizeColumnToContents(column);
+    for (int column = 0; column < m_versions->columnCount(); ++column)
+        m_versions->resizeColumnToContents(column);
     m_tabs->setTabText(2, d.uses.isEmpty() ? tr("Where used") : tr("Where used (%1)").arg(d.uses.size()));
     m_engagement->setEngagement(d.engagement, d.engagementSeries);
     m_tabs->setTabText(m_tabs->indexOf(m_engagement), d.engagement.posts.isEmpty()

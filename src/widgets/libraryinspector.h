@@ -24,6 +24,13 @@ class LibraryInspector : public QWidget
 {
     Q_OBJECT
 public:
+    // Item data of a "Where used" row (column 0): the lineage node kind id and the row's local id.
+    enum UseRole
+    {
+        UseKindRole = Qt::UserRole,
+        UseIdRole
+    };
+
     explicit LibraryInspector(SyntaxRepository* syntax, QWidget* parent = nullptr);
 
     void showDetails(const AssetDetails& details, int soonDays = 30);

@@ -1,14 +1,15 @@
+#include "composeflow.h"
 #include "workbench.h"
 #include "workspacesession.h"
 #include "xdesk.h"
 
-#include "composeflow.h"
 #include "core/rightsgate.h"
 #include "models/jobsmodel.h"
 #include "models/libraryitem.h"
 #include "models/librarymodel.h"
 #include "models/xpostlistmodel.h"
 #include "models/xqueuemodel.h"
+#include "storage/accountrepository.h"
 #include "storage/assetrepository.h"
 #include "storage/jobrepository.h"
 #include "storage/lineagerepository.h"
@@ -30,17 +31,17 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
-#include <QPlainTextEdit>
-#include <QPushButton>
-#include <QTreeWidget>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
+#include <QTreeWidget>
 #include <QUrlQuery>
 
 using namespace AssetDesk;
@@ -202,11 +203,17 @@ private slots:
         workbench.libraryPane()->gridView()->setCurrentIndex(dragged);
         LibraryInspector* inspector = workbench.libraryPane()->inspector();
         QTRY_COMPARE_WITH_TIMEOUT(inspector->assetId(), assetId, 10000);
-        const auto shown = [inspector, &post] {
+        const std::optional<Account> account = AccountRepository(storage).get(accountId).value();
+        QVERIFY(account);
+        const auto shown = [inspector, &post, &account, &text] {
             QTreeWidget* view = inspector->usesView();
             for (int i = 0; i < view->topLevelItemCount(); ++i) {
-                if (view->topLevelItem(i)->text(0) == u"post"_s && view->topLevelItem(i)->text(1).toLongLong() == post->id)
-                    return true;
+                const QTreeWidgetItem* item = view->topLevelItem(i);
+                if (item->data(0, LibraryInspector::UseKindRole).toString() == u"post"_s &&
+                    item->data(0, LibraryInspector::UseIdRole).toLongLong() == post->id) {
+                    // In words: which account it went out on, and its text.
+                    return item->text(0) == u"X post on "_s + account->handle() && item->text(1) == text;
+                }
             }
             return false;
         };

@@ -1,0 +1,229 @@
+#include "models/assetusereader.h"
+
+#include "core/account.h"
+#include "storage/accountrepository.h"
+#include "storage/crmrepository.h"
+#include "storage/derivativerepository.h"
+#include "storage/postrepository.h"
+#include "storage/storage.h"
+#include "storage/ticketrepository.h"
+
+namespace AssetDesk {
+
+namespace {
+using Kind = LineageEdge::NodeKind;
+
+// The relations a customer-record edge is written with (sync/attachjob, sync/eventcollectionlinker):
+// the record's table is in the relation, because Dynamics accounts, opportunities and events are
+// numbered separately.
+constexpr QLatin1String kAccountRelation("associated-with-account");
+constexpr QLatin1String kOpportunityRelation("associated-with-opportunity");
+constexpr QLatin1String kEventRelation("uploaded-for-event");
+
+QString oneLine(const QString& text)
+{
+    return text.simplified();
+}
+} // namespace
+
+Result<QList<AssetDetails::Use>> AssetUseReader::read(const QList<LineageNode>& nodes) const
+{
+    QList<AssetDetails::Use> uses;
+    uses.reserve(nodes.size());
+    for (const LineageNode& node : nodes) {
+        Result<AssetDetails::Use> use = read(node);
+        if (!use)
+            return use.error();
+        uses << std::move(use).value();
+    }
+    return uses;
+}
+
+Result<AssetDetails::Use> AssetUseReader::read(const LineageNode& node) const
+{
+    AssetDetails::Use use;
+    use.kind = lineageNodeKindId(node.kind);
+    use.id = node.id;
+    use.depth = node.depth;
+    use.relation = node.relation;
+    use.assetVersion = node.assetVersion;
+    use.at = node.linkedAt;
+    Status described;
+    switch (node.kind) {
+    case Kind::Post:
+        described = describePost(node, use);
+        break;
+    case Kind::TicketComment:
+        described = describeTicketComment(node, use);
+        break;
+    case Kind::CaseNote:
+        described = describeCaseNote(node, use);
+        break;
+    case Kind::CustomerRecord:
+        described = describeCustomerRecord(node, use);
+        break;
+    case Kind::Derivative:
+        described = describeDerivative(node, use);
+        break;
+    case Kind::ArchivedCopy:
+        use.place = tr("Archived copy");
+        break;
+    case Kind::Asset:
+        use.place = tr("Another asset");
+        break;
+    }
+    if (!described)
+        return described.error();
+    if (node.depth > 1) {
+        use.place = node.viaKind == Kind::Derivative ? tr("%1, through a derivative").arg(use.place)
+                                                     : tr("%1, indirectly").arg(use.place);
+    }
+    return use;
+}
+
+Status AssetUseReader::describePost(const LineageNode& node, AssetDetails::Use& use) const
+{
+    const Result<std::optional<Post>> post = PostRepository(m_storage).get(node.id);
+    if (!post)
+        return post.error();
+    if (!post->has_value()) {
+        use.place = tr("X post (no longer in the workspace)");
+        use.gone = true;
+        return {};
+    }
+    const Post& p = **post;
+    const QString account = accountName(p.accountId);
+    switch (p.status) {
+    case Post::Status::Published:
+        use.place = tr("X post on %1").arg(account);
+        break;
+    case Post::Status::Scheduled:
+        use.place = tr("Scheduled X post on %1").arg(account);
+        break;
+    case Post::Status::Queued:
+    case Post::Status::Publishing:
+        use.place = tr("X post being published on %1").arg(account);
+        break;
+    case Post::Status::Failed:
+        use.place = tr("Failed X post on %1").arg(account);
+        break;
+    case Post::Status::Draft:
+        use.place = tr("Draft X post on %1").arg(account);
+        break;
+    case Post::Status::Deleted:
+        use.place = tr("Deleted X post on %1").arg(account);
+        break;
+    }
+    use.summary = oneLine(p.text);
+    if (p.publishedAt.isValid())
+        use.at = p.publishedAt;
+    else if (p.scheduledAt.isValid())
+        use.at = p.scheduledAt;
+    return {};
+}
+
+Status AssetUseReader::describeTicketComment(const LineageNode& node, AssetDetails::Use& use) const
+{
+    const TicketRepository tickets(m_storage);
+    const Result<std::optional<TicketComment>> comment = tickets.comment(node.id);
+    if (!comment)
+        return comment.error();
+    if (!comment->has_value()) {
+        use.place = tr("Zendesk ticket comment (no longer in the workspace)");
+        use.gone = true;
+        return {};
+    }
+    const Result<std::optional<Ticket>> ticket = tickets.ticket((*comment)->ticketId);
+    if (!ticket)
+        return ticket.error();
+    if (ticket->has_value()) {
+        use.place = (*comment)->isPublic ? tr("Zendesk ticket #%1").arg((*ticket)->remoteId)
+                                         : tr("Zendesk ticket #%1, internal note").arg((*ticket)->remoteId);
+        use.summary = oneLine((*ticket)->subject);
+    }
+    if ((*comment)->createdAt.isValid())
+        use.at = (*comment)->createdAt;
+    return {};
+}
+
+Status AssetUseReader::describeCaseNote(const LineageNode& node, AssetDetails::Use& use) const
+{
+    const CrmRepository crm(m_storage);
+    const Result<std::optional<CaseNote>> note = crm.note(node.id);
+    if (!note)
+        return note.error();
+    if (!note->has_value()) {
+        use.place = tr("Dynamics case note (no longer in the workspace)");
+        use.gone = true;
+        return {};
+    }
+    const Result<std::optional<SupportCase>> supportCase =
+        crm.caseByRemoteId((*note)->accountId, (*note)->caseRemoteId);
+    if (!supportCase)
+        return supportCase.error();
+    if (supportCase->has_value()) {
+        const SupportCase& c = **supportCase;
+        use.place = tr("Dynamics case %1").arg(c.ticketNumber.isEmpty() ? c.remoteId : c.ticketNumber);
+        use.summary = oneLine(c.title);
+    } else {
+        use.place = tr("Dynamics case note");
+        use.summary = oneLine((*note)->subject);
+    }
+    if ((*note)->created.isValid())
+        use.at = (*note)->created;
+    return {};
+}
+
+Status AssetUseReader::describeCustomerRecord(const LineageNode& node, AssetDetails::Use& use) const
+{
+    const CrmRepository crm(m_storage);
+    const auto describe = [&use](const auto& record, const QString& place) -> Status {
+        if (!record)
+            return record.error();
+        if (record->has_value()) {
+            use.place = place;
+            use.summary = oneLine((*record)->name);
+        } else {
+            use.place = tr("%1 (no longer in the workspace)").arg(place);
+            use.gone = true;
+        }
+        return {};
+    };
+    if (node.relation == kAccountRelation)
+        return describe(crm.account(node.id), tr("Dynamics account"));
+    if (node.relation == kOpportunityRelation)
+        return describe(crm.opportunity(node.id), tr("Dynamics opportunity"));
+    if (node.relation == kEventRelation)
+        return describe(crm.event(node.id), tr("Dynamics event"));
+    use.place = tr("Dynamics record");
+    return {};
+}
+
+Status AssetUseReader::describeDerivative(const LineageNode& node, AssetDetails::Use& use) const
+{
+    const Result<std::optional<Derivative>> derivative = DerivativeRepository(m_storage).get(node.id);
+    if (!derivative)
+        return derivative.error();
+    if (!derivative->has_value()) {
+        use.place = tr("Derivative (no longer in the workspace)");
+        use.gone = true;
+        return {};
+    }
+    const Derivative& d = **derivative;
+    use.place = d.isVideo() ? tr("Video derivative") : tr("Image derivative");
+    use.summary = tr("%1 × %2, %3").arg(d.size.width()).arg(d.size.height()).arg(d.mimeType);
+    if (d.createdAt.isValid())
+        use.at = d.createdAt;
+    return {};
+}
+
+// The X handle for an X account, the label otherwise.
+QString AssetUseReader::accountName(qint64 accountId) const
+{
+    const Result<std::optional<Account>> account = AccountRepository(m_storage).get(accountId);
+    if (account && account->has_value())
+        return (*account)->handle();
+    return tr("a removed account");
+}
+
+} // namespace AssetDesk

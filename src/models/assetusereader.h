@@ -1,0 +1,43 @@
+#pragma once
+
+#include "core/result.h"
+#include "models/assetdetails.h"
+#include "storage/lineagenode.h"
+
+#include <QCoreApplication>
+#include <QList>
+
+namespace AssetDesk {
+
+class Storage;
+
+// Puts into words where an asset was used, for the inspector's "Where used": the X post, Zendesk
+// comment, Dynamics note, CRM record or derivative that each lineage node names, read from the
+// workspace ("X post on @assetdesk", its text, when it went out).
+//
+// A node whose row is gone (a ticket no longer cached, a post deleted locally) stays in the list,
+// marked `gone`: the lineage edge is the record that the asset was used, and it outlives the cache.
+// Runs on a worker thread, like the rest of the inspector's reads.
+class AssetUseReader
+{
+    Q_DECLARE_TR_FUNCTIONS(AssetDesk::AssetUseReader)
+public:
+    explicit AssetUseReader(const Storage& storage)
+        : m_storage(storage)
+    {}
+
+    Result<QList<AssetDetails::Use>> read(const QList<LineageNode>& nodes) const;
+    Result<AssetDetails::Use> read(const LineageNode& node) const;
+
+private:
+    Status describePost(const LineageNode& node, AssetDetails::Use& use) const;
+    Status describeTicketComment(const LineageNode& node, AssetDetails::Use& use) const;
+    Status describeCaseNote(const LineageNode& node, AssetDetails::Use& use) const;
+    Status describeCustomerRecord(const LineageNode& node, AssetDetails::Use& use) const;
+    Status describeDerivative(const LineageNode& node, AssetDetails::Use& use) const;
+    QString accountName(qint64 accountId) const;
+
+    const Storage& m_storage;
+};
+
+} // namespace AssetDesk
