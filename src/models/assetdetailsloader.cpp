@@ -76,6 +76,11 @@ void AssetDetailsLoader::read(qint64 assetId)
         m_postIds.clear();
         for (const PostEngagement& p : std::as_const(details.engagement.posts))
             m_postIds.insert(p.postId);
+        m_useRows.clear();
+        for (const AssetDetails::Use& use : std::as_const(details.uses)) {
+            if (const std::optional<EntityKind> kind = AssetUseReader::changeKindOf(use))
+                m_useRows[*kind].insert(use.id);
+        }
         emit loaded(details);
     });
 }
@@ -91,12 +96,30 @@ bool AssetDetailsLoader::touchesShownPosts(const ChangeSet& changes, qint64 asse
     return false;
 }
 
+bool AssetDetailsLoader::touchesShownUses(const ChangeSet& changes, qint64 assetId) const
+{
+    if (m_postsOf != assetId)
+        return false;
+    for (auto it = m_useRows.cbegin(); it != m_useRows.cend(); ++it) {
+        if (!changes.touches(it.key()))
+            continue;
+        for (const ChangeSet::Op op : {ChangeSet::Op::Updated, ChangeSet::Op::Removed}) {
+            for (qint64 id : changes.ids(it.key(), op)) {
+                if (it.value().contains(id))
+                    return true;
+            }
+        }
+    }
+    return false;
+}
+
 bool AssetDetailsLoader::touches(const ChangeSet& changes, qint64 assetId) const
 {
     return (changes.touches(EntityKind::Asset) &&
             (changes.ids(EntityKind::Asset, ChangeSet::Op::Updated).contains(assetId) ||
              changes.ids(EntityKind::Asset, ChangeSet::Op::Removed).contains(assetId))) ||
-           changes.touches(EntityKind::Lineage) || touchesShownPosts(changes, assetId);
+           changes.touches(EntityKind::Lineage) || touchesShownPosts(changes, assetId) ||
+           touchesShownUses(changes, assetId);
 }
 
 } // namespace AssetDesk

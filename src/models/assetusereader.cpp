@@ -217,6 +217,31 @@ Status AssetUseReader::describeDerivative(const LineageNode& node, AssetDetails:
     return {};
 }
 
+std::optional<EntityKind> AssetUseReader::changeKindOf(const AssetDetails::Use& use)
+{
+    switch (lineageNodeKindFromId(use.kind).value_or(Kind::Asset)) {
+    case Kind::Post:
+        return EntityKind::Post;
+    case Kind::TicketComment:
+        return EntityKind::TicketComment;
+    case Kind::CaseNote:
+        return EntityKind::CaseNote;
+    case Kind::CustomerRecord:
+        if (use.relation == kOpportunityRelation)
+            return EntityKind::Opportunity;
+        if (use.relation == kEventRelation)
+            return EntityKind::CrmEvent;
+        if (use.relation == kAccountRelation)
+            return EntityKind::CrmAccount;
+        return std::nullopt;
+    case Kind::Derivative:
+    case Kind::ArchivedCopy:
+    case Kind::Asset:
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
 // The X handle for an X account, the label otherwise.
 QString AssetUseReader::accountName(qint64 accountId) const
 {

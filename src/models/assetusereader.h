@@ -1,11 +1,14 @@
 #pragma once
 
+#include "core/changeset.h"
 #include "core/result.h"
 #include "models/assetdetails.h"
 #include "storage/lineagenode.h"
 
 #include <QCoreApplication>
 #include <QList>
+
+#include <optional>
 
 namespace AssetDesk {
 
@@ -28,6 +31,10 @@ public:
 
     Result<QList<AssetDetails::Use>> read(const QList<LineageNode>& nodes) const;
     Result<AssetDetails::Use> read(const LineageNode& node) const;
+
+    // The kind a change set reports the use's row under (a post, a comment, a CRM record), so a
+    // change to it can refresh the description; derivatives and archived copies report none.
+    static std::optional<EntityKind> changeKindOf(const AssetDetails::Use& use);
 
 private:
     Status describePost(const LineageNode& node, AssetDetails::Use& use) const;

@@ -10,6 +10,7 @@
 #include "core/supportcase.h"
 #include "core/ticket.h"
 #include "core/ticketcomment.h"
+#include "models/assetdetailsloader.h"
 #include "models/assetusereader.h"
 #include "storage/accountrepository.h"
 #include "storage/crmrepository.h"
@@ -19,6 +20,7 @@
 #include "storage/ticketrepository.h"
 #include "storage/writecontext.h"
 
+#include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
 
@@ -238,6 +240,47 @@ private slots:
             QCOMPARE(use->id, n.id);
             QCOMPARE(use->at, kLinked);
         }
+    }
+
+    // The inspector's loader reads the uses again when a record one of them names changes (a CRM
+    // account renamed by the next sync), and not for a change to some other record.
+    void theDetailsReloadWhenANamedRecordChanges()
+    {
+        LibraryFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        Storage& storage = f.storage();
+        const qint64 dam = f.addAccount(Service::PhotoShelter, u"Acme"_s);
+        const qint64 assetId = f.upsert({LibraryFixture::sampleAsset(dam, 1)}).value(0);
+        const qint64 dynamics = f.addAccount(Service::Dynamics, u"CRM"_s);
+        CrmAccount customer;
+        customer.accountId = dynamics;
+        customer.remoteId = u"acc-1"_s;
+        customer.name = u"Booth Uddin Inc."_s;
+        const qint64 customerId = upserted(storage, customer);
+        CrmAccount other = customer;
+        other.remoteId = u"acc-2"_s;
+        other.name = u"Night Weber Inc."_s;
+        QVERIFY(upserted(storage, other) > 0);
+        QVERIFY(linked(storage, assetId, K::CustomerRecord, customerId, u"associated-with-account"_s) > 0);
+
+        AssetDetailsLoader loader(storage);
+        QSignalSpy loaded(&loader, &AssetDetailsLoader::loaded);
+        loader.load(assetId);
+        QVERIFY(loaded.wait(5000));
+        const auto shownName = [&loaded] {
+            const AssetDetails d = loaded.last().first().value<AssetDetails>();
+            return d.uses.isEmpty() ? QString() : d.uses.first().summary;
+        };
+        QCOMPARE(shownName(), u"Booth Uddin Inc."_s);
+
+        other.name = u"Night Weber GmbH"_s;
+        QVERIFY(upserted(storage, other) > 0);
+        QVERIFY(!loaded.wait(300));
+
+        customer.name = u"Booth Uddin GmbH"_s;
+        QCOMPARE(upserted(storage, customer), customerId);
+        QVERIFY(loaded.wait(5000));
+        QCOMPARE(shownName(), u"Booth Uddin GmbH"_s);
     }
 
     // A use reached through another one says how.
