@@ -34,8 +34,14 @@ QTreeWidgetItem* useItem(const AssetDetails::Use& use)
     auto* item = new QTreeWidgetItem({use.place, use.summary, when(use.at), use.assetVersion});
     item->setData(0, LibraryInspector::UseKindRole, use.kind);
     item->setData(0, LibraryInspector::UseIdRole, use.id);
-    item->setToolTip(0, use.place);
-    item->setToolTip(1, use.summary);
+    // The whole row in the first column's tooltip: a narrow inspector shows little more than it.
+    QStringList tip{use.place};
+    if (!use.summary.isEmpty())
+        tip << use.summary;
+    if (use.at.isValid())
+        tip << when(use.at);
+    for (int column = 0; column < item->columnCount(); ++column)
+        item->setToolTip(column, tip.join(u'\n'));
     if (use.gone) {
         for (int column = 0; column < item->columnCount(); ++column)
             item->setForeground(column, QPalette().brush(QPalette::PlaceholderText));

@@ -198,6 +198,34 @@ private slots:
         QTabWidget* tabs = inspector.tabs();
         QCOMPARE(tabs->tabText(tabs->indexOf(view)), u"Engagement (2)"_s);
         QCOMPARE(tabs->tabText(2), u"Where used (3)"_s); // the where-used list stays
+        // ... in words: the direct post, the derivative (not stored here, so marked gone) and the
+        // post made from that derivative; the whole row in the tooltip for a narrow inspector.
+        QTreeWidget* uses = inspector.usesView();
+        QCOMPARE(uses->topLevelItemCount(), 3);
+        const auto useRow = [uses](const QString& kind, qint64 id) -> const QTreeWidgetItem* {
+            for (int i = 0; i < uses->topLevelItemCount(); ++i) {
+                const QTreeWidgetItem* item = uses->topLevelItem(i);
+                if (item->data(0, LibraryInspector::UseKindRole).toString() == kind &&
+                    item->data(0, LibraryInspector::UseIdRole).toLongLong() == id)
+                    return item;
+            }
+            return nullptr;
+        };
+        const QTreeWidgetItem* direct = useRow(u"post"_s, w.posts[0]);
+        QVERIFY(direct);
+        QCOMPARE(direct->text(0), u"X post on @acme_de"_s);
+        QVERIFY(direct->text(1).startsWith(u"Spring lookbook: the harbour at dawn"_s));
+        QVERIFY(direct->text(1).endsWith(u"on and on second line"_s)); // one line
+        QVERIFY(!direct->text(2).isEmpty());
+        QVERIFY(direct->toolTip(0).startsWith(u"X post on @acme_de\nSpring lookbook"_s));
+        const QTreeWidgetItem* derivative = useRow(u"derivative"_s, 77);
+        QVERIFY(derivative);
+        QCOMPARE(derivative->text(0), u"Derivative (no longer in the workspace)"_s);
+        QCOMPARE(derivative->foreground(0).color(), inspector.palette().color(QPalette::PlaceholderText));
+        const QTreeWidgetItem* viaDerivative = useRow(u"post"_s, w.posts[1]);
+        QVERIFY(viaDerivative);
+        QCOMPARE(viaDerivative->text(0), u"X post on @acme_de, through a derivative"_s);
+        QCOMPARE(viaDerivative->text(1), u"Regional cut"_s);
         tabs->setCurrentWidget(view);
         QVERIFY(!view->isEmptyState());
         QVERIFY(view->postsView()->isVisible());
