@@ -103,6 +103,8 @@ FlowLayout::Arrangement FlowLayout::arrange(const QRect& rect, bool apply) const
     const QRect area = rect.marginsRemoved(contentsMargins());
     const int hSpace = spacing(Qt::Horizontal);
     const int vSpace = spacing(Qt::Vertical);
+    const Qt::LayoutDirection direction =
+        parentWidget() ? parentWidget()->layoutDirection() : Qt::LeftToRight;
     int x = area.x();
     int y = area.y();
     int lineHeight = 0;
@@ -121,8 +123,11 @@ FlowLayout::Arrangement FlowLayout::arrange(const QRect& rect, bool apply) const
         }
         if (startsLine)
             ++lines;
-        if (apply)
-            item->setGeometry(QRect(QPoint(x, y), QSize(width, hint.height())));
+        if (apply) {
+            // Right to left, lines start at the right edge (visualRect mirrors within the area).
+            const QRect placed(QPoint(x, y), QSize(width, hint.height()));
+            item->setGeometry(QStyle::visualRect(direction, area, placed));
+        }
         x += width + hSpace;
         lineHeight = std::max(lineHeight, hint.height());
     }

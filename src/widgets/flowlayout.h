@@ -5,9 +5,10 @@
 
 namespace AssetDesk {
 
-// Lays its items out left to right and starts a new line when the next one would not fit, like
-// words in a paragraph. Each item keeps its size hint (or its minimum width when even that is
-// wider than the layout); a line is as tall as its tallest item, and items sit at its top.
+// Lays its items out in reading order (left to right, or right to left when the widget is) and
+// starts a new line when the next one would not fit, like words in a paragraph. Each item keeps
+// its size hint (or its minimum width when even that is wider than the layout); a line is as tall
+// as its tallest item, and items sit at its top.
 //
 // For a row of control groups in a pane that can be narrow: a QHBoxLayout's minimum width is the
 // sum of its items', so showing such a row widens the pane (and squeezes its neighbours in the

@@ -84,6 +84,17 @@ private slots:
         QCOMPARE(flow.boxes[2]->geometry().topLeft(), QPoint(110, 0));
     }
 
+    // In a right-to-left layout the first item sits at the right and lines wrap the same way.
+    void rightToLeftStartsAtTheRight()
+    {
+        Flow flow;
+        flow.container.setLayoutDirection(Qt::RightToLeft);
+        flow.layOut(319);
+        QCOMPARE(flow.boxes[0]->geometry(), QRect(219, 0, 100, 30));
+        QCOMPARE(flow.boxes[1]->geometry(), QRect(109, 0, 100, 40));
+        QCOMPARE(flow.boxes[2]->geometry(), QRect(219, 45, 100, 20));
+    }
+
     void anEmptyLayoutIsEmpty()
     {
         QWidget container;
