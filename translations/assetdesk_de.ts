@@ -606,37 +606,38 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>X-Beitrag (nicht mehr im Arbeitsbereich)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+138"/>
+        <location line="+13"/>
         <source>X post on %1</source>
         <translation>X-Beitrag auf %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-11"/>
         <source>Scheduled X post on %1</source>
         <translation>Geplanter X-Beitrag auf %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>X post being published on %1</source>
         <translation>X-Beitrag wird auf %1 veröffentlicht</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Failed X post on %1</source>
         <translation>Fehlgeschlagener X-Beitrag auf %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Draft X post on %1</source>
         <translation>X-Beitragsentwurf auf %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Deleted X post on %1</source>
         <translation>Gelöschter X-Beitrag auf %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="-128"/>
         <source>Zendesk ticket comment (no longer in the workspace)</source>
         <translation>Zendesk-Ticketkommentar (nicht mehr im Arbeitsbereich)</translation>
     </message>
@@ -656,7 +657,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Dynamics-Fallnotiz (nicht mehr im Arbeitsbereich)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Dynamics case %1</source>
         <translation>Dynamics-Fall %1</translation>
     </message>
@@ -711,7 +712,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>%1 × %2, %3</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+57"/>
         <source>a removed account</source>
         <translation>ein entferntes Konto</translation>
     </message>
@@ -4243,7 +4244,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::LibraryInspector</name>
     <message>
-        <location filename="../src/widgets/libraryinspector.cpp" line="+61"/>
+        <location filename="../src/widgets/libraryinspector.cpp" line="+67"/>
         <source>Select an asset to see its details.</source>
         <translation>Wählen Sie ein Asset aus, um seine Details zu sehen.</translation>
     </message>
@@ -4365,7 +4366,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Wann</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Not used yet. X posts, ticket comments, case notes and derivatives made with this asset will be listed here.</source>
         <translation>Noch nicht verwendet. X-Beiträge, Ticketkommentare, Fallnotizen und Derivate mit diesem Asset werden hier aufgeführt.</translation>
     </message>
@@ -4381,18 +4382,18 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
     <message>
         <location line="+1"/>
-        <location line="+131"/>
+        <location line="+136"/>
         <source>Where used</source>
         <translation>Verwendung</translation>
     </message>
     <message>
-        <location line="-130"/>
-        <location line="+133"/>
+        <location line="-135"/>
+        <location line="+138"/>
         <source>Engagement</source>
         <translation>Interaktionen</translation>
     </message>
     <message>
-        <location line="-132"/>
+        <location line="-137"/>
         <source>Raw JSON</source>
         <translation>Rohes JSON</translation>
     </message>
@@ -4417,7 +4418,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Ohne Ablauf</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+24"/>
         <source>Where used (%1)</source>
         <translation>Verwendung (%1)</translation>
     </message>

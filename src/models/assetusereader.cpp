@@ -92,28 +92,7 @@ Status AssetUseReader::describePost(const LineageNode& node, AssetDetails::Use& 
         return {};
     }
     const Post& p = **post;
-    const QString account = accountName(p.accountId);
-    switch (p.status) {
-    case Post::Status::Published:
-        use.place = tr("X post on %1").arg(account);
-        break;
-    case Post::Status::Scheduled:
-        use.place = tr("Scheduled X post on %1").arg(account);
-        break;
-    case Post::Status::Queued:
-    case Post::Status::Publishing:
-        use.place = tr("X post being published on %1").arg(account);
-        break;
-    case Post::Status::Failed:
-        use.place = tr("Failed X post on %1").arg(account);
-        break;
-    case Post::Status::Draft:
-        use.place = tr("Draft X post on %1").arg(account);
-        break;
-    case Post::Status::Deleted:
-        use.place = tr("Deleted X post on %1").arg(account);
-        break;
-    }
+    use.place = postPlace(p.status, accountName(p.accountId));
     use.summary = oneLine(p.text);
     if (p.publishedAt.isValid())
         use.at = p.publishedAt;
@@ -240,6 +219,26 @@ std::optional<EntityKind> AssetUseReader::changeKindOf(const AssetDetails::Use& 
         return std::nullopt;
     }
     return std::nullopt;
+}
+
+QString AssetUseReader::postPlace(Post::Status status, const QString& account)
+{
+    switch (status) {
+    case Post::Status::Published:
+        return tr("X post on %1").arg(account);
+    case Post::Status::Scheduled:
+        return tr("Scheduled X post on %1").arg(account);
+    case Post::Status::Queued:
+    case Post::Status::Publishing:
+        return tr("X post being published on %1").arg(account);
+    case Post::Status::Failed:
+        return tr("Failed X post on %1").arg(account);
+    case Post::Status::Draft:
+        return tr("Draft X post on %1").arg(account);
+    case Post::Status::Deleted:
+        return tr("Deleted X post on %1").arg(account);
+    }
+    return tr("X post on %1").arg(account);
 }
 
 // The X handle for an X account, the label otherwise.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/changeset.h"
+#include "core/post.h"
 #include "core/result.h"
 #include "models/assetdetails.h"
 #include "storage/lineagenode.h"
@@ -43,6 +44,7 @@ private:
     Status describeCustomerRecord(const LineageNode& node, AssetDetails::Use& use) const;
     Status describeDerivative(const LineageNode& node, AssetDetails::Use& use) const;
     QString accountName(qint64 accountId) const;
+    static QString postPlace(Post::Status status, const QString& account);
 
     const Storage& m_storage;
 };
