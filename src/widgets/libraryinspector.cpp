@@ -34,7 +34,7 @@ QTreeWidgetItem* useItem(const AssetDetails::Use& use)
     auto* item = new QTreeWidgetItem({use.place, use.summary, when(use.at), use.assetVersion});
     item->setData(0, LibraryInspector::UseKindRole, use.kind);
     item->setData(0, LibraryInspector::UseIdRole, use.id);
-    // The whole row in the first column's tooltip: a narrow inspector shows little more than it.
+    // The whole row in each cell's tooltip: a narrow inspector shows little more than the first column.
     QStringList tip{use.place};
     if (!use.summary.isEmpty())
         tip << use.summary;
