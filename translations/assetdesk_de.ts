@@ -3699,6 +3699,11 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Die Antwort von %1 wäre %2 groß und damit über dem Limit von %3; sie wurde nicht heruntergeladen.</translation>
     </message>
     <message>
+        <location line="+12"/>
+        <source>The connection to %1 closed after %2 of the %3 the response announced; it was cut off.</source>
+        <translation>Die Verbindung zu %1 wurde nach %2 der angekündigten %3 getrennt; die Antwort ist abgeschnitten.</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>The response from %1 is larger than the %2 limit; stopped after %3.</source>
         <translation>Die Antwort von %1 überschreitet das Limit von %2; nach %3 abgebrochen.</translation>

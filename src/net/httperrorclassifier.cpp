@@ -130,6 +130,19 @@ Error HttpErrorClassifier::tooLargeUpFront(const QUrl& url, qint64 announced, qi
         .withOrigin(m_options.serviceId);
 }
 
+Error HttpErrorClassifier::cutOff(const QByteArray& method, const QUrl& url, qint64 received,
+                                  qint64 announced, int status) const
+{
+    const Redactor& redactor = *m_options.redactor;
+    return Error(ErrorKind::Transport,
+                 Tr::tr(
+                     "The connection to %1 closed after %2 of the %3 the response announced; it was cut off.")
+                     .arg(url.host(), formatBytes(received), formatBytes(announced)),
+                 QString::fromLatin1(method) + QLatin1Char(' ') + redactor.redactUrl(url))
+        .withHttpStatus(status)
+        .withOrigin(m_options.serviceId);
+}
+
 Error HttpErrorClassifier::tooLargeStreamed(const QUrl& url, qint64 received, qint64 limit, int status) const
 {
     return Error(ErrorKind::TooLarge,

@@ -33,6 +33,10 @@ public:
     Error fromTransport(QNetworkReply::NetworkError code, const QString& errorString,
                         const QList<QSslError>& sslErrors, const QByteArray& method, const QUrl& url,
                         std::chrono::milliseconds timeout) const;
+    // The connection closed before the body the response announced (Content-Length) was complete:
+    // Transport, so an idempotent request is tried again.
+    Error cutOff(const QByteArray& method, const QUrl& url, qint64 received, qint64 announced,
+                 int status) const;
     Error tooLargeUpFront(const QUrl& url, qint64 announced, qint64 limit, int status) const;
     Error tooLargeStreamed(const QUrl& url, qint64 received, qint64 limit, int status) const;
     Error tooManyRedirects(const QUrl& start, int limit, int status) const;

@@ -8,10 +8,29 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 namespace AssetDesk {
 
 namespace {
+// The body size the response promised, when the bytes read can be held against it. Qt does not
+// always report a connection that closes before Content-Length is reached (with "Connection:
+// close" it can take the close for the end of the body), and a body cut off in transit must be a
+// transport failure (tried again when idempotent), never a short success: a half JSON page or a
+// half image stored as a rendition. No promise for HEAD, 1xx, 204 and 304 (no body follows their
+// Content-Length) or for an encoded body, which Qt hands over decoded.
+std::optional<qint64> announcedBodySize(const QNetworkReply& reply, const QByteArray& method, int status)
+{
+    if (method.toUpper() == "HEAD" || status < 200 || status == 204 || status == 304)
+        return std::nullopt;
+    const QByteArray encoding = reply.rawHeader("Content-Encoding").trimmed().toLower();
+    if (!encoding.isEmpty() && encoding != "identity")
+        return std::nullopt;
+    const QVariant length = reply.header(QNetworkRequest::ContentLengthHeader);
+    if (!length.isValid())
+        return std::nullopt;
+    return length.toLongLong();
+}
 
 // Bytes the network layer may buffer for us before we read them; keeps memory bounded and lets
 // the size cap stop a download early.
@@ -151,6 +170,11 @@ void HttpTransfer::onFinished()
     onReadyRead();
     if (!m_reply)
         return; // the size cap stopped it
+    if (const std::optional<qint64> announced = announcedBodySize(*reply, m_hop.method, status);
+        announced && m_received < *announced) {
+        fail(m_errors.cutOff(m_hop.method, m_hop.url, m_received, *announced, status), status);
+        return;
+    }
 
     HttpResponse response;
     response.status = status;
