@@ -461,6 +461,27 @@ private slots:
         QCOMPARE(outcome->result->value().body.size(), 100);
     }
 
+    // Qt decompresses a gzip body; its Content-Length counts the compressed bytes, which for a
+    // small document are more than the document itself. That is not a cut-off body.
+    void aSmallCompressedBodyIsNotMistakenForACutOne()
+    {
+        // gzip of "{}" (22 bytes for 2), made with Python's gzip module, mtime 0.
+        const QByteArray gzipped = QByteArray::fromHex("1f8b08000000000002ffabae050043bfa6a302000000");
+        RawHttpServer server([&gzipped](QTcpSocket* socket, const QByteArray&) {
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n"
+                          "Content-Length: " +
+                          QByteArray::number(gzipped.size()) + "\r\nConnection: close\r\n\r\n" + gzipped);
+            socket->flush();
+            socket->disconnectFromHost();
+        });
+        QVERIFY(server.listen());
+        HttpClient client(testOptions());
+        auto outcome = watch(client.send(HttpRequest::get(server.url(QStringLiteral("/small.json")))));
+        QTRY_VERIFY(outcome->done());
+        QVERIFY2(outcome->result->ok(), qPrintable(outcome->text()));
+        QCOMPARE(outcome->result->value().body, QByteArray("{}"));
+    }
+
     void contentLengthOverTheCapIsRefusedUpFront()
     {
         constexpr qint64 k50MB = 50LL * 1024 * 1024;
