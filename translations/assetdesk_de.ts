@@ -581,7 +581,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
 <context>
     <name>AssetDesk::AssetUseReader</name>
     <message>
-        <location filename="../src/models/assetusereader.cpp" line="+69"/>
+        <location filename="../src/models/assetusereader.cpp" line="+77"/>
         <source>Archived copy</source>
         <translation>Archivkopie</translation>
     </message>
@@ -606,7 +606,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>X-Beitrag (nicht mehr im Arbeitsbereich)</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+124"/>
         <location line="+13"/>
         <source>X post on %1</source>
         <translation>X-Beitrag auf %1</translation>
@@ -637,12 +637,12 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Gelöschter X-Beitrag auf %1</translation>
     </message>
     <message>
-        <location line="-128"/>
+        <location line="-117"/>
         <source>Zendesk ticket comment (no longer in the workspace)</source>
         <translation>Zendesk-Ticketkommentar (nicht mehr im Arbeitsbereich)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+5"/>
         <source>Zendesk ticket #%1</source>
         <translation>Zendesk-Ticket #%1</translation>
     </message>
@@ -657,7 +657,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Dynamics-Fallnotiz (nicht mehr im Arbeitsbereich)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+7"/>
         <source>Dynamics case %1</source>
         <translation>Dynamics-Fall %1</translation>
     </message>
@@ -667,12 +667,12 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Dynamics-Fallnotiz</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>%1 (no longer in the workspace)</source>
         <translation>%1 (nicht mehr im Arbeitsbereich)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
         <source>Dynamics account</source>
         <translation>Dynamics-Firma</translation>
     </message>
@@ -697,7 +697,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Derivat (nicht mehr im Arbeitsbereich)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
         <source>Video derivative</source>
         <translation>Video-Derivat</translation>
     </message>
@@ -3704,7 +3704,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Die Verbindung zu %1 wurde nach %2 der angekündigten %3 getrennt; die Antwort ist abgeschnitten.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>The response from %1 is larger than the %2 limit; stopped after %3.</source>
         <translation>Die Antwort von %1 überschreitet das Limit von %2; nach %3 abgebrochen.</translation>
     </message>

@@ -20,6 +20,14 @@ constexpr QLatin1String kAccountRelation("associated-with-account");
 constexpr QLatin1String kOpportunityRelation("associated-with-opportunity");
 constexpr QLatin1String kEventRelation("uploaded-for-event");
 
+// A use whose row is no longer cached: named by what it was, and marked.
+Status markGone(AssetDetails::Use& use, const QString& place)
+{
+    use.place = place;
+    use.gone = true;
+    return {};
+}
+
 QString oneLine(const QString& text)
 {
     return text.simplified();
@@ -86,11 +94,8 @@ Status AssetUseReader::describePost(const LineageNode& node, AssetDetails::Use& 
     const Result<std::optional<Post>> post = PostRepository(m_storage).get(node.id);
     if (!post)
         return post.error();
-    if (!post->has_value()) {
-        use.place = tr("X post (no longer in the workspace)");
-        use.gone = true;
-        return {};
-    }
+    if (!post->has_value())
+        return markGone(use, tr("X post (no longer in the workspace)"));
     const Post& p = **post;
     use.place = postPlace(p.status, accountName(p.accountId));
     use.summary = oneLine(p.text);
@@ -107,11 +112,8 @@ Status AssetUseReader::describeTicketComment(const LineageNode& node, AssetDetai
     const Result<std::optional<TicketComment>> comment = tickets.comment(node.id);
     if (!comment)
         return comment.error();
-    if (!comment->has_value()) {
-        use.place = tr("Zendesk ticket comment (no longer in the workspace)");
-        use.gone = true;
-        return {};
-    }
+    if (!comment->has_value())
+        return markGone(use, tr("Zendesk ticket comment (no longer in the workspace)"));
     const Result<std::optional<Ticket>> ticket = tickets.ticket((*comment)->ticketId);
     if (!ticket)
         return ticket.error();
@@ -131,11 +133,8 @@ Status AssetUseReader::describeCaseNote(const LineageNode& node, AssetDetails::U
     const Result<std::optional<CaseNote>> note = crm.note(node.id);
     if (!note)
         return note.error();
-    if (!note->has_value()) {
-        use.place = tr("Dynamics case note (no longer in the workspace)");
-        use.gone = true;
-        return {};
-    }
+    if (!note->has_value())
+        return markGone(use, tr("Dynamics case note (no longer in the workspace)"));
     const Result<std::optional<SupportCase>> supportCase =
         crm.caseByRemoteId((*note)->accountId, (*note)->caseRemoteId);
     if (!supportCase)
@@ -162,11 +161,9 @@ Status AssetUseReader::describeCustomerRecord(const LineageNode& node, AssetDeta
         if (record->has_value()) {
             use.place = place;
             use.summary = oneLine((*record)->name);
-        } else {
-            use.place = tr("%1 (no longer in the workspace)").arg(place);
-            use.gone = true;
+            return Status{};
         }
-        return {};
+        return markGone(use, tr("%1 (no longer in the workspace)").arg(place));
     };
     if (node.relation == kAccountRelation)
         return describe(crm.account(node.id), tr("Dynamics account"));
@@ -183,11 +180,8 @@ Status AssetUseReader::describeDerivative(const LineageNode& node, AssetDetails:
     const Result<std::optional<Derivative>> derivative = DerivativeRepository(m_storage).get(node.id);
     if (!derivative)
         return derivative.error();
-    if (!derivative->has_value()) {
-        use.place = tr("Derivative (no longer in the workspace)");
-        use.gone = true;
-        return {};
-    }
+    if (!derivative->has_value())
+        return markGone(use, tr("Derivative (no longer in the workspace)"));
     const Derivative& d = **derivative;
     use.place = d.isVideo() ? tr("Video derivative") : tr("Image derivative");
     use.summary = tr("%1 × %2, %3").arg(d.size.width()).arg(d.size.height()).arg(d.mimeType);
