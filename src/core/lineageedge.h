@@ -25,6 +25,17 @@ struct LineageEdge
     QDateTime createdAt;
 
     bool operator==(const LineageEdge&) const = default;
+
+    // Relations of the edges asset -> customer record. The Dynamics table is part of the relation
+    // because crm_accounts, opportunities and crm_events number their rows separately: the edge
+    // alone must say which table its record id is in.
+    //   associatedWithRelation("account" | "opportunity"): assets dropped on that record
+    //   kUploadedForEventRelation: an asset uploaded into an event's collection (a crm_events row)
+    static QString associatedWithRelation(const QString& dynamicsTable)
+    {
+        return QStringLiteral("associated-with-") + dynamicsTable;
+    }
+    static constexpr const char* kUploadedForEventRelation = "uploaded-for-event";
 };
 
 QString lineageNodeKindId(LineageEdge::NodeKind kind);

@@ -13,13 +13,6 @@ namespace AssetDesk {
 namespace {
 using Kind = LineageEdge::NodeKind;
 
-// The relations a customer-record edge is written with (sync/attachjob, sync/eventcollectionlinker):
-// the record's table is in the relation, because Dynamics accounts, opportunities and events are
-// numbered separately.
-constexpr QLatin1String kAccountRelation("associated-with-account");
-constexpr QLatin1String kOpportunityRelation("associated-with-opportunity");
-constexpr QLatin1String kEventRelation("uploaded-for-event");
-
 // A use whose row is no longer cached: named by what it was, and marked.
 Status markGone(AssetDetails::Use& use, const QString& place)
 {
@@ -165,11 +158,11 @@ Status AssetUseReader::describeCustomerRecord(const LineageNode& node, AssetDeta
         }
         return markGone(use, tr("%1 (no longer in the workspace)").arg(place));
     };
-    if (node.relation == kAccountRelation)
+    if (node.relation == LineageEdge::associatedWithRelation(QStringLiteral("account")))
         return describe(crm.account(node.id), tr("Dynamics account"));
-    if (node.relation == kOpportunityRelation)
+    if (node.relation == LineageEdge::associatedWithRelation(QStringLiteral("opportunity")))
         return describe(crm.opportunity(node.id), tr("Dynamics opportunity"));
-    if (node.relation == kEventRelation)
+    if (node.relation == QLatin1String(LineageEdge::kUploadedForEventRelation))
         return describe(crm.event(node.id), tr("Dynamics event"));
     use.place = tr("Dynamics record");
     return {};
@@ -200,11 +193,11 @@ std::optional<EntityKind> AssetUseReader::changeKindOf(const AssetDetails::Use& 
     case Kind::CaseNote:
         return EntityKind::CaseNote;
     case Kind::CustomerRecord:
-        if (use.relation == kOpportunityRelation)
+        if (use.relation == LineageEdge::associatedWithRelation(QStringLiteral("opportunity")))
             return EntityKind::Opportunity;
-        if (use.relation == kEventRelation)
+        if (use.relation == QLatin1String(LineageEdge::kUploadedForEventRelation))
             return EntityKind::CrmEvent;
-        if (use.relation == kAccountRelation)
+        if (use.relation == LineageEdge::associatedWithRelation(QStringLiteral("account")))
             return EntityKind::CrmAccount;
         return std::nullopt;
     case Kind::Derivative:

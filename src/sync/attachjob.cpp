@@ -202,9 +202,10 @@ Result<QList<qint64>> AttachJob::record(WriteContext& ctx, const AttachRequest& 
         const QString table = request.target.dynamicsTable();
         const QString annotation = sent.notes.isEmpty() ? QString() : sent.notes.first().annotationId;
         for (const AttachFile& f : files) {
-            if (const Status s = edge(f, LineageEdge::NodeKind::CustomerRecord, request.target.localId,
-                                      QStringLiteral("associated-with-") + table,
-                                      QStringLiteral("%1 %2, note %3").arg(table, request.target.remoteId, annotation));
+            if (const Status s =
+                    edge(f, LineageEdge::NodeKind::CustomerRecord, request.target.localId,
+                         LineageEdge::associatedWithRelation(table),
+                         QStringLiteral("%1 %2, note %3").arg(table, request.target.remoteId, annotation));
                 !s)
                 return s.error();
         }

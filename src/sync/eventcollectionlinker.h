@@ -2,6 +2,7 @@
 
 #include "core/collection.h"
 #include "core/crmevent.h"
+#include "core/lineageedge.h"
 #include "core/recordcollectionlink.h"
 #include "core/result.h"
 
@@ -31,7 +32,7 @@ class EventCollectionLinker : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr const char* kRelation = "uploaded-for-event";
+    static constexpr const char* kRelation = LineageEdge::kUploadedForEventRelation;
 
     explicit EventCollectionLinker(Storage& storage, QObject* parent = nullptr);
 
