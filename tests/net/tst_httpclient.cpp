@@ -482,6 +482,31 @@ private slots:
         QCOMPARE(outcome->result->value().body, QByteArray("{}"));
     }
 
+    // A redirect's own body (a short HTML page, with its Content-Length) is skipped, not counted:
+    // it is no cut-off body, and the redirect is followed.
+    void aRedirectWithABodyIsFollowed()
+    {
+        RawHttpServer server([](QTcpSocket* socket, const QByteArray& head) {
+            const QByteArray page = "<a href=\"/to\">Moved</a>";
+            if (head.startsWith("GET /from "))
+                socket->write("HTTP/1.1 302 Found\r\nLocation: /to\r\nConnection: close\r\nContent-Type: "
+                              "text/html\r\nContent-Length: " +
+                              QByteArray::number(page.size()) + "\r\n\r\n" + page);
+            else
+                socket->write("HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: "
+                              "application/json\r\nContent-Length: 2\r\n\r\n{}");
+            socket->flush();
+            socket->disconnectFromHost();
+        });
+        QVERIFY(server.listen());
+        HttpClient client(testOptions());
+        auto outcome = watch(client.send(HttpRequest::get(server.url(QStringLiteral("/from")))));
+        QTRY_VERIFY(outcome->done());
+        QVERIFY2(outcome->result->ok(), qPrintable(outcome->text()));
+        QCOMPARE(outcome->result->value().body, QByteArray("{}"));
+        QCOMPARE(server.requests(), 2);
+    }
+
     void contentLengthOverTheCapIsRefusedUpFront()
     {
         constexpr qint64 k50MB = 50LL * 1024 * 1024;
