@@ -231,10 +231,13 @@ QString AssetUseReader::postPlace(Post::Status status, const QString& account)
 // The X handle for an X account, the label otherwise.
 QString AssetUseReader::accountName(qint64 accountId) const
 {
+    // An asset posted a hundred times is mostly posted by the same few accounts: read each once.
+    if (const auto known = m_accountNames.constFind(accountId); known != m_accountNames.cend())
+        return *known;
     const Result<std::optional<Account>> account = AccountRepository(m_storage).get(accountId);
-    if (account && account->has_value())
-        return (*account)->handle();
-    return tr("a removed account");
+    const QString name = account && account->has_value() ? (*account)->handle() : tr("a removed account");
+    m_accountNames.insert(accountId, name);
+    return name;
 }
 
 } // namespace AssetDesk

@@ -7,6 +7,7 @@
 #include "storage/lineagenode.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QList>
 
 #include <optional>
@@ -47,6 +48,7 @@ private:
     static QString postPlace(Post::Status status, const QString& account);
 
     const Storage& m_storage;
+    mutable QHash<qint64, QString> m_accountNames; // X handle or label by account id, for one read
 };
 
 } // namespace AssetDesk
