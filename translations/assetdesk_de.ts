@@ -581,7 +581,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
 <context>
     <name>AssetDesk::AssetUseReader</name>
     <message>
-        <location filename="../src/models/assetusereader.cpp" line="+77"/>
+        <location filename="../src/models/assetusereader.cpp" line="+71"/>
         <source>Archived copy</source>
         <translation>Archivkopie</translation>
     </message>
@@ -606,7 +606,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>X-Beitrag (nicht mehr im Arbeitsbereich)</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+130"/>
         <location line="+13"/>
         <source>X post on %1</source>
         <translation>X-Beitrag auf %1</translation>
@@ -637,7 +637,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Gelöschter X-Beitrag auf %1</translation>
     </message>
     <message>
-        <location line="-117"/>
+        <location line="-120"/>
         <source>Zendesk ticket comment (no longer in the workspace)</source>
         <translation>Zendesk-Ticketkommentar (nicht mehr im Arbeitsbereich)</translation>
     </message>
@@ -652,7 +652,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Zendesk-Ticket #%1, interne Notiz</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Dynamics case note (no longer in the workspace)</source>
         <translation>Dynamics-Fallnotiz (nicht mehr im Arbeitsbereich)</translation>
     </message>
@@ -662,12 +662,12 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Dynamics-Fall %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Dynamics case note</source>
         <translation>Dynamics-Fallnotiz</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>%1 (no longer in the workspace)</source>
         <translation>%1 (nicht mehr im Arbeitsbereich)</translation>
     </message>
@@ -712,7 +712,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>%1 × %2, %3</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>a removed account</source>
         <translation>ein entferntes Konto</translation>
     </message>
@@ -1086,7 +1086,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Zendesk hat den Kommentar nicht zurückgegeben.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+73"/>
         <source>Checking rights and sizes</source>
         <translation>Rechte und Größen werden geprüft</translation>
     </message>
@@ -1874,7 +1874,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Nichts passt zu „%1“.</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+104"/>
         <source>Loading the notes…</source>
         <translation>Notizen werden geladen…</translation>
     </message>
@@ -3587,7 +3587,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Noch keine Ansichten</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+85"/>
         <source>Loading the conversation…</source>
         <translation>Unterhaltung wird geladen…</translation>
     </message>
@@ -4249,7 +4249,27 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::LibraryInspector</name>
     <message>
-        <location filename="../src/widgets/libraryinspector.cpp" line="+67"/>
+        <location filename="../src/widgets/libraryinspector.cpp" line="+38"/>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Helpdesk</source>
+        <translation>Helpdesk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CRM</source>
+        <translation>CRM</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Double-click to show it in the %1 pane.</source>
+        <translation>Doppelklicken zeigt es im Bereich „%1“.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Select an asset to see its details.</source>
         <translation>Wählen Sie ein Asset aus, um seine Details zu sehen.</translation>
     </message>
@@ -4371,7 +4391,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Wann</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Not used yet. X posts, ticket comments, case notes and derivatives made with this asset will be listed here.</source>
         <translation>Noch nicht verwendet. X-Beiträge, Ticketkommentare, Fallnotizen und Derivate mit diesem Asset werden hier aufgeführt.</translation>
     </message>
@@ -4387,18 +4407,18 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
     <message>
         <location line="+1"/>
-        <location line="+136"/>
+        <location line="+139"/>
         <source>Where used</source>
         <translation>Verwendung</translation>
     </message>
     <message>
-        <location line="-135"/>
-        <location line="+138"/>
+        <location line="-138"/>
+        <location line="+141"/>
         <source>Engagement</source>
         <translation>Interaktionen</translation>
     </message>
     <message>
-        <location line="-137"/>
+        <location line="-140"/>
         <source>Raw JSON</source>
         <translation>Rohes JSON</translation>
     </message>
@@ -4423,7 +4443,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Ohne Ablauf</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Where used (%1)</source>
         <translation>Verwendung (%1)</translation>
     </message>
@@ -4431,6 +4451,16 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <location line="+4"/>
         <source>Engagement (%1)</source>
         <translation>Interaktionen (%1)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Not Listed in a Pane</source>
+        <translation>In keinem Bereich aufgeführt</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Show in %1</source>
+        <translation>In „%1“ zeigen</translation>
     </message>
 </context>
 <context>
@@ -5963,7 +5993,30 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::SupportDesk</name>
     <message>
-        <location filename="../src/app/supportdesk.cpp" line="+74"/>
+        <location filename="../src/app/supportdesk.cpp" line="+69"/>
+        <source>The Zendesk account of that ticket is not in this workspace any more.</source>
+        <translation>Das Zendesk-Konto dieses Tickets ist nicht mehr in diesem Arbeitsbereich.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+17"/>
+        <source>That ticket is not in the helpdesk queue, which lists the first %n ticket(s) of an account.</source>
+        <translation>
+            <numerusform>Dieses Ticket steht nicht in der Helpdesk-Warteschlange; sie zeigt das erste %n Ticket eines Kontos.</numerusform>
+            <numerusform>Dieses Ticket steht nicht in der Helpdesk-Warteschlange; sie zeigt die ersten %n Tickets eines Kontos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The Dynamics account of that record is not in this workspace any more.</source>
+        <translation>Das Dynamics-Konto dieses Datensatzes ist nicht mehr in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>That record is not in the CRM pane&apos;s tree.</source>
+        <translation>Dieser Datensatz steht nicht im Baum des CRM-Bereichs.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>All Tickets</source>
         <translation>Alle Tickets</translation>
     </message>
@@ -6575,7 +6628,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::Workbench</name>
     <message>
-        <location filename="../src/app/workbench.cpp" line="+148"/>
+        <location filename="../src/app/workbench.cpp" line="+149"/>
         <source>Library</source>
         <translation>Bibliothek</translation>
     </message>
@@ -6595,7 +6648,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Helpdesk</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Alt+1</source>
         <translation>Alt+1</translation>
     </message>
@@ -6645,7 +6698,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Arbeitsbereich: %1</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+78"/>
         <source>The workspace is still opening; try again in a moment.</source>
         <translation>Der Arbeitsbereich wird noch geöffnet; versuchen Sie es gleich noch einmal.</translation>
     </message>
@@ -6739,7 +6792,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
 <context>
     <name>AssetDesk::XAccountColumn</name>
     <message>
-        <location filename="../src/widgets/xaccountcolumn.cpp" line="+104"/>
+        <location filename="../src/widgets/xaccountcolumn.cpp" line="+105"/>
         <source>Posts</source>
         <translation>Beiträge</translation>
     </message>
@@ -6750,12 +6803,12 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
     </message>
     <message>
         <location line="+1"/>
-        <location line="+322"/>
+        <location line="+338"/>
         <source>Queue</source>
         <translation>Ausgang</translation>
     </message>
     <message>
-        <location line="-304"/>
+        <location line="-320"/>
         <source>Retry</source>
         <translation>Wiederholen</translation>
     </message>
@@ -6795,7 +6848,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Spalte</translation>
     </message>
     <message>
-        <location line="+230"/>
+        <location line="+246"/>
         <source>Queue (%1)</source>
         <translation>Ausgang (%1)</translation>
     </message>
@@ -6816,7 +6869,17 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Ein Beitrag konnte nicht veröffentlicht werden: %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+52"/>
+        <source>The X account of that post is not in this workspace any more.</source>
+        <translation>Das X-Konto dieses Beitrags ist nicht mehr in diesem Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The X post %1 is not in its account&apos;s column.</source>
+        <translation>Der X-Beitrag %1 steht nicht in der Spalte seines Kontos.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>The X column could not be read: %1</source>
         <translation>Die X-Spalte konnte nicht gelesen werden: %1</translation>
     </message>
@@ -7048,7 +7111,7 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Ziehen Sie Bibliotheks-Assets auf eine Spalte, um sie zu posten; Strg+Klick auf Spaltenköpfe postet an mehrere.</translation>
     </message>
     <message>
-        <location line="+204"/>
+        <location line="+213"/>
         <source>Every X account has a column</source>
         <translation>Jedes X-Konto hat eine Spalte</translation>
     </message>

@@ -34,7 +34,7 @@
 <context>
     <name>AssetDesk::AttachJob</name>
     <message numerus="yes">
-        <location filename="../src/sync/attachjob.cpp" line="+355"/>
+        <location filename="../src/sync/attachjob.cpp" line="+356"/>
         <source>Associated %n asset(s) with %1</source>
         <translation>
             <numerusform>Associated %n asset with %1</numerusform>
@@ -266,7 +266,7 @@
 <context>
     <name>AssetDesk::HelpdeskPane</name>
     <message numerus="yes">
-        <location filename="../src/widgets/helpdeskpane.cpp" line="+272"/>
+        <location filename="../src/widgets/helpdeskpane.cpp" line="+296"/>
         <source>%n ticket(s)</source>
         <translation>
             <numerusform>%n ticket</numerusform>
@@ -342,6 +342,17 @@
         <translation>
             <numerusform>Expected %n secret line on standard input.</numerusform>
             <numerusform>Expected %n secret lines on standard input.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AssetDesk::SupportDesk</name>
+    <message numerus="yes">
+        <location filename="../src/app/supportdesk.cpp" line="+86"/>
+        <source>That ticket is not in the helpdesk queue, which lists the first %n ticket(s) of an account.</source>
+        <translation>
+            <numerusform>That ticket is not in the helpdesk queue, which lists the first ticket of an account.</numerusform>
+            <numerusform>That ticket is not in the helpdesk queue, which lists the first %n tickets of an account.</numerusform>
         </translation>
     </message>
 </context>

@@ -59,6 +59,60 @@ void SupportDesk::show()
         m_crmFeed->show(m_crm->currentAccount());
 }
 
+void SupportDesk::showTicket(qint64 accountId, qint64 ticketLocalId)
+{
+    m_showingTicket.cancel();
+    if (!m_helpdesk)
+        return;
+    m_helpdesk->setCurrentAccount(accountId); // the queue is read anew when it changes
+    if (m_helpdesk->currentAccount() != accountId) {
+        emit statusMessage(tr("The Zendesk account of that ticket is not in this workspace any more."));
+        return;
+    }
+    m_showingTicket.start(
+        m_helpdeskFeed, this,
+        [pane = m_helpdesk, ticketLocalId] { return pane && pane->showTicket(ticketLocalId); },
+        [this](int misses) {
+            // "All Tickets" lists every cached ticket of the account, where a view lists some.
+            if (m_helpdeskFeed->viewId() != 0) {
+                if (!m_helpdesk || !m_helpdesk->setCurrentView(0)) // viewChosen() shows it
+                    m_helpdeskFeed->show(m_helpdeskFeed->accountId(), 0);
+                return true;
+            }
+            if (misses < 2) { // a read under way may predate the ticket
+                m_helpdeskFeed->reload();
+                return true;
+            }
+            emit statusMessage(
+                tr("That ticket is not in the helpdesk queue, which lists the first %n ticket(s) of an "
+                   "account.",
+                   nullptr, HelpdeskFeed::kMaxTickets));
+            return false;
+        });
+}
+
+void SupportDesk::showCrmRecord(qint64 accountId, CrmTreeNode::Kind kind, qint64 localId)
+{
+    m_showingRecord.cancel();
+    if (!m_crm)
+        return;
+    m_crm->setCurrentAccount(accountId); // the tree is read anew when it changes
+    if (m_crm->currentAccount() != accountId) {
+        emit statusMessage(tr("The Dynamics account of that record is not in this workspace any more."));
+        return;
+    }
+    m_showingRecord.start(
+        m_crmFeed, this, [pane = m_crm, kind, localId] { return pane && pane->showRecord(kind, localId); },
+        [this](int misses) {
+            if (misses < 2) { // a read under way may predate the record
+                m_crmFeed->reload();
+                return true;
+            }
+            emit statusMessage(tr("That record is not in the CRM pane's tree."));
+            return false;
+        });
+}
+
 void SupportDesk::showHelpdeskAccount(qint64 accountId)
 {
     m_ticketDetail->clear();

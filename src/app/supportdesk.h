@@ -1,8 +1,11 @@
 #pragma once
 
+#include "pendingshow.h"
+
 #include "core/casenote.h"
 #include "core/ticketattachment.h"
 #include "core/zendeskview.h"
+#include "models/crmtreenode.h"
 
 #include <QList>
 #include <QObject>
@@ -49,6 +52,14 @@ public:
 
     static QString viewSettingsKey(const QString& workspaceId, qint64 accountId);
 
+    // Shows a ticket (local id) as the helpdesk queue's current row: its account chosen, and "All
+    // Tickets" when the view shown does not list it. Says so through statusMessage() when the
+    // queue does not list it at all.
+    void showTicket(qint64 accountId, qint64 ticketLocalId);
+    // Shows a case, customer account, opportunity or event (local id) as the CRM tree's current row,
+    // its account chosen; says so through statusMessage() when the tree does not list it.
+    void showCrmRecord(qint64 accountId, CrmTreeNode::Kind kind, qint64 localId);
+
 signals:
     void assetsDroppedOnTicket(qint64 accountId, qint64 ticketLocalId, const QList<qint64>& assetIds);
     void assetsDroppedOnCase(qint64 accountId, qint64 caseLocalId, const QList<qint64>& assetIds);
@@ -81,6 +92,8 @@ private:
     CrmTreeModel* m_tree;
     CrmFeed* m_crmFeed;
     CaseDetailLoader* m_caseDetail;
+    PendingShow m_showingTicket;
+    PendingShow m_showingRecord;
 };
 
 } // namespace AssetDesk

@@ -36,6 +36,7 @@
 #include "widgets/helpdeskpane.h"
 #include "widgets/jobspane.h"
 #include "widgets/libraryfacetbar.h"
+#include "widgets/libraryinspector.h"
 #include "widgets/librarypane.h"
 #include "widgets/mainwindow.h"
 #include "widgets/publishingsettingspage.h"
@@ -160,6 +161,7 @@ void Workbench::buildWindow()
     crm->setContent(m_crmPane);
     connect(m_libraryPane, &LibraryPane::openRequested, this,
             [](const QString& file) { QDesktopServices::openUrl(QUrl::fromLocalFile(file)); });
+    connect(m_libraryPane->inspector(), &LibraryInspector::useShowRequested, this, &Workbench::showUse);
 
     QDockWidget* libraryDock =
         m_window->addPane(library, QStringLiteral("libraryDock"), Qt::LeftDockWidgetArea, QKeySequence(tr("Alt+1")));
@@ -261,10 +263,7 @@ void Workbench::showSupportDesk(WorkspaceSession& session)
     connect(m_supportDesk, &SupportDesk::statusMessage, this,
             [this](const QString& text) { m_window->statusBar()->showMessage(text, 15000); });
     connect(m_supportDesk, &SupportDesk::findAssetsRequested, this, [this](const QStringList& terms) {
-        if (auto* dock = m_window->findChild<QDockWidget*>(QStringLiteral("libraryDock"))) {
-            dock->show();
-            dock->raise();
-        }
+        bringToFront(QStringLiteral("libraryDock"));
         m_libraryPane->searchInContext(terms, true);
     });
     // Assets dropped on a ticket, case or customer record: dialog, then an attach job.
@@ -362,6 +361,42 @@ void Workbench::showAbout()
                        tr("<h3>AssetDesk %1</h3><p>DAM libraries beside X accounts, CRM cases and helpdesk "
                           "tickets, in one window.</p><p>Built with Qt %2.</p>")
                            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+// A use from the library's "Where used": its pane in front, the post, ticket or record current.
+void Workbench::showUse(const AssetDetails::Use::Location& location)
+{
+    using Pane = AssetDetails::Use::Location::Pane;
+    switch (location.pane) {
+    case Pane::X:
+        if (m_xDesk) {
+            bringToFront(QStringLiteral("xDock"));
+            m_xDesk->showPost(location.accountId, location.postRemoteId);
+        }
+        break;
+    case Pane::Helpdesk:
+        if (m_supportDesk) {
+            bringToFront(QStringLiteral("helpdeskDock"));
+            m_supportDesk->showTicket(location.accountId, location.localId);
+        }
+        break;
+    case Pane::Crm:
+        if (m_supportDesk) {
+            bringToFront(QStringLiteral("crmDock"));
+            m_supportDesk->showCrmRecord(location.accountId, location.crmKind, location.localId);
+        }
+        break;
+    case Pane::None:
+        break;
+    }
+}
+
+void Workbench::bringToFront(const QString& dockName)
+{
+    if (auto* dock = m_window->findChild<QDockWidget*>(dockName)) {
+        dock->show();
+        dock->raise();
+    }
 }
 
 void Workbench::showFatal(const QString& title, const Error& error)

@@ -3,6 +3,7 @@
 #include "workbenchoptions.h"
 
 #include "core/result.h"
+#include "models/assetdetails.h"
 
 #include <QObject>
 #include <QPointer>
@@ -78,6 +79,8 @@ private:
     void syncLibraries(WorkspaceSession& session);
     void showSettings();
     void showAbout();
+    void showUse(const AssetDetails::Use::Location& location);
+    void bringToFront(const QString& dockName);
     void showFatal(const QString& title, const Error& error);
     void setStatus(const QString& badge, const QString& tooltip);
 

@@ -99,6 +99,33 @@ void XDesk::showColumns()
         columnsChanged(m_pane->columns());
 }
 
+void XDesk::showPost(qint64 accountId, const QString& remoteId)
+{
+    m_showing.cancel();
+    if (!m_pane)
+        return;
+    if (!m_pane->columns().contains(accountId))
+        m_pane->addColumn(accountId); // its models start reading (columnOf)
+    Column* column = m_columns.value(accountId);
+    if (!column) {
+        emit statusMessage(tr("The X account of that post is not in this workspace any more."));
+        return;
+    }
+    XColumnFeed* feed = column->feed;
+    m_showing.start(
+        feed, this,
+        [pane = m_pane, accountId, remoteId] { return pane && pane->showPost(accountId, remoteId); },
+        // A read under way may predate the post: one more after it.
+        [this, feed, remoteId](int misses) {
+            if (misses < 2) {
+                feed->reload();
+                return true;
+            }
+            emit statusMessage(tr("The X post %1 is not in its account's column.").arg(remoteId));
+            return false;
+        });
+}
+
 XDesk::Column& XDesk::columnOf(qint64 accountId)
 {
     if (Column* existing = m_columns.value(accountId))

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "pendingshow.h"
+
 #include <QHash>
 #include <QList>
 #include <QObject>
@@ -45,6 +47,11 @@ public:
     XPostListModel* mentions(qint64 accountId) const;
     XQueueModel* queue(qint64 accountId) const;
 
+    // Shows a published post (its id on X) in its account's column, adding the column when it is
+    // not shown; once the column has read it when it does not list it yet. Says so through
+    // statusMessage() when the post is not there.
+    void showPost(qint64 accountId, const QString& remoteId);
+
     static QString settingsKey(const QString& workspaceId);
 
 signals:
@@ -67,6 +74,7 @@ private:
     XTimelineFeed* m_timeline;
     ComposeFlow* m_compose;
     QHash<qint64, Column*> m_columns;
+    PendingShow m_showing; // a showPost() waiting for its column to read
 };
 
 } // namespace AssetDesk

@@ -1,8 +1,9 @@
 #pragma once
 
 #include "core/asset.h"
-#include "models/engagementseries.h"
 #include "core/postengagement.h"
+#include "models/crmtreenode.h"
+#include "models/engagementseries.h"
 
 #include <QDateTime>
 #include <QList>
@@ -25,6 +26,27 @@ struct AssetDetails
     // One place the asset was used (AssetUseReader).
     struct Use
     {
+        // Where the workbench lists the use, so the inspector can show it there: the X column's
+        // post, the helpdesk queue's ticket, the CRM tree's case or record. Nowhere (Pane::None)
+        // for a derivative, an archived copy, a deleted post or a row no longer cached.
+        struct Location
+        {
+            enum class Pane
+            {
+                None,
+                X,
+                Helpdesk,
+                Crm
+            };
+            Pane pane = Pane::None;
+            qint64 accountId = 0; // the X, Zendesk or Dynamics account
+            qint64 localId = 0;   // Helpdesk: the ticket; Crm: the record of crmKind
+            CrmTreeNode::Kind crmKind = CrmTreeNode::Kind::Group;
+            QString postRemoteId; // X: the post's id on X (the column lists posts by it)
+
+            bool operator==(const Location&) const = default;
+        };
+
         QString kind;     // lineage node kind id: "post", "case-note", …
         qint64 id = 0;    // local id of that row
         int depth = 1;    // 1: used directly; more: through a derivative or another use
@@ -34,6 +56,7 @@ struct AssetDetails
         QString summary;   // its text, subject or name, on one line
         QDateTime at;      // published, scheduled, commented, noted, made; else when it was linked
         bool gone = false; // the row is no longer in the workspace (the lineage edge remains)
+        Location location;
     };
 
     Asset asset;
@@ -48,3 +71,4 @@ struct AssetDetails
 } // namespace AssetDesk
 
 Q_DECLARE_METATYPE(AssetDesk::AssetDetails)
+Q_DECLARE_METATYPE(AssetDesk::AssetDetails::Use::Location)

@@ -12,6 +12,7 @@ namespace AssetDesk {
 
 namespace {
 using Kind = LineageEdge::NodeKind;
+using Location = AssetDetails::Use::Location;
 
 // A use whose row is no longer cached: named by what it was, and marked.
 Status markGone(AssetDetails::Use& use, const QString& place)
@@ -92,6 +93,9 @@ Status AssetUseReader::describePost(const LineageNode& node, AssetDetails::Use& 
     const Post& p = **post;
     use.place = postPlace(p.status, accountName(p.accountId));
     use.summary = oneLine(p.text);
+    // The X column lists what went out; a deleted or unsent post is nowhere to be shown.
+    if (p.status == Post::Status::Published && !p.remoteId.isEmpty())
+        use.location = {Location::Pane::X, p.accountId, 0, CrmTreeNode::Kind::Group, p.remoteId};
     if (p.publishedAt.isValid())
         use.at = p.publishedAt;
     else if (p.scheduledAt.isValid())
@@ -114,6 +118,8 @@ Status AssetUseReader::describeTicketComment(const LineageNode& node, AssetDetai
         use.place = (*comment)->isPublic ? tr("Zendesk ticket #%1").arg((*ticket)->remoteId)
                                          : tr("Zendesk ticket #%1, internal note").arg((*ticket)->remoteId);
         use.summary = oneLine((*ticket)->subject);
+        use.location = {
+            Location::Pane::Helpdesk, (*ticket)->accountId, (*ticket)->id, CrmTreeNode::Kind::Group, {}};
     }
     if ((*comment)->createdAt.isValid())
         use.at = (*comment)->createdAt;
@@ -136,6 +142,7 @@ Status AssetUseReader::describeCaseNote(const LineageNode& node, AssetDetails::U
         const SupportCase& c = **supportCase;
         use.place = tr("Dynamics case %1").arg(c.ticketNumber.isEmpty() ? c.remoteId : c.ticketNumber);
         use.summary = oneLine(c.title);
+        use.location = {Location::Pane::Crm, c.accountId, c.id, CrmTreeNode::Kind::Case, {}};
     } else {
         use.place = tr("Dynamics case note");
         use.summary = oneLine((*note)->subject);
@@ -148,22 +155,23 @@ Status AssetUseReader::describeCaseNote(const LineageNode& node, AssetDetails::U
 Status AssetUseReader::describeCustomerRecord(const LineageNode& node, AssetDetails::Use& use) const
 {
     const CrmRepository crm(m_storage);
-    const auto describe = [&use](const auto& record, const QString& place) -> Status {
+    const auto describe = [&use](const auto& record, const QString& place, CrmTreeNode::Kind kind) -> Status {
         if (!record)
             return record.error();
         if (record->has_value()) {
             use.place = place;
             use.summary = oneLine((*record)->name);
+            use.location = {Location::Pane::Crm, (*record)->accountId, (*record)->id, kind, {}};
             return Status{};
         }
         return markGone(use, tr("%1 (no longer in the workspace)").arg(place));
     };
     if (node.relation == LineageEdge::associatedWithRelation(QStringLiteral("account")))
-        return describe(crm.account(node.id), tr("Dynamics account"));
+        return describe(crm.account(node.id), tr("Dynamics account"), CrmTreeNode::Kind::Customer);
     if (node.relation == LineageEdge::associatedWithRelation(QStringLiteral("opportunity")))
-        return describe(crm.opportunity(node.id), tr("Dynamics opportunity"));
+        return describe(crm.opportunity(node.id), tr("Dynamics opportunity"), CrmTreeNode::Kind::Opportunity);
     if (node.relation == QLatin1String(LineageEdge::kUploadedForEventRelation))
-        return describe(crm.event(node.id), tr("Dynamics event"));
+        return describe(crm.event(node.id), tr("Dynamics event"), CrmTreeNode::Kind::Event);
     use.place = tr("Dynamics record");
     return {};
 }

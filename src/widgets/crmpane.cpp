@@ -136,6 +136,22 @@ qint64 CrmPane::currentAccount() const
     return m_accountChooser->currentData().toLongLong();
 }
 
+bool CrmPane::showRecord(CrmTreeNode::Kind kind, qint64 localId)
+{
+    const QModelIndex source = m_tree ? m_tree->indexOf(kind, localId) : QModelIndex();
+    if (!source.isValid())
+        return false;
+    if (!m_proxy->mapFromSource(source).isValid())
+        m_filter->clear();
+    const QModelIndex shown = m_proxy->mapFromSource(source);
+    for (QModelIndex parent = shown.parent(); parent.isValid(); parent = parent.parent())
+        m_view->expand(parent);
+    m_view->setCurrentIndex(shown);
+    m_view->scrollTo(shown, QAbstractItemView::PositionAtCenter);
+    m_view->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
 void CrmPane::setCurrentAccount(qint64 accountId)
 {
     const int index = m_accountChooser->findData(accountId);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/casenote.h"
+#include "models/crmtreenode.h"
 
 #include <QWidget>
 
@@ -35,6 +36,9 @@ public:
     CrmTreeModel* treeModel() const { return m_tree; }
     qint64 currentAccount() const;
     void setCurrentAccount(qint64 accountId);
+    // Makes the record (kind and local id) the tree's current row, its parents expanded and the
+    // row scrolled to, clearing a text filter that hides it; false when the tree does not list it.
+    bool showRecord(CrmTreeNode::Kind kind, qint64 localId);
 
     AssetDropTreeView* treeView() const { return m_view; }
     CaseDetailView* detailView() const { return m_detail; }

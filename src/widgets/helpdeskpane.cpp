@@ -197,6 +197,30 @@ qint64 HelpdeskPane::currentView() const
     return m_viewChooser->currentData().toLongLong();
 }
 
+bool HelpdeskPane::setCurrentView(qint64 viewId)
+{
+    const int index = m_viewChooser->findData(viewId);
+    if (index < 0)
+        return false;
+    m_viewChooser->setCurrentIndex(index);
+    return true;
+}
+
+bool HelpdeskPane::showTicket(qint64 ticketLocalId)
+{
+    const int row = m_queue ? m_queue->rowOfTicket(ticketLocalId) : -1;
+    if (row < 0)
+        return false;
+    const QModelIndex source = m_queue->index(row, TicketQueueModel::SubjectColumn);
+    if (!m_proxy->mapFromSource(source).isValid())
+        m_filter->clear();
+    const QModelIndex shown = m_proxy->mapFromSource(source);
+    m_view->setCurrentIndex(shown);
+    m_view->scrollTo(shown, QAbstractItemView::PositionAtCenter);
+    m_view->setFocus(Qt::OtherFocusReason);
+    return true;
+}
+
 void HelpdeskPane::setFulfilmentOrder(bool on)
 {
     m_fulfilment->setChecked(on);

@@ -50,6 +50,11 @@ public:
     qint64 currentAccount() const;
     void setCurrentAccount(qint64 accountId);
     qint64 currentView() const;
+    // Chooses the view (viewChosen() follows); false when the account has no such view.
+    bool setCurrentView(qint64 viewId);
+    // Makes the ticket (local id) the queue's current row, scrolled to, clearing a text filter
+    // that hides it; false when the queue does not list it.
+    bool showTicket(qint64 ticketLocalId);
     void setFulfilmentOrder(bool on);
     bool isFulfilmentOrder() const;
 

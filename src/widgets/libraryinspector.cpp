@@ -10,6 +10,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QMenu>
 #include <QPalette>
 #include <QPushButton>
 #include <QResizeEvent>
@@ -28,6 +29,24 @@ QString when(const QDateTime& t)
     return t.isValid() ? QLocale().toString(t.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
+using Pane = AssetDetails::Use::Location::Pane;
+
+// The pane a use is shown in, as the window names it.
+QString paneName(Pane pane)
+{
+    switch (pane) {
+    case Pane::X:
+        return LibraryInspector::tr("X");
+    case Pane::Helpdesk:
+        return LibraryInspector::tr("Helpdesk");
+    case Pane::Crm:
+        return LibraryInspector::tr("CRM");
+    case Pane::None:
+        break;
+    }
+    return {};
+}
+
 // One row of "Where used". The row's kind and local id are kept for tests and whoever opens it.
 QTreeWidgetItem* useItem(const AssetDetails::Use& use)
 {
@@ -40,6 +59,9 @@ QTreeWidgetItem* useItem(const AssetDetails::Use& use)
         tip << use.summary;
     if (use.at.isValid())
         tip << when(use.at);
+    if (use.location.pane != Pane::None)
+        tip << LibraryInspector::tr("Double-click to show it in the %1 pane.")
+                   .arg(paneName(use.location.pane));
     for (int column = 0; column < item->columnCount(); ++column)
         item->setToolTip(column, tip.join(u'\n'));
     if (use.gone) {
@@ -136,6 +158,11 @@ LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
     m_uses->setWordWrap(false);
     m_uses->header()->setStretchLastSection(false);
     m_uses->header()->setSectionResizeMode(1, QHeaderView::Stretch);
+    m_uses->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Double-click or Enter: the post, ticket or case in its own pane.
+    connect(m_uses, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem* item) { showUse(m_uses->indexOfTopLevelItem(item)); });
+    connect(m_uses, &QWidget::customContextMenuRequested, this, &LibraryInspector::showUsesMenu);
     new EmptyViewHint(m_uses,
                       tr("Not used yet. X posts, ticket comments, case notes and derivatives made with "
                          "this asset will be listed here."));
@@ -271,8 +298,11 @@ void LibraryInspector::showDetails(const AssetDetails& d, int soonDays)
     for (const AssetDetails::Version& v : d.versions)
         m_versions->addTopLevelItem(new QTreeWidgetItem({v.version, when(v.modifiedAt), when(v.firstSeenAt)}));
     m_uses->clear();
-    for (const AssetDetails::Use& u : d.uses)
+    m_useLocations.clear();
+    for (const AssetDetails::Use& u : d.uses) {
         m_uses->addTopLevelItem(useItem(u));
+        m_useLocations << u.location;
+    }
     // Where, when and which version as wide as they need; the content gets the rest.
     for (const int column : {0, 2, 3})
         m_uses->resizeColumnToContents(column);
@@ -287,6 +317,29 @@ void LibraryInspector::showDetails(const AssetDetails& d, int soonDays)
     if (!same)
         m_tabs->setCurrentIndex(0);
     m_stack->setCurrentWidget(m_tabs);
+}
+
+void LibraryInspector::showUse(int row)
+{
+    const AssetDetails::Use::Location location = useLocation(row);
+    if (location.pane != Pane::None)
+        emit useShowRequested(location);
+}
+
+void LibraryInspector::showUsesMenu(const QPoint& pos)
+{
+    QTreeWidgetItem* item = m_uses->itemAt(pos);
+    if (!item)
+        return;
+    const int row = m_uses->indexOfTopLevelItem(item);
+    const Pane pane = useLocation(row).pane;
+    QMenu menu(this);
+    QAction* show =
+        menu.addAction(pane == Pane::None ? tr("Not Listed in a Pane") : tr("Show in %1").arg(paneName(pane)),
+                       this, [this, row] { showUse(row); });
+    // Derivatives, archived copies and rows no longer cached are listed in no pane.
+    show->setEnabled(pane != Pane::None);
+    menu.exec(m_uses->viewport()->mapToGlobal(pos));
 }
 
 } // namespace AssetDesk

@@ -45,8 +45,13 @@ public:
     QTabWidget* tabs() const { return m_tabs; }
     QString fieldText(const QString& objectName) const;
 
+    // The "Where used" row's place in the workbench (none for a derivative or a row no longer
+    // cached); double-click, Enter or the context menu asks for it with useShowRequested().
+    AssetDetails::Use::Location useLocation(int row) const { return m_useLocations.value(row); }
+
 signals:
     void openRequested(const QString& localFile);
+    void useShowRequested(const AssetDesk::AssetDetails::Use::Location& location);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -55,6 +60,8 @@ private:
     QFormLayout* narrowForm();
     void updateFormWrapping();
     QLabel* addField(QFormLayout* form, const QString& label, const QString& name);
+    void showUse(int row);
+    void showUsesMenu(const QPoint& pos);
 
     qint64 m_assetId = 0;
     QString m_localFile;
@@ -66,6 +73,7 @@ private:
     QPushButton* m_open;
     QTreeWidget* m_versions;
     QTreeWidget* m_uses;
+    QList<AssetDetails::Use::Location> m_useLocations; // by row of m_uses
     EngagementView* m_engagement;
     JsonViewer* m_json;
     QList<QFormLayout*> m_forms;

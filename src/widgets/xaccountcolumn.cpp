@@ -2,6 +2,7 @@
 
 #include "models/accountsmodel.h"
 #include "models/assetdragdata.h"
+#include "models/xpostlistmodel.h"
 #include "models/xqueuemodel.h"
 #include "widgets/xpostdelegate.h"
 #include "widgets/xqueuedelegate.h"
@@ -253,6 +254,22 @@ XAccountColumn::Tab XAccountColumn::currentTab() const
 void XAccountColumn::setCurrentTab(Tab tab)
 {
     m_tabs->setCurrentIndex(int(tab));
+}
+
+bool XAccountColumn::showPost(const QString& remoteId)
+{
+    QAbstractItemModel* posts = m_posts->model();
+    if (!posts || remoteId.isEmpty() || posts->rowCount() == 0)
+        return false;
+    const QModelIndexList found =
+        posts->match(posts->index(0, 0), XPostListModel::RemoteIdRole, remoteId, 1, Qt::MatchExactly);
+    if (found.isEmpty())
+        return false;
+    setCurrentTab(Tab::Posts);
+    m_posts->setCurrentIndex(found.first());
+    m_posts->scrollTo(found.first(), QAbstractItemView::PositionAtCenter);
+    m_posts->setFocus(Qt::OtherFocusReason);
+    return true;
 }
 
 QListView* XAccountColumn::view(Tab tab) const

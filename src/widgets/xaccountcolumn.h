@@ -35,6 +35,9 @@ public:
 
     Tab currentTab() const;
     void setCurrentTab(Tab tab);
+    // Brings the post (its id on X) forward in the Posts tab: current and scrolled to. False when
+    // the tab does not list it (yet).
+    bool showPost(const QString& remoteId);
     QListView* view(Tab tab) const;
     QWidget* header() const { return m_header; }
     QMenu* columnMenu() const { return m_menu; }

@@ -105,6 +105,15 @@ XAccountColumn* XPane::column(qint64 accountId) const
     return nullptr;
 }
 
+bool XPane::showPost(qint64 accountId, const QString& remoteId)
+{
+    XAccountColumn* shown = column(accountId);
+    if (!shown || !shown->showPost(remoteId))
+        return false;
+    m_scroll->ensureWidgetVisible(shown, 0, 0);
+    return true;
+}
+
 QList<qint64> XPane::selectedColumns() const
 {
     QList<qint64> ids;

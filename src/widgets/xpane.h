@@ -54,6 +54,9 @@ public:
     void removeColumn(qint64 accountId);
     void moveColumn(qint64 accountId, int delta);
     QMenu* addColumnMenu() const { return m_addMenu; }
+    // The account's column scrolled into view with the post (its id on X) current in its Posts
+    // tab; false when the account has no column or the column does not list the post (yet).
+    bool showPost(qint64 accountId, const QString& remoteId);
 
     // The accounts a drop on `target` reaches: the selected ones when target is among them.
     QList<qint64> dropTargets(qint64 target) const;

@@ -4,17 +4,17 @@
 // upload and the comment / note with the bytes, file name and MIME type of the file that was sent,
 // while the pane shows the new comment or note. A non-approved asset is refused in the dialog and
 // nothing reaches the sandbox. Drags go in as the platform delivers them (platformdrag.h).
+#include "../sync/attachfixture.h"
 #include "attachflow.h"
+#include "dockfront.h"
+#include "platformdrag.h"
 #include "supportdesk.h"
 #include "workbench.h"
 #include "workspacesession.h"
 
-#include "platformdrag.h"
-
-#include "../sync/attachfixture.h"
-
 #include "core/rightsgate.h"
 #include "models/crmtreemodel.h"
+#include "models/helpdeskfeed.h"
 #include "models/jobsmodel.h"
 #include "models/libraryitem.h"
 #include "models/librarymodel.h"
@@ -25,6 +25,8 @@
 #include "widgets/casedetailview.h"
 #include "widgets/crmpane.h"
 #include "widgets/helpdeskpane.h"
+#include "widgets/librarygridview.h"
+#include "widgets/libraryinspector.h"
 #include "widgets/librarypane.h"
 #include "widgets/mainwindow.h"
 #include "widgets/ticketdetailview.h"
@@ -380,6 +382,85 @@ private slots:
         QCOMPARE(std::count_if(texts.cbegin(), texts.cend(), [&line](const QString& t) { return t.startsWith(line); }),
                  std::ptrdiff_t(2));
         pane->filterEdit()->clear();
+    }
+
+    // The attached asset's "Where used" names the ticket and the case; a double-click on either
+    // row brings its pane to the front with that ticket or case current: the ticket although
+    // the queue showed a view without it and a filter, the case although the tree was filtered.
+    void whereUsedShowsTheTicketAndTheCase()
+    {
+        const Dragged dragged = asset(true); // the asset the drops above attached
+        QVERIFY(dragged.id > 0);
+        m_workbench->libraryPane()->gridView()->setCurrentIndex(dragged.index);
+        LibraryInspector* inspector = m_workbench->libraryPane()->inspector();
+        QTRY_COMPARE_WITH_TIMEOUT(inspector->assetId(), dragged.id, 10000);
+        QTreeWidget* uses = inspector->usesView();
+        const auto useOf = [uses](const QString& kind) -> QTreeWidgetItem* {
+            for (int i = 0; i < uses->topLevelItemCount(); ++i) {
+                if (uses->topLevelItem(i)->data(0, LibraryInspector::UseKindRole).toString() == kind)
+                    return uses->topLevelItem(i);
+            }
+            return nullptr;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(useOf(u"ticket-comment"_s) && useOf(u"case-note"_s), 10000);
+        const AssetDetails::Use::Location ticket =
+            inspector->useLocation(uses->indexOfTopLevelItem(useOf(u"ticket-comment"_s)));
+        const AssetDetails::Use::Location supportCase =
+            inspector->useLocation(uses->indexOfTopLevelItem(useOf(u"case-note"_s)));
+        QCOMPARE(ticket.pane, AssetDetails::Use::Location::Pane::Helpdesk);
+        QCOMPARE(supportCase.pane, AssetDetails::Use::Location::Pane::Crm);
+        QCOMPARE(supportCase.crmKind, CrmTreeModel::Kind::Case);
+
+        // The helpdesk on a view that does not list the ticket, filtered, behind the CRM pane.
+        bringToFront(u"helpdeskDock"_s);
+        HelpdeskPane* helpdesk = m_workbench->helpdeskPane();
+        HelpdeskFeed* feed = m_workbench->supportDesk()->helpdeskFeed();
+        QTRY_VERIFY_WITH_TIMEOUT(helpdesk->viewChooser()->count() > 1, 20000);
+        qint64 without = 0;
+        for (int i = 1; i < helpdesk->viewChooser()->count() && without == 0; ++i) {
+            const qint64 view = helpdesk->viewChooser()->itemData(i).toLongLong();
+            QVERIFY(helpdesk->setCurrentView(view));
+            QTRY_VERIFY_WITH_TIMEOUT(feed->viewId() == view && !feed->isLoading(), 10000);
+            if (helpdesk->queueModel()->rowOfTicket(ticket.localId) < 0)
+                without = view;
+        }
+        QVERIFY2(without != 0, "every Zendesk view of the sandbox lists the ticket");
+        helpdesk->filterEdit()->setText(u"no such ticket"_s);
+        bringToFront(u"crmDock"_s);
+        const auto inFront = [this](const QString& dock) {
+            return isFrontDock(window(), window()->findChild<QDockWidget*>(dock));
+        };
+        QTRY_VERIFY(!inFront(u"helpdeskDock"_s));
+
+        const auto doubleClick = [uses](QTreeWidgetItem* item) {
+            // On the row's first column: a narrow inspector shows little more.
+            const QRect row = uses->visualItemRect(item);
+            const QPoint at(row.left() + 8, row.center().y());
+            QTest::mouseClick(uses->viewport(), Qt::LeftButton, {}, at);
+            QTest::mouseDClick(uses->viewport(), Qt::LeftButton, {}, at);
+        };
+        inspector->tabs()->setCurrentWidget(uses);
+        doubleClick(useOf(u"ticket-comment"_s));
+        QTRY_VERIFY(inFront(u"helpdeskDock"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            helpdesk->queueView()->currentIndex().data(TicketQueueModel::LocalIdRole).toLongLong(),
+            ticket.localId, 20000);
+        QCOMPARE(helpdesk->currentView(), 0); // All Tickets
+        QVERIFY(helpdesk->filterEdit()->text().isEmpty());
+        QCOMPARE(helpdesk->detailView()->ticket().id, ticket.localId);
+
+        CrmPane* crm = m_workbench->crmPane();
+        crm->filterEdit()->setText(u"no such record"_s);
+        QVERIFY(!inFront(u"crmDock"_s));
+        doubleClick(useOf(u"case-note"_s));
+        QTRY_VERIFY(inFront(u"crmDock"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            crm->treeView()->currentIndex().data(CrmTreeModel::LocalIdRole).toLongLong(), supportCase.localId,
+            20000);
+        QCOMPARE(crm->treeView()->currentIndex().data(CrmTreeModel::KindRole).toInt(),
+                 int(CrmTreeModel::Kind::Case));
+        QVERIFY(crm->filterEdit()->text().isEmpty());
+        QCOMPARE(crm->detailView()->supportCase().id, supportCase.localId);
     }
 
     // A non-approved asset: the dialog names the refusal, Attach stays disabled, and after

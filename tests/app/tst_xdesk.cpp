@@ -1,4 +1,5 @@
 #include "composeflow.h"
+#include "dockfront.h"
 #include "workbench.h"
 #include "workspacesession.h"
 #include "xdesk.h"
@@ -31,6 +32,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLineEdit>
+#include <QListView>
 #include <QMimeData>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -205,19 +207,50 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(inspector->assetId(), assetId, 10000);
         const std::optional<Account> account = AccountRepository(storage).get(accountId).value();
         QVERIFY(account);
-        const auto shown = [inspector, &post, &account, &text] {
+        const auto postItem = [inspector, &post]() -> QTreeWidgetItem* {
             QTreeWidget* view = inspector->usesView();
             for (int i = 0; i < view->topLevelItemCount(); ++i) {
-                const QTreeWidgetItem* item = view->topLevelItem(i);
+                QTreeWidgetItem* item = view->topLevelItem(i);
                 if (item->data(0, LibraryInspector::UseKindRole).toString() == u"post"_s &&
-                    item->data(0, LibraryInspector::UseIdRole).toLongLong() == post->id) {
-                    // In words: which account it went out on, and its text.
-                    return item->text(0) == u"X post on "_s + account->handle() && item->text(1) == text;
-                }
+                    item->data(0, LibraryInspector::UseIdRole).toLongLong() == post->id)
+                    return item;
             }
-            return false;
+            return nullptr;
+        };
+        // In words: which account it went out on, and its text.
+        const auto shown = [&postItem, &account, &text] {
+            const QTreeWidgetItem* item = postItem();
+            return item && item->text(0) == u"X post on "_s + account->handle() && item->text(1) == text;
         };
         QTRY_VERIFY_WITH_TIMEOUT(shown(), 10000);
+
+        // A double-click on the row shows the post where it lives: the X pane in front (it shares
+        // its side with the helpdesk), its column back although it was closed, the post current
+        // in the column's Posts tab.
+        pane->removeColumn(accountId);
+        QVERIFY(!pane->column(accountId));
+        auto* xDock = workbench.window()->findChild<QDockWidget*>(u"xDock"_s);
+        workbench.window()->findChild<QDockWidget*>(u"helpdeskDock"_s)->raise();
+        QTRY_VERIFY(!GuiTest::isFrontDock(workbench.window(), xDock));
+        inspector->tabs()->setCurrentWidget(inspector->usesView());
+        QTreeWidget* usesView = inspector->usesView();
+        // On the row's first column: a narrow inspector shows little more.
+        const QRect rowRect = usesView->visualItemRect(postItem());
+        const QPoint onRow(rowRect.left() + 8, rowRect.center().y());
+        QTest::mouseClick(usesView->viewport(), Qt::LeftButton, {}, onRow);
+        QTest::mouseDClick(usesView->viewport(), Qt::LeftButton, {}, onRow);
+        QTRY_VERIFY(GuiTest::isFrontDock(workbench.window(), xDock));
+        const auto current = [pane, accountId]() -> QString {
+            XAccountColumn* c = pane->column(accountId);
+            if (!c || c->currentTab() != XAccountColumn::Tab::Posts)
+                return {};
+            return c->view(XAccountColumn::Tab::Posts)
+                ->currentIndex()
+                .data(XPostListModel::RemoteIdRole)
+                .toString();
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(current(), post->remoteId, 10000);
+        QVERIFY(pane->columns().contains(accountId));
     }
 
     // The columns' set and order are remembered per workspace.

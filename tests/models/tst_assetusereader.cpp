@@ -138,7 +138,8 @@ private slots:
         supportCase.remoteId = u"inc-1"_s;
         supportCase.ticketNumber = u"CAS-01001-A1B2"_s;
         supportCase.title = u"Warranty claim, cracked housing"_s;
-        QVERIFY(upserted(storage, supportCase) > 0);
+        const qint64 caseId = upserted(storage, supportCase);
+        QVERIFY(caseId > 0);
         CaseNote note;
         note.accountId = dynamics;
         note.remoteId = u"ann-1"_s;
@@ -192,26 +193,38 @@ private slots:
         QCOMPARE(p.at, post.publishedAt);
         QCOMPARE(p.assetVersion, u"v2"_s);
         QVERIFY(!p.gone);
+        // Where the workbench shows each: the X column by the post's id on X, the helpdesk queue's
+        // ticket, the CRM tree's case or record; a derivative nowhere.
+        using Pane = AssetDetails::Use::Location::Pane;
+        QCOMPARE(p.location, (AssetDetails::Use::Location{Pane::X, xAccount, 0, CrmTreeNode::Kind::Group,
+                                                          post.remoteId}));
 
         const AssetDetails::Use c = useOf(u"ticket-comment"_s);
         QCOMPARE(c.place, u"Zendesk ticket #10100, internal note"_s);
         QCOMPARE(c.summary, ticket.subject);
         QCOMPARE(c.at, comment.createdAt);
+        QCOMPARE(c.location, (AssetDetails::Use::Location{
+                                 Pane::Helpdesk, zendesk, ticketId, CrmTreeNode::Kind::Group, {}}));
 
         const AssetDetails::Use n = useOf(u"case-note"_s);
         QCOMPARE(n.place, u"Dynamics case CAS-01001-A1B2"_s);
         QCOMPARE(n.summary, supportCase.title);
         QCOMPARE(n.at, note.created);
+        QCOMPARE(n.location,
+                 (AssetDetails::Use::Location{Pane::Crm, dynamics, caseId, CrmTreeNode::Kind::Case, {}}));
 
         const AssetDetails::Use r = useOf(u"customer-record"_s);
         QCOMPARE(r.place, u"Dynamics account"_s);
         QCOMPARE(r.summary, customer.name);
         QCOMPARE(r.at, kLinked); // a record has no time of its own: when it was linked
+        QCOMPARE(r.location, (AssetDetails::Use::Location{
+                                 Pane::Crm, dynamics, customerId, CrmTreeNode::Kind::Customer, {}}));
 
         const AssetDetails::Use d = useOf(u"derivative"_s);
         QCOMPARE(d.place, u"Image derivative"_s);
         QCOMPARE(d.summary, u"1080 × 1080, image/jpeg"_s);
         QCOMPARE(d.at, derivative.createdAt);
+        QCOMPARE(d.location.pane, Pane::None);
     }
 
     // The edge is the record that the asset was used; the row it names may have left the cache.
@@ -239,6 +252,7 @@ private slots:
             QVERIFY(use->gone);
             QCOMPARE(use->id, n.id);
             QCOMPARE(use->at, kLinked);
+            QCOMPARE(use->location.pane, AssetDetails::Use::Location::Pane::None); // nothing left to show
         }
     }
 

@@ -196,6 +196,35 @@ private slots:
         QCOMPARE(requested.first().first().value<CaseNote>(), withFile);
     }
 
+    // A record named from elsewhere (the library's "Where used") becomes the current row, its
+    // customer expanded, even when the text filter hid it; a case opens in the detail.
+    void showRecordExpandsAndSelectsIt()
+    {
+        CrmTreeModel tree;
+        tree.setSnapshot(8, snapshot());
+        CrmPane pane(&m_accounts);
+        pane.setTreeModel(&tree);
+        pane.resize(900, 600);
+        pane.show();
+        QSignalSpy chosen(&pane, &CrmPane::caseChosen);
+        pane.treeView()->collapseAll();
+        pane.filterEdit()->setText(u"spring"_s); // only the campaign
+        QVERIFY(pane.showRecord(Kind::Case, 21));
+        QVERIFY(pane.filterEdit()->text().isEmpty());
+        const QModelIndex current = pane.treeView()->currentIndex();
+        QCOMPARE(current.data(CrmTreeModel::LocalIdRole).toLongLong(), 21);
+        QVERIFY(pane.treeView()->isExpanded(current.parent()));
+        QCOMPARE(current.parent().data().toString(), u"Northwind"_s);
+        QCOMPARE(pane.detailView()->supportCase().id, 21);
+        QCOMPARE(chosen.size(), 1);
+
+        QVERIFY(pane.showRecord(Kind::Opportunity, 11));
+        QCOMPARE(pane.treeView()->currentIndex().data().toString(), u"Booth graphics"_s);
+        QVERIFY(!pane.showRecord(Kind::Event, 11)); // no such event
+        QVERIFY(!pane.showRecord(Kind::Case, 99));
+        QCOMPARE(pane.treeView()->currentIndex().data().toString(), u"Booth graphics"_s);
+    }
+
     void filterKeepsTheCustomerOfAMatch()
     {
         CrmTreeModel tree;

@@ -54,6 +54,7 @@ private:
     {
         qint64 used = 0;
         qint64 unused = 0;
+        qint64 x = 0; // the X account that posted
         QList<qint64> posts;
     };
 
@@ -108,6 +109,7 @@ private:
             return w;
         w.used = assets[0];
         w.unused = assets[1];
+        w.x = x;
         w.posts = *posts;
         return w;
     }
@@ -226,6 +228,30 @@ private slots:
         QVERIFY(viaDerivative);
         QCOMPARE(viaDerivative->text(0), u"X post on @acme_de, through a derivative"_s);
         QCOMPARE(viaDerivative->text(1), u"Regional cut"_s);
+        // A double-click (or Enter) asks to show the post in its X column; a derivative, not
+        // stored here, is shown nowhere and asks for nothing.
+        QVERIFY(direct->toolTip(0).endsWith(u"Double-click to show it in the X pane."_s));
+        QVERIFY(!derivative->toolTip(0).contains(u"Double-click"_s));
+        tabs->setCurrentWidget(uses);
+        QSignalSpy showUse(&inspector, &LibraryInspector::useShowRequested);
+        const auto doubleClick = [uses](const QTreeWidgetItem* item) {
+            const QPoint at = uses->visualItemRect(item).center();
+            QTest::mouseClick(uses->viewport(), Qt::LeftButton, {}, at);
+            QTest::mouseDClick(uses->viewport(), Qt::LeftButton, {}, at);
+        };
+        doubleClick(derivative);
+        QCOMPARE(showUse.size(), 0);
+        doubleClick(direct);
+        QCOMPARE(showUse.size(), 1);
+        const auto location = showUse.first().first().value<AssetDetails::Use::Location>();
+        QCOMPARE(location.pane, AssetDetails::Use::Location::Pane::X);
+        QCOMPARE(location.postRemoteId, u"1870000000000000000"_s);
+        QCOMPARE(location.accountId, w.x);
+        uses->setCurrentItem(const_cast<QTreeWidgetItem*>(viaDerivative));
+        QTest::keyClick(uses, Qt::Key_Return);
+        QCOMPARE(showUse.size(), 2);
+        QCOMPARE(showUse.last().first().value<AssetDetails::Use::Location>().postRemoteId,
+                 u"1870000000000000001"_s);
         tabs->setCurrentWidget(view);
         QVERIFY(!view->isEmptyState());
         QVERIFY(view->postsView()->isVisible());

@@ -243,6 +243,34 @@ private slots:
         QVERIFY(hint->isHidden());
     }
 
+    // A ticket named from elsewhere (the library's "Where used") becomes the current row, shown
+    // in the detail, even when the text filter hid it; an unlisted ticket changes nothing.
+    void showTicketMakesItCurrentPastTheFilter()
+    {
+        TicketQueueModel queue;
+        QList<Ticket> tickets;
+        for (int n = 1; n <= 80; ++n)
+            tickets << ticket(n, u"normal"_s, n);
+        queue.setTickets(tickets);
+        HelpdeskPane pane(&m_accounts);
+        pane.setQueueModel(&queue);
+        pane.resize(900, 400);
+        pane.show();
+        QSignalSpy chosen(&pane, &HelpdeskPane::ticketChosen);
+        pane.filterEdit()->setText(u"Ticket 7"_s); // hides ticket 2
+        QVERIFY(pane.showTicket(2));
+        QVERIFY(pane.filterEdit()->text().isEmpty());
+        const QModelIndex current = pane.queueView()->currentIndex();
+        QCOMPARE(current.data(TicketQueueModel::LocalIdRole).toLongLong(), 2);
+        QTRY_VERIFY(pane.queueView()->viewport()->rect().intersects(pane.queueView()->visualRect(current)));
+        QCOMPARE(pane.detailView()->ticket().id, 2);
+        QCOMPARE(chosen.size(), 1);
+        QCOMPARE(chosen.first().at(1).toLongLong(), 2);
+
+        QVERIFY(!pane.showTicket(99));
+        QCOMPARE(pane.detailView()->ticket().id, 2);
+    }
+
     void viewChooserAsksForTheView()
     {
         HelpdeskPane pane(&m_accounts);
@@ -254,6 +282,11 @@ private slots:
         QCOMPARE(chosen.count(), 1);
         QCOMPARE(chosen.at(0).at(0).toLongLong(), 5);
         QCOMPARE(chosen.at(0).at(1).toLongLong(), 11);
+        QVERIFY(pane.setCurrentView(0));
+        QCOMPARE(pane.currentView(), 0);
+        QCOMPARE(chosen.count(), 2);
+        QVERIFY(!pane.setCurrentView(99)); // not a view of the account
+        QCOMPARE(pane.currentView(), 0);
     }
 };
 

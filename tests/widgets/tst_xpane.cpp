@@ -139,6 +139,45 @@ private slots:
                                 account(3, Service::X, u"FR"_s), account(4, Service::PhotoShelter, u"Photos"_s)});
     }
 
+    // A post named from elsewhere (the library's "Where used"): its column's Posts tab comes
+    // forward with the post current; an unknown post or an account without a column shows nothing.
+    void showPostMakesThePostCurrentInItsColumn()
+    {
+        XPostListModel posts;
+        XQueueModel queue;
+        XPostListModel mentions;
+        QList<PublishedPost> published;
+        for (int n = 0; n < 60; ++n) {
+            PublishedPost p;
+            p.id = QString::number(1790000000000000000LL + n);
+            p.text = u"Post %1"_s.arg(n);
+            p.createdAt = QDateTime(QDate(2026, 3, 1), QTime(0, 0), Qt::UTC).addSecs(n * 60);
+            published << p;
+        }
+        posts.mergeRemote(published);
+        XPane pane(&m_accounts);
+        pane.resize(700, 400);
+        pane.show();
+        pane.setColumns({1, 2}, [&](qint64 account) {
+            return account == 2 ? XPane::ColumnModels{&posts, &mentions, &queue}
+                                : XPane::ColumnModels{&m_posts, &m_mentions, &m_queue};
+        });
+        XAccountColumn* de = pane.column(2);
+        de->setCurrentTab(XAccountColumn::Tab::Queue);
+
+        const QString oldest = published.first().id; // listed last: newest first
+        QVERIFY(pane.showPost(2, oldest));
+        QCOMPARE(de->currentTab(), XAccountColumn::Tab::Posts);
+        QListView* view = de->view(XAccountColumn::Tab::Posts);
+        QCOMPARE(view->currentIndex().data(XPostListModel::RemoteIdRole).toString(), oldest);
+        QCOMPARE(view->currentIndex().row(), 59);
+        QTRY_VERIFY(view->viewport()->rect().intersects(view->visualRect(view->currentIndex())));
+
+        QVERIFY(!pane.showPost(2, u"1"_s));
+        QVERIFY(!pane.showPost(3, oldest)); // no column for it
+        QCOMPARE(view->currentIndex().row(), 59);
+    }
+
     void dropOnOneColumnOrOnTheSelection()
     {
         XPane pane(&m_accounts);
