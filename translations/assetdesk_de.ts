@@ -606,7 +606,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>X-Beitrag (nicht mehr im Arbeitsbereich)</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+131"/>
         <location line="+13"/>
         <source>X post on %1</source>
         <translation>X-Beitrag auf %1</translation>
@@ -637,7 +637,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Gelöschter X-Beitrag auf %1</translation>
     </message>
     <message>
-        <location line="-120"/>
+        <location line="-121"/>
         <source>Zendesk ticket comment (no longer in the workspace)</source>
         <translation>Zendesk-Ticketkommentar (nicht mehr im Arbeitsbereich)</translation>
     </message>
@@ -652,7 +652,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Zendesk-Ticket #%1, interne Notiz</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Dynamics case note (no longer in the workspace)</source>
         <translation>Dynamics-Fallnotiz (nicht mehr im Arbeitsbereich)</translation>
     </message>
@@ -4249,27 +4249,27 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::LibraryInspector</name>
     <message>
-        <location filename="../src/widgets/libraryinspector.cpp" line="+38"/>
+        <location filename="../src/widgets/libraryinspector.cpp" line="+39"/>
         <source>X</source>
         <translation>X</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Helpdesk</source>
         <translation>Helpdesk</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>CRM</source>
         <translation>CRM</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Double-click to show it in the %1 pane.</source>
         <translation>Doppelklicken zeigt es im Bereich „%1“.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+26"/>
         <source>Select an asset to see its details.</source>
         <translation>Wählen Sie ein Asset aus, um seine Details zu sehen.</translation>
     </message>
@@ -4453,7 +4453,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Interaktionen (%1)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Not Listed in a Pane</source>
         <translation>In keinem Bereich aufgeführt</translation>
     </message>
@@ -5998,7 +5998,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Das Zendesk-Konto dieses Tickets ist nicht mehr in diesem Arbeitsbereich.</translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+7"/>
         <source>That ticket is not in the helpdesk queue, which lists the first %n ticket(s) of an account.</source>
         <translation>
             <numerusform>Dieses Ticket steht nicht in der Helpdesk-Warteschlange; sie zeigt das erste %n Ticket eines Kontos.</numerusform>
@@ -6006,17 +6006,17 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         </translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
         <source>The Dynamics account of that record is not in this workspace any more.</source>
         <translation>Das Dynamics-Konto dieses Datensatzes ist nicht mehr in diesem Arbeitsbereich.</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
         <source>That record is not in the CRM pane&apos;s tree.</source>
         <translation>Dieser Datensatz steht nicht im Baum des CRM-Bereichs.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>All Tickets</source>
         <translation>Alle Tickets</translation>
     </message>
@@ -6874,12 +6874,12 @@ tickets --show N    Ein Ticket mit seiner Unterhaltung (neu abgerufen, wenn vera
         <translation>Das X-Konto dieses Beitrags ist nicht mehr in diesem Arbeitsbereich.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
         <source>The X post %1 is not in its account&apos;s column.</source>
         <translation>Der X-Beitrag %1 steht nicht in der Spalte seines Kontos.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>The X column could not be read: %1</source>
         <translation>Die X-Spalte konnte nicht gelesen werden: %1</translation>
     </message>

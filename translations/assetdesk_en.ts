@@ -348,7 +348,7 @@
 <context>
     <name>AssetDesk::SupportDesk</name>
     <message numerus="yes">
-        <location filename="../src/app/supportdesk.cpp" line="+86"/>
+        <location filename="../src/app/supportdesk.cpp" line="+76"/>
         <source>That ticket is not in the helpdesk queue, which lists the first %n ticket(s) of an account.</source>
         <translation>
             <numerusform>That ticket is not in the helpdesk queue, which lists the first ticket of an account.</numerusform>

@@ -42,6 +42,21 @@ public:
             cancel();
     }
 
+    // The usual `next`: one more read after the first miss (a read under way may predate the
+    // row), then `giveUp()`, which says why the row cannot be shown.
+    template <typename Feed>
+    static std::function<bool(int misses)> readAgainOnce(Feed* feed, std::function<void()> giveUp)
+    {
+        return [feed, giveUp](int misses) {
+            if (misses < 2) {
+                feed->reload();
+                return true;
+            }
+            giveUp();
+            return false;
+        };
+    }
+
     void cancel()
     {
         if (m_connection)

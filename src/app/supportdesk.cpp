@@ -72,22 +72,18 @@ void SupportDesk::showTicket(qint64 accountId, qint64 ticketLocalId)
     m_showingTicket.start(
         m_helpdeskFeed, this,
         [pane = m_helpdesk, ticketLocalId] { return pane && pane->showTicket(ticketLocalId); },
-        [this](int misses) {
+        [this, again = PendingShow::readAgainOnce(m_helpdeskFeed, [this] {
+             emit statusMessage(tr("That ticket is not in the helpdesk queue, which lists the first %n ticket(s) of an "
+                                   "account.",
+                                   nullptr, HelpdeskFeed::kMaxTickets));
+         })](int misses) {
             // "All Tickets" lists every cached ticket of the account, where a view lists some.
             if (m_helpdeskFeed->viewId() != 0) {
                 if (!m_helpdesk || !m_helpdesk->setCurrentView(0)) // viewChosen() shows it
                     m_helpdeskFeed->show(m_helpdeskFeed->accountId(), 0);
                 return true;
             }
-            if (misses < 2) { // a read under way may predate the ticket
-                m_helpdeskFeed->reload();
-                return true;
-            }
-            emit statusMessage(
-                tr("That ticket is not in the helpdesk queue, which lists the first %n ticket(s) of an "
-                   "account.",
-                   nullptr, HelpdeskFeed::kMaxTickets));
-            return false;
+            return again(misses);
         });
 }
 
@@ -103,14 +99,8 @@ void SupportDesk::showCrmRecord(qint64 accountId, CrmTreeNode::Kind kind, qint64
     }
     m_showingRecord.start(
         m_crmFeed, this, [pane = m_crm, kind, localId] { return pane && pane->showRecord(kind, localId); },
-        [this](int misses) {
-            if (misses < 2) { // a read under way may predate the record
-                m_crmFeed->reload();
-                return true;
-            }
-            emit statusMessage(tr("That record is not in the CRM pane's tree."));
-            return false;
-        });
+        PendingShow::readAgainOnce(m_crmFeed,
+                                   [this] { emit statusMessage(tr("That record is not in the CRM pane's tree.")); }));
 }
 
 void SupportDesk::showHelpdeskAccount(qint64 accountId)

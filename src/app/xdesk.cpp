@@ -115,15 +115,9 @@ void XDesk::showPost(qint64 accountId, const QString& remoteId)
     m_showing.start(
         feed, this,
         [pane = m_pane, accountId, remoteId] { return pane && pane->showPost(accountId, remoteId); },
-        // A read under way may predate the post: one more after it.
-        [this, feed, remoteId](int misses) {
-            if (misses < 2) {
-                feed->reload();
-                return true;
-            }
+        PendingShow::readAgainOnce(feed, [this, remoteId] {
             emit statusMessage(tr("The X post %1 is not in its account's column.").arg(remoteId));
-            return false;
-        });
+        }));
 }
 
 XDesk::Column& XDesk::columnOf(qint64 accountId)
