@@ -1790,7 +1790,12 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Dieses Konto existiert nicht mehr.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
+        <source>“%1” is a demo account of the built-in sandbox: its keys exist only in the AssetDesk window that started the sandbox. Use a workspace with your own accounts here.</source>
+        <translation>„%1“ ist ein Demokonto der eingebauten Sandbox: Seine Schlüssel gibt es nur im AssetDesk-Fenster, das die Sandbox gestartet hat. Verwenden Sie hier einen Arbeitsbereich mit Ihren eigenen Konten.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>The key of “%1” is not in the keyring. Edit the account in Settings → Accounts to enter it again.</source>
         <translation>Der Schlüssel von „%1“ ist nicht im Schlüsselbund. Bearbeiten Sie das Konto unter Einstellungen → Konten, um ihn erneut einzugeben.</translation>
     </message>

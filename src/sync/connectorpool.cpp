@@ -67,6 +67,16 @@ void ConnectorPool::create(qint64 accountId)
             credentials = Credentials::fromJson(*secret);
         } else if (secret.error().kind() != ErrorKind::NotFound) {
             return finishPending(account.id, secret.error());
+        } else if (account.sandbox) {
+            // The sandbox's keys are handed to the workbench that started it and kept in its memory
+            // only; another process (the CLI on the sandbox workspace) has none, and no sign-in or
+            // key entry would help: the sandbox and its port are gone with that workbench.
+            return finishPending(account.id,
+                                 Error(ErrorKind::Auth,
+                                       tr("“%1” is a demo account of the built-in sandbox: its keys exist only in "
+                                          "the AssetDesk window that started the sandbox. Use a workspace with your "
+                                          "own accounts here.")
+                                           .arg(account.label)));
         } else if (!usesBrowserSignIn(account)) {
             // A browser sign-in account simply is not signed in yet; a key account cannot work.
             return finishPending(account.id,

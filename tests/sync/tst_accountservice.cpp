@@ -192,6 +192,30 @@ private slots:
         QVERIFY(AccountRepository(*m_storage).get(id).value()->lastVerifiedAt.isValid());
     }
 
+    // A demo account of the sandbox read by another process (the CLI on the sandbox workspace):
+    // its keys were only ever in the workbench's memory, so the error says that rather than
+    // asking for a key or a sign-in that could not help. A key or browser sign-in account alike.
+    void aSandboxAccountWithoutItsKeysSaysWhy()
+    {
+        MemorySecretVault empty; // this process never received the sandbox's keys
+        ConnectorPool pool(*m_storage, empty, m_registry, *m_connectors);
+        AccountService service(*m_storage, empty, pool, *m_jobs);
+        for (const Service kind : {Service::Zendesk, Service::X}) {
+            Account account = demo(kind).account;
+            account.sandbox = true;
+            const Result<qint64> id =
+                m_storage->writeAndWait([account](WriteContext& ctx) { return AccountRepository::add(ctx, account); });
+            QVERIFY(id.ok());
+            QSignalSpy failed(&service, &AccountActions::testFailed);
+            service.test(*id);
+            QVERIFY(failed.wait(10000));
+            const Error error = failed.first().at(2).value<Error>();
+            QCOMPARE(error.kind(), ErrorKind::Auth);
+            QVERIFY2(error.message().contains(QStringLiteral("is a demo account of the built-in sandbox")), qPrintable(error.message()));
+            QVERIFY(error.message().contains(account.label));
+        }
+    }
+
     void wrongKeyFailsWithTheServicesWords()
     {
         SandboxAccount zendesk = demo(Service::Zendesk);
