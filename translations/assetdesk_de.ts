@@ -5998,20 +5998,12 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::SupportDesk</name>
     <message>
-        <location filename="../src/app/supportdesk.cpp" line="+69"/>
+        <location filename="../src/app/supportdesk.cpp" line="+70"/>
         <source>The Zendesk account of that ticket is not in this workspace any more.</source>
         <translation>Das Zendesk-Konto dieses Tickets ist nicht mehr in diesem Arbeitsbereich.</translation>
     </message>
-    <message numerus="yes">
-        <location line="+7"/>
-        <source>That ticket is not in the helpdesk queue, which lists the first %n ticket(s) of an account.</source>
-        <translation>
-            <numerusform>Dieses Ticket steht nicht in der Helpdesk-Warteschlange; sie zeigt das erste %n Ticket eines Kontos.</numerusform>
-            <numerusform>Dieses Ticket steht nicht in der Helpdesk-Warteschlange; sie zeigt die ersten %n Tickets eines Kontos.</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+21"/>
+        <location line="+38"/>
         <source>The Dynamics account of that record is not in this workspace any more.</source>
         <translation>Das Dynamics-Konto dieses Datensatzes ist nicht mehr in diesem Arbeitsbereich.</translation>
     </message>
@@ -6021,7 +6013,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Dieser Datensatz steht nicht im Baum des CRM-Bereichs.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>All Tickets</source>
         <translation>Alle Tickets</translation>
     </message>
@@ -6030,8 +6022,16 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <source>The ticket queue could not be read: %1</source>
         <translation>Die Ticket-Warteschlange konnte nicht gelesen werden: %1</translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>Ticket #%1 is not among the first %n ticket(s) the queue lists; its conversation is shown beside the queue.</source>
+        <translation>
+            <numerusform>Ticket #%1 ist nicht das erste Ticket, das die Warteschlange zeigt; seine Unterhaltung steht neben der Warteschlange.</numerusform>
+            <numerusform>Ticket #%1 ist nicht unter den ersten %n Tickets, die die Warteschlange zeigt; seine Unterhaltung steht neben der Warteschlange.</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+16"/>
+        <location line="+12"/>
         <source>This ticket is no longer in the local cache.</source>
         <translation>Dieses Ticket ist nicht mehr im lokalen Cache.</translation>
     </message>

@@ -348,11 +348,11 @@
 <context>
     <name>AssetDesk::SupportDesk</name>
     <message numerus="yes">
-        <location filename="../src/app/supportdesk.cpp" line="+76"/>
-        <source>That ticket is not in the helpdesk queue, which lists the first %n ticket(s) of an account.</source>
+        <location filename="../src/app/supportdesk.cpp" line="+168"/>
+        <source>Ticket #%1 is not among the first %n ticket(s) the queue lists; its conversation is shown beside the queue.</source>
         <translation>
-            <numerusform>That ticket is not in the helpdesk queue, which lists the first ticket of an account.</numerusform>
-            <numerusform>That ticket is not in the helpdesk queue, which lists the first %n tickets of an account.</numerusform>
+            <numerusform>Ticket #%1 is not the first ticket the queue lists; its conversation is shown beside the queue.</numerusform>
+            <numerusform>Ticket #%1 is not among the first %n tickets the queue lists; its conversation is shown beside the queue.</numerusform>
         </translation>
     </message>
 </context>

@@ -11,6 +11,7 @@
 #include "sync/zendesksyncservice.h"
 #include "widgets/casedetailview.h"
 #include "widgets/crmpane.h"
+#include "widgets/assetdroptreeview.h"
 #include "widgets/helpdeskpane.h"
 #include "widgets/ticketdetailview.h"
 #include "widgets/ticketfieldseditor.h"
@@ -72,11 +73,9 @@ void SupportDesk::showTicket(qint64 accountId, qint64 ticketLocalId)
     m_showingTicket.start(
         m_helpdeskFeed, this,
         [pane = m_helpdesk, ticketLocalId] { return pane && pane->showTicket(ticketLocalId); },
-        [this, again = PendingShow::readAgainOnce(m_helpdeskFeed, [this] {
-             emit statusMessage(tr("That ticket is not in the helpdesk queue, which lists the first %n ticket(s) of an "
-                                   "account.",
-                                   nullptr, HelpdeskFeed::kMaxTickets));
-         })](int misses) {
+        [this, again = PendingShow::readAgainOnce(m_helpdeskFeed,
+                                                  [this, ticketLocalId] { openOutsideQueue(ticketLocalId); })](
+            int misses) {
             // "All Tickets" lists every cached ticket of the account, where a view lists some.
             if (m_helpdeskFeed->viewId() != 0) {
                 if (!m_helpdesk || !m_helpdesk->setCurrentView(0)) // viewChosen() shows it
@@ -85,6 +84,18 @@ void SupportDesk::showTicket(qint64 accountId, qint64 ticketLocalId)
             }
             return again(misses);
         });
+}
+
+// A ticket the queue does not list (it lists the first HelpdeskFeed::limit() of a view): its
+// conversation opens in the detail all the same, with no queue row current; the loader's answer
+// shows it (wireHelpdesk).
+void SupportDesk::openOutsideQueue(qint64 ticketLocalId)
+{
+    if (!m_helpdesk)
+        return;
+    m_helpdesk->queueView()->setCurrentIndex({}); // the detail is cleared with it
+    m_openedOutsideQueue = ticketLocalId;
+    m_ticketDetail->load(ticketLocalId);
 }
 
 void SupportDesk::showCrmRecord(qint64 accountId, CrmTreeNode::Kind kind, qint64 localId)
@@ -105,6 +116,7 @@ void SupportDesk::showCrmRecord(qint64 accountId, CrmTreeNode::Kind kind, qint64
 
 void SupportDesk::showHelpdeskAccount(qint64 accountId)
 {
+    m_openedOutsideQueue = 0;
     m_ticketDetail->clear();
     const qint64 view = QSettings().value(viewSettingsKey(m_session.workspaceId(), accountId), 0).toLongLong();
     m_helpdeskFeed->show(accountId, view);
@@ -141,20 +153,30 @@ void SupportDesk::wireHelpdesk()
     connect(m_helpdeskFeed, &HelpdeskFeed::loadFailed, this, [this](const Error& error) {
         emit statusMessage(tr("The ticket queue could not be read: %1").arg(error.message()));
     });
-    connect(pane, &HelpdeskPane::ticketChosen, m_ticketDetail,
-            [this](qint64, qint64 ticketId) { m_ticketDetail->load(ticketId); });
+    connect(pane, &HelpdeskPane::ticketChosen, m_ticketDetail, [this](qint64, qint64 ticketId) {
+        m_openedOutsideQueue = 0;
+        m_ticketDetail->load(ticketId);
+    });
     TicketDetailView* detail = pane->detailView();
-    // Only the ticket still open takes its conversation.
+    // Only the ticket still open takes its conversation; or one opened outside the queue while
+    // the agent has not chosen another.
     connect(m_ticketDetail, &TicketDetailLoader::loaded, detail, [this, detail](const TicketDetail& loaded) {
-        if (detail->ticket().id != loaded.ticket.id)
-            return;
+        if (detail->ticket().id != loaded.ticket.id) {
+            if (loaded.ticket.id != m_openedOutsideQueue || detail->hasTicket())
+                return;
+            detail->showTicket(loaded.ticket, QString());
+            emit statusMessage(tr("Ticket #%1 is not among the first %n ticket(s) the queue lists; its conversation "
+                                  "is shown beside the queue.",
+                                  nullptr, m_helpdeskFeed->limit())
+                                   .arg(loaded.ticket.remoteId));
+        }
         detail->showDetail(loaded);
         const Ticket& t = loaded.ticket;
         if (!t.commentsSyncedAt.isValid() || t.commentsSyncedAt < t.updatedAt)
             fetchTicket(t.accountId, t.remoteId);
     });
-    connect(m_ticketDetail, &TicketDetailLoader::notFound, detail, [detail](qint64 ticketId) {
-        if (detail->ticket().id == ticketId)
+    connect(m_ticketDetail, &TicketDetailLoader::notFound, detail, [this, detail](qint64 ticketId) {
+        if (detail->ticket().id == ticketId || (ticketId == m_openedOutsideQueue && !detail->hasTicket()))
             detail->showMessage(tr("This ticket is no longer in the local cache."));
     });
     connect(m_ticketDetail, &TicketDetailLoader::failed, detail, [detail](const Error& error) {

@@ -53,8 +53,8 @@ public:
     static QString viewSettingsKey(const QString& workspaceId, qint64 accountId);
 
     // Shows a ticket (local id) as the helpdesk queue's current row: its account chosen, and "All
-    // Tickets" when the view shown does not list it. Says so through statusMessage() when the
-    // queue does not list it at all.
+    // Tickets" when the view shown does not list it. A ticket beyond what the queue lists opens in
+    // the detail with no row current, and statusMessage() says why.
     void showTicket(qint64 accountId, qint64 ticketLocalId);
     // Shows a case, customer account, opportunity or event (local id) as the CRM tree's current row,
     // its account chosen; says so through statusMessage() when the tree does not list it.
@@ -82,6 +82,7 @@ private:
     // For an open ticket whose conversation was never fetched or predates its last update, and
     // after a refused change: fetched on demand rather than with every sync.
     void fetchTicket(qint64 accountId, qint64 ticketRemoteId);
+    void openOutsideQueue(qint64 ticketLocalId);
 
     WorkspaceSession& m_session;
     QPointer<HelpdeskPane> m_helpdesk;
@@ -93,6 +94,7 @@ private:
     CrmFeed* m_crmFeed;
     CaseDetailLoader* m_caseDetail;
     PendingShow m_showingTicket;
+    qint64 m_openedOutsideQueue = 0; // a ticket shown in the detail that the queue does not list
     PendingShow m_showingRecord;
 };
 

@@ -57,7 +57,8 @@ void HelpdeskFeed::reload()
     const TicketQuery::Sort sort = m_queue && m_queue->order() == TicketQueueModel::Order::Fulfilment
         ? TicketQuery::Sort::UrgentFirst
         : TicketQuery::Sort::UpdatedNewest;
-    whenFinished(QtConcurrent::run([storage, accountId, viewId, sort]() -> Result<QueueData> {
+    const int limit = m_limit;
+    whenFinished(QtConcurrent::run([storage, accountId, viewId, sort, limit]() -> Result<QueueData> {
                      const TicketRepository tickets(*storage);
                      QueueData data{accountId, viewId, {}, {}};
                      Result<QList<ZendeskView>> views = tickets.views(accountId);
@@ -66,7 +67,7 @@ void HelpdeskFeed::reload()
                      data.views = std::move(views).value();
                      TicketQuery query;
                      query.viewId = viewId;
-                     query.limit = kMaxTickets;
+                     query.limit = limit;
                      query.sort = sort;
                      Result<QList<Ticket>> rows = tickets.tickets(accountId, query);
                      if (!rows)

@@ -34,6 +34,9 @@ public:
     qint64 accountId() const { return m_accountId; }
     qint64 viewId() const { return m_viewId; }
     void reload();
+    // How many tickets of a view are listed: kMaxTickets, unless a test wants fewer.
+    int limit() const { return m_limit; }
+    void setLimit(int tickets) { m_limit = qMax(1, tickets); }
     bool isLoading() const { return m_reload.isLoading(); }
 
 signals:
@@ -48,6 +51,7 @@ private:
     QPointer<TicketQueueModel> m_queue;
     qint64 m_accountId = 0;
     qint64 m_viewId = 0;
+    int m_limit = kMaxTickets;
     ReloadGate m_reload;
     QList<ZendeskView> m_views;
 };

@@ -463,6 +463,50 @@ private slots:
         QCOMPARE(crm->detailView()->supportCase().id, supportCase.localId);
     }
 
+    // A ticket beyond what the queue lists (its first HelpdeskFeed::limit() tickets; one here)
+    // opens beside the queue all the same: its conversation in the detail, no row current, and
+    // the status bar says why.
+    void aTicketBeyondTheQueueOpensBesideIt()
+    {
+        LibraryInspector* inspector = m_workbench->libraryPane()->inspector();
+        QTreeWidget* uses = inspector->usesView();
+        HelpdeskPane* helpdesk = m_workbench->helpdeskPane();
+        HelpdeskFeed* feed = m_workbench->supportDesk()->helpdeskFeed();
+        feed->setLimit(1);
+        feed->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!feed->isLoading() && helpdesk->queueModel()->rowCount() == 1, 10000);
+        const qint64 listed = helpdesk->queueModel()->index(0, 0).data(TicketQueueModel::LocalIdRole).toLongLong();
+        // The comments above went to two tickets; the queue lists one of them at most.
+        QTreeWidgetItem* outside = nullptr;
+        for (int i = 0; i < uses->topLevelItemCount() && !outside; ++i) {
+            const AssetDetails::Use::Location l = inspector->useLocation(i);
+            if (l.pane == AssetDetails::Use::Location::Pane::Helpdesk && l.localId != listed)
+                outside = uses->topLevelItem(i);
+        }
+        QVERIFY(outside);
+        const qint64 ticketId = inspector->useLocation(uses->indexOfTopLevelItem(outside)).localId;
+        const Result<std::optional<Ticket>> ticket = TicketRepository(storage()).ticket(ticketId);
+        QVERIFY(ticket && ticket->has_value());
+        QSignalSpy status(window()->statusBar(), &QStatusBar::messageChanged);
+        inspector->tabs()->setCurrentWidget(uses);
+        const QRect row = uses->visualItemRect(outside);
+        QTest::mouseClick(uses->viewport(), Qt::LeftButton, {}, QPoint(row.left() + 8, row.center().y()));
+        QTest::mouseDClick(uses->viewport(), Qt::LeftButton, {}, QPoint(row.left() + 8, row.center().y()));
+        TicketDetailView* detail = helpdesk->detailView();
+        QTRY_COMPARE_WITH_TIMEOUT(detail->ticket().id, ticketId, 10000);
+        QVERIFY(!helpdesk->queueView()->currentIndex().isValid());
+        QTRY_VERIFY_WITH_TIMEOUT(shows(detail->shownTexts(), u"Attachment: "_s), 10000); // its conversation
+        const QString number = u"Ticket #%1 "_s.arg((*ticket)->remoteId);
+        QTRY_VERIFY(std::any_of(status.cbegin(), status.cend(), [&number](const QList<QVariant>& m) {
+            const QString text = m.first().toString();
+            return text.startsWith(number) && text.contains(u"the queue lists; its conversation is shown beside the queue"_s);
+        }));
+
+        feed->setLimit(HelpdeskFeed::kMaxTickets);
+        feed->reload();
+        QTRY_VERIFY_WITH_TIMEOUT(!feed->isLoading() && helpdesk->queueModel()->rowCount() > 1, 10000);
+    }
+
     // A non-approved asset: the dialog names the refusal, Attach stays disabled, and after
     // Cancel nothing was sent.
     void refusedAssetReachesNothing()
