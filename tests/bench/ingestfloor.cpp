@@ -3,6 +3,7 @@
 #include "storage/sqlitestatement.h"
 
 #include <QString>
+#include <QStringList>
 
 namespace AssetDesk::IngestFloor {
 
@@ -164,6 +165,73 @@ Status insertRangeLean(sqlite3* db, int from, int to)
                                   "SELECT ?3 + n - ?1 + 1, collection_remote_id, position FROM floor_members "
                                   "WHERE n >= ?1 AND n < ?2 ORDER BY n, position"),
                {from, to, *last});
+}
+
+Status makeSplit(sqlite3* db)
+{
+    if (Status s = makeLean(db); !s)
+        return s;
+    for (const char* sql : {"DROP TRIGGER assets_fts_after_insert", "DROP TRIGGER assets_fts_after_update",
+                            "DROP TRIGGER assets_fts_after_delete", "DROP TABLE assets_fts"}) {
+        if (Status s = run(db, QString::fromUtf8(sql)); !s)
+            return s;
+    }
+    return {};
+}
+
+Status finishSplit(sqlite3* db)
+{
+    Result<SqliteStatement> setAside =
+        SqliteStatement::prepare(db, QStringLiteral("SELECT sql FROM assets_bulk_load ORDER BY name"));
+    if (!setAside)
+        return setAside.error();
+    QStringList statements;
+    for (;;) {
+        const Result<bool> row = setAside.value().next();
+        if (!row)
+            return row.error();
+        if (!*row)
+            break;
+        statements << setAside.value().text(0);
+    }
+    statements << QStringLiteral("DELETE FROM assets_fts_deferred")
+               << QStringLiteral("DROP TABLE assets_bulk_load")
+               << QStringLiteral("DROP TABLE IF EXISTS assets_bulk_load_holders");
+    for (const QString& sql : std::as_const(statements)) {
+        if (Status s = run(db, sql); !s)
+            return s;
+    }
+    return {};
+}
+
+Status prepareSearch(sqlite3* db, int count)
+{
+    // The library's own full-text definition (migration 0002), contentless: the text stays in
+    // the library file.
+    if (Status s =
+            run(db, QStringLiteral("CREATE VIRTUAL TABLE floor_fts USING fts5(title, keywords, caption, "
+                                   "credit, campaign, file_name, content = '', tokenize = 'unicode61 "
+                                   "remove_diacritics 2')"));
+        !s)
+        return s;
+    if (Status s = run(db,
+                       QStringLiteral("CREATE TEMP TABLE floor_assets AS ") + QString::fromUtf8(kNumbers) +
+                           QString::fromUtf8(kAssetSource),
+                       {0, count, 0});
+        !s)
+        return s;
+    return run(db, QStringLiteral("CREATE INDEX temp.floor_assets_n ON floor_assets (n)"));
+}
+
+Status insertSearchRange(sqlite3* db, int from, int to)
+{
+    // Asset number n has the library id n + 1 (a fresh workspace, AUTOINCREMENT, in order).
+    return run(
+        db,
+        QStringLiteral("INSERT INTO floor_fts (rowid, title, keywords, caption, credit, campaign, "
+                       "file_name) SELECT n + 1, title, keywords, caption, credit, campaign, file_name "
+                       "FROM floor_assets WHERE n >= ?1 AND n < ?2 ORDER BY n"),
+        {from, to});
 }
 
 } // namespace AssetDesk::IngestFloor

@@ -29,4 +29,20 @@ Status makeLean(sqlite3* db);
 Status prepareLean(sqlite3* db, qint64 accountId, int count);
 Status insertRangeLean(sqlite3* db, int from, int to);
 
+// The lean floor split across two files, each with its own writer, so the load can use both cores:
+// the library file without its full-text index, and the full-text index (contentless, keyed by
+// asset id) in a file of its own. Whether the two-writer redesign could reach a target the lean
+// floor on one writer cannot.
+//   makeSplit()           makeLean(), then drops the library file's full-text index and triggers
+//                         (not timed);
+//   finishSplit()         AssetBulkLoad::finish() without the full-text rebuild: the set-aside
+//                         indexes built, the load ended;
+//   prepareSearch()       on the search file's handle: its index and the rows to index, made
+//                         beforehand like prepare() (not timed);
+//   insertSearchRange()   indexes assets [from, to) with one INSERT ... SELECT.
+Status makeSplit(sqlite3* db);
+Status finishSplit(sqlite3* db);
+Status prepareSearch(sqlite3* db, int count);
+Status insertSearchRange(sqlite3* db, int from, int to);
+
 } // namespace AssetDesk::IngestFloor
