@@ -581,7 +581,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
 <context>
     <name>AssetDesk::AssetUseReader</name>
     <message>
-        <location filename="../src/models/assetusereader.cpp" line="+71"/>
+        <location filename="../src/models/assetusereader.cpp" line="+73"/>
         <source>Archived copy</source>
         <translation>Archivkopie</translation>
     </message>
@@ -606,7 +606,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>X-Beitrag (nicht mehr im Arbeitsbereich)</translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+141"/>
         <location line="+13"/>
         <source>X post on %1</source>
         <translation>X-Beitrag auf %1</translation>
@@ -637,7 +637,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Gelöschter X-Beitrag auf %1</translation>
     </message>
     <message>
-        <location line="-121"/>
+        <location line="-131"/>
         <source>Zendesk ticket comment (no longer in the workspace)</source>
         <translation>Zendesk-Ticketkommentar (nicht mehr im Arbeitsbereich)</translation>
     </message>
@@ -707,12 +707,17 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Bild-Derivat</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+4"/>
         <source>%1 × %2, %3</source>
         <translation>%1 × %2, %3</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+3"/>
+        <source>%1 × %2, %3; its file is no longer on disk</source>
+        <translation>%1 × %2, %3; die Datei ist nicht mehr auf dem Datenträger</translation>
+    </message>
+    <message>
+        <location line="+62"/>
         <source>a removed account</source>
         <translation>ein entferntes Konto</translation>
     </message>
@@ -4254,7 +4259,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::LibraryInspector</name>
     <message>
-        <location filename="../src/widgets/libraryinspector.cpp" line="+39"/>
+        <location filename="../src/widgets/libraryinspector.cpp" line="+41"/>
         <source>X</source>
         <translation>X</translation>
     </message>
@@ -4269,12 +4274,17 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>CRM</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Double-click to show it in the %1 pane.</source>
         <translation>Doppelklicken zeigt es im Bereich „%1“.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+4"/>
+        <source>Double-click to open the file.</source>
+        <translation>Doppelklicken, um die Datei zu öffnen.</translation>
+    </message>
+    <message>
+        <location line="+31"/>
         <source>Select an asset to see its details.</source>
         <translation>Wählen Sie ein Asset aus, um seine Details zu sehen.</translation>
     </message>
@@ -4412,18 +4422,18 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
     <message>
         <location line="+1"/>
-        <location line="+139"/>
+        <location line="+137"/>
         <source>Where used</source>
         <translation>Verwendung</translation>
     </message>
     <message>
-        <location line="-138"/>
-        <location line="+141"/>
+        <location line="-136"/>
+        <location line="+139"/>
         <source>Engagement</source>
         <translation>Interaktionen</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-138"/>
         <source>Raw JSON</source>
         <translation>Rohes JSON</translation>
     </message>
@@ -4448,7 +4458,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Ohne Ablauf</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+25"/>
         <source>Where used (%1)</source>
         <translation>Verwendung (%1)</translation>
     </message>
@@ -4458,12 +4468,27 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Interaktionen (%1)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
+        <source>The file is no longer on disk: %1</source>
+        <translation>Die Datei ist nicht mehr auf dem Datenträger: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Open File</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open Containing Folder</source>
+        <translation>Enthaltenden Ordner öffnen</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Not Listed in a Pane</source>
         <translation>In keinem Bereich aufgeführt</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-7"/>
         <source>Show in %1</source>
         <translation>In „%1“ zeigen</translation>
     </message>

@@ -8,6 +8,8 @@
 #include "storage/storage.h"
 #include "storage/ticketrepository.h"
 
+#include <QFileInfo>
+
 namespace AssetDesk {
 
 namespace {
@@ -185,7 +187,17 @@ Status AssetUseReader::describeDerivative(const LineageNode& node, AssetDetails:
         return markGone(use, tr("Derivative (no longer in the workspace)"));
     const Derivative& d = **derivative;
     use.place = d.isVideo() ? tr("Video derivative") : tr("Image derivative");
-    use.summary = tr("%1 × %2, %3").arg(d.size.width()).arg(d.size.height()).arg(d.mimeType);
+    // Whether the file is still there is asked now, on the loader's thread, not when the row is
+    // drawn; a file removed after that is reported when it is opened.
+    if (!d.filePath.isEmpty() && QFileInfo::exists(d.filePath)) {
+        use.summary = tr("%1 × %2, %3").arg(d.size.width()).arg(d.size.height()).arg(d.mimeType);
+        use.filePath = d.filePath;
+    } else {
+        use.summary = tr("%1 × %2, %3; its file is no longer on disk")
+                          .arg(d.size.width())
+                          .arg(d.size.height())
+                          .arg(d.mimeType);
+    }
     if (d.createdAt.isValid())
         use.at = d.createdAt;
     return {};

@@ -6,6 +6,8 @@
 #include "widgets/engagementview.h"
 #include "widgets/jsonviewer.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -48,9 +50,11 @@ QString paneName(Pane pane)
 }
 
 // One row of "Where used". The row's kind and local id are kept for tests and whoever opens it.
-QTreeWidgetItem* useItem(const AssetDetails::Use& use)
+void fillUseItem(QTreeWidgetItem* item, const AssetDetails::Use& use)
 {
-    auto* item = new QTreeWidgetItem({use.place, use.summary, when(use.at), use.assetVersion});
+    const QStringList texts{use.place, use.summary, when(use.at), use.assetVersion};
+    for (int column = 0; column < texts.size(); ++column)
+        item->setText(column, texts.at(column));
     item->setData(0, LibraryInspector::UseKindRole, use.kind);
     item->setData(0, LibraryInspector::UseIdRole, use.id);
     // The whole row in each cell's tooltip: a narrow inspector shows little more than the first column.
@@ -62,12 +66,21 @@ QTreeWidgetItem* useItem(const AssetDetails::Use& use)
     if (use.location.pane != Pane::None)
         tip << LibraryInspector::tr("Double-click to show it in the %1 pane.")
                    .arg(paneName(use.location.pane));
+    else if (!use.filePath.isEmpty())
+        tip << QDir::toNativeSeparators(use.filePath)
+            << LibraryInspector::tr("Double-click to open the file.");
     for (int column = 0; column < item->columnCount(); ++column)
         item->setToolTip(column, tip.join(u'\n'));
     if (use.gone) {
         for (int column = 0; column < item->columnCount(); ++column)
             item->setForeground(column, QPalette().brush(QPalette::PlaceholderText));
     }
+}
+
+QTreeWidgetItem* useItem(const AssetDetails::Use& use)
+{
+    auto* item = new QTreeWidgetItem;
+    fillUseItem(item, use);
     return item;
 }
 
@@ -298,11 +311,9 @@ void LibraryInspector::showDetails(const AssetDetails& d, int soonDays)
     for (const AssetDetails::Version& v : d.versions)
         m_versions->addTopLevelItem(new QTreeWidgetItem({v.version, when(v.modifiedAt), when(v.firstSeenAt)}));
     m_uses->clear();
-    m_useLocations.clear();
-    for (const AssetDetails::Use& u : d.uses) {
+    m_useRows = d.uses;
+    for (const AssetDetails::Use& u : d.uses)
         m_uses->addTopLevelItem(useItem(u));
-        m_useLocations << u.location;
-    }
     // Where, when and which version as wide as they need; the content gets the rest.
     for (const int column : {0, 2, 3})
         m_uses->resizeColumnToContents(column);
@@ -324,6 +335,23 @@ void LibraryInspector::showUse(int row)
     const AssetDetails::Use::Location location = useLocation(row);
     if (location.pane != Pane::None)
         emit useShowRequested(location);
+    else if (!useFile(row).isEmpty())
+        openUseFile(row, false);
+}
+
+void LibraryInspector::openUseFile(int row, bool folder)
+{
+    const QFileInfo file(useFile(row));
+    if (file.exists()) {
+        emit openRequested(folder ? file.absolutePath() : file.absoluteFilePath());
+        return;
+    }
+    // Removed since the details were read: the row says so instead of opening nothing.
+    AssetDetails::Use& use = m_useRows[row];
+    use.filePath.clear();
+    use.summary = tr("The file is no longer on disk: %1").arg(QDir::toNativeSeparators(file.filePath()));
+    if (QTreeWidgetItem* item = m_uses->topLevelItem(row))
+        fillUseItem(item, use);
 }
 
 void LibraryInspector::showUsesMenu(const QPoint& pos)
@@ -334,11 +362,16 @@ void LibraryInspector::showUsesMenu(const QPoint& pos)
     const int row = m_uses->indexOfTopLevelItem(item);
     const Pane pane = useLocation(row).pane;
     QMenu menu(this);
-    QAction* show =
-        menu.addAction(pane == Pane::None ? tr("Not Listed in a Pane") : tr("Show in %1").arg(paneName(pane)),
-                       this, [this, row] { showUse(row); });
-    // Derivatives, archived copies and rows no longer cached are listed in no pane.
-    show->setEnabled(pane != Pane::None);
+    if (pane != Pane::None) {
+        menu.addAction(tr("Show in %1").arg(paneName(pane)), this, [this, row] { showUse(row); });
+    } else if (!useFile(row).isEmpty()) {
+        // A derivative: no pane lists it, its file is what there is to see.
+        menu.addAction(tr("Open File"), this, [this, row] { openUseFile(row, false); });
+        menu.addAction(tr("Open Containing Folder"), this, [this, row] { openUseFile(row, true); });
+    } else {
+        // Archived copies, derivatives without their file and rows no longer cached.
+        menu.addAction(tr("Not Listed in a Pane"))->setEnabled(false);
+    }
     menu.exec(m_uses->viewport()->mapToGlobal(pos));
 }
 

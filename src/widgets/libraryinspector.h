@@ -47,10 +47,14 @@ public:
 
     // The "Where used" row's place in the workbench (none for a derivative or a row no longer
     // cached); double-click, Enter or the context menu asks for it with useShowRequested().
-    AssetDetails::Use::Location useLocation(int row) const { return m_useLocations.value(row); }
+    AssetDetails::Use::Location useLocation(int row) const { return m_useRows.value(row).location; }
+    // A derivative row's file (empty when none is on disk); double-click, Enter or the context
+    // menu opens it with openRequested(), and the context menu its folder.
+    QString useFile(int row) const { return m_useRows.value(row).filePath; }
 
 signals:
-    void openRequested(const QString& localFile);
+    // A local file or folder to open with the system's viewer.
+    void openRequested(const QString& localPath);
     void useShowRequested(const AssetDesk::AssetDetails::Use::Location& location);
 
 protected:
@@ -61,6 +65,7 @@ private:
     void updateFormWrapping();
     QLabel* addField(QFormLayout* form, const QString& label, const QString& name);
     void showUse(int row);
+    void openUseFile(int row, bool folder);
     void showUsesMenu(const QPoint& pos);
 
     qint64 m_assetId = 0;
@@ -73,7 +78,7 @@ private:
     QPushButton* m_open;
     QTreeWidget* m_versions;
     QTreeWidget* m_uses;
-    QList<AssetDetails::Use::Location> m_useLocations; // by row of m_uses
+    QList<AssetDetails::Use> m_useRows; // by row of m_uses
     EngagementView* m_engagement;
     JsonViewer* m_json;
     QList<QFormLayout*> m_forms;

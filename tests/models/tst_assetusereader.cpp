@@ -20,9 +20,12 @@
 #include "storage/ticketrepository.h"
 #include "storage/writecontext.h"
 
+#include <QFile>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
+
+#include <algorithm>
 
 using namespace AssetDesk;
 using namespace AssetDesk::Test;
@@ -162,6 +165,11 @@ private slots:
         derivative.mimeType = u"image/jpeg"_s;
         derivative.size = QSize(1080, 1080);
         derivative.createdAt = QDateTime(QDate(2026, 3, 5), QTime(7, 0), Qt::UTC);
+        {
+            QFile file(derivative.filePath);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("\xff\xd8\xff");
+        }
         const qint64 derivativeId = written(
             storage, [derivative](WriteContext& ctx) { return DerivativeRepository::add(ctx, derivative); });
         for (const qint64 id : {xAccount, postId, ticketId, commentId, noteId, customerId, derivativeId})
@@ -225,6 +233,18 @@ private slots:
         QCOMPARE(d.summary, u"1080 × 1080, image/jpeg"_s);
         QCOMPARE(d.at, derivative.createdAt);
         QCOMPARE(d.location.pane, Pane::None);
+        // No pane lists a derivative: its file is what the inspector opens, while it is on disk.
+        QCOMPARE(d.filePath, derivative.filePath);
+        QVERIFY(QFile::remove(derivative.filePath));
+        const Result<QList<AssetDetails::Use>> again = AssetUseReader(storage).read(*nodes);
+        QVERIFY(again);
+        const auto derivativeUse =
+            std::find_if(again->cbegin(), again->cend(),
+                         [](const AssetDetails::Use& u) { return u.kind == u"derivative"; });
+        QVERIFY(derivativeUse != again->cend());
+        QVERIFY(derivativeUse->filePath.isEmpty());
+        QCOMPARE(derivativeUse->summary, u"1080 × 1080, image/jpeg; its file is no longer on disk"_s);
+        QVERIFY(!derivativeUse->gone); // the derivative's row is still there
     }
 
     // The edge is the record that the asset was used; the row it names may have left the cache.

@@ -17,6 +17,9 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,6 +33,7 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -351,6 +355,72 @@ private slots:
         const auto [creditLabel, creditValue] = rowOf(QStringLiteral("Credit"), QStringLiteral("credit"));
         QVERIFY(creditValue.left() > creditLabel.right());
         QVERIFY(!labelNamed(QStringLiteral("Approval"))->font().bold());
+    }
+
+    // No pane lists a derivative: its "Where used" row opens the file itself (double-click or
+    // Enter), and says so when the file has gone since the details were read.
+    void aDerivativeUseOpensItsFile()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString path = dir.filePath(QStringLiteral("square-1080.jpg"));
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("\xff\xd8\xff");
+        }
+        SyntaxRepository syntax;
+        LibraryInspector inspector(&syntax);
+        AssetDetails d;
+        d.asset = LibraryFixture::sampleAsset(1, 0);
+        d.asset.id = 7;
+        AssetDetails::Use withFile;
+        withFile.kind = QStringLiteral("derivative");
+        withFile.id = 3;
+        withFile.place = QStringLiteral("Image derivative");
+        withFile.summary = QStringLiteral("1080 × 1080, image/jpeg");
+        withFile.filePath = path;
+        AssetDetails::Use withoutFile = withFile;
+        withoutFile.id = 4;
+        withoutFile.filePath.clear();
+        d.uses = {withFile, withoutFile};
+        inspector.showDetails(d);
+        inspector.resize(500, 500);
+        inspector.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&inspector));
+        QTreeWidget* uses = inspector.usesView();
+        inspector.tabs()->setCurrentWidget(uses);
+        QCOMPARE(inspector.useFile(0), path);
+        QVERIFY(inspector.useFile(1).isEmpty());
+        QVERIFY(uses->topLevelItem(0)->toolTip(0).endsWith(QStringLiteral("Double-click to open the file.")));
+        QVERIFY(uses->topLevelItem(0)->toolTip(0).contains(QDir::toNativeSeparators(path)));
+        QVERIFY(!uses->topLevelItem(1)->toolTip(0).contains(QStringLiteral("Double-click")));
+
+        QSignalSpy open(&inspector, &LibraryInspector::openRequested);
+        QSignalSpy show(&inspector, &LibraryInspector::useShowRequested);
+        const auto doubleClick = [uses](int row) {
+            const QPoint at = uses->visualItemRect(uses->topLevelItem(row)).center();
+            QTest::mouseClick(uses->viewport(), Qt::LeftButton, {}, at);
+            QTest::mouseDClick(uses->viewport(), Qt::LeftButton, {}, at);
+        };
+        doubleClick(0);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(open.first().first().toString(), QFileInfo(path).absoluteFilePath());
+        doubleClick(1); // nothing to open
+        uses->setCurrentItem(uses->topLevelItem(1));
+        QTest::keyClick(uses, Qt::Key_Return);
+        QCOMPARE(open.size(), 1);
+        QCOMPARE(show.size(), 0);
+
+        // Removed since: Enter opens nothing and the row says why.
+        QVERIFY(QFile::remove(path));
+        uses->setCurrentItem(uses->topLevelItem(0));
+        QTest::keyClick(uses, Qt::Key_Return);
+        QCOMPARE(open.size(), 1);
+        QVERIFY2(uses->topLevelItem(0)->text(1).startsWith(QStringLiteral("The file is no longer on disk")),
+                 qPrintable(uses->topLevelItem(0)->text(1)));
+        QVERIFY(inspector.useFile(0).isEmpty());
+        QVERIFY(!uses->topLevelItem(0)->toolTip(0).contains(QStringLiteral("Double-click")));
     }
 
     // PX4: the source tree's context menu checks or unchecks "Watch for new uploads" on a gallery
