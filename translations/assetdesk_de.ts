@@ -581,7 +581,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
 <context>
     <name>AssetDesk::AssetUseReader</name>
     <message>
-        <location filename="../src/models/assetusereader.cpp" line="+73"/>
+        <location filename="../src/models/assetusereader.cpp" line="+74"/>
         <source>Archived copy</source>
         <translation>Archivkopie</translation>
     </message>
@@ -606,7 +606,17 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>X-Beitrag (nicht mehr im Arbeitsbereich)</translation>
     </message>
     <message>
-        <location line="+141"/>
+        <location line="+103"/>
+        <source>%1; its file is no longer on disk</source>
+        <translation>%1; die Datei ist nicht mehr auf dem Datenträger</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1; its file is not an image or a video (%2)</source>
+        <translation>%1; die Datei ist weder ein Bild noch ein Video (%2)</translation>
+    </message>
+    <message>
+        <location line="+39"/>
         <location line="+13"/>
         <source>X post on %1</source>
         <translation>X-Beitrag auf %1</translation>
@@ -637,7 +647,7 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Gelöschter X-Beitrag auf %1</translation>
     </message>
     <message>
-        <location line="-131"/>
+        <location line="-135"/>
         <source>Zendesk ticket comment (no longer in the workspace)</source>
         <translation>Zendesk-Ticketkommentar (nicht mehr im Arbeitsbereich)</translation>
     </message>
@@ -707,17 +717,12 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
         <translation>Bild-Derivat</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>%1 × %2, %3</source>
         <translation>%1 × %2, %3</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>%1 × %2, %3; its file is no longer on disk</source>
-        <translation>%1 × %2, %3; die Datei ist nicht mehr auf dem Datenträger</translation>
-    </message>
-    <message>
-        <location line="+62"/>
+        <location line="+72"/>
         <source>a removed account</source>
         <translation>ein entferntes Konto</translation>
     </message>

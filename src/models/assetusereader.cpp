@@ -9,6 +9,7 @@
 #include "storage/ticketrepository.h"
 
 #include <QFileInfo>
+#include <QMimeDatabase>
 
 namespace AssetDesk {
 
@@ -187,16 +188,20 @@ Status AssetUseReader::describeDerivative(const LineageNode& node, AssetDetails:
         return markGone(use, tr("Derivative (no longer in the workspace)"));
     const Derivative& d = **derivative;
     use.place = d.isVideo() ? tr("Video derivative") : tr("Image derivative");
+    const QString size = tr("%1 × %2, %3").arg(d.size.width()).arg(d.size.height()).arg(d.mimeType);
     // Whether the file is still there is asked now, on the loader's thread, not when the row is
-    // drawn; a file removed after that is reported when it is opened.
-    if (!d.filePath.isEmpty() && QFileInfo::exists(d.filePath)) {
-        use.summary = tr("%1 × %2, %3").arg(d.size.width()).arg(d.size.height()).arg(d.mimeType);
-        use.filePath = d.filePath;
+    // drawn; a file removed after that is reported when it is opened. The path comes from the
+    // workspace, which a team shares: only an image or a video is handed to the system's viewer,
+    // never whatever else a path may name (a launcher, a script).
+    const QFileInfo file(d.filePath);
+    if (d.filePath.isEmpty() || !file.isFile()) {
+        use.summary = tr("%1; its file is no longer on disk").arg(size);
+    } else if (const QString type = QMimeDatabase().mimeTypeForFile(file).name();
+               !type.startsWith(u"image/") && !type.startsWith(u"video/")) {
+        use.summary = tr("%1; its file is not an image or a video (%2)").arg(size, type);
     } else {
-        use.summary = tr("%1 × %2, %3; its file is no longer on disk")
-                          .arg(d.size.width())
-                          .arg(d.size.height())
-                          .arg(d.mimeType);
+        use.summary = size;
+        use.filePath = d.filePath;
     }
     if (d.createdAt.isValid())
         use.at = d.createdAt;

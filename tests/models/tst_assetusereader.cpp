@@ -20,7 +20,9 @@
 #include "storage/ticketrepository.h"
 #include "storage/writecontext.h"
 
+#include <QCryptographicHash>
 #include <QFile>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
@@ -233,18 +235,65 @@ private slots:
         QCOMPARE(d.summary, u"1080 × 1080, image/jpeg"_s);
         QCOMPARE(d.at, derivative.createdAt);
         QCOMPARE(d.location.pane, Pane::None);
-        // No pane lists a derivative: its file is what the inspector opens, while it is on disk.
+        // No pane lists a derivative: its file is what the inspector opens (see below).
         QCOMPARE(d.filePath, derivative.filePath);
-        QVERIFY(QFile::remove(derivative.filePath));
-        const Result<QList<AssetDetails::Use>> again = AssetUseReader(storage).read(*nodes);
-        QVERIFY(again);
-        const auto derivativeUse =
-            std::find_if(again->cbegin(), again->cend(),
-                         [](const AssetDetails::Use& u) { return u.kind == u"derivative"; });
-        QVERIFY(derivativeUse != again->cend());
-        QVERIFY(derivativeUse->filePath.isEmpty());
-        QCOMPARE(derivativeUse->summary, u"1080 × 1080, image/jpeg; its file is no longer on disk"_s);
-        QVERIFY(!derivativeUse->gone); // the derivative's row is still there
+    }
+
+    // A derivative's file is what the inspector opens, while it is on disk, and only when it is
+    // an image or a video: the workspace names the path, and a team shares the workspace.
+    void aDerivativeOpensOnlyAnImageOrVideoOnDisk()
+    {
+        LibraryFixture f;
+        QVERIFY2(f.isValid(), qPrintable(f.error()));
+        Storage& storage = f.storage();
+        const qint64 dam = f.addAccount(Service::PhotoShelter, u"Acme"_s);
+        const qint64 assetId = f.upsert({LibraryFixture::sampleAsset(dam, 1)}).value(0);
+        QVERIFY(assetId > 0);
+        const auto addDerivative = [&](const QString& fileName, const QByteArray& bytes) {
+            Derivative derivative;
+            derivative.sourceAssetId = assetId;
+            derivative.sourceAssetVersion = u"v2"_s;
+            derivative.filePath = f.dir() + u'/' + fileName;
+            // Another file, another digest (the same one is the same derivative).
+            derivative.sha256 = QString::fromLatin1(
+                QCryptographicHash::hash(fileName.toUtf8(), QCryptographicHash::Sha256).toHex());
+            derivative.mimeType = u"image/jpeg"_s;
+            derivative.size = QSize(1080, 1080);
+            QFile file(derivative.filePath);
+            if (!bytes.isNull() && (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size()))
+                return qint64(0);
+            return written(storage, [derivative](WriteContext& ctx) {
+                return DerivativeRepository::add(ctx, derivative);
+            });
+        };
+        const qint64 image = addDerivative(u"square.jpg"_s, "\xff\xd8\xff\xe0");
+        const qint64 launcher =
+            addDerivative(u"square.desktop"_s, "[Desktop Entry]\nType=Application\nExec=true\n");
+        const qint64 missing = addDerivative(u"gone.jpg"_s, QByteArray());
+        for (const qint64 id : {image, launcher, missing})
+            QVERIFY(id > 0);
+        QCOMPARE(QSet<qint64>({image, launcher, missing}).size(), 3);
+        const auto useOf = [&storage, assetId](qint64 id) {
+            const Result<QList<LineageNode>> nodes = LineageRepository(storage).usesOfAsset(assetId);
+            const Result<QList<AssetDetails::Use>> uses =
+                nodes ? AssetUseReader(storage).read(*nodes)
+                      : Result<QList<AssetDetails::Use>>(nodes.error());
+            for (const AssetDetails::Use& u : uses ? *uses : QList<AssetDetails::Use>()) {
+                if (u.kind == u"derivative" && u.id == id)
+                    return u;
+            }
+            return AssetDetails::Use();
+        };
+        QCOMPARE(useOf(image).filePath, f.dir() + u"/square.jpg"_s);
+        QCOMPARE(useOf(image).summary, u"1080 × 1080, image/jpeg"_s);
+        QVERIFY(useOf(launcher).filePath.isEmpty());
+        QCOMPARE(useOf(launcher).summary,
+                 u"1080 × 1080, image/jpeg; its file is not an image or a video (application/x-desktop)"_s);
+        QVERIFY(useOf(missing).filePath.isEmpty());
+        QCOMPARE(useOf(missing).summary, u"1080 × 1080, image/jpeg; its file is no longer on disk"_s);
+        QVERIFY(!useOf(missing).gone); // the derivative's row is still there
+        QVERIFY(QFile::remove(f.dir() + u"/square.jpg"_s));
+        QVERIFY(useOf(image).filePath.isEmpty());
     }
 
     // The edge is the record that the asset was used; the row it names may have left the cache.
