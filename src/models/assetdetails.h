@@ -57,8 +57,8 @@ struct AssetDetails
         QDateTime at;      // published, scheduled, commented, noted, made; else when it was linked
         bool gone = false; // the row is no longer in the workspace (the lineage edge remains)
         Location location;
-        // A derivative: the file it was written to, while it is still on disk. No pane lists
-        // derivatives; the inspector opens the file with the system's viewer instead.
+        // A derivative: the file it was written to, while it is on disk and an image or a video.
+        // No pane lists derivatives; the inspector opens the file with the system's viewer instead.
         QString filePath;
     };
 

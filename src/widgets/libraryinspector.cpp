@@ -341,6 +341,8 @@ void LibraryInspector::showUse(int row)
 
 void LibraryInspector::openUseFile(int row, bool folder)
 {
+    if (row < 0 || row >= m_useRows.size())
+        return;
     const QFileInfo file(useFile(row));
     if (file.exists()) {
         emit openRequested(folder ? file.absolutePath() : file.absoluteFilePath());
