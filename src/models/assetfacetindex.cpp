@@ -262,6 +262,27 @@ Result<QList<qint64>> AssetFacetIndex::matches(sqlite3* db, const QString& match
     }
 }
 
+Result<QHash<qint64, double>> AssetFacetIndex::rankedMatches(sqlite3* db, const QString& rank,
+                                                             const QString& match)
+{
+    const QByteArray sql = "SELECT rowid, " + rank.toUtf8() + " FROM assets_fts WHERE assets_fts MATCH ?1";
+    Result<StatementPtr> prepared = prepare(db, sql.constData());
+    if (!prepared)
+        return prepared.error();
+    const QByteArray text = match.toUtf8();
+    sqlite3_bind_text(prepared->get(), 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+    QHash<qint64, double> ranks;
+    for (;;) {
+        const int rc = sqlite3_step(prepared->get());
+        if (rc == SQLITE_ROW)
+            ranks.insert(sqlite3_column_int64(prepared->get(), 0), sqlite3_column_double(prepared->get(), 1));
+        else if (rc == SQLITE_DONE)
+            return ranks;
+        else
+            return sqliteError(db, "step");
+    }
+}
+
 std::optional<Result<AssetFacetIndex::Answer>> AssetFacetIndex::answer(const SqlConnection& connection, const AssetQuery& query)
 {
     if (!m_loaded || query.limit > 0 || query.offset > 0 || !query.collectionRemoteIds.isEmpty()
@@ -283,14 +304,26 @@ std::optional<Result<AssetFacetIndex::Answer>> AssetFacetIndex::answer(const Sql
     }
     if (!refreshed)
         return Result<Answer>(refreshed.error());
-    Result<QList<qint64>> found = matches(db, AssetSearchSql::ftsMatchExpression(words));
+    const QString match = AssetSearchSql::ftsMatchExpression(words);
+    Result<QList<qint64>> found = matches(db, match);
     if (!found)
         return Result<Answer>(found.error());
     Answer answered;
     answered.textMatches = found->size();
-    if (query.rankLimit > 0 && found->size() <= query.rankLimit) {
-        answered.ranked = true; // by relevance: SQL
-        return Result<Answer>(std::move(answered));
+    answered.ranked = query.rankLimit > 0 && found->size() <= query.rankLimit;
+    // A ranked text's relevance, as SQL would order by it: a second walk of (at most rankLimit)
+    // matches, with their positions this time, which a common word's unranked search never pays.
+    QHash<qint64, double> ranks;
+    if (answered.ranked) {
+        const QString rank = AssetSearchSql::weightedHitsRank(connection);
+        if (rank.isEmpty()) {
+            answered.leftToSql = true; // bm25 then, in SQL
+            return Result<Answer>(std::move(answered));
+        }
+        Result<QHash<qint64, double>> ranked = rankedMatches(db, rank, match);
+        if (!ranked)
+            return Result<Answer>(ranked.error());
+        ranks = std::move(*ranked);
     }
 
     // Matches the index does not hold (the index lost a change set): read them now.
@@ -357,20 +390,31 @@ std::optional<Result<AssetFacetIndex::Answer>> AssetFacetIndex::answer(const Sql
         }
         return true;
     };
-    // Newest first (modified_at DESC NULLS LAST, id DESC): kNull is the smallest time.
-    std::vector<std::pair<qint64, qint64>> kept;
+    // Best rank first when ranked (ascending: the rank terms are lower for better), then newest
+    // first (modified_at DESC NULLS LAST, id DESC): kNull is the smallest time.
+    struct Kept
+    {
+        double rank;
+        qint64 modified;
+        qint64 id;
+    };
+    std::vector<Kept> kept;
     kept.reserve(size_t(found->size()));
     for (qint64 id : *found) {
         if (id > 0 && quint64(id) < m_data.entries.size()) {
             const Entry& e = m_data.entries[size_t(id)];
             if (passes(e))
-                kept.emplace_back(e.modified, id);
+                kept.push_back({ranks.value(id), e.modified, id});
         }
     }
-    std::sort(kept.begin(), kept.end(), std::greater<>());
+    std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) {
+        if (a.rank != b.rank)
+            return a.rank < b.rank;
+        return std::pair(a.modified, a.id) > std::pair(b.modified, b.id);
+    });
     answered.ids.reserve(qsizetype(kept.size()));
-    for (const auto& [modified, id] : kept)
-        answered.ids.append(id);
+    for (const Kept& k : kept)
+        answered.ids.append(k.id);
     return Result<Answer>(std::move(answered));
 }
 

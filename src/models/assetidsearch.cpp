@@ -129,7 +129,7 @@ Result<QList<qint64>> AssetIdSearch::ids(const Storage& storage, const LibraryFi
         if (std::optional<Result<AssetFacetIndex::Answer>> answered = index->answer(*connection, query)) {
             if (!*answered)
                 return answered->error();
-            if (!(*answered)->ranked)
+            if (!(*answered)->leftToSql)
                 return std::move(answered->value().ids);
             textMatches = (*answered)->textMatches;
         }

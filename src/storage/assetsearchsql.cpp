@@ -60,6 +60,13 @@ bool registerRankFunction(const SqlConnection& connection)
            && fts->xCreateFunction(fts, "assetdesk_rank", nullptr, rankFunction, nullptr) == SQLITE_OK;
 }
 
+// The rank functions' column weights, in the assets_fts column order: title, keywords, caption,
+// credit, campaign, file_name.
+QString rankTerm(const char* function)
+{
+    return QStringLiteral("%1(assets_fts, 10.0, 5.0, 2.0, 1.0, 1.0, 1.0)").arg(QLatin1String(function));
+}
+
 // ORDER BY of a column order (AssetQuery::order): the column, then the id, in one direction, with
 // SQLite's NULL order spelled out (so that PostgreSQL lists the same way) and text in byte order.
 // Each matches an index of schema 6 (or 1) on both backends.
@@ -182,6 +189,11 @@ Result<AssetSearchSql::Statement> AssetSearchSql::select(const SqlConnection& co
     return select(query, connection.backend(), columns, order);
 }
 
+QString AssetSearchSql::weightedHitsRank(const SqlConnection& connection)
+{
+    return connection.isSQLite() && registerRankFunction(connection) ? rankTerm("assetdesk_rank") : QString();
+}
+
 AssetSearchSql::Statement AssetSearchSql::build(const AssetQuery& query, StorageBackend backend,
                                                 const QString& columns, bool counting, Order ordering)
 {
@@ -203,10 +215,7 @@ AssetSearchSql::Statement AssetSearchSql::build(const AssetQuery& query, Storage
             from = QStringLiteral("assets_fts CROSS JOIN assets a ON a.id = assets_fts.rowid");
             where << QStringLiteral("assets_fts MATCH :match");
             st.values.insert(QStringLiteral("match"), ftsMatchExpression(words));
-            // Weights follow the assets_fts column order: title, keywords, caption, credit,
-            // campaign, file_name.
-            rank = QStringLiteral("%1(assets_fts, 10.0, 5.0, 2.0, 1.0, 1.0, 1.0)")
-                       .arg(ordering == Order::WeightedHits ? QStringLiteral("assetdesk_rank") : QStringLiteral("bm25"));
+            rank = rankTerm(ordering == Order::WeightedHits ? "assetdesk_rank" : "bm25");
         } else {
             where << QStringLiteral("a.search_vector @@ to_tsquery('simple', :tsquery)");
             st.values.insert(QStringLiteral("tsquery"), tsQueryExpression(words));

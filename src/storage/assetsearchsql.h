@@ -65,6 +65,11 @@ public:
     };
     static RightsWindow rightsWindow(const AssetQuery& query);
 
+    // The SQLite term select() orders a ranked text by, ascending (Order::WeightedHits):
+    // assetdesk_rank(assets_fts, …) with the column weights, registered on `connection` first.
+    // Empty when it cannot be (not SQLite, no FTS5 API): select() then ranks with bm25().
+    static QString weightedHitsRank(const SqlConnection& connection);
+
     // Lower-cased words of a free-text query (letters and digits), at most 16.
     static QStringList terms(const QString& text);
     static QString ftsMatchExpression(const QStringList& terms);

@@ -42,6 +42,30 @@ QList<qint64> sqlIds(Storage& storage, const AssetQuery& query)
     return ids;
 }
 
+// The ids SQL gives for `query` as the library asks (ranked when the text matches at most
+// rankLimit assets, by assetdesk_rank).
+QList<qint64> sqlRankedIds(Storage& storage, const AssetQuery& query, bool* ranked = nullptr)
+{
+    const Result<SqlConnection> connection = storage.readConnection();
+    const Result<AssetSearchSql::Statement> built =
+        AssetSearchSql::select(*connection, query, QStringLiteral("a.id"));
+    if (!built)
+        return {-1};
+    if (ranked)
+        *ranked = built->ranked;
+    if (built->matchesNothing)
+        return {};
+    SqlStatement q(*connection, built->sql);
+    for (auto it = built->values.cbegin(); it != built->values.cend(); ++it)
+        q.bind(it.key(), it.value());
+    QList<qint64> ids;
+    if (!q.exec())
+        return {-1};
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
 AssetQuery unranked(const QString& text)
 {
     AssetQuery query;
@@ -110,6 +134,8 @@ private slots:
         QTest::newRow("modified from (no time: out)")
             << "library" << Narrow([base](AssetQuery& q) { q.modifiedFrom = base; });
         QTest::newRow("no word matches") << "zzzz" << Narrow([](AssetQuery&) {});
+        QTest::newRow("two words, approval")
+            << "library sunset" << Narrow([](AssetQuery& q) { q.approval = ApprovalState::Approved; });
     }
     void answersAsSqlDoes()
     {
@@ -138,9 +164,78 @@ private slots:
             QVERIFY(a && a->ok());
             QCOMPARE((*a)->ids, sqlIds(f.storage(), byAccount));
         }
+
+        // Ranked (every text here matches at most 500 assets): relevance first, as SQL orders it.
+        AssetQuery ranked = query;
+        ranked.rankLimit = 5000;
+        bool sqlRanked = false;
+        const QList<qint64> expectedRanked = sqlRankedIds(f.storage(), ranked, &sqlRanked);
+        const auto rankedAnswer = index.answer(f.storage().readConnection().value(), ranked);
+        QVERIFY(rankedAnswer && rankedAnswer->ok());
+        QCOMPARE((*rankedAnswer)->ranked, sqlRanked);
+        QVERIFY(!(*rankedAnswer)->leftToSql);
+        QCOMPARE((*rankedAnswer)->ids, expectedRanked);
     }
 
-    void rankedTextsAndUncoveredQueriesAreLeftToSql()
+    // A ranked text is ordered by relevance first (a word in the title before one in the caption),
+    // then newest first, as SQL orders it, with the facets applied.
+    void rankedTextsAreOrderedAsSqlDoes()
+    {
+        FIXTURE(f);
+        const qint64 account = f.addAccount(Service::PhotoShelter, QStringLiteral("PS"));
+        QList<Asset> assets;
+        for (int n = 0; n < 40; ++n) {
+            Asset a = LibraryFixture::sampleAsset(account, n);
+            a.modifiedAt = LibraryFixture::baseTime().addSecs(60 * (n % 7)); // ties, broken by id
+            switch (n % 4) {
+            case 0:
+                a.title += QStringLiteral(" tide");
+                break; // 10
+            case 1:
+                a.keywords << QStringLiteral("tide");
+                break; // 5
+            case 2:
+                a.caption += QStringLiteral(" at low tide, tide pools");
+                break; // 2 + 2
+            case 3:
+                a.rights.credit = QStringLiteral("Tide Studio");
+                break; // 1
+            }
+            a.rights.approval = n % 3 ? ApprovalState::Approved : ApprovalState::Requested;
+            assets << a;
+        }
+        const QList<qint64> stored = f.upsert(assets);
+        QCOMPARE(stored.size(), assets.size());
+        AssetFacetIndex index;
+        const SqlConnection connection = f.storage().readConnection().value();
+        QVERIFY(index.load(connection).ok());
+        AssetQuery query = unranked(QStringLiteral("tide"));
+        query.rankLimit = 5000;
+        for (const bool approvedOnly : {false, true}) {
+            if (approvedOnly)
+                query.approval = ApprovalState::Approved;
+            bool sqlRanked = false;
+            const QList<qint64> expected = sqlRankedIds(f.storage(), query, &sqlRanked);
+            QVERIFY(sqlRanked);
+            const auto answered = index.answer(connection, query);
+            QVERIFY(answered && answered->ok());
+            QVERIFY((*answered)->ranked && !(*answered)->leftToSql);
+            QCOMPARE((*answered)->ids, expected);
+            QCOMPARE(expected.size(), approvedOnly ? 26 : 40);
+        }
+        // Relevance decided, not the time: title (10), keywords (5), caption twice (2 + 2), credit (1).
+        const QList<qint64> ids = (*index.answer(connection, query))->ids;
+        int previous = 0;
+        for (const qint64 id : ids) {
+            const int column = int(stored.indexOf(id)) % 4;
+            QVERIFY2(column >= previous,
+                     qPrintable(QStringLiteral("asset %1 after a lower-ranked one").arg(id)));
+            previous = column;
+        }
+        QCOMPARE(previous, 3);
+    }
+
+    void uncoveredQueriesAreLeftToSql()
     {
         FIXTURE(f);
         qint64 ps = 0;
@@ -156,8 +251,10 @@ private slots:
         const auto ranked = index.answer(connection, few);
         QVERIFY(ranked && ranked->ok());
         QVERIFY((*ranked)->ranked);
+        QVERIFY(!(*ranked)->leftToSql); // ranked here, as SQL would
         QCOMPARE((*ranked)->textMatches, sqlIds(f.storage(), unranked(QStringLiteral("sunset"))).size());
-        // AssetIdSearch ranks it then, as without the index.
+        QCOMPARE((*ranked)->ids, sqlRankedIds(f.storage(), few));
+        // AssetIdSearch gives the same with the index as without.
         LibraryFilter filter;
         filter.text = QStringLiteral("sunset");
         QCOMPARE(AssetIdSearch::ids(f.storage(), filter, &index).value(), AssetIdSearch::ids(f.storage(), filter).value());
