@@ -39,6 +39,28 @@ QString columnText(sqlite3_stmt* statement, int column)
                              sqlite3_column_bytes(statement, column));
 }
 
+// Runs `select` (a select list over assets_fts) for the rows of the full-text `match`, calling
+// `onRow` with the statement on each.
+template<typename OnRow>
+Status eachMatch(sqlite3* db, const QByteArray& select, const QString& match, OnRow onRow)
+{
+    const QByteArray sql = select + " FROM assets_fts WHERE assets_fts MATCH ?1";
+    Result<StatementPtr> prepared = prepare(db, sql.constData());
+    if (!prepared)
+        return prepared.error();
+    const QByteArray text = match.toUtf8();
+    sqlite3_bind_text(prepared->get(), 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
+    for (;;) {
+        const int rc = sqlite3_step(prepared->get());
+        if (rc == SQLITE_ROW)
+            onRow(prepared->get());
+        else if (rc == SQLITE_DONE)
+            return {};
+        else
+            return sqliteError(db, "step");
+    }
+}
+
 // The columns the facets compare, in the order readRows() reads them.
 constexpr const char* kColumns = "SELECT id, account_id, service, approval, media_type, lifecycle, campaign, width, height, "
                                  "license_expires_at, modified_at FROM assets ";
@@ -245,42 +267,25 @@ Status AssetFacetIndex::refresh(sqlite3* db)
 
 Result<QList<qint64>> AssetFacetIndex::matches(sqlite3* db, const QString& match)
 {
-    Result<StatementPtr> prepared = prepare(db, "SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?1");
-    if (!prepared)
-        return prepared.error();
-    const QByteArray text = match.toUtf8();
-    sqlite3_bind_text(prepared->get(), 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
     QList<qint64> ids;
-    for (;;) {
-        const int rc = sqlite3_step(prepared->get());
-        if (rc == SQLITE_ROW)
-            ids.append(sqlite3_column_int64(prepared->get(), 0));
-        else if (rc == SQLITE_DONE)
-            return ids;
-        else
-            return sqliteError(db, "step");
-    }
+    if (Status s = eachMatch(db, "SELECT rowid", match,
+                             [&ids](sqlite3_stmt* row) { ids.append(sqlite3_column_int64(row, 0)); });
+        !s)
+        return s.error();
+    return ids;
 }
 
 Result<QHash<qint64, double>> AssetFacetIndex::rankedMatches(sqlite3* db, const QString& rank,
                                                              const QString& match)
 {
-    const QByteArray sql = "SELECT rowid, " + rank.toUtf8() + " FROM assets_fts WHERE assets_fts MATCH ?1";
-    Result<StatementPtr> prepared = prepare(db, sql.constData());
-    if (!prepared)
-        return prepared.error();
-    const QByteArray text = match.toUtf8();
-    sqlite3_bind_text(prepared->get(), 1, text.constData(), int(text.size()), SQLITE_TRANSIENT);
     QHash<qint64, double> ranks;
-    for (;;) {
-        const int rc = sqlite3_step(prepared->get());
-        if (rc == SQLITE_ROW)
-            ranks.insert(sqlite3_column_int64(prepared->get(), 0), sqlite3_column_double(prepared->get(), 1));
-        else if (rc == SQLITE_DONE)
-            return ranks;
-        else
-            return sqliteError(db, "step");
-    }
+    if (Status s = eachMatch(db, "SELECT rowid, " + rank.toUtf8(), match,
+                             [&ranks](sqlite3_stmt* row) {
+                                 ranks.insert(sqlite3_column_int64(row, 0), sqlite3_column_double(row, 1));
+                             });
+        !s)
+        return s.error();
+    return ranks;
 }
 
 std::optional<Result<AssetFacetIndex::Answer>> AssetFacetIndex::answer(const SqlConnection& connection, const AssetQuery& query)

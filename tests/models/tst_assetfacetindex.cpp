@@ -24,14 +24,12 @@ using Narrow = std::function<void(AssetQuery&)>;
     LibraryFixture f;                                                                                        \
     QVERIFY2(f.isValid(), qPrintable(f.error()))
 
-QList<qint64> sqlIds(Storage& storage, const AssetQuery& query)
+// The ids `built` lists on `connection` ({-1} when it fails).
+QList<qint64> idsOf(const SqlConnection& connection, const AssetSearchSql::Statement& built)
 {
-    const Result<SqlConnection> connection = storage.readConnection();
-    const AssetSearchSql::Statement built =
-        AssetSearchSql::select(query, connection->backend(), QStringLiteral("a.id"), AssetSearchSql::Order::Newest);
     if (built.matchesNothing)
         return {};
-    SqlStatement q(*connection, built.sql);
+    SqlStatement q(connection, built.sql);
     for (auto it = built.values.cbegin(); it != built.values.cend(); ++it)
         q.bind(it.key(), it.value());
     QList<qint64> ids;
@@ -40,6 +38,13 @@ QList<qint64> sqlIds(Storage& storage, const AssetQuery& query)
     while (q.next())
         ids.append(q.value(0).toLongLong());
     return ids;
+}
+
+QList<qint64> sqlIds(Storage& storage, const AssetQuery& query)
+{
+    const Result<SqlConnection> connection = storage.readConnection();
+    return idsOf(*connection, AssetSearchSql::select(query, connection->backend(), QStringLiteral("a.id"),
+                                                     AssetSearchSql::Order::Newest));
 }
 
 // The ids SQL gives for `query` as the library asks (ranked when the text matches at most
@@ -53,17 +58,7 @@ QList<qint64> sqlRankedIds(Storage& storage, const AssetQuery& query, bool* rank
         return {-1};
     if (ranked)
         *ranked = built->ranked;
-    if (built->matchesNothing)
-        return {};
-    SqlStatement q(*connection, built->sql);
-    for (auto it = built->values.cbegin(); it != built->values.cend(); ++it)
-        q.bind(it.key(), it.value());
-    QList<qint64> ids;
-    if (!q.exec())
-        return {-1};
-    while (q.next())
-        ids.append(q.value(0).toLongLong());
-    return ids;
+    return idsOf(*connection, *built);
 }
 
 AssetQuery unranked(const QString& text)
