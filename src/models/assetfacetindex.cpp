@@ -316,19 +316,11 @@ std::optional<Result<AssetFacetIndex::Answer>> AssetFacetIndex::answer(const Sql
     Answer answered;
     answered.textMatches = found->size();
     answered.ranked = query.rankLimit > 0 && found->size() <= query.rankLimit;
-    // A ranked text's relevance, as SQL would order by it: a second walk of (at most rankLimit)
-    // matches, with their positions this time, which a common word's unranked search never pays.
-    QHash<qint64, double> ranks;
-    if (answered.ranked) {
-        const QString rank = AssetSearchSql::weightedHitsRank(connection);
-        if (rank.isEmpty()) {
-            answered.leftToSql = true; // bm25 then, in SQL
-            return Result<Answer>(std::move(answered));
-        }
-        Result<QHash<qint64, double>> ranked = rankedMatches(db, rank, match);
-        if (!ranked)
-            return Result<Answer>(ranked.error());
-        ranks = std::move(*ranked);
+    // Whether the connection can rank is known before anything is filtered: if not, SQL ranks.
+    const QString rank = answered.ranked ? AssetSearchSql::weightedHitsRank(connection) : QString();
+    if (answered.ranked && rank.isEmpty()) {
+        answered.leftToSql = true; // bm25 then, in SQL
+        return Result<Answer>(std::move(answered));
     }
 
     // Matches the index does not hold (the index lost a change set): read them now.
@@ -409,8 +401,18 @@ std::optional<Result<AssetFacetIndex::Answer>> AssetFacetIndex::answer(const Sql
         if (id > 0 && quint64(id) < m_data.entries.size()) {
             const Entry& e = m_data.entries[size_t(id)];
             if (passes(e))
-                kept.push_back({ranks.value(id), e.modified, id});
+                kept.push_back({0.0, e.modified, id});
         }
+    }
+    // A ranked text's relevance, as SQL would order by it: a second walk of (at most rankLimit)
+    // matches, with their positions this time, which a common word's unranked search never pays,
+    // and none when the facets left nothing.
+    if (answered.ranked && !kept.empty()) {
+        Result<QHash<qint64, double>> ranks = rankedMatches(db, rank, match);
+        if (!ranks)
+            return Result<Answer>(ranks.error());
+        for (Kept& k : kept)
+            k.rank = ranks->value(k.id);
     }
     std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) {
         if (a.rank != b.rank)
