@@ -109,18 +109,8 @@ void XPostListModel::merge(const Item& incoming, bool remote)
         }
         if (merged == old)
             return;
-        if (merged.time == old.time) {
-            m_rows[existing] = merged;
-            const QModelIndex at = index(existing);
-            emit dataChanged(at, at);
-            return;
-        }
-        // The time moved (X's creation time replaces the outbox's): the row may move.
-        beginRemoveRows({}, existing, existing);
-        m_rows.removeAt(existing);
-        m_index.remove(incoming.remoteId);
-        reindex(existing);
-        endRemoveRows();
+        updateRow(existing, merged);
+        return;
     }
     const auto position = std::lower_bound(m_rows.cbegin(), m_rows.cend(), merged, &XPostListModel::newerFirst);
     const int row = int(position - m_rows.cbegin());
@@ -128,6 +118,31 @@ void XPostListModel::merge(const Item& incoming, bool remote)
     m_rows.insert(row, merged);
     reindex(row);
     endInsertRows();
+}
+
+// A row's new values in place; when its time moved (X's creation time replaces the outbox's), the
+// row moves to its new place: a move, not a removal and an insertion, so that a selected or current
+// post stays so.
+void XPostListModel::updateRow(int from, const Item& merged)
+{
+    // Where the row belongs among the others: the rows before and after it are each in order.
+    const auto begin = m_rows.cbegin();
+    const auto own = begin + from;
+    int to = int(std::lower_bound(begin, own, merged, &XPostListModel::newerFirst) - begin);
+    if (to == from)
+        to = int(std::lower_bound(own + 1, m_rows.cend(), merged, &XPostListModel::newerFirst) - begin) - 1;
+    if (to != from) {
+        // beginMoveRows counts the destination before the move: one past the target when moving down.
+        beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
+        m_rows.move(from, to);
+        m_rows[to] = merged;
+        reindex(std::min(from, to));
+        endMoveRows();
+    } else {
+        m_rows[from] = merged;
+    }
+    const QModelIndex at = index(to);
+    emit dataChanged(at, at);
 }
 
 void XPostListModel::reindex(int from)

@@ -62,6 +62,7 @@ public:
 
 private:
     void merge(const Item& incoming, bool remote);
+    void updateRow(int from, const Item& merged);
     void reindex(int from);
 
     QList<Item> m_rows;

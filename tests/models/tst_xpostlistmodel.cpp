@@ -125,8 +125,34 @@ private slots:
         model.mergeRemote({remote(u"50"_s, 50), remote(u"40"_s, 40)});
         model.mergeLocal({local(u"45"_s, 59)}); // the outbox's clock says 59
         QCOMPARE(ids(model), (QStringList{u"45"_s, u"50"_s, u"40"_s}));
+        // The post a user has made current (a "Where used" double-click) stays current: a move,
+        // not a removal and an insertion.
+        const QPersistentModelIndex current = model.index(0);
+        QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
         model.mergeRemote({remote(u"45"_s, 45)}); // X says it was created at 45
         QCOMPARE(ids(model), (QStringList{u"50"_s, u"45"_s, u"40"_s}));
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(removed.size() + inserted.size(), 0);
+        QVERIFY(current.isValid());
+        QCOMPARE(current.row(), 1);
+        QCOMPARE(current.data(XPostListModel::RemoteIdRole).toString(), u"45"_s);
+        QCOMPARE(current.data(XPostListModel::TimeRole).toDateTime(), at(45));
+
+        // Up to the top, and a time that moves within its place: the row stays where it is.
+        model.mergeRemote({remote(u"45"_s, 55)});
+        QCOMPARE(ids(model), (QStringList{u"45"_s, u"50"_s, u"40"_s}));
+        QCOMPARE(current.row(), 0);
+        model.mergeRemote({remote(u"45"_s, 56)});
+        QCOMPARE(moved.size(), 2);
+        QCOMPARE(current.data(XPostListModel::TimeRole).toDateTime(), at(56));
+        // Down to the bottom.
+        model.mergeRemote({remote(u"45"_s, 10)});
+        QCOMPARE(ids(model), (QStringList{u"50"_s, u"40"_s, u"45"_s}));
+        QCOMPARE(current.row(), 2);
+        QCOMPARE(moved.size(), 3);
+        QCOMPARE(removed.size() + inserted.size(), 0);
     }
 };
 
