@@ -70,6 +70,8 @@ HttpCall::~HttpCall()
         m_transfer->abort();
     if (m_holdingSlot)
         releaseBudget({}, 0);
+    for (const QString& secret : std::as_const(m_heldSecrets))
+        redactor().releaseSecret(secret);
 }
 
 int HttpCall::maxAttempts() const
@@ -135,19 +137,23 @@ void HttpCall::onAuthorized(Result<HttpRequest> authorized)
                 redactor().registerSecret(value.mid(space + 1));
         }
     }
-    registerQuerySecrets(m_authorized);
+    holdQuerySecrets(m_authorized);
     m_hop = m_authorized;
     acquireBudget();
 }
 
-void HttpCall::registerQuerySecrets(const HttpRequest& request)
+void HttpCall::holdQuerySecrets(const HttpRequest& request)
 {
     // Credentials passed by name (api_key=..., password=...) are redacted by name in our own log
-    // lines; registering their values also catches a service that echoes them back.
+    // lines; holding their values also catches a service that echoes them back. Held, not
+    // registered: most are one URL's signature, and the call's own lines are all written before it
+    // is deleted (the application's keys are registered by their connectors).
     const auto register_ = [this](const QList<std::pair<QString, QString>>& items) {
         for (const auto& [name, value] : items) {
-            if (Redactor::isSensitiveParameter(name))
-                redactor().registerSecret(value);
+            if (Redactor::isSensitiveParameter(name)) {
+                redactor().holdSecret(value);
+                m_heldSecrets << value;
+            }
         }
     };
     register_(QUrlQuery(request.url).queryItems(QUrl::FullyDecoded));

@@ -69,7 +69,7 @@ private:
     void startAttempt();
     void authorize();
     void onAuthorized(Result<HttpRequest> authorized);
-    void registerQuerySecrets(const HttpRequest& request);
+    void holdQuerySecrets(const HttpRequest& request);
     void acquireBudget();
     void sendHop();
     void onTransferFinished(const Result<HttpResponse>& result, int status);
@@ -89,6 +89,7 @@ private:
     HttpErrorClassifier m_errors;          // refers to m_options
     HttpRequest m_authorized;              // with credentials, for the current attempt
     HttpRequest m_hop;                     // what the current redirect hop sends
+    QStringList m_heldSecrets;             // released when the call is deleted
     QList<QByteArray> m_credentialHeaders; // headers the authenticator set: dropped on cross-origin hops
     QString m_bucket;
     State m_state = State::Idle;

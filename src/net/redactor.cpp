@@ -114,53 +114,105 @@ bool Redactor::isSensitiveParameter(const QString& name)
     return sensitiveParameterNames().contains(normalizedName(name));
 }
 
+Redactor::Secret* Redactor::find(const QString& value)
+{
+    for (Secret& secret : m_secrets) {
+        if (secret.value == value)
+            return &secret;
+    }
+    return nullptr;
+}
+
+void Redactor::forgetUnused()
+{
+    m_secrets.removeIf([](const Secret& s) { return !s.registered && s.holds == 0; });
+}
+
+void Redactor::updatePatterns()
+{
+    QStringList patterns;
+    for (const Secret& secret : std::as_const(m_secrets)) {
+        patterns << secret.value;
+        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret.value));
+        QString formEncoded = QString::fromLatin1(QUrl::toPercentEncoding(secret.value, " "));
+        formEncoded.replace(QLatin1Char(' '), QLatin1Char('+'));
+        patterns << encoded << formEncoded;
+    }
+    patterns.removeDuplicates();
+    std::stable_sort(patterns.begin(), patterns.end(),
+                     [](const QString& a, const QString& b) { return a.size() > b.size(); });
+    m_patterns = std::make_shared<const QStringList>(std::move(patterns));
+}
+
 void Redactor::registerSecret(const QString& secret)
 {
     if (secret.size() < kMinSecretLength)
         return;
     QWriteLocker lock(&m_lock);
-    if (!m_secrets.contains(secret))
-        m_secrets.append(secret);
+    if (Secret* known = find(secret)) {
+        known->registered = true;
+        return;
+    }
+    m_secrets.append(Secret{secret, true, 0});
+    updatePatterns();
 }
 
 void Redactor::unregisterSecret(const QString& secret)
 {
     QWriteLocker lock(&m_lock);
-    m_secrets.removeAll(secret);
+    if (Secret* known = find(secret))
+        known->registered = false;
+    const qsizetype before = m_secrets.size();
+    forgetUnused();
+    if (m_secrets.size() != before)
+        updatePatterns();
+}
+
+void Redactor::holdSecret(const QString& secret)
+{
+    if (secret.size() < kMinSecretLength)
+        return;
+    QWriteLocker lock(&m_lock);
+    if (Secret* known = find(secret)) {
+        ++known->holds;
+        return;
+    }
+    m_secrets.append(Secret{secret, false, 1});
+    updatePatterns();
+}
+
+void Redactor::releaseSecret(const QString& secret)
+{
+    if (secret.size() < kMinSecretLength)
+        return;
+    QWriteLocker lock(&m_lock);
+    Secret* known = find(secret);
+    if (!known || known->holds == 0)
+        return;
+    --known->holds;
+    const qsizetype before = m_secrets.size();
+    forgetUnused();
+    if (m_secrets.size() != before)
+        updatePatterns();
 }
 
 bool Redactor::isRegistered(const QString& secret) const
 {
     QReadLocker lock(&m_lock);
-    return m_secrets.contains(secret);
-}
-
-QStringList Redactor::secretsLongestFirst() const
-{
-    QStringList secrets;
-    {
-        QReadLocker lock(&m_lock);
-        secrets = m_secrets;
-    }
-    // Longest first, so a secret that contains another one is replaced whole.
-    std::sort(secrets.begin(), secrets.end(),
-              [](const QString& a, const QString& b) { return a.size() > b.size(); });
-    return secrets;
+    return std::any_of(m_secrets.cbegin(), m_secrets.cend(),
+                       [&](const Secret& s) { return s.value == secret; });
 }
 
 QString Redactor::redactText(const QString& text) const
 {
-    QString out = text;
-    for (const QString& secret : secretsLongestFirst()) {
-        out.replace(secret, mask());
-        const QString encoded = QString::fromLatin1(QUrl::toPercentEncoding(secret));
-        if (encoded != secret)
-            out.replace(encoded, mask());
-        QString formEncoded = QString::fromLatin1(QUrl::toPercentEncoding(secret, " "));
-        formEncoded.replace(QLatin1Char(' '), QLatin1Char('+'));
-        if (formEncoded != secret && formEncoded != encoded)
-            out.replace(formEncoded, mask());
+    std::shared_ptr<const QStringList> patterns;
+    {
+        QReadLocker lock(&m_lock);
+        patterns = m_patterns;
     }
+    QString out = text;
+    for (const QString& pattern : *patterns)
+        out.replace(pattern, mask());
     return out;
 }
 

@@ -7,6 +7,7 @@
 #include <QStringList>
 #include <QUrl>
 
+#include <memory>
 #include <utility>
 
 namespace AssetDesk {
@@ -19,6 +20,11 @@ namespace AssetDesk {
 //    those names are replaced by "***", whatever they contain;
 //  - by value: the credential strings currently in use are registered, and every occurrence
 //    (raw, percent-encoded or form-encoded) in any text is replaced by "***".
+//
+// A credential of the application (an API key, a token) is registered until it is unregistered.
+// A secret of one request (a signed URL's signature) is held while the request is under way and
+// then forgotten: a sync fetches a signed URL per asset, and every log line is searched for every
+// secret still known.
 //
 // One Redactor is shared (std::shared_ptr) by all clients of the application; it is thread-safe.
 class Redactor
@@ -34,6 +40,9 @@ public:
 
     void registerSecret(const QString& secret);
     void unregisterSecret(const QString& secret);
+    // Counted: a secret held twice is known until it is released twice (or registered).
+    void holdSecret(const QString& secret);
+    void releaseSecret(const QString& secret);
     bool isRegistered(const QString& secret) const;
 
     // Replaces every registered secret in `text`.
@@ -46,10 +55,22 @@ public:
     QString redactBody(const QByteArray& body, const QByteArray& contentType) const;
 
 private:
-    QStringList secretsLongestFirst() const;
+    struct Secret
+    {
+        QString value;
+        bool registered = false;
+        int holds = 0;
+    };
+    Secret* find(const QString& value);
+    void forgetUnused();
+    void updatePatterns();
 
     mutable QReadWriteLock m_lock;
-    QStringList m_secrets;
+    QList<Secret> m_secrets;
+    // What redactText() replaces: every secret raw, percent-encoded and form-encoded, longest first
+    // so that a secret containing another is replaced whole. Made when the secrets change, shared
+    // with readers that are still using the previous list.
+    std::shared_ptr<const QStringList> m_patterns = std::make_shared<const QStringList>();
 };
 
 } // namespace AssetDesk

@@ -170,6 +170,37 @@ private slots:
         QCOMPARE(redactor.redactText(QStringLiteral("rotated-away")), QStringLiteral("rotated-away"));
     }
 
+    // One request's secret: known while it is held, by every holder; a registration outlasts it.
+    void heldSecretsAreCounted()
+    {
+        Redactor redactor;
+        const QString signature = QStringLiteral("sig/with+chars");
+        redactor.holdSecret(signature);
+        redactor.holdSecret(signature);
+        const QString text = QStringLiteral("a %1 b sig%2Fwith%2Bchars c sig%2Fwith%2Bchars").arg(signature);
+        QCOMPARE(redactor.redactText(text), QStringLiteral("a *** b *** c ***"));
+        redactor.releaseSecret(signature);
+        QCOMPARE(redactor.redactText(text), QStringLiteral("a *** b *** c ***"));
+        redactor.releaseSecret(signature);
+        QVERIFY(!redactor.isRegistered(signature));
+        QCOMPARE(redactor.redactText(text), text);
+        redactor.releaseSecret(signature); // one release too many changes nothing
+        QCOMPARE(redactor.redactText(text), text);
+
+        const QString key = QStringLiteral("application-key");
+        redactor.registerSecret(key);
+        redactor.holdSecret(key);
+        redactor.releaseSecret(key);
+        QVERIFY(redactor.isRegistered(key));
+        QCOMPARE(redactor.redactText(key), QStringLiteral("***"));
+        // Unregistered while a request still holds it: known until that request lets go.
+        redactor.holdSecret(key);
+        redactor.unregisterSecret(key);
+        QCOMPARE(redactor.redactText(key), QStringLiteral("***"));
+        redactor.releaseSecret(key);
+        QCOMPARE(redactor.redactText(key), key);
+    }
+
     void headerValueAlsoLosesRegisteredSecrets()
     {
         Redactor redactor;
