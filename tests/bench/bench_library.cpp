@@ -25,11 +25,12 @@
 // Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise.
 #include "librarybenchseeder.h"
 #include "libraryfixture.h"
+#include "processmemory.h"
 
+#include "media/thumbnailloader.h"
 #include "models/assetfacetindex.h"
 #include "models/assetidsearch.h"
 #include "models/librarymodel.h"
-#include "media/thumbnailloader.h"
 #include "storage/accountrepository.h"
 #include "storage/assetrepository.h"
 #include "storage/assetsearchsql.h"
@@ -46,8 +47,8 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QRegularExpression>
 #include <QHeaderView>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
@@ -63,14 +64,7 @@ using namespace AssetDesk;
 namespace {
 double rssMb()
 {
-    QFile f(QStringLiteral("/proc/self/status"));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray& line : f.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return -1;
+    return Bench::processMemoryMb("VmRSS");
 }
 
 // CPU time of the calling thread: on a shared machine, wall time also counts the time the thread

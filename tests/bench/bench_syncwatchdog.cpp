@@ -20,6 +20,7 @@
 // prints where the GUI thread was (BlockedThreadProbe): the call and kernel function it slept in,
 // and its own stack. It is linked like the workbench, on the same allocator, and says which.
 #include "blockedthreadprobe.h"
+#include "processmemory.h"
 #include "workspacesession.h"
 
 #include "connectors/connectorcontext.h"
@@ -375,6 +376,9 @@ int main(int argc, char* argv[])
                 syncMs / 1000.0, seen * 1000.0 / qMax(1.0, syncMs), assets->rowCount());
     std::printf("GUI thread during the sync and the library's catching up (%.1f s):\n", watchdog.elapsedMs() / 1000.0);
     watchdog.report();
+    // The peak comes with the bulk load's index builds (their sorts stay in memory: temp_store).
+    std::printf("memory: VmRSS %.0f MB with the library open on %d rows, peak (VmHWM) %.0f MB\n",
+                Bench::processMemoryMb("VmRSS"), assets->rowCount(), Bench::processMemoryMb("VmHWM"));
     reportAllocator();
 
     pane.reset();
