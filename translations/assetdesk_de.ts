@@ -3032,6 +3032,14 @@ Hinzufügen… verbindet eine PhotoShelter- oder iconik-Bibliothek, ein X-Konto,
     </message>
 </context>
 <context>
+    <name>AssetDesk::FoldingTabWidget</name>
+    <message>
+        <location filename="../src/widgets/foldingtabwidget.cpp" line="+17"/>
+        <source>Section</source>
+        <translation>Abschnitt</translation>
+    </message>
+</context>
+<context>
     <name>AssetDesk::FollowUpDelivery</name>
     <message>
         <location filename="../src/sync/followupdelivery.cpp" line="+30"/>
@@ -3646,7 +3654,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::HttpCall</name>
     <message>
-        <location filename="../src/net/httpcall.cpp" line="+234"/>
+        <location filename="../src/net/httpcall.cpp" line="+240"/>
         <source>redirect to %1</source>
         <translation>Weiterleitung zu %1</translation>
     </message>
@@ -4264,7 +4272,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
 <context>
     <name>AssetDesk::LibraryInspector</name>
     <message>
-        <location filename="../src/widgets/libraryinspector.cpp" line="+41"/>
+        <location filename="../src/widgets/libraryinspector.cpp" line="+42"/>
         <source>X</source>
         <translation>X</translation>
     </message>
@@ -4427,23 +4435,23 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
     </message>
     <message>
         <location line="+1"/>
-        <location line="+137"/>
+        <location line="+142"/>
         <source>Where used</source>
         <translation>Verwendung</translation>
     </message>
     <message>
-        <location line="-136"/>
-        <location line="+139"/>
+        <location line="-141"/>
+        <location line="+144"/>
         <source>Engagement</source>
         <translation>Interaktionen</translation>
     </message>
     <message>
-        <location line="-138"/>
+        <location line="-143"/>
         <source>Raw JSON</source>
         <translation>Rohes JSON</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+101"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
@@ -4473,7 +4481,7 @@ Nicht als Zugriffsproblem gekennzeichnet: Die Galerien werden anhand des Tickett
         <translation>Interaktionen (%1)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>The file is no longer on disk: %1</source>
         <translation>Die Datei ist nicht mehr auf dem Datenträger: %1</translation>
     </message>

@@ -4,6 +4,7 @@
 #include "models/librarytext.h"
 #include "widgets/emptyviewhint.h"
 #include "widgets/engagementview.h"
+#include "widgets/foldingtabwidget.h"
 #include "widgets/jsonviewer.h"
 
 #include <QDir>
@@ -100,7 +101,7 @@ LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
     : QWidget(parent)
     , m_stack(new QStackedWidget(this))
     , m_message(new QLabel(tr("Select an asset to see its details."), this))
-    , m_tabs(new QTabWidget(this))
+    , m_sections(new FoldingTabWidget(this))
     , m_title(new QLabel(this))
     , m_rightsBadge(new QLabel(this))
     , m_open(new QPushButton(tr("Open"), this))
@@ -180,16 +181,21 @@ LibraryInspector::LibraryInspector(SyntaxRepository* syntax, QWidget* parent)
                       tr("Not used yet. X posts, ticket comments, case notes and derivatives made with "
                          "this asset will be listed here."));
 
-    m_tabs->addTab(scroll, tr("Details"));
-    m_tabs->addTab(m_versions, tr("Versions"));
-    m_tabs->addTab(m_uses, tr("Where used"));
-    m_tabs->addTab(m_engagement, tr("Engagement"));
-    m_tabs->addTab(m_json, tr("Raw JSON"));
+    m_sections->addTab(scroll, tr("Details"));
+    m_sections->addTab(m_versions, tr("Versions"));
+    m_sections->addTab(m_uses, tr("Where used"));
+    m_sections->addTab(m_engagement, tr("Engagement"));
+    m_sections->addTab(m_json, tr("Raw JSON"));
     m_stack->addWidget(m_message);
-    m_stack->addWidget(m_tabs);
+    m_stack->addWidget(m_sections);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_stack);
+}
+
+QTabWidget* LibraryInspector::tabs() const
+{
+    return m_sections->tabs();
 }
 
 // The inspector often gets a narrow share of the library's splitter: a value that does not fit
@@ -319,15 +325,16 @@ void LibraryInspector::showDetails(const AssetDetails& d, int soonDays)
         m_uses->resizeColumnToContents(column);
     for (int column = 0; column < m_versions->columnCount(); ++column)
         m_versions->resizeColumnToContents(column);
-    m_tabs->setTabText(2, d.uses.isEmpty() ? tr("Where used") : tr("Where used (%1)").arg(d.uses.size()));
+    m_sections->setTabText(2, d.uses.isEmpty() ? tr("Where used") : tr("Where used (%1)").arg(d.uses.size()));
     m_engagement->setEngagement(d.engagement, d.engagementSeries);
-    m_tabs->setTabText(m_tabs->indexOf(m_engagement), d.engagement.posts.isEmpty()
-                                                          ? tr("Engagement")
-                                                          : tr("Engagement (%1)").arg(d.engagement.posts.size()));
+    m_sections->setTabText(tabs()->indexOf(m_engagement),
+                           d.engagement.posts.isEmpty()
+                               ? tr("Engagement")
+                               : tr("Engagement (%1)").arg(d.engagement.posts.size()));
     m_json->setJson(a.rawJson);
     if (!same)
-        m_tabs->setCurrentIndex(0);
-    m_stack->setCurrentWidget(m_tabs);
+        tabs()->setCurrentIndex(0);
+    m_stack->setCurrentWidget(m_sections);
 }
 
 void LibraryInspector::showUse(int row)

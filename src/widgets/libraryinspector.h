@@ -14,6 +14,7 @@ class QTreeWidget;
 namespace AssetDesk {
 
 class EngagementView;
+class FoldingTabWidget;
 class JsonViewer;
 class SyntaxRepository;
 
@@ -42,7 +43,8 @@ public:
     QTreeWidget* versionsView() const { return m_versions; }
     QTreeWidget* usesView() const { return m_uses; }
     EngagementView* engagementView() const { return m_engagement; }
-    QTabWidget* tabs() const { return m_tabs; }
+    QTabWidget* tabs() const;
+    FoldingTabWidget* sections() const { return m_sections; }
     QString fieldText(const QString& objectName) const;
 
     // The "Where used" row's place in the workbench (none for a derivative or a row no longer
@@ -72,7 +74,7 @@ private:
     QString m_localFile;
     QStackedWidget* m_stack;
     QLabel* m_message;
-    QTabWidget* m_tabs;
+    FoldingTabWidget* m_sections;
     QLabel* m_title;
     QLabel* m_rightsBadge;
     QPushButton* m_open;

@@ -10,15 +10,16 @@
 #include "storage/writecontext.h"
 #include "widgets/engagementchart.h"
 #include "widgets/engagementview.h"
+#include "widgets/foldingtabwidget.h"
 #include "widgets/libraryfacetbar.h"
 #include "widgets/libraryinspector.h"
 #include "widgets/syntaxrepository.h"
 
 #include <QComboBox>
 #include <QLabel>
-#include <QSpinBox>
 #include <QLineSeries>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QTest>
 #include <QTreeWidget>
@@ -200,6 +201,16 @@ private slots:
         QTabWidget* tabs = inspector.tabs();
         QCOMPARE(tabs->tabText(tabs->indexOf(view)), u"Engagement (2)"_s);
         QCOMPARE(tabs->tabText(2), u"Where used (3)"_s); // the where-used list stays
+        // At the library's default split the inspector is narrow: its sections fold into a list
+        // with the same titles.
+        QVERIFY(!inspector.sections()->isFolded());
+        inspector.resize(220, 600);
+        QTRY_VERIFY(inspector.sections()->isFolded());
+        QComboBox* picker = inspector.sections()->picker();
+        QCOMPARE(picker->itemText(tabs->indexOf(view)), u"Engagement (2)"_s);
+        QCOMPARE(picker->itemText(2), u"Where used (3)"_s);
+        inspector.resize(700, 600);
+        QTRY_VERIFY(!inspector.sections()->isFolded());
         // ... in words: the direct post, the derivative (not stored here, so marked gone) and the
         // post made from that derivative; the whole row in the tooltip for a narrow inspector.
         QTreeWidget* uses = inspector.usesView();
