@@ -379,6 +379,12 @@ int main(int argc, char* argv[])
     // The peak comes with the bulk load's index builds (their sorts stay in memory: temp_store).
     std::printf("memory: VmRSS %.0f MB with the library open on %d rows, peak (VmHWM) %.0f MB\n",
                 Bench::processMemoryMb("VmRSS"), assets->rowCount(), Bench::processMemoryMb("VmHWM"));
+#if defined(ASSETDESK_MIMALLOC)
+    // How much of that is pages the allocator keeps for reuse rather than memory in use.
+    mi_collect(true);
+    std::printf("memory: VmRSS %.0f MB once mimalloc has returned its free pages\n",
+                Bench::processMemoryMb("VmRSS"));
+#endif
     reportAllocator();
 
     pane.reset();
