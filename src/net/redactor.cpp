@@ -114,18 +114,11 @@ bool Redactor::isSensitiveParameter(const QString& name)
     return sensitiveParameterNames().contains(normalizedName(name));
 }
 
-Redactor::Secret* Redactor::find(const QString& value)
+qsizetype Redactor::indexOf(const QString& value) const
 {
-    for (Secret& secret : m_secrets) {
-        if (secret.value == value)
-            return &secret;
-    }
-    return nullptr;
-}
-
-void Redactor::forgetUnused()
-{
-    m_secrets.removeIf([](const Secret& s) { return !s.registered && s.holds == 0; });
+    const auto found = std::find_if(m_secrets.cbegin(), m_secrets.cend(),
+                                    [&value](const Secret& s) { return s.value == value; });
+    return found == m_secrets.cend() ? -1 : found - m_secrets.cbegin();
 }
 
 void Redactor::updatePatterns()
@@ -144,63 +137,64 @@ void Redactor::updatePatterns()
     m_patterns = std::make_shared<const QStringList>(std::move(patterns));
 }
 
-void Redactor::registerSecret(const QString& secret)
+// A registration or a hold of `value`; the patterns change only with a new secret.
+void Redactor::remember(const QString& value, Claim claim)
 {
-    if (secret.size() < kMinSecretLength)
+    if (value.size() < kMinSecretLength)
         return;
     QWriteLocker lock(&m_lock);
-    if (Secret* known = find(secret)) {
-        known->registered = true;
+    const qsizetype at = indexOf(value);
+    Secret& secret = at >= 0 ? m_secrets[at] : m_secrets.emplace_back(Secret{value});
+    if (claim == Claim::Registration)
+        secret.registered = true;
+    else
+        ++secret.holds;
+    if (at < 0)
+        updatePatterns();
+}
+
+// The end of a registration or of one hold; the secret goes when neither is left.
+void Redactor::forget(const QString& value, Claim claim)
+{
+    QWriteLocker lock(&m_lock);
+    const qsizetype at = indexOf(value);
+    if (at < 0)
         return;
-    }
-    m_secrets.append(Secret{secret, true, 0});
+    Secret& secret = m_secrets[at];
+    if (claim == Claim::Registration)
+        secret.registered = false;
+    else if (secret.holds > 0)
+        --secret.holds;
+    if (secret.registered || secret.holds > 0)
+        return;
+    m_secrets.removeAt(at);
     updatePatterns();
+}
+
+void Redactor::registerSecret(const QString& secret)
+{
+    remember(secret, Claim::Registration);
 }
 
 void Redactor::unregisterSecret(const QString& secret)
 {
-    QWriteLocker lock(&m_lock);
-    if (Secret* known = find(secret))
-        known->registered = false;
-    const qsizetype before = m_secrets.size();
-    forgetUnused();
-    if (m_secrets.size() != before)
-        updatePatterns();
+    forget(secret, Claim::Registration);
 }
 
 void Redactor::holdSecret(const QString& secret)
 {
-    if (secret.size() < kMinSecretLength)
-        return;
-    QWriteLocker lock(&m_lock);
-    if (Secret* known = find(secret)) {
-        ++known->holds;
-        return;
-    }
-    m_secrets.append(Secret{secret, false, 1});
-    updatePatterns();
+    remember(secret, Claim::Hold);
 }
 
 void Redactor::releaseSecret(const QString& secret)
 {
-    if (secret.size() < kMinSecretLength)
-        return;
-    QWriteLocker lock(&m_lock);
-    Secret* known = find(secret);
-    if (!known || known->holds == 0)
-        return;
-    --known->holds;
-    const qsizetype before = m_secrets.size();
-    forgetUnused();
-    if (m_secrets.size() != before)
-        updatePatterns();
+    forget(secret, Claim::Hold);
 }
 
 bool Redactor::isRegistered(const QString& secret) const
 {
     QReadLocker lock(&m_lock);
-    return std::any_of(m_secrets.cbegin(), m_secrets.cend(),
-                       [&](const Secret& s) { return s.value == secret; });
+    return indexOf(secret) >= 0;
 }
 
 QString Redactor::redactText(const QString& text) const

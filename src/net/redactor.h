@@ -61,8 +61,15 @@ private:
         bool registered = false;
         int holds = 0;
     };
-    Secret* find(const QString& value);
-    void forgetUnused();
+    enum class Claim
+    {
+        Registration,
+        Hold
+    };
+    // remember() and forget() take m_lock; indexOf() and updatePatterns() need it held.
+    void remember(const QString& value, Claim claim);
+    void forget(const QString& value, Claim claim);
+    qsizetype indexOf(const QString& value) const;
     void updatePatterns();
 
     mutable QReadWriteLock m_lock;
