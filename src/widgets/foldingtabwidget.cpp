@@ -30,9 +30,9 @@ FoldingTabWidget::FoldingTabWidget(QWidget* parent)
 
 int FoldingTabWidget::addTab(QWidget* page, const QString& title)
 {
+    // The list's item first: the first tab becomes current as it is added, and the list follows.
+    m_picker->insertItem(m_tabs->count(), title);
     const int index = m_tabs->addTab(page, title);
-    m_picker->insertItem(index, title);
-    m_picker->setCurrentIndex(m_tabs->currentIndex());
     updateFolding();
     return index;
 }

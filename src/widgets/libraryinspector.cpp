@@ -325,7 +325,8 @@ void LibraryInspector::showDetails(const AssetDetails& d, int soonDays)
         m_uses->resizeColumnToContents(column);
     for (int column = 0; column < m_versions->columnCount(); ++column)
         m_versions->resizeColumnToContents(column);
-    m_sections->setTabText(2, d.uses.isEmpty() ? tr("Where used") : tr("Where used (%1)").arg(d.uses.size()));
+    m_sections->setTabText(tabs()->indexOf(m_uses),
+                           d.uses.isEmpty() ? tr("Where used") : tr("Where used (%1)").arg(d.uses.size()));
     m_engagement->setEngagement(d.engagement, d.engagementSeries);
     m_sections->setTabText(tabs()->indexOf(m_engagement),
                            d.engagement.posts.isEmpty()
