@@ -26,6 +26,7 @@ struct GlibcMalloc
     void* (*realloc)(void*, size_t) = nullptr;
     void (*free)(void*) = nullptr;
     size_t (*usableSize)(void*) = nullptr;
+    int (*trim)(size_t) = nullptr; // optional: only for releaseIdleMemory
 
     bool resolve()
     {
@@ -36,6 +37,7 @@ struct GlibcMalloc
         realloc = reinterpret_cast<decltype(realloc)>(dlsym(libc, "__libc_realloc"));
         free = reinterpret_cast<decltype(free)>(dlsym(libc, "__libc_free"));
         usableSize = reinterpret_cast<decltype(usableSize)>(dlsym(libc, "malloc_usable_size"));
+        trim = reinterpret_cast<decltype(trim)>(dlsym(libc, "malloc_trim"));
         dlclose(libc); // libc stays loaded: the process runs on it
         return malloc && realloc && free && usableSize;
     }
@@ -111,6 +113,19 @@ bool SqliteMemory::useGlibcMalloc()
 bool SqliteMemory::isOnGlibcMalloc()
 {
     return g_onGlibc;
+}
+
+qint64 SqliteMemory::releaseIdleMemory(sqlite3* db)
+{
+    const qint64 before = sqlite3_memory_used();
+    if (db)
+        sqlite3_db_release_memory(db);
+#if defined(__GLIBC__)
+    // glibc's own malloc_trim, for glibc's heap, whichever allocator the process runs on.
+    if (g_onGlibc && g_glibc.trim)
+        g_glibc.trim(0);
+#endif
+    return before - sqlite3_memory_used();
 }
 
 } // namespace AssetDesk

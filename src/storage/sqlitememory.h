@@ -1,5 +1,9 @@
 #pragma once
 
+#include <QtGlobal>
+
+struct sqlite3;
+
 namespace AssetDesk {
 
 // Where SQLite takes its memory from.
@@ -22,6 +26,12 @@ public:
     static bool useGlibcMalloc();
     // Whether it does (for tests and benchmarks).
     static bool isOnGlibcMalloc();
+
+    // Gives back the memory `db` keeps for later: the unused pages of its page cache (the
+    // writer's holds up to 64 MB), then what glibc keeps of SQLite's freed blocks (a bulk load's
+    // index builds sort in memory, and glibc holds on to that space). Nothing is lost: the pages
+    // are read again from the file when needed. Returns the bytes SQLite no longer holds.
+    static qint64 releaseIdleMemory(sqlite3* db);
 };
 
 } // namespace AssetDesk

@@ -150,6 +150,11 @@ Result<SqlConnection> Storage::readConnection() const
     return m_readers->connection();
 }
 
+void Storage::setIdleMemoryRelease(std::chrono::milliseconds after)
+{
+    runOnWriter([writer = m_writer, after] { writer->setIdleRelease(after); });
+}
+
 bool Storage::isWriterThread() const
 {
     return QThread::currentThread() == m_thread.get();

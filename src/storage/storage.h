@@ -14,6 +14,7 @@
 #include <QObject>
 #include <QPromise>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -101,6 +102,9 @@ public:
     Result<SqlConnection> readConnection() const;
 
     QThread* writerThread() const { return m_thread.get(); }
+    // How long the writer waits without a write before it gives back its cache (StorageWriter::
+    // setIdleRelease; 3 s unless changed).
+    void setIdleMemoryRelease(std::chrono::milliseconds after);
     bool isWriterThread() const;
 
 signals:

@@ -1,8 +1,13 @@
 #include "storage/storagewriter.h"
 
+#include "storage/sqlitememory.h"
+#include "storage/sqlitestatement.h"
 #include "storage/sqltransaction.h"
 #include "storage/storagelog.h"
 #include "storage/writecontext.h"
+
+#include <QScopeGuard>
+#include <QTimer>
 
 namespace AssetDesk {
 
@@ -10,7 +15,13 @@ StorageWriter::StorageWriter(StorageConfig config, QList<Migration> migrations)
     : m_config(std::move(config))
     , m_migrations(std::move(migrations))
     , m_connectionName(SqlConnection::uniqueName(QStringLiteral("writer")))
-{}
+    , m_idle(new QTimer(this))
+{
+    using namespace std::chrono_literals;
+    m_idle->setSingleShot(true);
+    m_idle->setInterval(3s);
+    connect(m_idle, &QTimer::timeout, this, &StorageWriter::releaseIdleMemory);
+}
 
 StorageWriter::~StorageWriter()
 {
@@ -39,6 +50,8 @@ void StorageWriter::closeConnection()
 
 void StorageWriter::runTransaction(const Body& body, const Done& done)
 {
+    // From the end of this write: a write longer than the interval must not count as idle.
+    const auto restartIdle = qScopeGuard([this] { m_idle->start(); });
     if (!m_open) {
         done(Error(ErrorKind::Storage, StorageWriter::tr("The workspace database is closed."))
                  .withOrigin(QStringLiteral("storage")));
@@ -63,6 +76,22 @@ void StorageWriter::runTransaction(const Body& body, const Done& done)
     if (!context.changes().isEmpty())
         emit committed(context.changes());
     done({});
+}
+
+void StorageWriter::setIdleRelease(std::chrono::milliseconds after)
+{
+    m_idle->setInterval(after);
+}
+
+void StorageWriter::releaseIdleMemory()
+{
+    if (!m_open)
+        return;
+    sqlite3* db = SqliteStatement::handle(m_connection);
+    if (!db)
+        return; // PostgreSQL: the server keeps its caches
+    const qint64 released = SqliteMemory::releaseIdleMemory(db);
+    qCDebug(lcStorage) << "writer idle: released" << released / 1024 << "KiB";
 }
 
 } // namespace AssetDesk

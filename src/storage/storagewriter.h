@@ -10,7 +10,10 @@
 #include <QList>
 #include <QObject>
 
+#include <chrono>
 #include <functional>
+
+class QTimer;
 
 namespace AssetDesk {
 
@@ -39,15 +42,23 @@ public:
     // commit with a non-empty ChangeSet emits committed(), then calls done (always called once).
     void runTransaction(const Body& body, const Done& done);
 
+    // After this long without a write, the writer gives back the memory it keeps for the next one
+    // (SqliteMemory::releaseIdleMemory): a sync leaves its 64 MB page cache full, and nothing may
+    // write again for hours. A sync writes a page every few hundred ms, so it keeps its cache.
+    void setIdleRelease(std::chrono::milliseconds after);
+
 signals:
     void committed(const AssetDesk::ChangeSet& changes);
 
 private:
+    void releaseIdleMemory();
+
     StorageConfig m_config;
     QList<Migration> m_migrations;
     QString m_connectionName;
     SqlConnection m_connection;
     bool m_open = false;
+    QTimer* m_idle = nullptr; // a child: it moves to the writer thread with this object
 };
 
 } // namespace AssetDesk

@@ -20,6 +20,7 @@
 #include <QtConcurrent>
 
 #include <atomic>
+#include <sqlite3.h>
 
 using namespace AssetDesk;
 using namespace AssetDesk::Test;
@@ -170,6 +171,39 @@ private slots:
         ASSETDESK_VERIFY_OK(pragmas);
         // WAL, foreign keys on, synchronous NORMAL (1), a busy timeout.
         QCOMPARE(pragmas.value(), (QStringList{u"wal"_s, u"1"_s, u"1"_s, u"5000"_s}));
+    }
+
+    // A sync fills the writer's page cache; once writes stop, the writer gives it back.
+    void theWriterGivesBackItsCacheWhenIdle()
+    {
+        using namespace std::chrono_literals;
+        ASSETDESK_TEST_DATABASE(db, u"sqlite"_s);
+        ASSETDESK_OPEN_STORAGE(storage, db.config());
+        storage->setIdleMemoryRelease(100ms);
+        constexpr qint64 tableBytes = 8 * 1024 * 1024;
+        const auto held = storage->writeAndWait([](WriteContext& ctx) -> Result<qint64> {
+            for (const QString& sql :
+                 {u"CREATE TABLE filler (b BLOB)"_s,
+                  u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 4096) "
+                  "INSERT INTO filler SELECT randomblob(2048) FROM n"_s}) {
+                if (Status s = ctx.statement(sql).exec(); !s)
+                    return s.error();
+            }
+            return sqlite3_memory_used(); // the table's pages are in the writer's cache now
+        });
+        ASSETDESK_VERIFY_OK(held);
+        QTRY_VERIFY_WITH_TIMEOUT(sqlite3_memory_used() < held.value() - tableBytes / 2, 5000);
+        // The pages come back from the file.
+        const auto rows = storage->writeAndWait([](WriteContext& ctx) -> Result<qint64> {
+            SqlStatement q = ctx.statement(u"SELECT count(*), sum(length(b)) FROM filler"_s);
+            if (Status s = q.exec(); !s)
+                return s.error();
+            if (!q.next() || q.value(1).toLongLong() != tableBytes)
+                return Error(ErrorKind::Storage, u"the table changed"_s);
+            return q.value(0).toLongLong();
+        });
+        ASSETDESK_VERIFY_OK(rows);
+        QCOMPARE(rows.value(), 4096);
     }
 
     void readConnectionsCannotWrite_data() { backendRows(); }
