@@ -56,6 +56,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <sqlite3.h>
 
 #ifdef __GLIBC__
 #include <malloc.h>
@@ -212,6 +213,18 @@ void reportAllocator()
     std::free(text);
     std::printf("allocator: glibc malloc, %lld arenas (glibc shares them past %d here)\n",
                 qint64(xml.count("<heap nr=")), 8 * QThread::idealThreadCount());
+#endif
+}
+
+// Who holds the resident memory: SQLite (on glibc's malloc, see SqliteMemory) counts its own
+// blocks, and glibc's heap is SQLite's alone; the rest is the process's allocator.
+void reportMemoryHolders()
+{
+    std::printf("memory: SQLite holds %.0f MB (its peak %.0f MB)\n",
+                double(sqlite3_memory_used()) / 1048576.0, double(sqlite3_memory_highwater(0)) / 1048576.0);
+#if defined(__GLIBC__)
+    const struct mallinfo2 glibc = mallinfo2();
+    std::printf("memory: glibc heap in use %.0f MB\n", double(glibc.uordblks + glibc.hblkhd) / 1048576.0);
 #endif
 }
 
@@ -385,6 +398,11 @@ int main(int argc, char* argv[])
     std::printf("memory: VmRSS %.0f MB once mimalloc has returned its free pages\n",
                 Bench::processMemoryMb("VmRSS"));
 #endif
+    // A few seconds without a write, and the writer gives back its cache (StorageWriter::setIdleRelease).
+    waitFor([] { return false; }, 3500);
+    std::printf("memory: VmRSS %.0f MB once the writer has been idle for 3.5 s\n",
+                Bench::processMemoryMb("VmRSS"));
+    reportMemoryHolders();
     reportAllocator();
 
     pane.reset();
