@@ -102,8 +102,8 @@ public:
     Result<SqlConnection> readConnection() const;
 
     QThread* writerThread() const { return m_thread.get(); }
-    // How long the writer waits without a write before it gives back its cache (StorageWriter::
-    // setIdleRelease; 3 s unless changed).
+    // How long the writer waits without a write that changes something before it gives back its
+    // cache (StorageWriter::setIdleRelease; 3 s unless changed).
     void setIdleMemoryRelease(std::chrono::milliseconds after);
     bool isWriterThread() const;
 

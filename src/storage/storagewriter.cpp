@@ -9,6 +9,8 @@
 #include <QScopeGuard>
 #include <QTimer>
 
+#include <sqlite3.h>
+
 namespace AssetDesk {
 
 StorageWriter::StorageWriter(StorageConfig config, QList<Migration> migrations)
@@ -50,8 +52,15 @@ void StorageWriter::closeConnection()
 
 void StorageWriter::runTransaction(const Body& body, const Done& done)
 {
-    // From the end of this write: a write longer than the interval must not count as idle.
-    const auto restartIdle = qScopeGuard([this] { m_idle->start(); });
+    // Idle means nothing changed: the outbox pollers run a claiming write every second that finds
+    // nothing due, and that must not keep the cache alive. Counted from the end of the write, so
+    // a write longer than the interval does not count as idle time.
+    sqlite3* db = SqliteStatement::handle(m_connection);
+    const qint64 changesBefore = db ? sqlite3_total_changes64(db) : 0;
+    const auto restartIdle = qScopeGuard([this, db, changesBefore] {
+        if (db && sqlite3_total_changes64(db) != changesBefore)
+            m_idle->start();
+    });
     if (!m_open) {
         done(Error(ErrorKind::Storage, StorageWriter::tr("The workspace database is closed."))
                  .withOrigin(QStringLiteral("storage")));
@@ -85,11 +94,9 @@ void StorageWriter::setIdleRelease(std::chrono::milliseconds after)
 
 void StorageWriter::releaseIdleMemory()
 {
-    if (!m_open)
-        return;
-    sqlite3* db = SqliteStatement::handle(m_connection);
+    sqlite3* db = m_open ? SqliteStatement::handle(m_connection) : nullptr;
     if (!db)
-        return; // PostgreSQL: the server keeps its caches
+        return;
     const qint64 released = SqliteMemory::releaseIdleMemory(db);
     qCDebug(lcStorage) << "writer idle: released" << released / 1024 << "KiB";
 }

@@ -42,9 +42,10 @@ public:
     // commit with a non-empty ChangeSet emits committed(), then calls done (always called once).
     void runTransaction(const Body& body, const Done& done);
 
-    // After this long without a write, the writer gives back the memory it keeps for the next one
-    // (SqliteMemory::releaseIdleMemory): a sync leaves its 64 MB page cache full, and nothing may
-    // write again for hours. A sync writes a page every few hundred ms, so it keeps its cache.
+    // After this long without a write that changed something, the SQLite writer gives back the
+    // memory it keeps for the next one (SqliteMemory::releaseIdleMemory): a sync leaves its 64 MB
+    // page cache full, and nothing may change again for hours. A sync writes a page every few
+    // hundred ms, so it keeps its cache. (PostgreSQL: nothing to give back; the server caches.)
     void setIdleRelease(std::chrono::milliseconds after);
 
 signals:

@@ -15,6 +15,7 @@
 #include <QTest>
 #include <QThread>
 #include <QThreadPool>
+#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QtConcurrent>
@@ -192,7 +193,16 @@ private slots:
             return sqlite3_memory_used(); // the table's pages are in the writer's cache now
         });
         ASSETDESK_VERIFY_OK(held);
+        // Meanwhile writes that change nothing keep coming, as the outbox pollers' claims do.
+        QTimer poller;
+        connect(&poller, &QTimer::timeout, this, [&storage] {
+            storage->write([](WriteContext& ctx) {
+                return ctx.statement(u"UPDATE filler SET b = b WHERE rowid < 0"_s).exec();
+            });
+        });
+        poller.start(20ms);
         QTRY_VERIFY_WITH_TIMEOUT(sqlite3_memory_used() < held.value() - tableBytes / 2, 5000);
+        poller.stop();
         // The pages come back from the file.
         const auto rows = storage->writeAndWait([](WriteContext& ctx) -> Result<qint64> {
             SqlStatement q = ctx.statement(u"SELECT count(*), sum(length(b)) FROM filler"_s);
